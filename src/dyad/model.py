@@ -1,0 +1,227 @@
+"""The document model every reader produces and every later stage consumes.
+
+All offsets are Python string indices into :attr:`Document.text`, the clean text of the
+article: ``doc.text[anchor.start:anchor.end] == anchor.text`` holds for every anchor, and the
+same for every section, block, cell and date mark. Objects are frozen: a stage that wants to
+change a document builds a new one.
+
+Layout of the clean text (the same for every reader, so that later stages need not care where
+a document came from): blocks are separated by a blank line; a section heading is a block of
+its own; list items are lines of their own; table rows are lines and their cells are separated
+by a tab.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+GlossFlag = Literal["disambiguation", "markup", "mismatch"]
+GLOSS_FLAGS: tuple[GlossFlag, ...] = ("disambiguation", "markup", "mismatch")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A link in the text: the linked words, the page they point to, where they are."""
+
+    text: str
+    target: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """The preview of a linked article, as a scrape put it beside its anchor.
+
+    ``start``/``end`` locate the anchor in the clean text; they are ``None`` for an anchor that
+    stood in residue the reader removed from the text (a category link after ``DEFAULTSORT``).
+    """
+
+    anchor: str
+    target: str
+    text: str
+    truncated: bool
+    flags: tuple[GlossFlag, ...]
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and what follows it up to the next heading of the same or a higher level.
+
+    ``level`` 1 is a top-level section (``==`` in wikitext, ``##`` in rendered Markdown).
+    ``start`` is where the heading line starts, ``title_end`` where it ends, ``end`` where the
+    section ends.
+    """
+
+    level: int
+    title: str
+    start: int
+    title_end: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: Literal["paragraph"] = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A bulleted or numbered list; ``title`` is its lead line or its section's title."""
+
+    items: tuple[ListItem, ...]
+    start: int
+    end: int
+    title: str | None = None
+    ordered: bool = False
+    kind: Literal["list"] = "list"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    start: int
+    end: int
+    header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    rows: tuple[Row, ...]
+    start: int
+    end: int
+    title: str | None = None
+    kind: Literal["table"] = "table"
+
+
+Block = Paragraph | ListBlock | Table
+
+
+@dataclass(frozen=True, slots=True)
+class DateMark:
+    """A date whose machine-readable value the source gave (``{{dts|...}}``, ``{{Start date}}``).
+
+    ``value`` is an EDTF string; the span covers the rendered text.
+    """
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalLink:
+    """An entry of "External links" or a citation, parsed into its parts (any may be absent)."""
+
+    title: str
+    url: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article, read from any format into the same shape."""
+
+    title: str
+    format: str
+    source: str
+    text: str
+    sections: tuple[Section, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    anchors: tuple[Anchor, ...] = ()
+    glosses: tuple[Gloss, ...] = ()
+    dates: tuple[DateMark, ...] = ()
+    see_also: tuple[str, ...] = ()
+    external_links: tuple[ExternalLink, ...] = ()
+    categories: tuple[str, ...] = ()
+    names: Mapping[str, str] = field(default_factory=dict)
+    infobox: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """A stable, readable identifier: the title's slug and a short hash of format and title."""
+        return document_id(self.title, self.format)
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the clean text and title: changes exactly when the document's content does."""
+        digest = hashlib.sha256()
+        digest.update(self.title.encode("utf-8"))
+        digest.update(b"\0")
+        digest.update(self.text.encode("utf-8"))
+        return digest.hexdigest()
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                yield block
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section containing ``offset``, or ``None`` before the first heading."""
+        found: Section | None = None
+        for section in self.sections:
+            if section.start <= offset < section.end and (
+                found is None or section.level >= found.level
+            ):
+                found = section
+        return found
+
+    def section_path(self, offset: int) -> tuple[Section, ...]:
+        """The sections containing ``offset``, outermost first."""
+        return tuple(s for s in self.sections if s.start <= offset < s.end)
+
+    @property
+    def lists(self) -> dict[str, list[str]]:
+        """Every list's items by its title (its lead line, else its section's title)."""
+        result: dict[str, list[str]] = {}
+        for block in self.blocks:
+            if not isinstance(block, ListBlock):
+                continue
+            title = block.title
+            if title is None:
+                section = self.section_at(block.start)
+                title = section.title if section else ""
+            items = [self.text[item.start : item.end] for item in block.items]
+            result.setdefault(title, []).extend(items)
+        return result
+
+
+_SLUG_DROP = re.compile(r"[^\w\s-]")
+_SLUG_SPACE = re.compile(r"[\s_–—-]+")
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII-ish slug: ``"Mongolia–North Korea relations"`` -> ``mongolia-north-korea-relations``."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = _SLUG_DROP.sub("", folded.lower())
+    return _SLUG_SPACE.sub("-", folded).strip("-")[:80] or "untitled"
+
+
+def document_id(title: str, format: str) -> str:
+    digest = hashlib.sha1(f"{format}\0{title}".encode()).hexdigest()[:8]
+    return f"{slugify(title)}-{digest}"

@@ -1,0 +1,53 @@
+"""Which reader fits a file: decided from its content, the file name only breaking ties."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+FORMATS = ("infolist", "wikitext", "markdown", "text", "html", "dump")
+
+_BZ2_MAGIC = b"BZh"
+_INFOLIST_CHROME = re.compile(r"^\s*(HOME|TheInfoList|OR:)\s*$", re.MULTILINE)
+_HTML = re.compile(r"^\s*(<!DOCTYPE html|<html[\s>])", re.IGNORECASE)
+_WIKI_MARKUP = re.compile(r"\[\[[^\]\n]+\]\]|\{\{[^}\n]*|^={2,6}[^=\n]+={2,6}\s*$|'''", re.MULTILINE)
+_MD_LINK = re.compile(r"\]\((?:/wiki/|https?://)[^)\s]*(?: \"[^\"]*\")?\)")
+_MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
+
+
+def is_dump(path: Path) -> bool:
+    """A MediaWiki XML export, plain or bz2-compressed (judged from the first bytes)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    if head.startswith(_BZ2_MAGIC):
+        return True
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<?xml"):
+        return b"<mediawiki" in head
+    return stripped.startswith(b"<mediawiki")
+
+
+def detect_format(text: str, name: str = "") -> str:
+    """One of the single-article formats, from the text (and the file name's extension)."""
+    head = text[:20000]
+    if _HTML.match(head):
+        return "html"
+    if len(_INFOLIST_CHROME.findall(head[:2000])) >= 2:
+        return "infolist"
+    suffix = Path(name).suffix.lower()
+    wiki = len(_WIKI_MARKUP.findall(head))
+    md = len(_MD_LINK.findall(head)) + len(_MD_HEADING.findall(head))
+    if head.startswith("---\n") and md:
+        return "markdown"
+    if wiki >= 3 and wiki >= md:
+        return "wikitext"
+    if md >= 3:
+        return "markdown"
+    if suffix in {".wiki", ".wikitext", ".mediawiki"}:
+        return "wikitext"
+    if suffix in {".html", ".htm"}:
+        return "html"
+    return "text"

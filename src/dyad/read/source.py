@@ -1,0 +1,84 @@
+"""Bytes in, text out: decoding with errors that say where the input went wrong."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from dyad.read.errors import ReadError
+
+# A whole article is a few hundred kilobytes; anything far larger is not one article.
+MAX_ARTICLE_BYTES = 256 * 1024 * 1024
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ReadError(path, "no such file") from None
+    except OSError as exc:
+        raise ReadError(path, f"cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise ReadError(path, "is a folder, not an article file")
+    if size > MAX_ARTICLE_BYTES:
+        raise ReadError(path, f"{size:,} bytes is too large for one article")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes, path: str | Path) -> str:
+    """Decode UTF-8 (a byte-order mark is allowed); refuse empty, binary and non-UTF-8 input."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _checked(data.decode("utf-16"), path)
+        except UnicodeDecodeError as exc:
+            raise ReadError(path, f"invalid UTF-16 at byte {exc.start}") from None
+    if not data.strip():
+        raise ReadError(path, "file is empty")
+    if b"\0" in data[:8192]:
+        raise ReadError(path, "binary data (NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ReadError(
+            path,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line}); "
+            "convert the file to UTF-8",
+        ) from None
+    return _checked(text, path)
+
+
+def _checked(text: str, path: str | Path) -> str:
+    if not text.strip():
+        raise ReadError(path, "file is empty")
+    if "\0" in text:
+        raise ReadError(path, "binary data (NUL characters), not a text article")
+    sample = text[:8192]
+    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    if controls > len(sample) // 20:
+        raise ReadError(path, "binary data (control characters), not a text article")
+    # One line ending convention for every reader.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def title_from_filename(name: str) -> str:
+    """``Foreign_relations_of_Georgia__country_.wiki`` -> ``Foreign relations of Georgia (country)``.
+
+    Underscores are spaces; the extension (and a format tag such as ``.infolist``) is dropped;
+    the double underscore some dumps use for parentheses is undone.
+    """
+    stem = Path(name).name
+    for _ in range(2):
+        head, dot, ext = stem.rpartition(".")
+        if dot and head and 1 <= len(ext) <= 9 and ext.isalnum() and not ext.isdigit():
+            stem = head
+    if stem.endswith("_") and "__" in stem:
+        before, _, inner = stem[:-1].rpartition("__")
+        stem = f"{before} ({inner})"
+    return " ".join(stem.replace("_", " ").split())
