@@ -42,13 +42,24 @@ def snapshot(doc: Document) -> dict[str, Any]:
         "tables": tables,
         "anchors": [[a.text, a.target] for a in doc.anchors],
         "glosses": [
-            {"anchor": g.anchor, "text": g.text[:60], "truncated": g.truncated, "flags": list(g.flags)}
+            {
+                "anchor": g.anchor,
+                "text": g.text[:60],
+                "truncated": g.truncated,
+                "flags": list(g.flags),
+            }
             for g in doc.glosses
         ],
         "dates": [[text[d.start : d.end], d.value] for d in doc.dates],
         "see_also": list(doc.see_also),
         "external_links": [
-            {"author": e.author, "title": e.title, "publisher": e.publisher, "date": e.date, "url": e.url}
+            {
+                "author": e.author,
+                "title": e.title,
+                "publisher": e.publisher,
+                "date": e.date,
+                "url": e.url,
+            }
             for e in doc.external_links
         ],
         "categories": list(doc.categories),

@@ -1,16 +1,125 @@
-"""The ``dyad`` command: thin commands over library functions."""
+"""The ``dyad`` command: thin commands over library functions.
+
+Each command parses its options, calls the library, prints the result (Rich for people,
+``--json`` for programs) and turns the library's named errors into a one-line message and a
+non-zero exit status.
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
 import click
+from rich.console import Console
 
 from dyad import __version__
+from dyad.read import FORMATS, ReadError
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Named errors become ``dyad: <file>: <problem>`` on stderr and exit status 1."""
+    try:
+        yield
+    except ReadError as exc:
+        click.echo(f"dyad: {exc}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:  # `dyad read ... | head`
+        sys.stderr.close()
+        sys.exit(0)
+
+
+def _console() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def _dyad_of(title: str) -> tuple[str, str] | None:
+    from dyad.extract.dyad import dyad_from_title
+
+    return dyad_from_title(title)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dyad")
 def main() -> None:
     """Dyad: the relations between pairs of states, from the articles that describe them."""
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(FORMATS),
+    help="Input format; detected from the content when omitted.",
+)
+@click.option("--title", help="For a dump: the page to read.")
+@click.option("--json", "as_json", is_flag=True, help="Print the document record as JSON.")
+def read(path: Path, format_: str | None, title: str | None, as_json: bool) -> None:
+    """Read one article (or one page of a dump) and show its document model.
+
+    Without --json an outline: sections, paragraphs, lists, tables, link previews. With --json
+    the document record (records.md) with anchors, glosses, dates and blocks inline.
+    """
+    from dyad.read import read_file
+    from dyad.records import document_record, dumps
+
+    with _errors():
+        if title is not None:
+            from dyad.read.dump import document_for_title
+
+            doc = document_for_title(path, title)
+        else:
+            doc = read_file(path, format_)
+        pair = _dyad_of(doc.title)
+        if as_json:
+            click.echo(dumps(document_record(doc, dyad=pair, inline=True), indent=1))
+        else:
+            from dyad.outline import outline
+
+            _console().print(outline(doc, pair))
+
+
+@main.command()
+@click.argument("dump", type=click.Path(path_type=Path))
+@click.option("--all", "all_", is_flag=True, help="Include redirects and non-article namespaces.")
+@click.option("--limit", type=click.IntRange(min=1), help="Stop after this many pages.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per page.")
+def pages(dump: Path, all_: bool, limit: int | None, as_json: bool) -> None:
+    """List the pages of a MediaWiki dump (from its index when it has one)."""
+    import json
+
+    from dyad.read.dump import list_pages
+
+    with _errors():
+        shown = 0
+        for page in list_pages(dump):
+            if not all_ and (page.ns != 0 or page.redirect):
+                continue
+            if as_json:
+                click.echo(
+                    json.dumps(
+                        {
+                            "title": page.title,
+                            "ns": page.ns,
+                            "page_id": page.page_id,
+                            "redirect": page.redirect,
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+            else:
+                suffix = f"  -> {page.redirect}" if page.redirect else ""
+                click.echo(f"{page.page_id}\t{page.ns}\t{page.title}{suffix}")
+            shown += 1
+            if limit is not None and shown >= limit:
+                break
 
 
 if __name__ == "__main__":  # pragma: no cover

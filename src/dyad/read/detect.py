@@ -10,7 +10,9 @@ FORMATS = ("infolist", "wikitext", "markdown", "text", "html", "dump")
 _BZ2_MAGIC = b"BZh"
 _INFOLIST_CHROME = re.compile(r"^\s*(HOME|TheInfoList|OR:)\s*$", re.MULTILINE)
 _HTML = re.compile(r"^\s*(<!DOCTYPE html|<html[\s>])", re.IGNORECASE)
-_WIKI_MARKUP = re.compile(r"\[\[[^\]\n]+\]\]|\{\{[^}\n]*|^={2,6}[^=\n]+={2,6}\s*$|'''", re.MULTILINE)
+_WIKI_MARKUP = re.compile(
+    r"\[\[[^\]\n]+\]\]|\{\{[^}\n]*|^={2,6}[^=\n]+={2,6}\s*$|'''", re.MULTILINE
+)
 _MD_LINK = re.compile(r"\]\((?:/wiki/|https?://)[^)\s]*(?: \"[^\"]*\")?\)")
 _MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 

@@ -1,0 +1,449 @@
+"""TheInfoList scrapes: English Wikipedia articles as theinfolist.com printed them.
+
+The layout (see ``examples/Mongolia–North_Korea_relations.infolist.txt``): a title-cased title
+line, site chrome (``HOME``, ``TheInfoList``, ``OR:``), then the article as text lines broken
+at every link. Each link stands on a line of its own as ``<anchor> <preview of the linked
+article> ...`` (or, in another layout, the anchor alone with its preview on the next line).
+Blank lines separate paragraphs; two blank lines precede a heading; lists are inline
+(``* a * b``); the page ends with ``{{DEFAULTSORT:...`` and category residue.
+
+Reading it means: drop the chrome, split every link line into anchor and gloss
+(:mod:`dyad.read.previews`), rejoin the sentence around the anchor with the right spacing,
+recover heading levels, lists, "See also", the external links and the categories.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dyad.model import Document, ExternalLink
+from dyad.read.builder import DocumentBuilder, GlossDraft
+from dyad.read.citations import parse_citation
+from dyad.read.previews import (
+    TRUNCATION,
+    gloss_flags,
+    score_pair,
+    split_anchor,
+    strip_truncation,
+)
+
+FORMAT = "infolist"
+CHROME = frozenset({"HOME", "TheInfoList", "OR:"})
+# A link line's split must be at least this plausible; below it the line is running text.
+MIN_SPLIT_SCORE = 2.5
+# The other layout (anchor alone, preview on the next line) must beat the one-line split by this.
+NEXT_LINE_MARGIN = 3.0
+MIN_PREVIEW_CHARS = 30
+
+# Headings that are always top level (the appendices of an article) ...
+APPENDIX_HEADINGS = frozenset(
+    [
+        "see also",
+        "references",
+        "external links",
+        "notes",
+        "further reading",
+        "bibliography",
+        "sources",
+        "citations",
+        "footnotes",
+        "notes and references",
+        "literature",
+    ]
+)
+# ... and the usual top-level sections of bilateral-relations articles, used only to decide
+# between parent and child where the layout leaves it open (an empty heading between others).
+COMMON_TOP_HEADINGS = frozenset(
+    [
+        "history",
+        "diplomatic missions",
+        "resident diplomatic missions",
+        "diplomatic relations",
+        "economic relations",
+        "trade",
+        "economy",
+        "culture",
+        "cultural relations",
+        "military relations",
+        "high-level visits",
+        "high level visits",
+        "state visits",
+        "agreements",
+        "bilateral agreements",
+        "education",
+        "tourism",
+        "transport",
+        "sports",
+        "migration",
+        "political relations",
+    ]
+)
+
+_NBSP = "\u00a0"
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_WIKILINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_ITALICS = re.compile(r"'{2,}")
+_LIST_MARKER = re.compile(r"(?:^|(?<=\s))[*#]+(?=\s|$|[^\s*#])")
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]}%]|['’]s\b)")
+_NO_SPACE_AFTER = ("(", "[", "{", "“", "‘")
+_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+_DEFAULTSORT = "{{DEFAULTSORT:"
+_NAME_LANG = re.compile(r"^[a-z]{2,3}$")
+
+
+@dataclass
+class _Piece:
+    """A run of text, or an anchor with its preview, as it stood on its line."""
+
+    text: str
+    preview: str | None = None
+    truncated: bool = False
+
+    @property
+    def is_anchor(self) -> bool:
+        return self.preview is not None
+
+
+@dataclass
+class _Chunk:
+    """Lines between blank lines, with how many blank lines came before it."""
+
+    blanks_before: int
+    lines: list[str] = field(default_factory=list)
+    pieces: list[_Piece] = field(default_factory=list)
+    blanks_after: int = 0
+
+
+def read(text: str, *, source: str, title: str | None = None) -> Document:
+    """Read a TheInfoList scrape into a Document."""
+    lines = [line.replace(_NBSP, " ").rstrip() for line in text.split("\n")]
+    page_title, body = _strip_chrome(lines)
+    chunks = _chunks(body)
+    residue = _cut_residue(chunks)
+    for chunk in chunks:
+        chunk.pieces = _pieces(chunk.lines)
+    builder = DocumentBuilder(title=title or page_title or "Untitled", format=FORMAT, source=source)
+    _emit(builder, chunks)
+    _read_residue(builder, residue, builder.title)
+    document = builder.build()
+    return _finish(document, builder)
+
+
+# ----------------------------------------------------------------------------- layout
+
+
+def _strip_chrome(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The title line and the lines after the site chrome at the top of the page."""
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i == len(lines):
+        return None, []
+    title: str | None = lines[i].strip()
+    j = i + 1
+    saw_chrome = False
+    while j < len(lines) and (not lines[j].strip() or lines[j].strip() in CHROME):
+        saw_chrome = saw_chrome or bool(lines[j].strip())
+        j += 1
+    if not saw_chrome:
+        # No chrome: the first line is already article text, not a title line.
+        return None, lines[i:]
+    return title, lines[j:]
+
+
+def _chunks(lines: list[str]) -> list[_Chunk]:
+    chunks: list[_Chunk] = []
+    blanks = 0
+    current: _Chunk | None = None
+    for line in lines:
+        if not line.strip():
+            blanks += 1
+            current = None
+            continue
+        if current is None:
+            if chunks:
+                chunks[-1].blanks_after = blanks
+            current = _Chunk(blanks_before=blanks if chunks else 2)
+            chunks.append(current)
+            blanks = 0
+        current.lines.append(line.strip())
+    if chunks:
+        chunks[-1].blanks_after = blanks
+    return chunks
+
+
+def _cut_residue(chunks: list[_Chunk]) -> list[str]:
+    """Remove ``{{DEFAULTSORT:...`` and everything after it; return those lines."""
+    for ci, chunk in enumerate(chunks):
+        for li, line in enumerate(chunk.lines):
+            at = line.find(_DEFAULTSORT)
+            if at < 0:
+                continue
+            residue = [line[at:], *chunk.lines[li + 1 :]]
+            for later in chunks[ci + 1 :]:
+                residue.extend(later.lines)
+            head = line[:at].rstrip()
+            chunk.lines[li:] = [head] if head else []
+            del chunks[ci + 1 :]
+            if not chunk.lines:
+                del chunks[ci]
+            return residue
+    return []
+
+
+def _is_link_line(line: str) -> bool:
+    return bool(TRUNCATION.search(line)) and len(line) >= MIN_PREVIEW_CHARS
+
+
+def _pieces(lines: list[str]) -> list[_Piece]:
+    """Split a chunk's lines into text and anchors with previews.
+
+    A link line is either ``anchor preview ...`` or, in the other layout, a preview whose
+    anchor is the whole previous line; the more plausible reading wins, the other layout
+    needing a clear margin.
+    """
+    pieces: list[_Piece] = []
+    for line in lines:
+        if not _is_link_line(line):
+            pieces.append(_Piece(line))
+            continue
+        same = split_anchor(line)
+        same_score = same.score if same else float("-inf")
+        previous = pieces[-1] if pieces and not pieces[-1].is_anchor else None
+        alone = score_pair(previous.text, line) if previous is not None else float("-inf")
+        if previous is not None and alone > max(same_score + NEXT_LINE_MARGIN, MIN_SPLIT_SCORE):
+            preview, truncated = strip_truncation(line)
+            pieces[-1] = _Piece(previous.text, preview, truncated)
+        elif same is not None and same_score >= MIN_SPLIT_SCORE:
+            preview, truncated = strip_truncation(same.preview)
+            pieces.append(_Piece(same.anchor, preview, truncated))
+        else:
+            pieces.append(_Piece(line))
+    return pieces
+
+
+# ----------------------------------------------------------------------------- blocks
+
+
+def _clean(text: str) -> str:
+    """Running text without wiki residue: templates, ``[[links]]``, italics quotes."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TEMPLATE.sub("", text)
+    if "{{" in text:
+        text = text[: text.index("{{")]
+    text = _WIKILINK.sub(r"\1", text)
+    return _ITALICS.sub("", text)
+
+
+def _is_heading(chunk: _Chunk) -> bool:
+    if len(chunk.pieces) != 1 or chunk.pieces[0].is_anchor:
+        return False
+    line = _clean(chunk.pieces[0].text).strip()
+    if not line or len(line) > 90 or len(line.split()) > 12:
+        return False
+    if line.endswith(_SENTENCE_END) or line[0] in "*#(" or line[0].islower():
+        return False
+    return chunk.blanks_before >= 2 or chunk.blanks_after >= 2
+
+
+def _is_list(chunk: _Chunk) -> bool:
+    first = chunk.pieces[0]
+    return not first.is_anchor and first.text.lstrip().startswith(("*", "#"))
+
+
+def _levels(chunks: list[_Chunk]) -> dict[int, int]:
+    """Heading levels from the layout: a heading followed directly by another is a parent."""
+    headings = [i for i, c in enumerate(chunks) if _is_heading(c)]
+    empty = {i for i in headings if i + 1 < len(chunks) and (i + 1) in headings}
+    titles = {i: _clean(chunks[i].pieces[0].text).strip().casefold() for i in headings}
+    if not empty:
+        return dict.fromkeys(headings, 1)
+    levels: dict[int, int] = {}
+    in_parent = False
+    in_appendix = False
+    for i in headings:
+        title = titles[i]
+        run_start = i in empty and (i - 1) not in empty
+        if title in APPENDIX_HEADINGS or in_appendix:
+            levels[i] = 1
+            in_appendix = True
+            in_parent = False
+        elif run_start or (i in empty and not in_parent) or title in COMMON_TOP_HEADINGS:
+            levels[i] = 1
+            in_parent = i in empty
+        else:
+            levels[i] = 2 if in_parent else 1
+    return levels
+
+
+def _emit(builder: DocumentBuilder, chunks: list[_Chunk]) -> None:
+    levels = _levels(chunks)
+    section = ""
+    for i, chunk in enumerate(chunks):
+        if i in levels:
+            section = _clean(chunk.pieces[0].text).strip()
+            builder.heading(levels[i], section)
+        elif _is_list(chunk):
+            items = _emit_list(builder, chunk.pieces)
+            kind = section.casefold()
+            if kind == "see also":
+                builder.see_also.extend(_plain(item) for item in items)
+            elif kind in {"external links", "further reading"}:
+                builder.external_links.extend(
+                    link for item in items if (link := _citation(item)) is not None
+                )
+        else:
+            builder.end_block()
+            _emit_inline(builder, chunk.pieces)
+            builder.end_block()
+
+
+def _emit_inline(builder: DocumentBuilder, pieces: list[_Piece], previous: str = "") -> str:
+    """Append pieces as running text, rejoining them with the spacing a sentence needs."""
+    for piece in pieces:
+        text = piece.text if piece.is_anchor else _clean(piece.text)
+        text = text.strip()
+        if not text:
+            continue
+        if previous and not previous.endswith(_NO_SPACE_AFTER) and not _NO_SPACE_BEFORE.match(text):
+            builder.space()
+        if piece.is_anchor:
+            assert piece.preview is not None
+            flags = gloss_flags(text, text, piece.preview)
+            builder.anchor(text, text, GlossDraft(piece.preview, piece.truncated, flags))
+        else:
+            builder.text(text)
+        previous = text
+    return previous
+
+
+def _emit_list(builder: DocumentBuilder, pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Inline ``* a * b`` lists: each marker starts an item; an anchor may interrupt an item."""
+    items: list[list[_Piece]] = []
+    for piece in pieces:
+        if piece.is_anchor:
+            if not items:
+                items.append([])
+            items[-1].append(piece)
+            continue
+        position = 0
+        for marker in _LIST_MARKER.finditer(piece.text):
+            before = piece.text[position : marker.start()]
+            if before.strip() and items:
+                items[-1].append(_Piece(before))
+            items.append([])
+            position = marker.end()
+        rest = piece.text[position:]
+        if rest.strip():
+            if not items:
+                items.append([])
+            items[-1].append(_Piece(rest))
+    items = [item for item in items if any(p.text.strip() for p in item)]
+    builder.begin_list()
+    for item in items:
+        builder.item()
+        _emit_inline(builder, item)
+    builder.end_list()
+    return items
+
+
+def _plain(pieces: list[_Piece]) -> str:
+    return " ".join(" ".join(_clean(p.text).split()) for p in pieces if _clean(p.text).strip())
+
+
+def _citation(pieces: list[_Piece]) -> ExternalLink | None:
+    """An external-links entry: author, linked title, ''publisher'', date, each on its line."""
+    parts: list[tuple[str, bool]] = []
+    italic = False
+    for piece in pieces:
+        raw = piece.text
+        if not piece.is_anchor:
+            # '' before and after a piece marks the work (newspaper, site) in italics.
+            marks = raw.count("''")
+            cleaned = _clean(raw).strip(" ,.")
+            if cleaned:
+                parts.append((cleaned, italic))
+            if marks % 2:
+                italic = not italic
+        else:
+            parts.append((raw.strip(), italic))
+    return parse_citation(parts)
+
+
+# ----------------------------------------------------------------------------- residue & metadata
+
+
+def _read_residue(builder: DocumentBuilder, residue: list[str], title: str) -> None:
+    """``{{DEFAULTSORT:key ...`` then category names, some of them links with previews."""
+    if not residue:
+        return
+    first = residue[0][len(_DEFAULTSORT) :]
+    closed = first.find("}}")
+    first = first[closed + 2 :] if closed >= 0 else _drop_sort_key(first, title)
+    for line in [first, *residue[1:]]:
+        line = line.strip()
+        if not line:
+            continue
+        if _is_link_line(line) and (split := split_anchor(line)) and split.score >= MIN_SPLIT_SCORE:
+            preview, truncated = strip_truncation(split.preview)
+            flags = gloss_flags(split.anchor, split.anchor, preview)
+            builder.detached_gloss(split.anchor, None, GlossDraft(preview, truncated, flags))
+            continue
+        name = _clean(line).strip()
+        name = name.removeprefix("Category:").strip()
+        if name and "{{" not in name and "}}" not in name:
+            builder.categories.append(name)
+
+
+def _drop_sort_key(text: str, title: str) -> str:
+    """Without its closing braces the sort key runs into the first category: cut the key.
+
+    The key is the title, perhaps with other dashes and capitals ("Mongolia - North Korea
+    Relations"); consume the title's words in order and keep what follows.
+    """
+    wanted = [w.casefold() for w in re.findall(r"\w+", title)]
+    position = 0
+    for match in re.finditer(r"\w+", text):
+        if not wanted:
+            break
+        if match.group().casefold() != wanted[0]:
+            return ""  # not the title: cannot tell the key from the category
+        wanted.pop(0)
+        position = match.end()
+    return text[position:] if not wanted else ""
+
+
+def _finish(document: Document, builder: DocumentBuilder) -> Document:
+    """Title casing and names in other languages, both from the article's first paragraph."""
+    from dataclasses import replace
+
+    first = next(document.paragraphs(), None)
+    if first is None:
+        return document
+    opening = document.text[first.start : first.end]
+    title = document.title
+    if opening[: len(title)].casefold() == title.casefold():
+        title = opening[: len(title)]
+    names = _names(opening) or dict(builder.names)
+    return replace(document, title=title, names=names)
+
+
+def _names(opening: str) -> dict[str, str]:
+    """``Title ( mn, Монгол, ..., ko, 몽골 ...) are`` -> ``{"mn": "Монгол, ...", "ko": ...}``."""
+    m = re.search(r"\(([^()]{3,400})\)", opening[:600])
+    if not m:
+        return {}
+    names: dict[str, list[str]] = {}
+    language: str | None = None
+    for part in (p.strip() for p in m.group(1).split(",")):
+        if _NAME_LANG.match(part):
+            language = part
+            names.setdefault(language, [])
+        elif language is not None and part:
+            names[language].append(part)
+        elif language is None:
+            return {}
+    return {k: ", ".join(v) for k, v in names.items() if v}

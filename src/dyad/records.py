@@ -1,0 +1,120 @@
+"""The extraction contract's JSON records (see ``docs/records.md``): the only place they are shaped.
+
+Every command that prints records, the exports and the knowledge base go through these
+functions, so a record looks the same wherever it is seen. Output is deterministic: the same
+document gives byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dyad.model import Document, ExternalLink, Gloss, ListBlock, Paragraph, Table
+
+SCHEMA = 1
+
+Record = dict[str, Any]
+
+
+def _link(link: ExternalLink) -> Record:
+    return {
+        "author": link.author,
+        "title": link.title,
+        "publisher": link.publisher,
+        "date": link.date,
+        "url": link.url,
+    }
+
+
+def _blocks(doc: Document) -> list[Record]:
+    out: list[Record] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            out.append({"kind": "paragraph", "span": [block.start, block.end]})
+        elif isinstance(block, ListBlock):
+            out.append(
+                {
+                    "kind": "list",
+                    "title": block.title,
+                    "span": [block.start, block.end],
+                    "items": [[i.start, i.end] for i in block.items],
+                }
+            )
+        elif isinstance(block, Table):
+            out.append(
+                {
+                    "kind": "table",
+                    "title": block.title,
+                    "span": [block.start, block.end],
+                    "rows": [
+                        [
+                            {"span": [c.start, c.end], "header": c.header}
+                            | ({"text": doc.text[c.start : c.end]})
+                            for c in row.cells
+                        ]
+                        for row in block.rows
+                    ],
+                }
+            )
+    return out
+
+
+def document_record(
+    doc: Document, *, dyad: tuple[str, str] | None = None, inline: bool = False
+) -> Record:
+    """The ``document`` record; with ``inline`` also its anchors, glosses, blocks and dates."""
+    record: Record = {
+        "kind": "document",
+        "schema": SCHEMA,
+        "id": doc.id,
+        "title": doc.title,
+        "format": doc.format,
+        "source": doc.source,
+        "dyad": list(dyad) if dyad else None,
+        "names": dict(doc.names),
+        "sections": [
+            {"level": s.level, "title": s.title, "span": [s.start, s.end]} for s in doc.sections
+        ],
+        "see_also": list(doc.see_also),
+        "external_links": [_link(link) for link in doc.external_links],
+        "lists": doc.lists,
+        "categories": list(doc.categories),
+        "infobox": dict(doc.infobox),
+        "content_hash": doc.content_hash,
+        "text": doc.text,
+    }
+    if inline:
+        record["anchors"] = [
+            {"text": a.text, "target": a.target, "span": [a.start, a.end]} for a in doc.anchors
+        ]
+        record["glosses"] = [gloss_record(doc, g) for g in distinct_glosses(doc)]
+        record["dates"] = [{"value": d.value, "span": [d.start, d.end]} for d in doc.dates]
+        record["blocks"] = _blocks(doc)
+    return record
+
+
+def distinct_glosses(doc: Document) -> list[Gloss]:
+    """One gloss per distinct anchor text (its first occurrence)."""
+    seen: dict[str, Gloss] = {}
+    for gloss in doc.glosses:
+        seen.setdefault(gloss.anchor, gloss)
+    return list(seen.values())
+
+
+def gloss_record(doc: Document, gloss: Gloss) -> Record:
+    return {
+        "kind": "gloss",
+        "document": doc.id,
+        "anchor": gloss.anchor,
+        "target": gloss.target,
+        "span": None if gloss.start is None else [gloss.start, gloss.end],
+        "text": gloss.text,
+        "truncated": gloss.truncated,
+        "flags": list(gloss.flags),
+    }
+
+
+def dumps(record: Record, *, indent: int | None = None) -> str:
+    """Deterministic JSON (UTF-8 characters kept, keys in the record's own order)."""
+    return json.dumps(record, ensure_ascii=False, indent=indent)

@@ -1,0 +1,50 @@
+"""The scrape reader never crashes, and its spans always slice back, whatever it is given."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SEED
+from dyad.read import infolist
+from dyad.read.errors import ReadError
+
+SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
+
+
+def _check(text: str) -> None:
+    try:
+        doc = infolist.read(text, source="<test>")
+    except ReadError:
+        return
+    for anchor in doc.anchors:
+        assert doc.text[anchor.start : anchor.end] == anchor.text
+    for section in doc.sections:
+        assert doc.text[section.start : section.title_end] == section.title
+        assert section.start <= section.title_end <= section.end <= len(doc.text)
+    for block in doc.blocks:
+        assert 0 <= block.start <= block.end <= len(doc.text)
+    assert "{{" not in doc.text
+
+
+@given(st.text(max_size=2000))
+def test_infolist_arbitrary_text(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from(SEED_LINES), max_size=80))
+def test_infolist_reshuffled_seed_lines(lines: list[str]) -> None:
+    # Real scrape lines in any order and number: headings, link lines, list lines, residue.
+    _check("\n".join(lines))
+
+
+@given(st.lists(st.sampled_from(SEED_LINES), max_size=40), st.integers(0, 5000))
+def test_infolist_truncated_seed(lines: list[str], cut: int) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    _check(text[:cut] + "\n".join(lines))
+
+
+def test_infolist_long_single_line_reads() -> None:
+    # Two megabytes on one line that looks like a link line: read, not hung on.
+    _check("Title\nHOME\nTheInfoList\nOR:\n" + ("word " * 400_000) + "...")
