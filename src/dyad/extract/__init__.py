@@ -1,0 +1,2 @@
+"""Extraction: Document -> records (dates, states, people, events, tenures); rules live in data
+files."""
