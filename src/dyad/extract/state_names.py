@@ -103,7 +103,7 @@ def _atom(key: str, capital: bool) -> str:
         return re.escape(key[len(_LOWER_FIRST) :])
     if key == " ":
         return r"\s+"
-    if capital or key.upper() == key:
+    if capital or key.upper() == key or len(key.upper()) != 1:  # "ß".upper() is "SS"
         return re.escape(key.upper() if capital else key)
     return f"[{re.escape(key)}{re.escape(key.upper())}]"
 

@@ -287,7 +287,6 @@ class Gazetteer:
         self._cow: dict[int, State] = {}
         self._cow_abb: dict[str, State] = {}
         self._names: dict[str, State] = {}
-        self._display: dict[str, str] = {}
         self._forms: dict[str, Form | None] = {}
         for state in states:
             self._add(state)
@@ -340,7 +339,6 @@ class Gazetteer:
             other = self._names.setdefault(key, state)
             if other is not state:
                 raise GazetteerError(f"{name!r} names both {other.code} and {state.code}")
-            self._display.setdefault(key, name)
 
     @staticmethod
     def _prefer(state: State, current: State | None) -> bool:
