@@ -41,6 +41,7 @@ __all__ = [
     "SiteInfo",
     "closest_titles",
     "normalize_title",
+    "parse_page",
     "redirect_target",
     "unknown_title",
 ]
@@ -202,7 +203,7 @@ _REDIRECT_WORDS = (
     "넘겨주기",
 )
 _REDIRECT_TEXT = re.compile(
-    r"\A\s*#\s*(?:"
+    r"\A\s*#(?:"
     + "|".join(sorted({re.escape(w) for w in _REDIRECT_WORDS}, key=len, reverse=True))
     + r")\s*:?\s*\[\[([^\[\]|\n]*)",
     re.IGNORECASE,
@@ -313,6 +314,7 @@ class PageParser:
         parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
         fed = 0
         root_seen = False
+        open_elements: list[str] = []
         namespaces: dict[int, str] = {}
         version: str | None = None
         dbname: str | None = None
@@ -329,6 +331,10 @@ class PageParser:
                     if not isinstance(element, ET.Element):
                         continue
                     name = _local(element.tag)
+                    if event == "start":
+                        open_elements.append(name)
+                    else:
+                        open_elements.pop()
                     if event == "start" and not root_seen:
                         root_seen = True
                         if name != "mediawiki":
@@ -338,9 +344,9 @@ class PageParser:
                             )
                         version = element.get("version")
                     elif event == "end" and name == "namespace":
-                        key = element.get("key", "")
-                        if key.lstrip("-").isdigit():
-                            namespaces[int(key)] = (element.text or "").strip()
+                        key = _int(element.get("key", ""), signed=True)
+                        if key is not None:
+                            namespaces[key] = (element.text or "").strip()
                     elif event == "end" and name == "dbname":
                         dbname = (element.text or "").strip() or None
             except ET.ParseError as exc:
@@ -368,6 +374,11 @@ class PageParser:
                 )
         if not root_seen:
             raise self._error("not a MediaWiki export: a <page> comes before any <mediawiki>")
+        if len(open_elements) > 1:
+            raise self._error(
+                f"not well-formed XML: <{open_elements[-1]}> is not closed before byte "
+                f"{self._base + end:,}"
+            )
         self.site = SiteInfo(
             namespaces=namespaces or dict(self.site.namespaces),
             version=version,
@@ -445,9 +456,14 @@ class PageParser:
         return end
 
     def _page(self, start: int, end: int) -> Page:
-        page = _fast_page(self._buf, start, end, self.site)
-        if page is not None:
-            return page
+        page = _fast_page(self._buf, start, end, self.site) or self._slow_page(start, end)
+        if not page.title.strip():
+            raise self._error(
+                f"page {self.count + 1:,} (starting at byte {self._base + start:,}) has no title"
+            )
+        return page
+
+    def _slow_page(self, start: int, end: int) -> Page:
         data = bytes(self._buf[start : end + len(b"</page>")])
         try:
             element = ET.fromstring(data)
@@ -579,6 +595,10 @@ def _fast_page_or_raise(buf: bytearray, start: int, end: int, site: SiteInfo) ->
                 after_text = text_end + len(b"</text>")
         if buf.find(b"<content", rev, meta_end) >= 0:
             raise _Unusual  # export 0.11 slots with no main-slot <text> before them
+        # Fields after the text (export 0.8 put model and format there) belong to the
+        # revision, not to the 0.11 <content> slots that may follow it.
+        slots = buf.find(b"<content", after_text, rev_end)
+        tail_end = slots if slots >= 0 else rev_end
         opening = _REVISION_HEAD.match(buf, rev, meta_end)
         if opening:
             revision_id = int(opening.group(1))
@@ -587,13 +607,13 @@ def _fast_page_or_raise(buf: bytearray, start: int, end: int, site: SiteInfo) ->
             contributor = buf.find(b"<contributor", rev, meta_end)
             rev_id = _ID.search(buf, rev, contributor if contributor >= 0 else meta_end)
             revision_id = int(rev_id.group(1)) if rev_id else None
-            timestamp = _optional(_TIMESTAMP, buf, rev, meta_end, after_text, rev_end)
+            timestamp = _optional(_TIMESTAMP, buf, rev, meta_end, after_text, tail_end)
         closing = _MODEL_FORMAT.search(buf, rev, meta_end)
         if closing:
             model, format_ = _meta(closing.group(1)), _meta(closing.group(2))
         else:
-            model = _optional(_MODEL, buf, rev, meta_end, after_text, rev_end)
-            format_ = _optional(_FORMAT, buf, rev, meta_end, after_text, rev_end)
+            model = _optional(_MODEL, buf, rev, meta_end, after_text, tail_end)
+            format_ = _optional(_FORMAT, buf, rev, meta_end, after_text, tail_end)
     if redirect is None and model in (None, "wikitext"):
         redirect = redirect_target(text)
     return Page(
@@ -709,6 +729,25 @@ def _is_xml_char(code: int) -> bool:
         or 0xE000 <= code <= 0xFFFD
         or 0x10000 <= code <= 0x10FFFF
     )
+
+
+def parse_page(data: bytes, site: SiteInfo | None = None, *, fast: bool = True) -> Page:
+    """One ``<page>`` element's bytes as a :class:`Page`; ``fast=False`` forces ElementTree.
+
+    Raises :class:`ValueError` for bytes that are not one well-formed page.
+    """
+    site = site or SiteInfo()
+    if fast and data.startswith(b"<page") and data.endswith(b"</page>"):
+        page = _fast_page(bytearray(data), 0, len(data) - len(b"</page>"), site)
+        if page is not None:
+            return page
+    try:
+        element = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ValueError(f"not well-formed XML: {exc}") from None
+    if _local(element.tag) != "page":
+        raise ValueError(f"not a <page> element: <{_local(element.tag)}>")
+    return page_from_element(element, site)
 
 
 # -- the ElementTree path ---------------------------------------------------------------

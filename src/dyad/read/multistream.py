@@ -215,7 +215,7 @@ def read_site(dump_path: str | Path) -> SiteInfo:
 def find_in_multistream(dump_path: str | Path, title: str, index_path: str | Path) -> Page:
     """The page titled ``title``, decompressing only the stream the index places it in."""
     dump = Path(dump_path)
-    index = Path(index_path)
+    index = _index_path(dump, index_path)
     wanted = normalize_title(title)
     entry = next(
         (e for e in read_index(index) if e.title == title or normalize_title(e.title) == wanted),
