@@ -199,3 +199,12 @@ def test_states_lookup_state_fields(gaz: Gazetteer) -> None:
 )
 def test_states_lookup_keys_ignore_the_usual_variation(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("module", ["dyad.extract.states", "dyad.extract.dyad"])
+def test_states_lookup_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
