@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
+
 import pytest
 
 from dyad.extract.state_names import name_key
@@ -203,8 +206,5 @@ def test_states_lookup_keys_ignore_the_usual_variation(a: str, b: str) -> None:
 
 @pytest.mark.parametrize("module", ["dyad.extract.states", "dyad.extract.dyad"])
 def test_states_lookup_docstring_examples_run(module: str) -> None:
-    import doctest
-    import importlib
-
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
