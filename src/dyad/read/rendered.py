@@ -96,6 +96,7 @@ _DATES = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})\b"),
     re.compile(rf"\b{_M} (?P<year>\d{{4}})\b"),
 )
+_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _YEAR = re.compile(r"^\(?(?P<year>\d{4})[a-z]?\)?$")
 
 
@@ -258,7 +259,7 @@ def citation(pieces: Sequence[Piece]) -> ExternalLink | None:
         title_span = italics[0]
     bare = _URL.search(flat)
     if title_span is None:
-        stripped = _URL.sub("", flat).strip(" .,;:")
+        stripped = _trim(_URL.sub("", flat))
         if not stripped:
             if bare is None:
                 return None
@@ -298,8 +299,16 @@ def _author_and_date(before: str) -> tuple[str | None, str | None]:
             date = m.group("year")
         if date is not None:
             text = text[:open_at].strip(" .,")
-    text = _URL.sub("", text).strip(" .,")
+    text = _trim(_URL.sub("", text))
     return (" ".join(text.split()) or None), date
+
+
+def _trim(text: str) -> str:
+    """Strip white space and punctuation from both ends, but keep an initial's full stop."""
+    text = text.strip(" ,;:").lstrip(". ")
+    while text.endswith(".") and not _INITIAL.search(text):
+        text = text[:-1].rstrip(" ,;:")
+    return text
 
 
 def _publisher(

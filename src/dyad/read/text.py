@@ -398,6 +398,15 @@ def _parties(title: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) > 1 else ()
 
 
+def _only_parties(lines: list[str], parties: tuple[str, ...]) -> bool:
+    rest = " ".join(" ".join(lines).split())
+    if not parties or len(rest) > 200:
+        return False
+    for party in sorted(parties, key=len, reverse=True):
+        rest = rest.replace(party, " ")
+    return not rest.strip()
+
+
 def _note(lines: list[str]) -> str | None:
     """The text of a ``[n] text`` reference entry ("" when empty), ``None`` if not one."""
     m = _NOTE.match(lines[0])
@@ -472,6 +481,8 @@ class _Reader:
         if len(lines) == 1 and (names := category_names(lines[0], self.parties)) is not None:
             builder.categories.extend(names)
             return
+        if self.appendix == "references" and _only_parties(lines, self.parties):
+            return  # the sort keys of a category line whose names pandoc dropped
         if all(_TIMELINE.match(line) for line in chunk.lines):
             return
         text = " ".join(clean_inline(" ".join(lines)).split())
