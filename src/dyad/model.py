@@ -218,10 +218,111 @@ def slugify(text: str) -> str:
     """Lower-case ASCII-ish slug: ``"Mongolia–North Korea relations"`` -> ``mongolia-north-korea-relations``."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = _SLUG_DROP.sub("", folded.lower())
-    return _SLUG_SPACE.sub("-", folded).strip("-")[:80] or "untitled"
+    folded = _SLUG_SPACE.sub("-", folded.lower())
+    return _SLUG_DROP.sub("", folded).strip("-")[:80] or "untitled"
 
 
 def document_id(title: str, format: str) -> str:
     digest = hashlib.sha1(f"{format}\0{title}".encode()).hexdigest()[:8]
     return f"{slugify(title)}-{digest}"
+
+
+# --------------------------------------------------------------------------- extracted records
+
+DateSource = Literal["stated", "sentence", "heading", "inferred"]
+Modality = Literal["occurred", "planned", "cancelled", "negated", "hypothetical"]
+EntityType = Literal["person", "state", "place", "organisation", "event", "work", "concept"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The exact text a fact came from: ``document.text[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone named as taking part in an event."""
+
+    name: str
+    state: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """What the text counts: ``10,000 horses`` -> ``Quantity(10000, "horses")``."""
+
+    amount: float
+    of: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated event between two states (``docs/spec/vocabulary.md``)."""
+
+    id: str
+    document: str
+    type: str
+    date: str | None
+    date_source: DateSource | None
+    modality: Modality
+    source: str | None
+    target: str | None
+    actors: tuple[str, ...]
+    persons: tuple[Person, ...]
+    quantity: Quantity | None
+    subject: str | None
+    evidence: Evidence
+    rule: str
+    confidence: float
+    date_text: str | None = None
+
+    @property
+    def dyad(self) -> tuple[str, str] | None:
+        """The pair of states the event belongs to (sorted), when it has two."""
+        if len(self.actors) >= 2:
+            return (self.actors[0], self.actors[1])
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """A term of office, such as an ambassador's, with sending and receiving state."""
+
+    document: str
+    role: str
+    person: str
+    sending: str | None
+    receiving: str | None
+    start: str | None
+    end: str | None
+    evidence: Evidence
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office a gloss says someone held: "President of Mongolia from 2009 to 2017"."""
+
+    title: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, state, place or thing the document mentions, with what its gloss says."""
+
+    name: str
+    type: EntityType
+    state: str | None = None
+    aliases: tuple[str, ...] = ()
+    gloss: str | None = None
+    born: str | None = None
+    died: str | None = None
+    offices: tuple[Office, ...] = ()
+    target: str | None = None
