@@ -153,7 +153,7 @@ class _Scanner:
         apparatus = (
             url.startswith("#cite_")
             or ("action=edit" in url and "redlink=1" not in url)
-            or space in ("Wikipedia", "Help", "Special", "Template", "WP")
+            or (space is not None and space not in ("Category", "File", "Image", "Media"))
         )
         if apparatus:
             self._drop_brackets(i, dest_end, out)
@@ -191,7 +191,7 @@ class _Scanner:
             out.pop()
         elif out is self.buffer and not out and self.out and self.out[-1].text.endswith("["):
             last = self.out[-1]
-            self.out[-1] = Inline(last.text[:-1], last.italic, last.target, last.url)
+            self.out[-1] = Inline(last.text[:-1], last.italic, last.target, last.url, last.category)
         else:
             return
         self.skip.add(ahead)

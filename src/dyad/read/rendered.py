@@ -298,7 +298,7 @@ def _author_and_date(before: str) -> tuple[str | None, str | None]:
         if date is None and (m := _YEAR.match(inside.strip())):
             date = m.group("year")
         if date is not None:
-            text = text[:open_at].strip(" .,")
+            text = _trim(text[:open_at])
     text = _trim(_URL.sub("", text))
     return (" ".join(text.split()) or None), date
 
