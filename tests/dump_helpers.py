@@ -28,6 +28,9 @@ class Rev:
     timestamp: str = "2020-01-01T00:00:00Z"
     model: str | None = "wikitext"
     format: str | None = "text/x-wiki"
+    contributor: str = "user"  # or "ip", "deleted"
+    comment: str | None = None
+    minor: bool = False
 
 
 @dataclass
@@ -68,8 +71,17 @@ def page_xml(page: P, version: str = "0.10") -> str:
     for rev in page.revisions:
         parts.append(f"    <revision>\n      <id>{rev.id}</id>\n")
         parts.append(f"      <timestamp>{rev.timestamp}</timestamp>\n")
-        parts.append("      <contributor>\n        <username>A</username>\n")
-        parts.append("        <id>7</id>\n      </contributor>\n")
+        if rev.contributor == "user":
+            parts.append("      <contributor>\n        <username>A</username>\n")
+            parts.append("        <id>7</id>\n      </contributor>\n")
+        elif rev.contributor == "ip":
+            parts.append("      <contributor>\n        <ip>10.0.0.1</ip>\n      </contributor>\n")
+        else:
+            parts.append('      <contributor deleted="deleted" />\n')
+        if rev.minor:
+            parts.append("      <minor />\n")
+        if rev.comment is not None:
+            parts.append(f"      <comment>{escape(rev.comment)}</comment>\n")
         if version == "0.11":
             parts.append("      <origin>1</origin>\n")
         meta = ""

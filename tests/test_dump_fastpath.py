@@ -32,7 +32,7 @@ def test_dump_fastpath_agrees_with_elementtree_on_fixtures(path: Path) -> None:
 
 
 def test_dump_fastpath_takes_every_smallwiki_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Speed depends on it: a real dump's pages never need ElementTree."""
+    """Speed depends on it: a real dump's pages take the one-match path, never ElementTree."""
     slow: list[str] = []
     original = dump_xml.page_from_element
 
@@ -41,7 +41,11 @@ def test_dump_fastpath_takes_every_smallwiki_page(monkeypatch: pytest.MonkeyPatc
         slow.append(page.title)
         return page
 
+    def flexible(*args: object) -> dump_xml.Page:
+        raise AssertionError("a smallwiki page left the standard layout's path")
+
     monkeypatch.setattr(dump_xml, "page_from_element", counting)
+    monkeypatch.setattr(dump_xml, "_flexible_page", flexible)
     assert sum(1 for _ in iter_pages(MULTISTREAM)) == 2004
     assert slow == []
 
@@ -71,7 +75,15 @@ _STAMP = st.sampled_from(["2001-01-01T00:00:00Z", "2002-06-01T12:00:00Z", "2003-
 @st.composite
 def _pages(draw: st.DrawFn) -> P:
     revisions = [
-        Rev(draw(_TEXT), id=i + 1, timestamp=draw(_STAMP), model=draw(_MODEL))
+        Rev(
+            draw(_TEXT),
+            id=i + 1,
+            timestamp=draw(_STAMP),
+            model=draw(_MODEL),
+            contributor=draw(st.sampled_from(["user", "ip", "deleted"])),
+            comment=draw(st.one_of(st.none(), _TEXT)),
+            minor=draw(st.booleans()),
+        )
         for i in range(draw(st.integers(0, 3)))
     ]
     return P(

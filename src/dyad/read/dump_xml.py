@@ -26,6 +26,7 @@ list revisions oldest first).
 from __future__ import annotations
 
 import difflib
+import functools
 import heapq
 import re
 import xml.etree.ElementTree as ET
@@ -490,6 +491,42 @@ _ID = re.compile(rb"<id>[ \t\r\n]*([0-9]{1,18})[ \t\r\n]*</id>")
 _TIMESTAMP = re.compile(rb"<timestamp>([^<]*)</timestamp>")
 _MODEL = re.compile(rb"<model>([^<]*)</model>")
 _FORMAT = re.compile(rb"<format>([^<]*)</format>")
+_S = rb"[ \t\r\n]*"
+_ATTRIBUTE_LIST = (
+    rb"(?:[ \t\r\n]+[A-Za-z_:][-A-Za-z0-9_:.]*"
+    + _S
+    + rb"="
+    + _S
+    + rb"(?:\"[^\"<]*\"|'[^'<]*'))*"
+    + _S
+)
+_ATTRIBUTES = re.compile(_ATTRIBUTE_LIST + rb"/?")
+_STANDARD_HEAD = re.compile(
+    rb"<page>" + _S
+    + rb"<title>([^<]*)</title>" + _S
+    + rb"<ns>(-?[0-9]{1,9})</ns>" + _S
+    + rb"<id>([0-9]{1,18})</id>" + _S
+    + rb"(?:<redirect[ \t\r\n]+title=\"([^\"<]*)\"" + _S + rb"/>" + _S + rb")?"
+    + rb"(?:<restrictions>[^<]*</restrictions>" + _S + rb")?"
+    + rb"<revision>" + _S
+    + rb"<id>([0-9]{1,18})</id>" + _S
+    + rb"(?:<parentid>[0-9]*</parentid>" + _S + rb")?"
+    + rb"<timestamp>([^<]*)</timestamp>" + _S
+    + rb"<contributor(?:" + _ATTRIBUTE_LIST + rb"/>|>(?:" + _S
+    + rb"(?:<username>[^<]*</username>|<ip>[^<]*</ip>|<id>[0-9]*</id>))*" + _S
+    + rb"</contributor>)" + _S
+    + rb"(?:<minor" + _S + rb"/>" + _S + rb")?"
+    + rb"(?:<comment(?:" + _ATTRIBUTE_LIST + rb"/>|>[^<]*</comment>)" + _S + rb")?"
+    + rb"(?:<origin>[0-9]*</origin>" + _S + rb")?"
+    + rb"(?:<model>([^<]*)</model>" + _S + rb")?"
+    + rb"(?:<format>([^<]*)</format>" + _S + rb")?"
+    + rb"<text" + _ATTRIBUTE_LIST + rb"(/?)>"
+)  # fmt: skip
+# After the text (found with bytes.find, much faster than a regular expression over it).
+_STANDARD_TAIL = re.compile(
+    _S + rb"(?:<sha1>[^<]*</sha1>" + _S + rb"|<sha1" + _S + rb"/>" + _S + rb")?"
+    + rb"</revision>" + _S + rb"</page>"
+)  # fmt: skip
 _HEAD = re.compile(
     rb"[ \t\r\n]*<title>([^<]*)</title>[ \t\r\n]*<ns>(-?[0-9]{1,9})</ns>[ \t\r\n]*"
     rb"<id>([0-9]{1,18})</id>"
@@ -545,6 +582,52 @@ def _fast_page(buf: bytearray, start: int, end: int, site: SiteInfo) -> Page | N
 
 
 def _fast_page_or_raise(buf: bytearray, start: int, end: int, site: SiteInfo) -> Page:
+    head = _STANDARD_HEAD.match(buf, start, end)
+    if head is not None:
+        text_start = head.end()
+        if head.group(9):  # <text ... />
+            text_end = tail_start = text_start
+        else:
+            text_end = buf.find(b"</text>", text_start, end)
+            tail_start = text_end + len(b"</text>")
+        if (
+            text_end >= 0
+            and buf.find(b"<", text_start, text_end) < 0
+            and _STANDARD_TAIL.match(buf, tail_start, end + len(b"</page>"))
+        ):
+            return _standard_page(head, bytes(buf[text_start:text_end]))
+    return _flexible_page(buf, start, end, site)
+
+
+def _standard_page(head: re.Match[bytes], text: bytes) -> Page:
+    """A page laid out exactly as MediaWiki writes it, with one revision."""
+    title, ns, page_id, redirect_title, revision_id, stamp, model, format_, _ = head.groups()
+    redirect = _attribute(redirect_title) or None if redirect_title is not None else None
+    content = _text(text)
+    model_name = _name(model)
+    if redirect is None and model_name in (None, "wikitext"):
+        redirect = redirect_target(content)
+    return Page(
+        title=_text(title),
+        ns=int(ns),
+        page_id=int(page_id),
+        revision_id=int(revision_id),
+        timestamp=_meta(stamp),
+        text=content,
+        redirect=redirect,
+        model=model_name,
+        format=_name(format_),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _name(raw: bytes | None) -> str | None:
+    """A model or format name: a handful of values in a whole dump, so decoded once each."""
+    return None if raw is None else _meta(raw)
+
+
+def _flexible_page(buf: bytearray, start: int, end: int, site: SiteInfo) -> Page:
+    """Any element order, several revisions; markup beyond elements and attributes is unusual."""
     if (
         buf[start + 5] != ord(">")  # <page> with attributes
         or buf.find(b"<!", start, end) >= 0  # a comment, CDATA or DOCTYPE
@@ -580,18 +663,17 @@ def _fast_page_or_raise(buf: bytearray, start: int, end: int, site: SiteInfo) ->
             meta_end = after_text = rev_end
         else:
             meta_end = text_at
-            if buf[text_at + 5] not in b" \t\r\n/>":
+            attributes = _ATTRIBUTES.match(buf, text_at + len(b"<text"), rev_end)
+            if attributes is None or buf[attributes.end()] != ord(">"):
                 raise _Unusual
-            close = buf.find(b">", text_at, rev_end)
-            if close < 0:
-                raise _Unusual
+            close = attributes.end()
             if buf[close - 1] == ord("/"):
                 after_text = close + 1
             else:
                 text_end = buf.find(b"</text>", close, rev_end)
                 if text_end < 0 or buf.find(b"<", close + 1, text_end) >= 0:
                     raise _Unusual  # an element inside the text
-                text = _text(buf[close + 1 : text_end])
+                text = _text(bytes(buf[close + 1 : text_end]))
                 after_text = text_end + len(b"</text>")
         if buf.find(b"<content", rev, meta_end) >= 0:
             raise _Unusual  # export 0.11 slots with no main-slot <text> before them
