@@ -1,0 +1,788 @@
+"""Read MediaWiki wikitext into a :class:`~dyad.model.Document`.
+
+mwparserfromhell parses the page once; :class:`_Walker` walks the node tree once and drives a
+:class:`~dyad.read.builder.DocumentBuilder`: links become anchors, headings sections, ``*``/``#``
+lines lists, wikitables tables, date templates date marks. How each template renders is data,
+in :mod:`dyad.read.wikitemplates`.
+
+Guards, because a page is untrusted input (see :class:`Limits`):
+
+- size: a page above ``max_bytes`` is refused before parsing;
+- unbalanced markup: the C tokenizer rescans to the end of the page for every opener that never
+  closes, so thousands of unclosed ``{{``/``[[``/``{|``/``<tag`` take minutes; such pages are
+  refused up front, counted in linear time;
+- time: each page gets a budget (``seconds`` + ``seconds_per_mib`` per MiB). In the main thread
+  a ``SIGALRM`` timer interrupts the tokenizer, which polls for signals; in every thread the
+  walk checks the clock as it goes. A page over budget raises :class:`ReadError`;
+- depth: the tokenizer nests at most 100 levels; the walk refuses more than ``max_depth``, and a
+  ``RecursionError`` anywhere becomes a :class:`ReadError`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import FrameType
+from typing import Any, Protocol, cast
+from urllib.parse import unquote
+
+import mwparserfromhell
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from dyad.model import Document
+from dyad.model import ExternalLink as Link
+from dyad.read.builder import DocumentBuilder
+from dyad.read.errors import ReadError
+from dyad.read.wikidates import parse_date_text
+from dyad.read.wikitemplates import NAME_ARGUMENT_FUNCTIONS, Call, lookup
+
+FORMAT = "wikitext"
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much one page may cost. MediaWiki itself refuses pages above 2 MiB."""
+
+    max_bytes: int = 4 * MIB
+    seconds: float = 5.0
+    seconds_per_mib: float = 20.0
+    max_depth: int = 200
+    #: Refuse a page whose unclosed openers times its length exceeds this (the tokenizer's cost).
+    max_rescan: int = 100_000_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def read(text: str, *, source: str, title: str | None = None) -> Document:
+    """Read one wikitext page; ``title`` defaults to its ``{{DISPLAYTITLE}}``, else "Untitled"."""
+    return read_wikitext(text, source=source, title=title)
+
+
+def read_wikitext(
+    text: str, *, source: str, title: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    """:func:`read` with explicit :class:`Limits`; raises :class:`ReadError` for a bad page."""
+    _check_size(text, source, limits)
+    _check_balance(text, source, limits)
+    seconds = limits.seconds + limits.seconds_per_mib * len(text) / MIB
+    builder = DocumentBuilder(title=title or "Untitled", format=FORMAT, source=source)
+    try:
+        with _alarm(seconds):
+            deadline = time.monotonic() + seconds
+            code = mwparserfromhell.parse(text, skip_style_tags=True)
+            walker = _Walker(builder, title, deadline, limits.max_depth)
+            walker.walk(code)
+    except _OutOfTime:
+        raise ReadError(
+            source, f"took more than {seconds:.0f} s to read; is the markup broken?"
+        ) from None
+    except _TooDeep:
+        raise ReadError(source, f"markup nested more than {limits.max_depth} levels deep") from None
+    except RecursionError:
+        raise ReadError(source, "markup nested too deeply to read") from None
+    except MemoryError:
+        raise ReadError(source, "ran out of memory reading this page") from None
+    if title is None and walker.display:
+        builder.title = walker.display
+    return builder.build()
+
+
+# ----------------------------------------------------------------- guards
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _check_size(text: str, source: str, limits: Limits) -> None:
+    size = (
+        len(text)
+        if len(text) > limits.max_bytes or 4 * len(text) <= limits.max_bytes
+        else len(text.encode())
+    )
+    if size > limits.max_bytes:
+        raise ReadError(
+            source, f"{size:,} bytes is more than a wikitext page may have ({limits.max_bytes:,})"
+        )
+
+
+_OPEN_TAG = re.compile(r"<(?!(?:br|hr|wbr)\b)[A-Za-z]")
+_CLOSE_TAG = re.compile(r"</[A-Za-z]|/>")
+
+
+def _check_balance(text: str, source: str, limits: Limits) -> None:
+    """Refuse pages whose unclosed openers would make the tokenizer rescan them for minutes."""
+    if len(text) * 10 <= limits.max_rescan:
+        return
+    unclosed = {
+        "{{": text.count("{{") - text.count("}}"),
+        "[[": text.count("[[") - text.count("]]"),
+        "{|": text.count("{|") - text.count("|}"),
+        "<tag": sum(1 for _ in _OPEN_TAG.finditer(text))
+        - sum(1 for _ in _CLOSE_TAG.finditer(text)),
+    }
+    worst = max(unclosed, key=lambda k: unclosed[k])
+    if unclosed[worst] * len(text) > limits.max_rescan:
+        raise ReadError(
+            source,
+            f"{unclosed[worst]:,} unclosed '{worst}' in {len(text):,} characters: "
+            "the markup is broken beyond reading",
+        )
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise _OutOfTime
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt whatever runs after ``seconds``, where a timer is ours to set.
+
+    Only the main thread receives signals, and a timer someone else set (pytest-timeout, a
+    server) is left alone; there the walk's own clock checks still bound the time.
+    """
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+
+# ----------------------------------------------------------------- the walk
+
+
+class _Sink(Protocol):
+    def text(self, s: str) -> None: ...
+    def anchor(self, text: str, target: str | None = None) -> None: ...
+    def date(self, text: str, value: str) -> None: ...
+    def space(self) -> None: ...
+
+
+class _Plain:
+    """A sink that keeps only the visible text: for headings, link labels, infobox values."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def text(self, s: str) -> None:
+        self.parts.append(s)
+
+    def anchor(self, text: str, target: str | None = None) -> None:
+        self.parts.append(text)
+
+    def date(self, text: str, value: str) -> None:
+        self.parts.append(text)
+
+    def space(self) -> None:
+        self.parts.append(" ")
+
+    def result(self) -> str:
+        return " ".join("".join(self.parts).split())
+
+
+_QUOTES = re.compile(r"'{2,}")
+_MAGIC = re.compile(r"__[A-Z]+__")
+_TRAIL = re.compile(r"[a-z]+")
+_LANGUAGE_PREFIX = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,8})*|simple")
+_INTERWIKI = frozenset(
+    [
+        "wikt",
+        "wiktionary",
+        "s",
+        "wikisource",
+        "commons",
+        "c",
+        "meta",
+        "m",
+        "species",
+        "q",
+        "wikiquote",
+        "voy",
+        "wikivoyage",
+        "n",
+        "wikinews",
+        "d",
+        "wikidata",
+        "mw",
+        "mediawikiwiki",
+        "b",
+        "wikibooks",
+        "v",
+        "wikiversity",
+        "w",
+        "wikipedia",
+        "wmf",
+        "foundation",
+        "phab",
+        "phabricator",
+    ]
+)
+_DROPPED_TAGS = frozenset(
+    [
+        "ref",
+        "references",
+        "gallery",
+        "math",
+        "chem",
+        "ce",
+        "score",
+        "timeline",
+        "graph",
+        "mapframe",
+        "maplink",
+        "templatedata",
+        "syntaxhighlight",
+        "source",
+        "includeonly",
+        "section",
+        "categorytree",
+        "imagemap",
+        "inputbox",
+        "indicator",
+        "templatestyles",
+        "style",
+        "script",
+        "hiero",
+        "charinsert",
+    ]
+)
+_BLOCK_TAGS = frozenset(
+    [
+        "blockquote",
+        "poem",
+        "div",
+        "center",
+        "p",
+        "ul",
+        "ol",
+        "dl",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    ]
+)
+_SPECIAL_SECTIONS = {
+    "see also": "see also",
+    "external links": "external links",
+    "external link": "external links",
+}
+
+
+def _unquote(match: re.Match[str]) -> str:
+    # Four apostrophes are one literal apostrophe and a bold mark; the rest are only markup.
+    return "'" if len(match.group()) == 4 else ""
+
+
+def _text_of(code: Wikicode) -> str:
+    nodes = code.nodes
+    if len(nodes) == 1 and type(nodes[0]) is Text:
+        return nodes[0].value
+    return str(code)
+
+
+def normalise_target(page: str) -> str:
+    """A link target as a page title: ``north_korea`` -> ``North korea`` (first letter only)."""
+    if "&" in page:
+        page = html.unescape(page)
+    if "%" in page:
+        page = unquote(page)
+    page = " ".join(page.replace("_", " ").split())
+    return page[:1].upper() + page[1:]
+
+
+class _Walker:
+    """Walks a parsed page once, sending what a reader sees to the builder.
+
+    ``flow`` is true at the document's top level, where lines, lists, tables and headings make
+    blocks; inside a table cell, a link label or a template argument everything is inline.
+    """
+
+    def __init__(
+        self, builder: DocumentBuilder, title: str | None, deadline: float, max_depth: int
+    ) -> None:
+        self.b = builder
+        self.out: _Sink = builder
+        self.title = title
+        self.display: str | None = None
+        self.flow = True
+        self.recording = True
+        self.lead = True
+        self._deadline = deadline
+        self._max_depth = max_depth
+        self._depth = 0
+        self._ticks = 0
+        self._next_check = 0
+        # Line state of the flow: newlines since the last content, whether this line began
+        # with a list marker, whether a list is open, a ";term" line being collected.
+        self._newlines = 0
+        self._line_marker = False
+        self._in_list = False
+        self._ordered = False
+        self._term: _Plain | None = None
+        self._term_saved: _Sink = builder
+        self._level = 0
+        self._special: str | None = None
+        self._special_level = 0
+        self._line_anchor_taken = False
+        self._handlers: dict[type[Node], Callable[[Any], None]] = {
+            Template: self._template,
+            Tag: self._tag,
+            Heading: self._heading,
+            HTMLEntity: self._entity,
+            ExternalLink: self._external,
+            Argument: self._argument,
+        }
+
+    # ------------------------------------------------------------- tree
+
+    def walk(self, code: Wikicode) -> None:
+        self._depth += 1
+        if self._depth > self._max_depth:
+            raise _TooDeep
+        nodes = code.nodes
+        self._ticks += len(nodes)
+        if self._ticks > self._next_check:
+            self._next_check = self._ticks + 2000
+            if time.monotonic() > self._deadline:
+                raise _OutOfTime
+        skip = 0
+        last = len(nodes) - 1
+        handlers = self._handlers
+        for i, node in enumerate(nodes):
+            kind = type(node)
+            if kind is Text:
+                value = cast(Text, node).value
+                self._text(value[skip:] if skip else value)
+                skip = 0
+            elif kind is Wikilink:
+                trail = ""
+                following = nodes[i + 1] if i < last else None
+                if type(following) is Text:
+                    match = _TRAIL.match(following.value)
+                    trail = match.group() if match else ""
+                skip = len(trail) if self._link(cast(Wikilink, node), trail) else 0
+            else:
+                handler = handlers.get(kind)
+                if handler is not None:
+                    handler(node)
+        self._depth -= 1
+
+    def _entity(self, node: HTMLEntity) -> None:
+        self.text(node.normalize())
+
+    def _argument(self, node: Argument) -> None:
+        if node.default is not None:
+            self.walk(node.default)
+
+    def _text(self, s: str) -> None:
+        if "''" in s:
+            s = _QUOTES.sub(_unquote, s)
+        if "__" in s:
+            s = _MAGIC.sub("", s)
+        if "\n" not in s or not (self.flow or (self._term is not None and self.out is self._term)):
+            self.text(s)
+            return
+        lines = s.split("\n")
+        self.text(lines[0])
+        for line in lines[1:]:
+            self._newline()
+            self.text(line)
+
+    def _link(self, node: Wikilink, trail: str) -> bool:
+        """Emit a link; True when it took the letters after it (``[[Russia]]n``) as its own."""
+        title = _text_of(node.title).strip()
+        colon = title.startswith(":")
+        if colon:
+            title = title[1:].lstrip()
+        prefix, sep, rest = title.partition(":")
+        if sep:
+            namespace = prefix.strip().casefold()
+            if not colon and namespace in ("file", "image", "media"):
+                return False
+            if not colon and namespace == "category":
+                if self.recording:
+                    self.b.categories.append(" ".join(rest.replace("_", " ").split()))
+                return False
+            foreign = _LANGUAGE_PREFIX.fullmatch(prefix.strip()) is not None
+            if foreign and not colon:
+                return False
+            if foreign or namespace in _INTERWIKI:
+                shown = self.plain(node.text) if node.text is not None else rest
+                self.text(shown + trail)
+                return True
+        page = title.partition("#")[0]
+        if node.text is None:
+            shown = title
+        else:
+            shown = self._label(node.text) or re.sub(r"\s*\(.*\)$", "", page.rpartition(":")[2])
+        if not page.strip():
+            self.text(shown + trail)
+        else:
+            self.anchor(shown + trail, normalise_target(page))
+        return True
+
+    def _label(self, code: Wikicode) -> str:
+        nodes = code.nodes
+        if len(nodes) == 1 and type(nodes[0]) is Text and "''" not in nodes[0].value:
+            return " ".join(nodes[0].value.split())
+        return self.plain(code)
+
+    def _template(self, node: Template) -> None:
+        name = node.name
+        raw = _text_of(name)
+        if "<!--" in raw:
+            raw = re.sub(r"<!--.*?(?:-->|$)", "", raw, flags=re.DOTALL)
+        prefix, colon, rest = raw.partition(":")
+        if colon:
+            function = prefix.strip().casefold()
+            if function == "#invoke":
+                raw = "#invoke:" + rest
+            elif function in NAME_ARGUMENT_FUNCTIONS:
+                _, render = lookup(function)
+                if render is not None:
+                    render(Call(function, {"1": _after_colon(name)}), self)
+                return
+            elif function.startswith("#") or function in ("defaultsort", "defaultsortkey"):
+                return
+        key, render = lookup(raw)
+        if render is not None:
+            render(Call.of(key, node), self)
+
+    def _tag(self, node: Tag) -> None:
+        name = _text_of(node.tag).strip().lower()
+        markup = node.wiki_markup
+        if name in ("li", "dt", "dd") and markup is not None:
+            self._marker(markup)
+            return
+        if name == "table":
+            self._table(node) if self.flow else self._flat_table(node)
+            return
+        if name in _DROPPED_TAGS:
+            return
+        if name == "br":
+            self.space()
+            return
+        if name == "hr":
+            self.paragraph_break()
+            return
+        contents = node.contents
+        if contents is None:
+            return
+        if name == "li":
+            if self.flow:
+                self._marker("*")
+            else:
+                self.space()
+            self.walk(contents)
+        elif name in _BLOCK_TAGS or name in ("td", "th", "tr"):
+            self.block_start()
+            self.walk(contents)
+            self.block_end()
+        else:
+            self.walk(contents)
+
+    def _heading(self, node: Heading) -> None:
+        title = self.plain(node.title)
+        if not self.flow:
+            self.space()
+            self.text(title)
+            self.space()
+            return
+        self._finish_term()
+        level = max(1, node.level - 1)
+        self.b.heading(level, title)
+        self._reset_lines()
+        self.lead = False
+        self._level = level
+        if self._special is not None and level <= self._special_level:
+            self._special = None
+        special = _SPECIAL_SECTIONS.get(title.casefold())
+        if special is not None:
+            self._special, self._special_level = special, level
+
+    def _external(self, node: ExternalLink) -> None:
+        url = _text_of(node.url).strip()
+        title = self.plain(node.title) if node.title is not None else ""
+        if node.brackets:
+            self.text(title)
+        else:
+            self.text(url)
+        if self.recording and self._special == "external links" and url:
+            self.b.external_links.append(Link(title or url, url))
+
+    # ------------------------------------------------------------- lines and lists
+
+    def _reset_lines(self) -> None:
+        self._newlines = 0
+        self._line_marker = False
+        self._in_list = False
+
+    def _end_block(self) -> None:
+        self.b.end_block()
+        self._in_list = False
+
+    def _newline(self) -> None:
+        if self._term is not None:
+            self._finish_term()
+        self._newlines += 1
+        self._line_marker = False
+        self._line_anchor_taken = False
+
+    def _content(self) -> None:
+        """Content arrives in the flow: a blank line or the end of a list closes the block."""
+        if self._newlines > 1 or (self._in_list and not self._line_marker):
+            self._end_block()
+        elif self._newlines:
+            self.out.space()
+        self._newlines = 0
+
+    def _marker(self, markup: str) -> None:
+        """A list marker at a line's start: ``*``/``#`` items, ``:`` indents, ``;`` terms."""
+        if self._term is not None and markup == ":":
+            self._finish_term(as_item=True)
+            return
+        if not self.flow:
+            self.space()
+            return
+        if self._line_marker:
+            return  # "**", "#:": deeper levels of the same line's item
+        if self._newlines > 1:
+            self._end_block()
+        self._newlines = 0
+        self._line_marker = True
+        self._line_anchor_taken = False
+        if markup == ";":
+            self._term = _Plain()
+            self._term_saved, self.out = self.out, self._term
+            self.flow = self.recording = False
+            return
+        ordered = markup == "#"
+        if self._in_list and ordered != self._ordered:
+            self._end_block()
+        if not self._in_list:
+            self.b.begin_list(ordered=ordered)
+            self._in_list, self._ordered = True, ordered
+        self.b.item()
+
+    def _finish_term(self, *, as_item: bool = False) -> None:
+        """End a ``;term`` line: a sub-heading, or an item "term:" when a definition follows."""
+        term = self._term
+        if term is None:
+            return
+        self._term = None
+        self.out = self._term_saved
+        self.flow = self.recording = True
+        text = term.result()
+        if as_item:
+            if not self._in_list:
+                self.b.begin_list()
+                self._in_list = True
+            self.b.item()
+            if text:
+                self.out.text(text + ":")
+        elif text:
+            self.b.heading(self._level + 1, text)
+            self._in_list = False
+
+    # ------------------------------------------------------------- tables
+
+    def _table(self, node: Tag) -> None:
+        self._finish_term()
+        nodes = node.contents.nodes
+        caption = next((n for n in nodes if _is_caption(n)), None)
+        title = self.plain(caption.contents).lstrip("+ ") if isinstance(caption, Tag) else None
+        self.b.begin_table(title)
+        self.flow = False
+        try:
+            for child in nodes:
+                if child is caption:
+                    continue
+                if type(child) is Tag:
+                    name = _text_of(child.tag).strip().lower()
+                    if name == "tr":
+                        self.b.row()
+                        for part in child.contents.nodes:
+                            self._table_part(part)
+                        continue
+                self._table_part(child)
+        finally:
+            self.flow = True
+        self.b.end_table()
+        self._reset_lines()
+
+    def _table_part(self, node: object) -> None:
+        if type(node) is Tag:
+            name = _text_of(node.tag).strip().lower()
+            if name in ("td", "th"):
+                self.b.cell(header=name == "th")
+                self.walk(node.contents)
+                return
+        if type(node) is Text:
+            if node.value.strip():
+                self._text(node.value)
+            return
+        if isinstance(node, Node) and type(node) is not Comment:
+            self.walk(Wikicode([node]))
+
+    def _flat_table(self, node: Tag) -> None:
+        """A table inside a cell or a label: its cells' text in order, space-separated."""
+        self.space()
+        self.walk(node.contents)
+        self.space()
+
+    # ------------------------------------------------------------- Out, for templates
+
+    def text(self, s: str) -> None:
+        if self.flow and s and not s.isspace():
+            self._content()
+        self.out.text(s)
+
+    def anchor(self, text: str, target: str) -> None:
+        if self.flow:
+            self._content()
+            if self._special == "see also" and not self._line_anchor_taken and self.recording:
+                self.b.see_also.append(target)
+                self._line_anchor_taken = True
+        self.out.anchor(text, target)
+
+    def date(self, text: str, value: str) -> None:
+        if self.flow:
+            self._content()
+        self.out.date(text, value)
+
+    def space(self) -> None:
+        self.out.space()
+
+    def inline(self, code: Wikicode | None) -> None:
+        if code is not None:
+            self.walk(code)
+
+    def plain(self, code: Wikicode | None) -> str:
+        if code is None:
+            return ""
+        saved = (self.out, self.flow, self.recording)
+        sink = _Plain()
+        self.out, self.flow, self.recording = sink, False, False
+        try:
+            self.walk(code)
+        finally:
+            self.out, self.flow, self.recording = saved
+        return sink.result()
+
+    def _inside_item(self) -> bool:
+        return self._in_list and self._line_marker
+
+    def block_start(self) -> None:
+        if self.flow and not self._inside_item():
+            self._end_block()
+            self._newlines = 0
+        else:
+            self.space()
+
+    def block_end(self) -> None:
+        self.block_start()
+
+    def paragraph_break(self) -> None:
+        self.block_start()
+
+    def cite(self, fields: Mapping[str, str]) -> None:
+        if self.recording and self._special == "external links":
+            self.b.external_links.append(_citation_link(fields))
+
+    def infobox(self, fields: Mapping[str, str]) -> None:
+        if self.recording:
+            for name, value in fields.items():
+                self.b.infobox.setdefault(name, value)
+
+    def name(self, language: str, text: str) -> None:
+        if self.recording and self.lead:
+            self.b.names.setdefault(language, text)
+
+    def display_title(self, title: str) -> None:
+        if self.display is None and title:
+            self.display = title
+
+
+def _is_caption(node: object) -> bool:
+    """A ``|+`` caption, which mwparserfromhell reads as a cell whose first character is ``+``."""
+    if type(node) is not Tag or node.wiki_markup != "|" or _text_of(node.tag).strip() != "td":
+        return False
+    if node.attributes:
+        return str(node.attributes[0]).lstrip().startswith("+")
+    first = node.contents.nodes[0] if node.contents.nodes else None
+    return type(first) is Text and first.value.startswith("+")
+
+
+def _after_colon(name: Wikicode) -> Wikicode:
+    """The argument of ``{{lc:TEXT}}``-style functions: the name's nodes after the first colon."""
+    nodes = list(name.nodes)
+    for i, node in enumerate(nodes):
+        if type(node) is Text and ":" in node.value:
+            return Wikicode([Text(node.value.partition(":")[2]), *nodes[i + 1 :]])
+    return Wikicode([])
+
+
+def _first(fields: Mapping[str, str], *names: str) -> str | None:
+    for name in names:
+        value = fields.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
+def _citation_link(fields: Mapping[str, str]) -> Link:
+    """A ``{{cite web}}`` (or kin) as an external link: title, url, author, publisher, date."""
+    author = _first(fields, "author", "author1", "authors", "editor")
+    if author is None:
+        last = _first(fields, "last", "last1", "surname")
+        first = _first(fields, "first", "first1", "given")
+        author = f"{first} {last}" if last and first else last
+    raw_date = _first(fields, "date", "year")
+    parsed = parse_date_text(raw_date) if raw_date else None
+    url = _first(fields, "url", "archive-url", "archiveurl")
+    return Link(
+        title=_first(fields, "title", "trans-title", "script-title") or url or "",
+        url=url,
+        author=author,
+        publisher=_first(
+            fields, "publisher", "website", "work", "newspaper", "magazine", "journal"
+        ),
+        date=(parsed.edtf if parsed and parsed.edtf else raw_date),
+    )
