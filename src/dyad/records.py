@@ -1,4 +1,4 @@
-"""The extraction contract's JSON records (see ``docs/records.md``): the only place they are shaped.
+"""The contract's JSON records (``docs/spec/records.md``): the only place they are shaped.
 
 Every command that prints records, the exports and the knowledge base go through these
 functions, so a record looks the same wherever it is seen. Output is deterministic: the same
@@ -8,9 +8,23 @@ document gives byte-identical JSON.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dyad.model import Document, ExternalLink, Gloss, ListBlock, Paragraph, Table
+from dyad.model import (
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    ExternalLink,
+    Gloss,
+    ListBlock,
+    Paragraph,
+    Table,
+    Tenure,
+)
+
+if TYPE_CHECKING:
+    from dyad.extract.pipeline import Extraction
 
 SCHEMA = 1
 
@@ -118,3 +132,79 @@ def gloss_record(doc: Document, gloss: Gloss) -> Record:
 def dumps(record: Record, *, indent: int | None = None) -> str:
     """Deterministic JSON (UTF-8 characters kept, keys in the record's own order)."""
     return json.dumps(record, ensure_ascii=False, indent=indent)
+
+
+def event_record(event: Event) -> Record:
+    return {
+        "kind": "event",
+        "document": event.document,
+        "id": event.id,
+        "type": event.type,
+        "date": event.date,
+        "date_source": event.date_source,
+        "date_text": event.date_text,
+        "modality": event.modality,
+        "source": event.source,
+        "target": event.target,
+        "actors": list(event.actors),
+        "persons": [{"name": p.name, "state": p.state, "role": p.role} for p in event.persons],
+        "quantity": (
+            None
+            if event.quantity is None
+            else {"amount": _number(event.quantity.amount), "of": event.quantity.of}
+        ),
+        "subject": event.subject,
+        "evidence": _evidence(event.evidence),
+        "rule": event.rule,
+        "confidence": event.confidence,
+    }
+
+
+def tenure_record(tenure: Tenure) -> Record:
+    return {
+        "kind": "tenure",
+        "document": tenure.document,
+        "role": tenure.role,
+        "person": tenure.person,
+        "sending": tenure.sending,
+        "receiving": tenure.receiving,
+        "start": tenure.start,
+        "end": tenure.end,
+        "evidence": _evidence(tenure.evidence),
+        "rule": tenure.rule,
+    }
+
+
+def entity_record(entity: Entity, document: str | None = None) -> Record:
+    return {
+        "kind": "entity",
+        "document": document,
+        "name": entity.name,
+        "type": entity.type,
+        "state": entity.state,
+        "aliases": list(entity.aliases),
+        "gloss": entity.gloss,
+        "born": entity.born,
+        "died": entity.died,
+        "offices": [{"title": o.title, "start": o.start, "end": o.end} for o in entity.offices],
+        "target": entity.target,
+    }
+
+
+def extraction_records(extraction: Extraction) -> list[Record]:
+    """The record stream of one document, in the contract's order."""
+    doc = extraction.document
+    records: list[Record] = [document_record(doc, dyad=extraction.dyad)]
+    records.extend(gloss_record(doc, g) for g in distinct_glosses(doc))
+    records.extend(event_record(e) for e in extraction.events)
+    records.extend(tenure_record(t) for t in extraction.tenures)
+    records.extend(entity_record(e, doc.id) for e in extraction.entities)
+    return records
+
+
+def _evidence(evidence: Evidence) -> Record:
+    return {"text": evidence.text, "start": evidence.start, "end": evidence.end}
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value

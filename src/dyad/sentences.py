@@ -2,8 +2,9 @@
 
 A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by
 white space and something that can start a sentence, unless the period belongs to an
-abbreviation ("U.S.", "N. Korea", "Gen.", "p."), and always at a line break: the clean text
-puts blocks, list items and table rows on lines of their own, and a sentence never spans them.
+abbreviation ("U.S.", "N. Korea", "Gen.", "p."), and always at a line break or a tab: the
+clean text puts blocks, list items and table rows on lines of their own and separates table
+cells by tabs, and a sentence never spans them.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ ABBREVIATIONS = frozenset(
 )
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00c0-\u024f\u0400-\u04ff])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_UNIT = re.compile(r"[^\n\t]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +103,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Sentences of ``text[start:end]`` as spans into ``text`` (trimmed of white space)."""
     end = len(text) if end is None else end
     spans: list[Sentence] = []
-    line_start = start
-    while line_start < end:
-        line_end = text.find("\n", line_start, end)
-        if line_end < 0:
-            line_end = end
-        _split_line(text, line_start, line_end, spans)
-        line_start = line_end + 1
+    for m in _UNIT.finditer(text, start, end):
+        _split_line(text, m.start(), m.end(), spans)
     return spans
 
 

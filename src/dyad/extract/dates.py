@@ -1,0 +1,312 @@
+"""Temporal expressions: find them in text and normalise them to EDTF.
+
+``find_dates(text)`` returns every expression with its exact span and an EDTF value
+(Library of Congress Extended Date/Time Format, validated with the ``edtf`` package):
+
+====================================  ======================
+"October 15, 1948", "15 October 1948"  ``1948-10-15``
+"July 2007", "as of November 2006"     ``2007-07``, ``2006-11``
+"in 1952", "the end of 1953"           ``1952``, ``1953``
+"the 1980s", "the mid-1980s"           ``198X``, ``1985~``
+"early 1990s", "late 1970s"            ``1990/1993``, ``1977/1979``
+"1960-1970s", "2013–2017"              ``1960/1979``, ``2013/2017``
+"from 1960 to the mid-1980s"           ``1960/1985~``
+"(2017–)", "since 2001", "post-1982"   ``2017/..``, ``2001/..``, ``1982/..``
+"until 1990", "pre-1990"               ``../1990``
+"the 13th century"                     ``12XX``
+====================================  ======================
+
+Each :class:`TimeExpr` also carries its two ends (``start_value``/``end_value``) so that a
+range can be built from parts, and a ``kind`` saying what was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from edtf import parse_edtf
+
+from dyad.read.citations import MONTHS
+
+Kind = Literal["day", "month", "year", "decade", "century", "range", "open", "season"]
+
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?:{_MONTH_NAMES})\.?"
+_DAY = r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+_DASH = r"\s?[-–—‐]\s?"
+_RANGE_DASH = r"\s?(?:[-–—‐]|/)\s?"
+
+_DAY_MONTH_YEAR = rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
+_MONTH_DAY_YEAR = rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+_ISO_DAY = rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+_MONTH_YEAR = rf"{_MONTH},?\s+{_YEAR}"
+_SEASON_YEAR = rf"(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}"
+_PART = r"(?:early|mid|middle|late)"
+_DECADE = r"(?:1[0-9]{2}|20[0-9])0s"
+_CENTURY = r"(?:(?:early|mid|late)[-\s])?(?:1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)\s+century"
+
+# One point in time, most specific first (alternation order matters).
+_POINT = (
+    rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_ISO_DAY}|{_SEASON_YEAR}|{_MONTH_YEAR}"
+    rf"|(?:{_PART}[-\s])?{_DECADE}|{_CENTURY}|{_YEAR})"
+)
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "from_to",
+        re.compile(
+            rf"\b(?:from|between)\s+(?:the\s+)?(?P<a>{_POINT})\s+(?:to|until|till|through|and)"
+            rf"\s+(?:the\s+)?(?P<b>{_POINT}|present|today|now)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "dash_range",
+        re.compile(
+            rf"(?<![\w/])(?P<a>{_POINT}){_RANGE_DASH}(?P<b>{_POINT}|\d{{2}}(?!\d)|present|today)"
+            rf"(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "open_dash",
+        re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s?[-–—]\s?(?=\))", re.IGNORECASE),
+    ),
+    (
+        "since",
+        re.compile(rf"\b(?:since|post-|after)\s?(?P<a>{_POINT})\b(?!\s?[-–—]\s?\d)", re.IGNORECASE),
+    ),
+    (
+        "until",
+        re.compile(rf"\b(?:until|till|pre-|up to)\s?(?P<b>{_POINT})\b", re.IGNORECASE),
+    ),
+    (
+        "end_of",
+        re.compile(
+            rf"\b(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?P<a>{_POINT})\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("point", re.compile(rf"(?<![\w/-])(?P<a>{_POINT})(?![\w])", re.IGNORECASE)),
+)
+
+# Words after which a bare four-digit number is a year even if a noun follows it.
+_DATE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "to",
+        "of",
+        "during",
+        "after",
+        "before",
+        "between",
+        "and",
+        "or",
+        "early",
+        "late",
+        "mid",
+        "circa",
+        "c.",
+        "around",
+        "about",
+        "year",
+        "years",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A temporal expression found in text; offsets index the text that was searched."""
+
+    start: int
+    end: int
+    text: str
+    edtf: str
+    kind: Kind
+    start_value: str
+    end_value: str | None = None
+
+
+@lru_cache(maxsize=8192)
+def is_valid_edtf(value: str) -> bool:
+    """Whether the ``edtf`` package accepts ``value`` (open ends ``..`` included)."""
+    try:
+        parse_edtf(value)
+    except Exception:
+        return False
+    return True
+
+
+def _month_number(token: str) -> int:
+    return MONTHS[token.rstrip(".").casefold()]
+
+
+def _point(text: str) -> tuple[str, Kind, str, str]:
+    """EDTF for a single point expression: (value, kind, as range start, as range end)."""
+    t = " ".join(text.split()).strip()
+    low = t.casefold()
+    m = re.fullmatch(rf"({_DAY})\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})", t, re.IGNORECASE)
+    if m:
+        day = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
+        value = f"{m.group(3)}-{_month_number(m.group(2)):02d}-{day:02d}"
+        return value, "day", value, value
+    m = re.fullmatch(rf"({_MONTH})\s+({_DAY}),?\s+({_YEAR})", t, re.IGNORECASE)
+    if m:
+        day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+        value = f"{m.group(3)}-{_month_number(m.group(1)):02d}-{day:02d}"
+        return value, "day", value, value
+    if re.fullmatch(_ISO_DAY, t):
+        return t, "day", t, t
+    m = re.fullmatch(rf"(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({_YEAR})", low)
+    if m:
+        season = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}[m.group(1)]
+        value = f"{m.group(2)}-{season}"
+        return value, "season", value, value
+    m = re.fullmatch(rf"({_MONTH}),?\s+({_YEAR})", t, re.IGNORECASE)
+    if m:
+        value = f"{m.group(2)}-{_month_number(m.group(1)):02d}"
+        return value, "month", value, value
+    m = re.fullmatch(rf"(?:({_PART})[-\s])?(?:the\s+)?(\d{{3}})0s", low)
+    if m:
+        base = int(m.group(2)) * 10
+        part = m.group(1)
+        if part is None:
+            value = f"{m.group(2)}X"
+            return value, "decade", f"{base}", f"{base + 9}"
+        low_year, high_year, centre = {
+            "early": (base, base + 3, base + 2),
+            "mid": (base + 4, base + 6, base + 5),
+            "middle": (base + 4, base + 6, base + 5),
+            "late": (base + 7, base + 9, base + 8),
+        }[part]
+        if part in {"mid", "middle"}:
+            return f"{centre}~", "decade", f"{centre}~", f"{centre}~"
+        return f"{low_year}/{high_year}", "decade", f"{low_year}~", f"{high_year}~"
+    m = re.fullmatch(r"(?:(early|mid|late)[-\s])?(\d{1,2})(?:st|nd|rd|th)\s+century", low)
+    if m:
+        hundreds = int(m.group(2)) - 1
+        value = f"{hundreds:02d}XX"
+        return value, "century", f"{hundreds:02d}00", f"{hundreds:02d}99"
+    if re.fullmatch(_YEAR, t):
+        return t, "year", t, t
+    raise ValueError(f"not a date: {text!r}")
+
+
+def _year_is_date(text: str, start: int, end: int) -> bool:
+    """A bare four-digit number is a year unless it counts something ("1500 soldiers")."""
+    before = text[max(0, start - 12) : start].split()
+    if before and before[-1].casefold().strip("(,") in _DATE_PREPOSITIONS:
+        return True
+    m = re.match(r"\s+([a-z]+)", text[end : end + 20])
+    if m:
+        word = m.group(1)
+        return not (word.endswith("s") and len(word) > 3 and word not in {"was", "has", "is"})
+    return True
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
+    """Every temporal expression in ``text[start:end]``, leftmost-longest, without overlaps."""
+    end = len(text) if end is None else end
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            expr = _build(name, m, text)
+            if expr is None or not is_valid_edtf(expr.edtf):
+                continue
+            found.append(expr)
+            taken.append((expr.start, expr.end))
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
+    groups = m.groupdict()
+    a, b = groups.get("a"), groups.get("b")
+    span_text = m.group(0)
+    try:
+        if name == "point":
+            assert a is not None
+            if re.fullmatch(_YEAR, a) and not _year_is_date(text, m.start(), m.end()):
+                return None
+            value, kind, low, high = _point(a)
+            return TimeExpr(m.start(), m.end(), span_text, value, kind, low, high)
+        if name == "end_of":
+            assert a is not None
+            value, kind, low, high = _point(a)
+            return TimeExpr(m.start(), m.end(), span_text, value, kind, low, high)
+        if name == "since" or name == "open_dash":
+            assert a is not None
+            _, _, low, _ = _point(a)
+            return TimeExpr(m.start(), m.end(), span_text, f"{low}/..", "open", low, "..")
+        if name == "until":
+            assert b is not None
+            _, _, _, high = _point(b)
+            return TimeExpr(m.start(), m.end(), span_text, f"../{high}", "open", "..", high)
+        assert a is not None and b is not None
+        _, kind_a, low, _ = _point(a)
+        if b.casefold() in {"present", "today", "now"}:
+            return TimeExpr(m.start(), m.end(), span_text, f"{low}/..", "open", low, "..")
+        if re.fullmatch(r"\d{2}", b):
+            # "1950–52": the century of the start.
+            if kind_a != "year":
+                return None
+            b = a[:2] + b
+        _, _, _, high = _point(b)
+        if _sort_key(low) > _sort_key(high):
+            return None
+        value = f"{low}/{high}"
+        return TimeExpr(m.start(), m.end(), span_text, value, "range", low, high)
+    except ValueError:
+        return None
+
+
+def _sort_key(value: str) -> str:
+    return value.replace("~", "").replace("?", "").replace("X", "0")
+
+
+def lower_year(value: str) -> int | None:
+    """The earliest year an EDTF value can mean (``None`` when open or unknown)."""
+    m = re.match(r"(\d{4})|(\d{3})X|(\d{2})XX", value.split("/")[0].lstrip("."))
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return int(m.group(2)) * 10
+    return int(m.group(3)) * 100
+
+
+def upper_year(value: str) -> int | None:
+    """The latest year an EDTF value can mean (``None`` when open or unknown)."""
+    last = value.split("/")[-1]
+    m = re.match(r"(\d{4})|(\d{3})X|(\d{2})XX", last)
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return int(m.group(2)) * 10 + 9
+    return int(m.group(3)) * 100 + 99
+
+
+def range_of(first: TimeExpr, second: TimeExpr) -> str | None:
+    """An interval from the start of one expression to the end of another, if ordered."""
+    low, high = first.start_value, second.end_value or second.start_value
+    if _sort_key(low) > _sort_key(high):
+        return None
+    value = f"{low}/{high}"
+    return value if is_valid_edtf(value) else None

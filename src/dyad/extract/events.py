@@ -1,0 +1,481 @@
+"""The event engine: rules over tagged sentences -> events with roles, dates and evidence.
+
+For each sentence the engine matches every rule (:mod:`dyad.extract.rules`) over the tagged
+sentence (:mod:`dyad.extract.tagging`); where matches overlap, the higher priority (then the
+longer match) wins. Each kept match becomes an event:
+
+* **roles**: the rule's captured actors; a missing source is the nearest actor before the
+  trigger in its clause (the subject), a missing target the first actor after it (the
+  object), then a state counted inside the quantity ("two North Korean diplomats"), then the
+  other state of the pair the passage is about (:mod:`dyad.extract.context`). "The two
+  countries" is that pair; "the country" is its member that is not the other role; "he" is
+  the last person named. A person stands for their state and is listed among ``persons``.
+* **date**: the nearest date in the clause (``stated``), else in the sentence (``sentence``),
+  else in the section heading (``heading``); explicit dates before named periods.
+* **modality**: negation, cancellation, plans and conditionals before the trigger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from dyad.extract.context import Context, Pair
+from dyad.extract.rules import Rule
+from dyad.extract.tagging import Tag, Tagged
+from dyad.model import DateSource, Event, Evidence, Modality, Person, Quantity
+from dyad.vocabulary import EVENT_TYPES
+
+_NEGATION = re.compile(r"\b(?:not|never|no longer|refused to|declined to|failed to|denied)\b", re.I)
+_CANCELLED = re.compile(r"\b(?:cancel(?:l?ed|s)?|postponed|called off|scrapped)\b", re.I)
+_PLANNED = re.compile(
+    r"\b(?:plans? to|planned to|planning to|will|is to|are to|was to|were to|agreed to"
+    r"|expected to|scheduled to|intends? to|intended to|to be held|proposed|invited to)\b",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if)\b", re.I)
+_COORDINATED = re.compile(r"^(?:\s*(?:,|and|,\s*and|or)\s*⟨D\d+⟩)+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    rule: Rule
+    match: re.Match[str]
+    core: tuple[int, int]
+
+
+def _core(m: re.Match[str]) -> tuple[int, int]:
+    """The match without role captures at its edges: what the trigger words themselves cover."""
+    start, end = m.start(), m.end()
+    for name, value in m.groupdict().items():
+        if value is None or name in {"subject"}:
+            continue
+        if m.start(name) == start:
+            start = m.end(name)
+        if m.end(name) == end:
+            end = m.start(name)
+    if start >= end:
+        return m.start(), m.end()
+    while start < end and m.string[start].isspace():
+        start += 1
+    return start, end
+
+
+def _clauses(string: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r";", string):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(string)))
+    return out
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for start, end in clauses:
+        if start <= position <= end:
+            return start, end
+    return clauses[-1]
+
+
+def _tag_positions(tagged: Tagged) -> list[tuple[Tag, int, int]]:
+    """Each tag with its start and end in the tagged string."""
+    out = []
+    for m in re.finditer(r"⟨([SPCQD])(\d+)⟩", tagged.string):
+        tag = tagged.tags[int(m.group(2))]
+        out.append((tag, m.start(), m.end()))
+    return out
+
+
+@dataclass
+class _Resolved:
+    states: list[str]
+    persons: list[Person]
+    other: bool = False  # "the country": resolved once the other role is known
+
+
+class EventEngine:
+    """Applies rules to one document's tagged sentences."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        context: Context,
+        document_id: str,
+        people_before: Sequence[tuple[int, Person]],
+    ) -> None:
+        self.rules = sorted(rules, key=lambda r: -r.priority)
+        self.context = context
+        self.document_id = document_id
+        self._people_before = people_before
+
+    # ------------------------------------------------------------------ matching
+
+    def events(self, text: str, tagged: Tagged, heading_date: str | None) -> list[Event]:
+        matches: list[_Match] = []
+        for rule in self.rules:
+            for pattern in rule.patterns:
+                for m in pattern.finditer(tagged.string):
+                    if m.end() <= m.start():
+                        continue
+                    if rule.quantity_of is not None:
+                        q = self._quantity(tagged, m)
+                        counted = q.quantity.of if q is not None and q.quantity else ""
+                        if not rule.quantity_of.search(counted):
+                            continue
+                    matches.append(_Match(rule, m, _core(m)))
+        matches.sort(key=lambda x: (-x.rule.priority, -(x.core[1] - x.core[0]), x.core[0]))
+        kept: list[_Match] = []
+        for candidate in matches:
+            a, b = candidate.core
+            if any(a < k.core[1] and k.core[0] < b for k in kept):
+                continue
+            kept.append(candidate)
+        kept.sort(key=lambda x: x.core[0])
+        events: list[Event] = []
+        for match in kept:
+            events.extend(self._build(text, tagged, match, heading_date))
+        return _merge(events)
+
+    # ------------------------------------------------------------------ roles
+
+    def _person_before(self, offset: int) -> Person | None:
+        best = None
+        for position, person in self._people_before:
+            if position < offset and offset - position < 800:
+                best = person
+            elif position >= offset:
+                break
+        return best
+
+    def _resolve(self, tag: Tag, dyad: Pair | None) -> _Resolved:
+        if tag.kind == "S" and tag.state:
+            return _Resolved([tag.state], [])
+        if tag.kind == "P" and tag.person is not None:
+            p = tag.person
+            person = Person(p.name, p.state, p.role)
+            return _Resolved([p.state] if p.state else [], [person])
+        if tag.kind == "C":
+            if tag.coref == "pair":
+                return _Resolved(list(dyad) if dyad else [], [])
+            if tag.coref == "other":
+                return _Resolved([], [], other=True)
+            before = self._person_before(tag.start)
+            if before is not None:
+                return _Resolved([before.state] if before.state else [], [before])
+        if tag.kind == "Q":
+            return _Resolved(list(tag.inner_states), [])
+        return _Resolved([], [])
+
+    def _build(
+        self, text: str, tagged: Tagged, match: _Match, heading_date: str | None
+    ) -> list[Event]:
+        rule, m = match.rule, match.match
+        dyad = self.context.dyad_at(tagged.start)
+        clauses = _clauses(tagged.string)
+        clause = _clause_of(clauses, match.core[0])
+        positions = _tag_positions(tagged)
+        in_clause = [(t, s, e) for t, s, e in positions if clause[0] <= s and e <= clause[1]]
+        actors_in_clause = [(t, s, e) for t, s, e in in_clause if t.kind in "SPC"]
+        persons: list[Person] = []
+        defaults = 0
+
+        groups: dict[str, _Resolved] = {}
+        for name in ("source", "target", "a", "b", "c"):
+            token = m.groupdict().get(name)
+            if token:
+                tag = tagged.tag_of(token)
+                if tag is not None:
+                    groups[name] = self._resolve(tag, dyad)
+                    persons.extend(groups[name].persons)
+
+        spec = EVENT_TYPES[rule.type]
+        directed = spec.direction == "directed" or (
+            spec.direction == "either" and "source" in groups
+        )
+        quantity_tag = self._quantity(tagged, m)
+        source: str | None = None
+        target: str | None = None
+        actors: list[str] = []
+        if directed:
+            src = groups.get("source")
+            if src is None or (not src.states and not src.other):
+                before = [x for x in actors_in_clause if x[2] <= match.core[0]]
+                if before:
+                    src = self._resolve(before[-1][0], dyad)
+                    persons.extend(src.persons)
+                    defaults += 1
+            tgt = groups.get("target")
+            if (tgt is None or (not tgt.states and not tgt.other)) and quantity_tag is not None:
+                # "expelled two North Korean diplomats": the state counted in the quantity.
+                inner = [s for s in quantity_tag.inner_states if src is None or s not in src.states]
+                if inner:
+                    tgt = _Resolved(inner[:1], [])
+            if tgt is None or (not tgt.states and not tgt.other):
+                after = [x for x in actors_in_clause if x[1] >= match.core[1]]
+                before = [x for x in actors_in_clause if x[2] <= match.core[0]][::-1]
+                for candidate in [*after, *before]:
+                    resolved = self._resolve(candidate[0], dyad)
+                    if resolved.other or (
+                        resolved.states and (src is None or resolved.states != src.states)
+                    ):
+                        tgt = resolved
+                        persons.extend(resolved.persons)
+                        defaults += 1
+                        break
+            source = src.states[0] if src and src.states else None
+            target = tgt.states[0] if tgt and tgt.states else None
+            if src is not None and src.other:
+                source = _other(dyad, target)
+            if tgt is not None and tgt.other:
+                target = _other(dyad, source)
+            if source is not None and target == source:
+                target = None
+            if target is None and not rule.target_optional:
+                target = _other(dyad, source)
+                defaults += 1
+            if source is None:
+                source = _other(dyad, target)
+                defaults += 1
+            actors = sorted({s for s in (source, target) if s})
+        else:
+            for resolved in groups.values():
+                actors.extend(resolved.states)
+            a, b = match.core
+            actors.extend(
+                t.state for t, s, e in positions if t.kind == "S" and a <= s and e <= b and t.state
+            )
+            if len(set(actors)) < 2:
+                # The subject (with its coordinated actors: "Mongolia and North Korea signed"),
+                # then the first actor after the trigger.
+                for tag in [*_subject(tagged, actors_in_clause, a), *_object(actors_in_clause, b)]:
+                    resolved = self._resolve(tag, dyad)
+                    actors.extend(resolved.states)
+                    persons.extend(resolved.persons)
+                    if len(set(actors)) >= 2:
+                        break
+            if len(set(actors)) < 2 and dyad:
+                present = [s for s in actors if s in dyad]
+                if present:
+                    actors.append(_other(dyad, present[0]) or present[0])
+                elif not actors:
+                    actors.extend(dyad)
+                defaults += 1
+            actors = sorted(set(actors))
+        if len(actors) < 2 and not (directed and rule.target_optional and source):
+            return []
+
+        # People taking part: those in the roles, in the match, and the clause's subject.
+        a, b = m.start(), m.end()
+        for tag, s, _ in in_clause:
+            if tag.kind == "P" and tag.person is not None and (a <= s < b or s < a):
+                p = tag.person
+                if p.state is None or p.state in actors:
+                    persons.append(Person(p.name, p.state, p.role))
+        persons = _unique_persons(persons)
+
+        quantity = None
+        if quantity_tag is not None and quantity_tag.quantity is not None:
+            q = quantity_tag.quantity
+            quantity = Quantity(q.amount, q.of)
+
+        modality = self._modality(tagged, clause, match.core[0], rule.modality)
+        evidence = Evidence(text[tagged.start : tagged.end], tagged.start, tagged.end)
+        subject = rule.subject
+        if m.groupdict().get("subject"):
+            subject = " ".join(m.group("subject").split())
+
+        dates = self._dates(text, tagged, positions, clause, match, heading_date, rule.split_dates)
+        events = []
+        if len(dates) > 1:
+            quantity = None  # "two trips, in 1985 and 1988": each trip is one event
+        for date, date_source, date_text in dates:
+            identity = "|".join(
+                str(x)
+                for x in (
+                    self.document_id,
+                    rule.id,
+                    evidence.start,
+                    match.core[0],
+                    date,
+                    source,
+                    target,
+                    ",".join(actors),
+                )
+            )
+            events.append(
+                Event(
+                    id=hashlib.sha1(identity.encode()).hexdigest()[:16],
+                    document=self.document_id,
+                    type=rule.type,
+                    date=date,
+                    date_source=date_source,
+                    modality=modality,
+                    source=source if directed else None,
+                    target=target if directed else None,
+                    actors=tuple(actors),
+                    persons=tuple(persons),
+                    quantity=quantity,
+                    subject=subject,
+                    evidence=evidence,
+                    rule=rule.id,
+                    confidence=round(max(0.3, rule.confidence - 0.1 * defaults), 2),
+                    date_text=date_text,
+                )
+            )
+        return events
+
+    @staticmethod
+    def _quantity(tagged: Tagged, m: re.Match[str]) -> Tag | None:
+        token = m.groupdict().get("quantity")
+        if token:
+            return tagged.tag_of(token)
+        for t in re.finditer(r"⟨Q\d+⟩", m.group(0)):
+            return tagged.tag_of(t.group(0))
+        return None
+
+    # ------------------------------------------------------------------ dates and modality
+
+    def _dates(
+        self,
+        text: str,
+        tagged: Tagged,
+        positions: list[tuple[Tag, int, int]],
+        clause: tuple[int, int],
+        match: _Match,
+        heading_date: str | None,
+        split: bool,
+    ) -> list[tuple[str | None, DateSource | None, str | None]]:
+        m = match.match
+        token = m.groupdict().get("date")
+        if token:
+            tag = tagged.tag_of(token)
+            if tag is not None:
+                return [(_date_value(tag), "stated", _date_text(text, tag))]
+        dated = [(t, s, e) for t, s, e in positions if t.kind == "D" and _date_value(t)]
+        a, b = match.core
+        if split:
+            after = [(t, s, e) for t, s, e in dated if s >= m.end() and clause[0] <= s <= clause[1]]
+            if len(after) >= 2:
+                first = after[0]
+                tail = tagged.string[first[2] : clause[1]]
+                coordinated = _COORDINATED.match(tail)
+                if coordinated:
+                    count = 1 + len(re.findall(r"⟨D\d+⟩", coordinated.group(0)))
+                    return [
+                        (_date_value(t), "stated", _date_text(text, t)) for t, _, _ in after[:count]
+                    ]
+
+        def distance(item: tuple[Tag, int, int]) -> tuple[int, int]:
+            t, s, e = item
+            gap = s - b if s >= b else a - e if e <= a else 0
+            return (1 if t.period else 0, max(gap, 0))
+
+        in_clause = [x for x in dated if clause[0] <= x[1] and x[2] <= clause[1]]
+        if in_clause:
+            tag = min(in_clause, key=distance)[0]
+            return [(_date_value(tag), "stated", _date_text(text, tag))]
+        if dated:
+            tag = min(dated, key=distance)[0]
+            return [(_date_value(tag), "sentence", _date_text(text, tag))]
+        if heading_date:
+            return [(heading_date, "heading", None)]
+        return [(None, None, None)]
+
+    @staticmethod
+    def _modality(
+        tagged: Tagged, clause: tuple[int, int], core_start: int, default: Modality
+    ) -> Modality:
+        if default != "occurred":
+            return default
+        before = tagged.string[max(clause[0], core_start - 45) : core_start]
+        if _NEGATION.search(before):
+            return "negated"
+        if _CANCELLED.search(tagged.string[clause[0] : clause[1]]):
+            return "cancelled"
+        if _PLANNED.search(before):
+            return "planned"
+        if _HYPOTHETICAL.search(before[-25:]):
+            return "hypothetical"
+        return default
+
+
+def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int) -> list[Tag]:
+    """The actor right before the trigger and those coordinated with it ("X and Y")."""
+    before = [x for x in actors if x[2] <= core_start]
+    if not before:
+        return []
+    chain = [before[-1]]
+    for previous in reversed(before[:-1]):
+        between = tagged.string[previous[2] : chain[-1][1]]
+        if re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", between):
+            chain.append(previous)
+        else:
+            break
+    return [t for t, _, _ in chain]
+
+
+def _object(actors: list[tuple[Tag, int, int]], core_end: int) -> list[Tag]:
+    return [t for t, s, _ in actors if s >= core_end][:1]
+
+
+def _other(dyad: Pair | None, state: str | None) -> str | None:
+    """The member of ``dyad`` that is not ``state`` (``None`` if ``state`` is not in it)."""
+    if dyad is None:
+        return None
+    if state is None:
+        return None
+    if state == dyad[0]:
+        return dyad[1]
+    if state == dyad[1]:
+        return dyad[0]
+    return None
+
+
+def _date_value(tag: Tag) -> str | None:
+    if tag.period:
+        return tag.period
+    return tag.date.edtf if tag.date else None
+
+
+def _date_text(text: str, tag: Tag) -> str:
+    return text[tag.start : tag.end]
+
+
+def _unique_persons(persons: list[Person]) -> list[Person]:
+    out: dict[str, Person] = {}
+    for p in persons:
+        key = p.name.casefold()
+        if key in out:
+            old = out[key]
+            out[key] = replace(old, state=old.state or p.state, role=old.role or p.role)
+        else:
+            out[key] = p
+    return list(out.values())
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per (type, roles, date) in a sentence: "a visit ... made his third visit"."""
+    out: list[Event] = []
+    for event in events:
+        twin = next(
+            (
+                e
+                for e in out
+                if e.type == event.type
+                and e.actors == event.actors
+                and e.source == event.source
+                and e.target == event.target
+                and (e.date == event.date or event.date is None)
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(event)
+            continue
+        merged = _unique_persons([*twin.persons, *event.persons])
+        out[out.index(twin)] = replace(
+            twin, persons=tuple(merged), quantity=twin.quantity or event.quantity
+        )
+    return out

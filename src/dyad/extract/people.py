@@ -1,0 +1,257 @@
+"""People: who is named in the text, their state and their role.
+
+Four cues, each tried over the whole clean text:
+
+* an anchor whose gloss describes a person ("Kim Il-sung (... 1912 – 1994) was a North
+  Korean politician") gives the person and the state;
+* a title before a name ("the Mongolian President Tsakhiagiin Elbegdorj", "North Korean
+  Chairman Kim Jong Un", "foreign minister X") gives the role, and a state named just before
+  the title gives the state;
+* an apposition after a name ("Miyeegombyn Enkhbold, Mongolia's prime minister,";
+  "Kim Yong-nam, Chairman of the Presidium of the Supreme People's Assembly,");
+* a predicate ("Paek Nam Sun became the first North Korean foreign minister").
+
+Mentions of the same name are merged, so that a role learned in one place and a state learned
+in another end up on the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from dyad.extract.glossinfo import GlossFacts
+from dyad.extract.states import Gazetteer, Mention
+from dyad.model import Anchor
+
+_NAME_TOKEN = r"[A-Z\u00c0-\u00de][\w'’.\u00c0-\u024f-]*"
+_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|del|van|von|der|den|la|le|du|dos|das|y)"
+NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,4}}"
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "From",
+        "By",
+        "With",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Until",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "His",
+        "Her",
+        "Their",
+        "However",
+        "Today",
+        "Subsequently",
+        "Unofficially",
+        "Thanks",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Republic",
+        "People's",
+        "Government",
+        "State",
+        "Union",
+    ]
+)
+
+
+# What may stand between a name and its role: "Mongolia's", "North Korean", "then-".
+_QUALIFIER = r"(?:(?:former|then|acting|deputy|first|[A-Z][\w'’-]*)[\s-]+){1,3}"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named at ``start:end``, with what the text says of them."""
+
+    start: int
+    end: int
+    name: str
+    state: str | None
+    role: str | None
+    via: str
+
+
+@cache
+def roles() -> tuple[str, ...]:
+    """The role titles of ``data/roles.txt``, longest first."""
+    text = resources.files("dyad.extract").joinpath("data/roles.txt").read_text(encoding="utf-8")
+    titles = [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+    return tuple(sorted(set(titles), key=len, reverse=True))
+
+
+@cache
+def _role_pattern() -> str:
+    """Roles match in any case ("foreign minister"); names around them must be capitalised."""
+    return "(?i:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles()) + ")"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    role = _role_pattern()
+    titled = re.compile(rf"(?<![\w-])(?P<role>{role})\s+(?P<name>{NAME})")
+    apposition = re.compile(
+        rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|then\s+|then-)?(?P<qual>{_QUALIFIER})?"
+        rf"(?P<role>(?:{role})(?:\s+of\s+(?:the\s+)?[A-Z][^,.;()]{{0,80}})?)\s*[,.;)]",
+    )
+    predicate = re.compile(
+        rf"(?P<name>{NAME})\s+(?:became|was|is|served\s+as|remained)\s+(?:the\s+|a\s+|an\s+)?"
+        rf"(?:(?:first|second|third|new|former|last|\d+(?:st|nd|rd|th))\s+)?"
+        rf"(?P<qual>{_QUALIFIER})?(?P<role>{role})\b",
+    )
+    return titled, apposition, predicate
+
+
+def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name inside ``text[start:end]`` without leading or trailing non-name words."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    while tokens and text[start + tokens[0][0] : start + tokens[0][1]] in _NOT_NAMES:
+        tokens = tokens[1:]
+    while tokens:
+        word = text[start + tokens[-1][0] : start + tokens[-1][1]]
+        if word in _NOT_NAMES or word.endswith(("'s", "’s")):
+            tokens = tokens[:-1]
+        else:
+            break
+    if not tokens:
+        return None
+    return start + tokens[0][0], start + tokens[-1][1]
+
+
+def _state_before(mentions: Sequence[Mention], position: int, window: int = 28) -> str | None:
+    """A state named just before ``position`` ("the Mongolian President", "Mongolia's")."""
+    best = None
+    for m in mentions:
+        if position - window <= m.end <= position:
+            best = m.code
+    return best
+
+
+def _state_inside(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    for m in mentions:
+        if start <= m.start and m.end <= end:
+            return m.code
+    return None
+
+
+def _in_state(mentions: Sequence[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def find_people(
+    text: str,
+    anchors: Sequence[Anchor],
+    facts: Mapping[int, GlossFacts],
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+) -> list[PersonMention]:
+    """Every person mention in ``text``; ``facts`` maps an anchor's start to its gloss facts."""
+    found: dict[tuple[int, int], PersonMention] = {}
+    anchor_at = {(a.start, a.end): a for a in anchors}
+
+    def add(mention: PersonMention) -> None:
+        key = (mention.start, mention.end)
+        old = found.get(key)
+        if old is None:
+            # A shorter or longer mention at the same place: keep the anchor's span.
+            for other_key, other in list(found.items()):
+                if other.start < mention.end and mention.start < other.end:
+                    found[other_key] = replace(
+                        other,
+                        state=other.state or mention.state,
+                        role=other.role or mention.role,
+                    )
+                    return
+            found[key] = mention
+        else:
+            found[key] = replace(
+                old, state=old.state or mention.state, role=old.role or mention.role
+            )
+
+    for anchor in anchors:
+        fact = facts.get(anchor.start)
+        if fact is not None and fact.type == "person":
+            add(PersonMention(anchor.start, anchor.end, anchor.text, fact.state, None, "gloss"))
+
+    titled, apposition, predicate = _patterns()
+    for m in titled.finditer(text):
+        span = _name_span(text, m.start("name"), m.end("name"))
+        if span is None:
+            continue
+        start, end = span
+        name = " ".join(text[start:end].split())
+        if gazetteer.lookup(name) is not None:
+            continue
+        if _in_state(mentions, start, end) and (start, end) not in anchor_at:
+            continue
+        role = " ".join(m.group("role").split())
+        state = _state_before(mentions, m.start("role"))
+        add(PersonMention(start, end, name, state, role, "title"))
+
+    for pattern, via in ((apposition, "apposition"), (predicate, "predicate")):
+        for m in pattern.finditer(text):
+            span = _name_span(text, m.start("name"), m.end("name"))
+            if span is None:
+                continue
+            start, end = span
+            name = " ".join(text[start:end].split())
+            if gazetteer.lookup(name) is not None:
+                continue
+            if _in_state(mentions, start, end):
+                continue
+            if len(name.split()) < 2 and (start, end) not in anchor_at:
+                continue
+            role_text = " ".join(m.group("role").split())
+            qualifier_start = m.start("qual") if m.group("qual") else m.start("role")
+            state = _state_inside(mentions, qualifier_start, m.end("role"))
+            if state is None:
+                # "Chairman of the Presidium of the Supreme People's Assembly": the state
+                # of an institution the role links to.
+                state = next(
+                    (
+                        facts[a.start].state
+                        for a in anchors
+                        if qualifier_start <= a.start < m.end("role")
+                        and a.start in facts
+                        and facts[a.start].state
+                    ),
+                    None,
+                )
+            role = role_text.split(" of ")[0] if state and " of " in role_text else role_text
+            add(PersonMention(start, end, name, state, role, via))
+
+    return sorted(found.values(), key=lambda p: p.start)

@@ -1,0 +1,149 @@
+"""Document -> records: the extraction stages in order, as one pure function.
+
+:func:`extract` reads the document's structure and text once (state mentions, link
+previews, people, dates, periods, quantities), then runs the event rules sentence by sentence,
+the relations tables, the terms of office and the entities, and returns an
+:class:`Extraction`. Nothing here does I/O; the same document gives the same records.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from dyad.extract.context import Context, Pair
+from dyad.extract.dates import find_dates
+from dyad.extract.events import EventEngine
+from dyad.extract.glossinfo import GlossFacts, describe
+from dyad.extract.people import PersonMention, find_people
+from dyad.extract.periods import find_periods, gloss_periods
+from dyad.extract.quantities import find_quantities
+from dyad.extract.rules import Rule, builtin_rules
+from dyad.extract.states import Gazetteer, default_gazetteer
+from dyad.extract.tables import table_events
+from dyad.extract.tagging import tag_sentence
+from dyad.model import Document, Entity, Event, Person, Tenure
+from dyad.sentences import split_sentences
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    dyad: Pair | None
+    subject: str | None
+    events: tuple[Event, ...]
+    tenures: tuple[Tenure, ...]
+    entities: tuple[Entity, ...]
+    people: tuple[PersonMention, ...]
+    facts: dict[int, GlossFacts]
+
+
+def _within(items: Sequence[T], starts: list[int], start: int, end: int) -> list[T]:
+    """Items (sorted by start, ``starts`` their starts) that begin inside ``[start, end)``."""
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return list(items[lo:hi])
+
+
+def gloss_facts(doc: Document, gazetteer: Gazetteer) -> dict[int, GlossFacts]:
+    """What each anchored gloss says, keyed by the anchor's start offset."""
+    facts: dict[int, GlossFacts] = {}
+    for gloss in doc.glosses:
+        if gloss.start is None or gloss.start in facts:
+            continue
+        markup = bool({"markup", "disambiguation"} & set(gloss.flags))
+        facts[gloss.start] = describe(gloss.text, gazetteer, markup=markup)
+    return facts
+
+
+def extract(
+    doc: Document,
+    *,
+    rules: Sequence[Rule] | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Extraction:
+    """Extract events, terms of office and entities from one document."""
+    from dyad.extract.entities import find_entities
+    from dyad.extract.tenures import find_tenures
+
+    gaz = gazetteer or default_gazetteer()
+    rules = builtin_rules() if rules is None else rules
+    text = doc.text
+    context = Context(doc, gaz)
+    facts = gloss_facts(doc, gaz)
+    # A state's name inside a person's linked name ("Georgia Smith") is not a state mention.
+    person_spans = [
+        (a.start, a.end)
+        for a in doc.anchors
+        if a.start in facts and facts[a.start].type == "person"
+    ]
+    mentions = [
+        m
+        for m in gaz.find_mentions(text)
+        if not any(a <= m.start and m.end <= b for a, b in person_spans)
+    ]
+    people = find_people(text, doc.anchors, facts, mentions, gaz)
+    dates = find_dates(text)
+    years = frozenset(d.start for d in dates if d.kind in {"year", "range", "open"})
+    quantities = find_quantities(text, years=years)
+    periods = find_periods(text, gloss_periods(doc.glosses))
+
+    heading_spans = {(s.start, s.title_end) for s in doc.sections}
+    heading_dates: list[tuple[int, int, str]] = []
+    for section in doc.sections:
+        found = [d for d in find_dates(section.title) if d.kind != "century"]
+        if found:
+            heading_dates.append((section.start, section.end, found[0].edtf))
+
+    def heading_date(offset: int) -> str | None:
+        best = None
+        for start, end, value in heading_dates:
+            if start <= offset < end:
+                best = value
+        return best
+
+    people_before = [(p.start, Person(p.name, p.state, p.role)) for p in people]
+    engine = EventEngine(rules, context, doc.id, people_before)
+    mention_starts = [m.start for m in mentions]
+    people_starts = [p.start for p in people]
+    quantity_starts = [q.start for q in quantities]
+    date_starts = [d.start for d in dates]
+    period_starts = [p[0] for p in periods]
+
+    events: list[Event] = []
+    for sentence in split_sentences(text):
+        if (sentence.start, sentence.end) in heading_spans:
+            continue
+        s, e = sentence.start, sentence.end
+        tagged = tag_sentence(
+            text,
+            s,
+            e,
+            states=_within(mentions, mention_starts, s, e),
+            people=_within(people, people_starts, s, e),
+            quantities=_within(quantities, quantity_starts, s, e),
+            dates=_within(dates, date_starts, s, e),
+            periods=_within(periods, period_starts, s, e),
+        )
+        events.extend(engine.events(text, tagged, heading_date(s)))
+    events.extend(table_events(doc, context, gaz))
+    events.sort(key=lambda ev: (ev.evidence.start, ev.id))
+
+    tenures = find_tenures(doc, context, gaz)
+    entities = find_entities(doc, facts, people, mentions, gaz)
+    return Extraction(
+        document=doc,
+        dyad=context.document_dyad,
+        subject=context.subject,
+        events=tuple(events),
+        tenures=tuple(tenures),
+        entities=tuple(entities),
+        people=tuple(people),
+        facts=facts,
+    )

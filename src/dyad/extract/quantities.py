@@ -1,0 +1,117 @@
+"""Quantities: "10,000 horses", "two North Korean diplomats", "1.3 square kilometres of land"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a thousand": 1000,
+    "one thousand": 1000,
+    "a dozen": 12,
+    "dozens": 24,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_NUMBER = (
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|(?P<words>" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")"
+)
+_QUANTITY = re.compile(
+    rf"(?<![\w.,$€£-])(?:(?:more than|over|about|around|nearly|almost|some|at least|up to)\s+)?"
+    rf"(?:{_NUMBER})(?:\s+(?P<scale>hundred|thousand|million|billion))?"
+    r"(?P<noun>(?:\s+(?!(?:and|or|to|in|on|at|from|by|for|with|into|each|per|who|which|that|"
+    r"was|were|are|is|be|been|had|has|have|enter|entered|the|a|an)\b)[\w'’-]+){1,4}"
+    r"(?:\s+of\s+(?!the\b)[\w'’-]+)?)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    """A counted thing in the text; ``start:end`` covers number and noun phrase."""
+
+    start: int
+    end: int
+    amount: float
+    of: str
+
+
+def _amount(m: re.Match[str]) -> float:
+    if m.group("digits"):
+        value = float(m.group("digits").replace(",", ""))
+    else:
+        value = float(NUMBER_WORDS[" ".join(m.group("words").casefold().split())])
+    if m.group("scale"):
+        value *= SCALES[m.group("scale").casefold()]
+    return value
+
+
+def _trim_noun(noun: str) -> str:
+    """Stop the counted noun phrase at the first word that cannot belong to it."""
+    words = noun.split()
+    kept: list[str] = []
+    for word in words:
+        if word.casefold() in {"of"} and not kept:
+            break
+        kept.append(word)
+        # A plural noun usually closes the phrase ("horses", "diplomats", "refugees").
+        if (
+            word.casefold().endswith(("s", "ren", "people", "land"))
+            and len(word) > 3
+            and word[0].islower()
+        ):
+            following = words[len(kept) : len(kept) + 2]
+            if not (following and following[0] == "of"):
+                break
+    return " ".join(kept).rstrip(".,;:")
+
+
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, years: frozenset[int] = frozenset()
+) -> list[QuantityMention]:
+    """Quantities in ``text[start:end]``; numbers at offsets in ``years`` are dates, not counts."""
+    end = len(text) if end is None else end
+    found: list[QuantityMention] = []
+    for m in _QUANTITY.finditer(text, start, end):
+        number_start = m.start("digits") if m.group("digits") else m.start("words")
+        if number_start in years:
+            continue
+        digits = m.group("digits")
+        if digits and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", digits):
+            continue  # a bare year
+        noun = _trim_noun(m.group("noun"))
+        if not noun or not noun[0].isalpha():
+            continue
+        noun_start = m.start("noun") + len(m.group("noun")) - len(m.group("noun").lstrip())
+        found.append(QuantityMention(m.start(), noun_start + len(noun), _amount(m), noun))
+    return found

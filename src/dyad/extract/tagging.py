@@ -1,0 +1,180 @@
+"""A sentence with its mentions replaced by tags, for rules to match over.
+
+"In 2013, the Mongolian President Tsakhiagiin Elbegdorj visited North Korea" becomes
+"In ⟨D0⟩, the ⟨S1⟩ President ⟨P2⟩ visited ⟨S3⟩": states (S), people (P), phrases that
+refer to states ("the two countries", "the country": C), quantities (Q) and dates (D). Rules
+are regular expressions over this string (:mod:`dyad.extract.rules`), and every position in
+it maps back to an offset in the clean text, so that evidence stays exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from dyad.extract.dates import TimeExpr
+from dyad.extract.people import PersonMention
+from dyad.extract.quantities import QuantityMention
+from dyad.extract.states import Mention
+
+TagKind = Literal["S", "P", "C", "Q", "D"]
+Coref = Literal["pair", "other", "person"]
+
+_COREF = re.compile(
+    r"\b(?P<pair>(?:the|both)\s+(?:two\s+)?(?:countries|nations|states|governments|sides)"
+    r"|the\s+two\b(?!\s+\w+\s+of))"
+    r"|\b(?P<other>the\s+(?:country|nation)(?!\s+of\b)(?!'s))"
+    r"|\b(?P<person>[Hh]e|[Ss]he)\b",
+)
+TAG = re.compile(r"⟨([SPCQD])(\d+)⟩")
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One tagged mention; which of the payload fields is set depends on ``kind``."""
+
+    kind: TagKind
+    index: int
+    start: int
+    end: int
+    state: str | None = None
+    person: PersonMention | None = None
+    coref: Coref | None = None
+    quantity: QuantityMention | None = None
+    date: TimeExpr | None = None
+    period: str | None = None
+    inner_states: tuple[str, ...] = ()
+
+    @property
+    def token(self) -> str:
+        return f"⟨{self.kind}{self.index}⟩"
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A sentence (``start``/``end`` in the clean text) as a tagged string."""
+
+    start: int
+    end: int
+    string: str
+    tags: tuple[Tag, ...]
+    positions: tuple[int, ...]  # positions[i]: clean-text offset of string[i]
+
+    def offset(self, position: int) -> int:
+        """The clean-text offset of a position in the tagged string (its end included)."""
+        if position >= len(self.positions):
+            return self.end
+        return self.positions[position]
+
+    def end_offset(self, position: int) -> int:
+        """The clean-text offset just after the character before ``position``."""
+        if position <= 0:
+            return self.start
+        before = self.string[position - 1]
+        if before == "⟩":
+            token_start = self.string.rfind("⟨", 0, position)
+            tag = self.tag_of(self.string[token_start:position])
+            if tag is not None:
+                return tag.end
+        return self.positions[position - 1] + 1
+
+    def tag_of(self, token: str) -> Tag | None:
+        m = TAG.fullmatch(token)
+        if not m:
+            return None
+        index = int(m.group(2))
+        return self.tags[index] if index < len(self.tags) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    kind: TagKind
+    start: int
+    end: int
+    rank: int
+    state: str | None = None
+    person: PersonMention | None = None
+    coref: Coref | None = None
+    quantity: QuantityMention | None = None
+    date: TimeExpr | None = None
+    period: str | None = None
+
+
+def coreference_candidates(text: str, start: int, end: int) -> list[Candidate]:
+    out = []
+    for m in _COREF.finditer(text, start, end):
+        kind: Coref = "pair" if m.group("pair") else "other" if m.group("other") else "person"
+        # "the two countries" is a reference to the pair, not a quantity of two.
+        out.append(Candidate("C", m.start(), m.end(), -1 if kind == "pair" else 4, coref=kind))
+    return out
+
+
+def tag_sentence(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    states: Sequence[Mention],
+    people: Sequence[PersonMention],
+    quantities: Sequence[QuantityMention],
+    dates: Sequence[TimeExpr],
+    periods: Sequence[tuple[int, int, str]],
+) -> Tagged:
+    """Tag ``text[start:end]``; the mention lists may cover more than the sentence."""
+    candidates: list[Candidate] = []
+    for p in people:
+        if start <= p.start and p.end <= end:
+            candidates.append(Candidate("P", p.start, p.end, 0, state=p.state, person=p))
+    for q in quantities:
+        if start <= q.start and q.end <= end:
+            candidates.append(Candidate("Q", q.start, q.end, 1, quantity=q))
+    for d in dates:
+        if start <= d.start and d.end <= end:
+            candidates.append(Candidate("D", d.start, d.end, 2, date=d))
+    for p_start, p_end, value in periods:
+        if start <= p_start and p_end <= end:
+            candidates.append(Candidate("D", p_start, p_end, 2, period=value))
+    for m in states:
+        if start <= m.start and m.end <= end:
+            candidates.append(Candidate("S", m.start, m.end, 3, state=m.code))
+    candidates.extend(coreference_candidates(text, start, end))
+
+    accepted: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.rank, c.start, -(c.end - c.start))):
+        if any(c.start < a.end and a.start < c.end for a in accepted):
+            continue
+        accepted.append(c)
+    accepted.sort(key=lambda c: c.start)
+
+    parts: list[str] = []
+    positions: list[int] = []
+    tags: list[Tag] = []
+    cursor = start
+    for c in accepted:
+        parts.append(text[cursor : c.start])
+        positions.extend(range(cursor, c.start))
+        inner = tuple(
+            m.code for m in states if c.kind == "Q" and c.start <= m.start and m.end <= c.end
+        )
+        tag = Tag(
+            c.kind,
+            len(tags),
+            c.start,
+            c.end,
+            state=c.state,
+            person=c.person,
+            coref=c.coref,
+            quantity=c.quantity,
+            date=c.date,
+            period=c.period,
+            inner_states=inner,
+        )
+        tags.append(tag)
+        parts.append(tag.token)
+        positions.extend([c.start] * len(tag.token))
+        cursor = c.end
+    parts.append(text[cursor:end])
+    positions.extend(range(cursor, end))
+    return Tagged(start, end, "".join(parts), tuple(tags), tuple(positions))

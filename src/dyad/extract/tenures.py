@@ -1,0 +1,209 @@
+"""Terms of office: ambassador lists, envoy tables and "served as ambassador from ... to ...".
+
+A list or table is a list of envoys when its title (its lead line or its section heading)
+says so: "Mongolian ambassadors to North Korea", "List of ambassadors of Japan to China",
+"Ambassadors of X to Y". The state before "ambassador" (a name or a demonym) sends, the one
+after "to"/"in" receives; where the title names only one, a "Foreign relations of X" page's
+subject fills the other. Each item "Name (1950-1952)" or "Name (2017–)" is one tenure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dyad.extract.context import Context
+from dyad.extract.dates import TimeExpr, find_dates
+from dyad.extract.states import Gazetteer
+from dyad.model import Document, Evidence, ListBlock, Table, Tenure
+
+_ENVOY_TITLE = re.compile(
+    r"\b(?P<role>ambassadors?|envoys?|heads?\s+of\s+mission|ministers?\s+plenipotentiary"
+    r"|high\s+commissioners?|charg[ée]s?\s+d'affaires)\b",
+    re.IGNORECASE,
+)
+_PROSE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4})\s+(?:\([^)]*\)\s+)?(?:served|was\s+appointed"
+    r"|was\s+named|became)\s+(?:as\s+)?(?:the\s+)?(?:\w+\s+)?ambassador\s+(?:to\s+(?P<to>[^,.;]{2,40}?)\s+)?"
+    r"(?P<when>(?:from|in|since|between)\s+[^,.;]{4,40})",
+)
+_NAME_CLEAN = re.compile(r"^[\s*•·:,–-]+|[\s*•·:,–-]+$")
+
+
+def _singular(role: str) -> str:
+    role = " ".join(role.casefold().split())
+    for plural, single in (("ambassadors", "ambassador"), ("envoys", "envoy"), ("heads", "head")):
+        role = role.replace(plural, single)
+    return role.replace("ministers", "minister").replace("commissioners", "commissioner")
+
+
+def envoy_title(
+    title: str, gazetteer: Gazetteer, subject: str | None
+) -> tuple[str, str | None, str | None] | None:
+    """``(role, sending, receiving)`` if ``title`` heads a list of envoys."""
+    m = _ENVOY_TITLE.search(title)
+    if not m:
+        return None
+    mentions = gazetteer.find_mentions(title)
+    before = [x.code for x in mentions if x.end <= m.start()]
+    after_to = re.search(r"\b(?:to|in|at)\b", title[m.end() :])
+    after = []
+    if after_to:
+        cut = m.end() + after_to.end()
+        after = [x.code for x in mentions if x.start >= cut]
+    of = re.search(r"\bof\b", title[m.end() :])
+    if not before and of:
+        cut = m.end() + of.end()
+        stop = m.end() + after_to.start() if after_to else len(title)
+        before = [x.code for x in mentions if cut <= x.start < stop]
+    sending = before[-1] if before else None
+    receiving = after[0] if after else None
+    if sending is None and receiving is None:
+        return None
+    if sending is None and subject is not None and receiving != subject:
+        sending = subject
+    if receiving is None and subject is not None and sending != subject:
+        receiving = subject
+    return _singular(m.group("role")), sending, receiving
+
+
+def _term(item_text: str) -> tuple[str | None, str | None, TimeExpr | None]:
+    """Start and end of a term written in an item: "(1950-1952)", "(2017–)", "since 2016"."""
+    dates = find_dates(item_text)
+    if not dates:
+        return None, None, None
+    d = dates[0]
+    if d.kind == "open":
+        start = None if d.start_value == ".." else d.start_value
+        end = None if d.end_value in {None, ".."} else d.end_value
+        return start, end, d
+    if d.kind == "range":
+        return d.start_value, d.end_value, d
+    if len(dates) >= 2:
+        return d.start_value, dates[1].end_value or dates[1].start_value, d
+    return d.start_value, None, d
+
+
+def _name(item_text: str, date: TimeExpr | None) -> str | None:
+    text = item_text
+    if date is not None:
+        text = text[: date.start] + text[date.end :]
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text)
+    text = _NAME_CLEAN.sub("", " ".join(text.split()))
+    if not text or len(text.split()) > 7 or not text[0].isupper():
+        return None
+    return text
+
+
+def find_tenures(doc: Document, context: Context, gazetteer: Gazetteer) -> list[Tenure]:
+    """Every term of office the document lists or states."""
+    tenures: list[Tenure] = []
+    text = doc.text
+    for block in doc.blocks:
+        if isinstance(block, ListBlock):
+            section = doc.section_at(block.start)
+            title = block.title or (section.title if section else "")
+            head = envoy_title(title, gazetteer, context.subject)
+            if head is None:
+                continue
+            role, sending, receiving = head
+            for item in block.items:
+                item_text = text[item.start : item.end]
+                start, end, date = _term(item_text)
+                name = _name(item_text, date)
+                if name is None or (start is None and end is None):
+                    continue
+                tenures.append(
+                    Tenure(
+                        document=doc.id,
+                        role=role,
+                        person=name,
+                        sending=sending,
+                        receiving=receiving,
+                        start=start,
+                        end=end,
+                        evidence=Evidence(item_text, item.start, item.end),
+                        rule="tenure.list",
+                    )
+                )
+        elif isinstance(block, Table):
+            tenures.extend(_table_tenures(doc, block, context, gazetteer))
+    tenures.extend(_prose_tenures(doc, context, gazetteer))
+    return tenures
+
+
+def _table_tenures(
+    doc: Document, table: Table, context: Context, gazetteer: Gazetteer
+) -> list[Tenure]:
+    section = doc.section_at(table.start)
+    title = table.title or (section.title if section else "")
+    head = envoy_title(title, gazetteer, context.subject)
+    if head is None or not table.rows:
+        return []
+    role, sending, receiving = head
+    text = doc.text
+    header = [text[c.start : c.end].casefold() for c in table.rows[0].cells]
+    name_col = next(
+        (i for i, h in enumerate(header) if re.search(r"name|ambassador|envoy|head", h)), None
+    )
+    if name_col is None:
+        return []
+    out = []
+    for row in table.rows[1:]:
+        if len(row.cells) <= name_col or any(c.header for c in row.cells):
+            continue
+        cell = row.cells[name_col]
+        name = _name(text[cell.start : cell.end], None)
+        others = " ".join(text[c.start : c.end] for i, c in enumerate(row.cells) if i != name_col)
+        start, end, _ = _term(others)
+        if name is None or (start is None and end is None):
+            continue
+        s, e = row.cells[0].start, row.cells[-1].end
+        out.append(
+            Tenure(
+                doc.id,
+                role,
+                name,
+                sending,
+                receiving,
+                start,
+                end,
+                Evidence(text[s:e], s, e),
+                "tenure.table",
+            )
+        )
+    return out
+
+
+def _prose_tenures(doc: Document, context: Context, gazetteer: Gazetteer) -> list[Tenure]:
+    out = []
+    text = doc.text
+    for m in _PROSE.finditer(text):
+        receiving = None
+        if m.group("to"):
+            state = gazetteer.lookup(m.group("to"))
+            receiving = state.code if state else None
+        dates = find_dates(m.group("when"))
+        if not dates:
+            continue
+        d = dates[0]
+        start = None if d.start_value == ".." else d.start_value
+        end = d.end_value if d.kind in {"range", "open"} and d.end_value != ".." else None
+        dyad = context.dyad_at(m.start())
+        sending = None
+        if dyad and receiving in dyad:
+            sending = dyad[0] if dyad[1] == receiving else dyad[1]
+        out.append(
+            Tenure(
+                doc.id,
+                "ambassador",
+                " ".join(m.group("name").split()),
+                sending,
+                receiving,
+                start,
+                end,
+                Evidence(text[m.start() : m.end()], m.start(), m.end()),
+                "tenure.prose",
+            )
+        )
+    return out
