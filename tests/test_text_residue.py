@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA
 from dyad.model import Document, ExternalLink
 from dyad.read import text
-from dyad.read.text import category_names, clean_inline
+from dyad.read.text_residue import category_names, clean_inline
 
 TEXT = DATA / "text"
 ALL = sorted(p.name for p in TEXT.glob("*.md"))

@@ -32,65 +32,25 @@ from dyad.read.rendered import (
     namespace,
     strip_citation_markers,
     wiki_target,
+    words,
 )
 from dyad.read.source import title_from_filename
 
 FORMAT = "html"
 MAX_DEPTH = 256
 
-VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
+
+VOID = words("area base br col embed hr img input link meta param source track wbr")
+SKIP_TAGS = words("script style noscript template figure button select")
+SKIP_CLASSES = words(
+    "reference mw-editsection navbox navbox-styles shortdescription hatnote noprint metadata"
+    " ambox mw-empty-elt toc sidebar thumb mw-cite-backlink printfooter mw-jump-link"
+    " sistersitebox side-box portalbox vertical-navbox mw-hidden-catlinks Z3988 sr-only"
+    " mw-references-columns-header vector-body-before-content"
 )
-SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "figure", "button", "select"])
-SKIP_CLASSES = frozenset(
-    [
-        "reference",
-        "mw-editsection",
-        "navbox",
-        "navbox-styles",
-        "shortdescription",
-        "hatnote",
-        "noprint",
-        "metadata",
-        "ambox",
-        "mw-empty-elt",
-        "toc",
-        "sidebar",
-        "thumb",
-        "mw-cite-backlink",
-        "printfooter",
-        "mw-jump-link",
-        "sistersitebox",
-        "side-box",
-        "portalbox",
-        "vertical-navbox",
-        "mw-hidden-catlinks",
-        "Z3988",
-        "mw-references-columns-header",
-        "sr-only",
-        "vector-body-before-content",
-    ]
-)
-SKIP_IDS = frozenset(["toc", "mw-hidden-catlinks", "siteSub", "contentSub", "jump-to-nav"])
-BLOCK_TAGS = frozenset(["p", "div", "dl", "dt", "dd", "blockquote", "center", "section", "pre"])
-SKIP_TABLE_CLASSES = frozenset(
-    ["navbox", "metadata", "ambox", "sidebar", "vertical-navbox", "mbox-small"]
-)
+SKIP_IDS = words("toc mw-hidden-catlinks siteSub contentSub jump-to-nav")
+BLOCK_TAGS = words("p div dl dt dd blockquote center section pre")
+SKIP_TABLE_CLASSES = words("navbox metadata ambox sidebar vertical-navbox mbox-small")
 
 
 @dataclass

@@ -167,29 +167,14 @@ def namespace(title: str) -> str | None:
     return None
 
 
-_NAMESPACES = frozenset(
-    [
-        "Category",
-        "File",
-        "Image",
-        "Media",
-        "Wikipedia",
-        "WP",
-        "Help",
-        "Portal",
-        "Template",
-        "Special",
-        "Talk",
-        "User",
-        "Module",
-        "Draft",
-        "MediaWiki",
-        "Book",
-        "TimedText",
-        "User_talk",
-        "Wikipedia_talk",
-        "Template_talk",
-    ]
+def words(text: str) -> frozenset[str]:
+    """The set of white-space separated words of ``text`` (for constant vocabularies)."""
+    return frozenset(text.split())
+
+
+_NAMESPACES = words(
+    "Category File Image Media Wikipedia WP Help Portal Template Special Talk User Module"
+    " Draft MediaWiki Book TimedText User_talk Wikipedia_talk Template_talk"
 )
 
 

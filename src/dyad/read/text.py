@@ -15,10 +15,12 @@ blank line is a level-2 heading only when it looks like one (short, capitalised,
 punctuation, within a section). That is the one reliable cue for levels; deeper levels are
 not distinguishable and become level 2.
 
-Residue of what pandoc could not render is removed: image file names and the tails of their
-captions (``...Mexico City; October 2012.]]``), EasyTimeline source, ``{{...}}`` templates,
-and the category line (``Albania–Brazil_relations Brazil Category:Bilateral relations of
-Brazil``), whose names go to :attr:`~dyad.model.Document.categories`.
+Residue of what pandoc could not render is removed (:mod:`dyad.read.text_residue`): image
+file names and the tails of their captions (``...Mexico City; October 2012.]]``),
+EasyTimeline source, ``{{...}}`` templates, and the category line
+(``Albania–Brazil_relations Brazil Category:Bilateral relations of Brazil``), whose names go
+to :attr:`~dyad.model.Document.categories`. The ``[n] text`` reference entries become
+external links; so do the entries of "External links" and "Further reading" lists.
 """
 
 from __future__ import annotations
@@ -32,13 +34,22 @@ from dyad.read.builder import DocumentBuilder
 from dyad.read.errors import ReadError
 from dyad.read.rendered import (
     AppendixKind,
-    Piece,
     appendix_kind,
     citation,
     normalize_title,
     strip_citation_markers,
+    words,
 )
 from dyad.read.source import title_from_filename
+from dyad.read.text_residue import (
+    category_names,
+    clean_inline,
+    is_residue,
+    is_timeline,
+    italic_pieces,
+    only_parties,
+    parties_of,
+)
 from dyad.read.text_tables import Grid, caption_text, grid_rows, is_grid_border, simple_rows
 
 FORMAT = "text"
@@ -51,46 +62,9 @@ _ITEM = re.compile(r"( *)(?:(-)|(\d{1,9})[.)])( {1,4})(?=\S)")
 _DASH_RULE = re.compile(r" *-{2,}(?: +-{2,})* *")
 _CAPTION = re.compile(r" {0,3}: \S")
 _NOTE = re.compile(r"\[\d{1,4}\](?=\s|$)")
-_TIMELINE = re.compile(
-    r"\s*(?:(?:ImageSize|PlotArea|DateFormat|Define|Period|TimeAxis|ScaleMajor|ScaleMinor"
-    r"|AlignBars|Colors|BackgroundColors|BarData|PlotData|TextData|LineData|Legend)\b\s*="
-    r"|(?:id|bar|from|till|at|color|text|align|mark|width|shift|fontsize|anchor|textcolor"
-    r"|barset|increment|start|orientation|value|legend):)"
-)
-_CAPTION_START = re.compile(r"[.!?;]\s+(?=[a-z,;:(])")
-_IMAGE_FILE = re.compile(
-    r"(?<!\S)[^\s/]+\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf)(?!\S)", re.IGNORECASE
-)
-_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}")
-_TEMPLATE_NAME = re.compile(r"\s*([^\s{}]*)")
-_TEMPLATES_TO_END = ("cite", "citation", "main", "see", "further", "show", "sfn", "efn", "harv")
-_ITALIC_OPEN = r"(?:(?<=[\s(\[\"“‘'/])|^)_+(?=[^\s_])"
-_ITALIC_CLOSE = r"(?<=[^\s_])_+(?=[\s.,;:!?)\]\"”’'/]|$)"
-_ITALIC = re.compile(f"{_ITALIC_OPEN}|{_ITALIC_CLOSE}|(?<!\\S)_+(?!\\S)")
-_UNDERSCORED = re.compile(r"[^\s_/.:]+(?:_[^\s_/]+)+")
-_CATEGORY = re.compile(r"(?:^|\s)\*?\s*:?Category:")
 _OPENING_WINDOW = 400
-_LOWER_WORDS = frozenset(
-    [
-        "relations",
-        "relation",
-        "of",
-        "the",
-        "and",
-        "between",
-        "in",
-        "on",
-        "to",
-        "for",
-        "with",
-        "foreign",
-        "a",
-        "an",
-        "de",
-        "del",
-        "la",
-        "le",
-    ]
+_LOWER_WORDS = words(
+    "relations relation of the and between in on to for with foreign a an de del la le"
 )
 
 
@@ -183,90 +157,12 @@ def _list_items(lines: list[str], into: _List) -> None:
             into.items.append(_Item([line.strip()]))
 
 
-# --------------------------------------------------------------------------- inline
-
-
-def clean_inline(text: str) -> str:
-    """Running text without caption tails, file names, templates, citations and italics."""
-    text = _drop_captions(text)
-    if "." in text:
-        text = _IMAGE_FILE.sub("", text)
-    if "{{" in text or "}}" in text:
-        text = _drop_templates(text)
-    text = strip_citation_markers(text)
-    if "_" in text:
-        text = _ITALIC.sub("", text)
-    return text
-
-
-def _drop_captions(text: str) -> str:
-    """Remove image captions whose link pandoc dropped, leaving ``...caption text.]]``.
-
-    A caption runs from the start of its paragraph, or from the last sentence end that is
-    followed by a lower-case word (the caption began with a link pandoc dropped), to ``]]``.
-    """
-    if "]]" not in text and "[[" not in text:
-        return text
-    kept: list[str] = []
-    position = 0
-    while True:
-        close = text.find("]]", position)
-        segment = text[position:] if close < 0 else text[position:close]
-        opening = segment.find("[[")
-        if opening >= 0:
-            kept.append(segment[:opening])
-        elif close >= 0:
-            cut = 0
-            for m in _CAPTION_START.finditer(segment):
-                cut = m.end()
-            kept.append(segment[:cut])
-        else:
-            kept.append(segment)
-        if close < 0:
-            break
-        position = close + 2
-        kept.append(" ")
-    return "".join(kept)
-
-
-def _drop_templates(text: str) -> str:
-    """Remove ``{{...}}`` residue; of a template pandoc left unclosed, its name (and all that
-    follows, for a citation, whose parameters are the rest of the text)."""
-    text = _TEMPLATE.sub("", text)
-    kept: list[str] = []
-    position = 0
-    while (start := text.find("{{", position)) >= 0:
-        kept.append(text[position:start])
-        name = _TEMPLATE_NAME.match(text, start + 2)
-        assert name is not None
-        position = name.end()
-        if name.group(1).casefold().startswith(_TEMPLATES_TO_END):
-            position = len(text)
-    kept.append(text[position:])
-    return "".join(kept).replace("}}", " ")
-
-
-def italic_pieces(text: str) -> list[Piece]:
-    """Split ``a _b_ c`` into pieces flagged as italic or not (for citations)."""
-    pieces: list[Piece] = []
-    italic = False
-    position = 0
-    for m in _ITALIC.finditer(text):
-        if m.start() > position:
-            pieces.append(Piece(text[position : m.start()], italic))
-        italic = not italic
-        position = m.end()
-    if position < len(text):
-        pieces.append(Piece(text[position:], italic))
-    return pieces
-
-
 # --------------------------------------------------------------------------- title
 
 
 def _first_paragraph(chunks: list[_Chunk]) -> int:
     for i, chunk in enumerate(chunks):
-        if chunk.kind != "para" or _is_residue(chunk.lines):
+        if chunk.kind != "para" or is_residue(chunk.lines):
             continue
         if i > 0 and chunk.blanks >= 2:
             return -1
@@ -336,77 +232,6 @@ def _restore_opening(text: str, title: str) -> str:
     return text
 
 
-# --------------------------------------------------------------------------- residue
-
-
-def _is_residue(lines: list[str]) -> bool:
-    return all(_TIMELINE.match(line) for line in lines) or (
-        len(lines) == 1 and category_names(lines[0]) is not None
-    )
-
-
-def category_names(line: str, parties: tuple[str, ...] = ()) -> list[str] | None:
-    """Category names in a category residue line, or ``None`` when it is not one.
-
-    ``Albania–Brazil_relations Brazil Category:Bilateral relations of Brazil`` holds
-    ``Bilateral relations of Brazil``; the underscored page name and the sort keys ("Brazil")
-    around the names are dropped, and so is a party name repeated after a name.
-    """
-    tokens = line.split()
-    if not tokens or len(line) > 1000 or line.rstrip().endswith((".", "!", "?", ",")):
-        return None
-    marks = [i for i, t in enumerate(tokens) if t.lstrip("*:").startswith("Category:")]
-    underscored = _UNDERSCORED.fullmatch(tokens[0]) is not None and not _IMAGE_FILE.search(
-        tokens[0]
-    )
-    if not marks and not (underscored and len(tokens) <= 8):
-        return None
-    if marks and marks[0] > 3 and not underscored:
-        return None
-    names = []
-    for part in _CATEGORY.split(line)[1:]:
-        words: list[str] = []
-        for word in part.split():
-            if _UNDERSCORED.fullmatch(word):
-                break
-            words.append(word)
-        words = _drop_repeat(words)
-        name = " ".join(words)
-        for party in parties:
-            if name.endswith(" " + party):
-                head = name[: -len(party) - 1]
-                if head.split()[-1].lower() not in ("of", "the", "and", "with"):
-                    name = head
-        if name:
-            names.append(name)
-    return names
-
-
-def _drop_repeat(words: list[str]) -> list[str]:
-    for size in range(1, len(words) // 2 + 1):
-        if words[-size:] == words[-2 * size : -size]:
-            return words[:-size]
-    return words
-
-
-def _parties(title: str) -> tuple[str, ...]:
-    m = re.match(r"(?i)foreign relations of (?:the )?(.+)", title)
-    if m:
-        return (m.group(1),)
-    core = re.sub(r"(?i)\s+relations?$", "", title)
-    parts = [p.strip() for p in re.split(r"[–—]", core) if p.strip()]
-    return tuple(parts) if len(parts) > 1 else ()
-
-
-def _only_parties(lines: list[str], parties: tuple[str, ...]) -> bool:
-    rest = " ".join(" ".join(lines).split())
-    if not parties or len(rest) > 200:
-        return False
-    for party in sorted(parties, key=len, reverse=True):
-        rest = rest.replace(party, " ")
-    return not rest.strip()
-
-
 def _note(lines: list[str]) -> str | None:
     """The text of a ``[n] text`` reference entry ("" when empty), ``None`` if not one."""
     m = _NOTE.match(lines[0])
@@ -446,7 +271,7 @@ class _Reader:
         self.builder = builder
         self.chunks = chunks
         self.first = first
-        self.parties = _parties(builder.title)
+        self.parties = parties_of(builder.title)
         self.in_section = False
         self.appendix: AppendixKind | None = None
         self.lead: str | None = None
@@ -481,9 +306,9 @@ class _Reader:
         if len(lines) == 1 and (names := category_names(lines[0], self.parties)) is not None:
             builder.categories.extend(names)
             return
-        if self.appendix == "references" and _only_parties(lines, self.parties):
+        if self.appendix == "references" and only_parties(lines, self.parties):
             return  # the sort keys of a category line whose names pandoc dropped
-        if all(_TIMELINE.match(line) for line in chunk.lines):
+        if is_timeline(chunk.lines):
             return
         text = " ".join(clean_inline(" ".join(lines)).split())
         if not text:
@@ -512,7 +337,8 @@ class _Reader:
         self.lead = None
 
     def _list(self, i: int) -> int:
-        found = _List(ordered=bool(_ITEM.match(self.chunks[i].lines[0]).group(3)))  # type: ignore[union-attr]
+        first = _ITEM.match(self.chunks[i].lines[0])
+        found = _List(ordered=bool(first and first.group(3)))
         _list_items(self.chunks[i].lines, found)
         i += 1
         while i < len(self.chunks) and self.chunks[i].kind == "list" and self.chunks[i].blanks == 1:
