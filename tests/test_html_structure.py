@@ -120,3 +120,30 @@ def test_html_fragment_and_body_without_parser_output() -> None:
     fragment = html.read("<ul><li>one<li>two</ul>", source="dir/Some_page.html")
     assert fragment.title == "Some page"
     assert fragment.lists == {"": ["one", "two"]}
+
+
+def test_html_legacy_headings_and_parsoid_links() -> None:
+    legacy = (
+        '<div class="mw-parser-output"><p>Lead.</p><h2><span class="mw-headline" id="History">'
+        'History</span><span class="mw-editsection">[<a href="/w/index.php?title=X&amp;'
+        'action=edit&amp;section=1">edit</a>]</span></h2><p>Text<sup class="reference">'
+        '<a href="#cite_note-1">[1]</a></sup> here.</p></div>'
+    )
+    doc = html.read(legacy, source="x")
+    assert doc.text == "Lead.\n\nHistory\n\nText here."
+    parsoid = (
+        '<body><section><p>Met <a rel="mw:WikiLink" href="./Kim_Il_Sung">Kim</a>'
+        '<sup typeof="mw:Extension/ref" class="mw-ref reference"><a href="./X#cite_note-1">'
+        "[1]</a></sup>.</p></section><section><h2 id='Visits'>Visits</h2></section>"
+        '<ol class="mw-references references"><li id="cite_note-1"><span class="mw-cite-'
+        'backlink"><a href="./X#cite_ref-1">↑</a></span> <cite class="citation">Kim, A. '
+        '(2 May 2001). "Visit to Ulaanbaatar". <i>The Times</i>.</cite></li></ol></body>'
+    )
+    doc = html.read(parsoid, source="x")
+    assert doc.text == "Met Kim.\n\nVisits"
+    assert doc.anchors[0].target == "Kim Il Sung"
+    assert doc.external_links == (
+        ExternalLink(
+            title="Visit to Ulaanbaatar", author="Kim, A.", publisher="The Times", date="2001-05-02"
+        ),
+    )

@@ -311,8 +311,8 @@ class _Reader:
         if is_timeline(chunk.lines):
             return
         text = " ".join(clean_inline(" ".join(lines)).split())
-        if not text:
-            return
+        if not any(c.isalnum() for c in text):
+            return  # a stray bullet or bracket
         single = len(lines) == 1
         if single and i > 0 and chunk.blanks >= 2 and _looks_like_heading(text, MAX_HEADING):
             self._heading(1, text)
