@@ -122,5 +122,79 @@ def pages(dump: Path, all_: bool, limit: int | None, as_json: bool) -> None:
                 break
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(FORMATS),
+    help="Input format; detected from the content when omitted.",
+)
+@click.option("--jsonl", is_flag=True, help="Write the records as JSON Lines (records.md).")
+@click.option(
+    "--rules",
+    "rule_paths",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="More rule files (or folders of *.toml) to use beside the built-in rules.",
+)
+def extract(
+    paths: tuple[Path, ...], format_: str | None, jsonl: bool, rule_paths: tuple[Path, ...]
+) -> None:
+    """Extract events, terms of office and entities, each traced to its sentence.
+
+    Works on every format `dyad read` handles, dumps included (each article page).
+    """
+    from dyad.extract.pipeline import extract as run
+    from dyad.extract.rules import RuleError, load_rules
+    from dyad.read import iter_documents
+    from dyad.records import dumps, extraction_records
+
+    try:
+        rules = load_rules(rule_paths)
+    except RuleError as exc:
+        click.echo(f"dyad: {exc}", err=True)
+        sys.exit(1)
+    with _errors():
+        for path in paths:
+            for doc in iter_documents(path, format_):
+                extraction = run(doc, rules=rules)
+                if jsonl:
+                    for record in extraction_records(extraction):
+                        click.echo(dumps(record))
+                else:
+                    from dyad.outline import extraction_summary
+
+                    _console().print(extraction_summary(extraction))
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("predicted", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def eval_(gold: Path, predicted: Path, as_json: bool) -> None:
+    """Score predicted records (dyad extract --jsonl) against a gold file (scoring.md)."""
+    import json
+
+    from dyad.evaluate import score
+    from dyad.outline import score_table
+
+    try:
+        gold_data = json.loads(gold.read_text(encoding="utf-8"))
+        records = [
+            json.loads(line)
+            for line in predicted.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
+        report = score(gold_data, records)
+    except (ValueError, KeyError) as exc:
+        click.echo(f"dyad: cannot score {predicted} against {gold}: {exc}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        _console().print(score_table(report))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -67,6 +67,37 @@ class Report:
         }
 
 
+def scope_spans(gold: Mapping[str, Any], text: str) -> list[tuple[int, int]] | None:
+    """The parts of the text a gold file annotates, or ``None`` for the whole document.
+
+    A gold file may annotate only part of a long page: ``"scope": [{"from": "...", "to":
+    "..."}]`` names each part by its first and last words in the clean text.
+    """
+    scope = gold.get("scope")
+    if not scope:
+        return None
+    spans = []
+    for part in scope:
+        start = text.find(part["from"])
+        if start < 0:
+            raise ValueError(f"scope start not found in the text: {part['from']!r}")
+        end = text.find(part["to"], start)
+        if end < 0:
+            raise ValueError(f"scope end not found after its start: {part['to']!r}")
+        spans.append((start, end + len(part["to"])))
+    return spans
+
+
+def _in_scope(record: Mapping[str, Any], spans: list[tuple[int, int]] | None) -> bool:
+    if spans is None:
+        return True
+    where = record.get("evidence") or {}
+    start = where.get("start") if isinstance(where, Mapping) else None
+    if start is None and record.get("span"):
+        start = record["span"][0]
+    return start is not None and any(a <= int(start) < b for a, b in spans)
+
+
 def score(gold: Mapping[str, Any], records: Iterable[Mapping[str, Any]]) -> Report:
     """Score ``records`` (one document's predicted records) against ``gold``."""
     by_kind: dict[str, list[Mapping[str, Any]]] = {}
@@ -74,6 +105,9 @@ def score(gold: Mapping[str, Any], records: Iterable[Mapping[str, Any]]) -> Repo
         by_kind.setdefault(str(record.get("kind")), []).append(record)
     documents = by_kind.get("document", [])
     document = documents[0] if documents else {}
+    spans = scope_spans(gold, str(document.get("text", "")))
+    for kind in ("event", "tenure", "gloss"):
+        by_kind[kind] = [r for r in by_kind.get(kind, []) if _in_scope(r, spans)]
     report = Report()
     if "document" in gold:
         report.document = score_document(gold["document"], document)

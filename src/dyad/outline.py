@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
 
 from dyad.model import Document, ListBlock, Paragraph, Table
+
+if TYPE_CHECKING:
+    from dyad.evaluate import Report
+    from dyad.extract.pipeline import Extraction
 
 PREVIEW_CHARS = 100
 
@@ -99,3 +105,73 @@ def _block_label(doc: Document, block: Paragraph | ListBlock | Table) -> Text:
     first = block.rows[0] if block.rows else None
     header = " | ".join(_short(doc.text[c.start : c.end], 20) for c in first.cells) if first else ""
     return Text(f"▦ table, {rows} rows: {header}", style="magenta")
+
+
+def extraction_summary(extraction: Extraction) -> RenderableType:
+    """The events, terms of office and entity counts of one document, for the terminal."""
+    doc = extraction.document
+    head = Text.assemble(
+        (doc.title, "bold"),
+        f"  {len(extraction.events)} events, {len(extraction.tenures)} terms of office, "
+        f"{len(extraction.entities)} entities",
+    )
+    events = RichTable(show_lines=False, expand=False)
+    for column in ("date", "type", "source → target", "persons", "evidence", "rule"):
+        events.add_column(column, overflow="fold")
+    for event in extraction.events:
+        roles = (
+            f"{event.source} → {event.target or '?'}" if event.source else " – ".join(event.actors)
+        )
+        events.add_row(
+            event.date or "",
+            event.type + ("" if event.modality == "occurred" else f" ({event.modality})"),
+            roles,
+            ", ".join(p.name for p in event.persons),
+            _short(event.evidence.text, 70),
+            event.rule,
+        )
+    tenures = RichTable(title="Terms of office")
+    for column in ("person", "role", "sending → receiving", "start", "end"):
+        tenures.add_column(column)
+    for tenure in extraction.tenures:
+        tenures.add_row(
+            tenure.person,
+            tenure.role,
+            f"{tenure.sending or '?'} → {tenure.receiving or '?'}",
+            tenure.start or "",
+            tenure.end or "…",
+        )
+    parts: list[RenderableType] = [head, events]
+    if extraction.tenures:
+        parts.append(tenures)
+    return Group(*parts)
+
+
+def score_table(report: Report) -> RenderableType:
+    """A scoring report (dyad eval) as a table of figures."""
+    table = RichTable(title="Scores")
+    table.add_column("part")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+
+    def ratio(part: str, name: str, data: dict[str, object]) -> None:
+        value = data.get("value")
+        shown = "–" if value is None else f"{value:.3f} ({data['correct']}/{data['total']})"
+        table.add_row(part, name, shown)
+
+    for name in ("precision", "recall", "date", "direction", "persons", "quantity"):
+        if name in report.events:
+            ratio("events", name, report.events[name])
+    if report.tenures:
+        ratio("tenures", "matched", report.tenures["matched"])
+        ratio("tenures", "with years", report.tenures["with_years"])
+    if report.glosses:
+        ratio("glosses", "correct", report.glosses)
+    if report.document:
+        for key, value in report.document.items():
+            if isinstance(value, bool):
+                table.add_row("document", key, "yes" if value else "NO")
+    parts: list[RenderableType] = [table]
+    if report.events.get("missed"):
+        parts.append(Text("missed gold events: " + ", ".join(map(str, report.events["missed"]))))
+    return Group(*parts)

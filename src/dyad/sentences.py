@@ -89,7 +89,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation rather than a sentence."""
     if text[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group(1).casefold().strip(".")

@@ -219,16 +219,16 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
     """Every temporal expression in ``text[start:end]``, leftmost-longest, without overlaps."""
     end = len(text) if end is None else end
     found: list[TimeExpr] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(end - start)
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
-            if any(m.start() < b and a < m.end() for a, b in taken):
+            if any(taken[m.start() - start : m.end() - start]):
                 continue
             expr = _build(name, m, text)
             if expr is None or not is_valid_edtf(expr.edtf):
                 continue
             found.append(expr)
-            taken.append((expr.start, expr.end))
+            taken[expr.start - start : expr.end - start] = b"\x01" * (expr.end - expr.start)
     found.sort(key=lambda e: e.start)
     return found
 

@@ -36,6 +36,7 @@ _PLANNED = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if)\b", re.I)
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _COORDINATED = re.compile(r"^(?:\s*(?:,|and|,\s*and|or)\s*⟨D\d+⟩)+")
 
 
@@ -106,6 +107,13 @@ class EventEngine:
         people_before: Sequence[tuple[int, Person]],
     ) -> None:
         self.rules = sorted(rules, key=lambda r: -r.priority)
+        # One expression for "could any rule match here?": most sentences hold no event.
+        self._any = re.compile(
+            "|".join(
+                f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for r in self.rules for p in r.patterns
+            ),
+            re.IGNORECASE,
+        )
         self.context = context
         self.document_id = document_id
         self._people_before = people_before
@@ -114,6 +122,8 @@ class EventEngine:
 
     def events(self, text: str, tagged: Tagged, heading_date: str | None) -> list[Event]:
         matches: list[_Match] = []
+        if not self._any.search(tagged.string):
+            return []
         for rule in self.rules:
             for pattern in rule.patterns:
                 for m in pattern.finditer(tagged.string):

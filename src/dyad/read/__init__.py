@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 Reader = Callable[..., Document]
+_UNTITLED = frozenset({"wikitext", "text"})
 
 
 def _reader(format: str) -> Reader:
@@ -75,8 +76,18 @@ def read_file(path: str | Path, format: str | None = None) -> Document:
     data = read_bytes(path)
     text = decode(data, path)
     chosen = format or detect_format(text, path.name)
+    # Wikitext and pandoc text carry no reliable title: the file name is the title. The other
+    # formats have their own (a title line, front matter, <title>) and fall back to it.
+    named = title_from_filename(path.name)
     try:
-        return read_text(text, format=chosen, source=str(path), title=None)
+        doc = read_text(
+            text, format=chosen, source=str(path), title=named if chosen in _UNTITLED else None
+        )
+        if doc.title in {"", "Untitled"} and named:
+            from dataclasses import replace
+
+            doc = replace(doc, title=named)
+        return doc
     except ReadError:
         raise
     except RecursionError as exc:
