@@ -1,4 +1,4 @@
-"""Readers: one module per input format, each turning an article into a :class:`~dyad.model.Document`.
+"""Readers: one module per input format, each turning an article into a Document.
 
 ``infolist`` (TheInfoList scrapes with inline link previews), ``wikitext`` (MediaWiki markup),
 ``markdown`` (articles rendered to Markdown with links), ``text`` (pandoc plain text) and
