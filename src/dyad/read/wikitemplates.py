@@ -244,6 +244,7 @@ _HATNOTE_LABELS: Mapping[str, tuple[str, str]] = {
     "further": ("Further information: ", "Further information: "),
     "see also": ("See also: ", "See also: "),
     "details": ("For more details on this topic, see ", "For more details on this topic, see "),
+    "see": ("See ", "See "),
     "excerpt": ("This section is an excerpt from ", "This section is an excerpt from "),
 }
 
@@ -268,6 +269,12 @@ def hatnote(kind: str, call: Call, out: Out) -> None:
     if kind in ("details", "excerpt"):
         out.text(".")
     out.block_end()
+
+
+def isbn(call: Call, out: Out) -> None:
+    number = call.text(1, out)
+    if number:
+        out.text(f"ISBN {number}")
 
 
 def paragraph_break(call: Call, out: Out) -> None:
@@ -480,6 +487,7 @@ _TABLE: list[tuple[Render, tuple[str, ...]]] = [
     (partial(hatnote, "further"), ("further", "further information", "further2")),
     (partial(hatnote, "see also"), ("see also", "see also2")),
     (partial(hatnote, "details"), ("details",)),
+    (partial(hatnote, "see"), ("see",)),
     (partial(hatnote, "excerpt"), ("excerpt", "transclude lead excerpt")),
     (partial(argument, 1), ("nowrap", "nobr", "nobreak", "small", "smaller", "larger", "big")),
     (partial(argument, 1), ("abbr", "abbrlink", "sic", "clarify span", "bold", "em", "strong")),
@@ -487,6 +495,10 @@ _TABLE: list[tuple[Render, tuple[str, ...]]] = [
     (partial(argument, 1), ("not a typo", "proper name", "ipa", "linktext", "trim", "center")),
     (partial(argument, 1), ("centre", "vanchor", "visible anchor", "angbr", "code", "var", "mono")),
     (partial(argument, 1), ("nts", "ntsh", "nobold", "noitalic", "resize", "midsize")),
+    (partial(argument, 1), ("usurped", "longitem", "columns-list", "yes-no", "flatlist")),
+    (partial(argument, 1), ("plainlist",)),
+    (joined, ("hlist", "unbulleted list", "collapsible list", "ubl", "bulleted list")),
+    (isbn, ("isbn",)),
     (partial(argument, 2), ("legend", "legend2", "legend inline", "color box", "colour box")),
     (partial(argument, 2), ("resizediv", "font color", "text color", "colored text", "align")),
     (partial(first_of, (2, 1)), ("sort",)),

@@ -63,11 +63,11 @@ class Limits:
     """How much one page may cost. MediaWiki itself refuses pages above 2 MiB."""
 
     max_bytes: int = 4 * MIB
-    seconds: float = 5.0
+    seconds: float = 3.0
     seconds_per_mib: float = 20.0
     max_depth: int = 200
     #: Refuse a page whose unclosed openers times its length exceeds this (the tokenizer's cost).
-    max_rescan: int = 100_000_000
+    max_rescan: int = 20_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -136,8 +136,6 @@ _CLOSE_TAG = re.compile(r"</[A-Za-z]|/>")
 
 def _check_balance(text: str, source: str, limits: Limits) -> None:
     """Refuse pages whose unclosed openers would make the tokenizer rescan them for minutes."""
-    if len(text) * 10 <= limits.max_rescan:
-        return
     unclosed = {
         "{{": text.count("{{") - text.count("}}"),
         "[[": text.count("[[") - text.count("]]"),
@@ -215,6 +213,7 @@ class _Plain:
 
 
 _QUOTES = re.compile(r"'{2,}")
+_SENTENCE_ENDS = frozenset('.,;:!?)]"”')
 _MAGIC = re.compile(r"__[A-Z]+__")
 _TRAIL = re.compile(r"[a-z]+")
 _LANGUAGE_PREFIX = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,8})*|simple")
@@ -361,6 +360,8 @@ class _Walker:
         self._special: str | None = None
         self._special_level = 0
         self._line_anchor_taken = False
+        self._gap = False
+        self._last = ""
         self._handlers: dict[type[Node], Callable[[Any], None]] = {
             Template: self._template,
             Tag: self._tag,
@@ -495,6 +496,8 @@ class _Walker:
             self._table(node) if self.flow else self._flat_table(node)
             return
         if name in _DROPPED_TAGS:
+            # "recognition.<ref/>Representative": the footnote mark kept the words apart.
+            self._gap = True
             return
         if name == "br":
             self.space()
@@ -669,12 +672,27 @@ class _Walker:
 
     # ------------------------------------------------------------- Out, for templates
 
+    def _glue(self, s: str) -> None:
+        """After a dropped footnote, part words that the source ran together."""
+        self._gap = False
+        if self._last in _SENTENCE_ENDS and s[:1].isalnum():
+            self.out.space()
+
     def text(self, s: str) -> None:
-        if self.flow and s and not s.isspace():
+        if not s or s.isspace():
+            self.out.text(s)
+            return
+        if self.flow:
             self._content()
+        if self._gap:
+            self._glue(s)
+        self._last = s[-1]
         self.out.text(s)
 
     def anchor(self, text: str, target: str) -> None:
+        if self._gap:
+            self._glue(text)
+        self._last = text[-1:]
         if self.flow:
             self._content()
             if self._special == "see also" and not self._line_anchor_taken and self.recording:
@@ -683,6 +701,8 @@ class _Walker:
         self.out.anchor(text, target)
 
     def date(self, text: str, value: str) -> None:
+        self._gap = False
+        self._last = text[-1:]
         if self.flow:
             self._content()
         self.out.date(text, value)
