@@ -119,7 +119,8 @@ def parse_date_text(text: str) -> DateParts | None:
             continue
         year = _year(fields["year"], fields.get("era")) if fields.get("year") else None
         day = int(fields["day"]) if fields.get("day") else None
-        return _checked(year, month, day, style if style in ("dmy", "mdy") else None)
+        order = {"dmy": "dmy", "dm": "dmy", "mdy": "mdy", "md": "mdy"}.get(style)
+        return _checked(year, month, day, order)
     return None
 
 

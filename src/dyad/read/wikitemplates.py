@@ -329,7 +329,7 @@ def language_text(language_arg: int | None, call: Call, out: Out) -> None:
         out.text(text)
     else:
         text = out.plain(value)
-        out.text(text)
+        out.inline(value)
     if text and language:
         out.name(language, text)
 

@@ -217,86 +217,21 @@ _SENTENCE_ENDS = frozenset('.,;:!?)]"”')
 _MAGIC = re.compile(r"__[A-Z]+__")
 _TRAIL = re.compile(r"[a-z]+")
 _LANGUAGE_PREFIX = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,8})*|simple")
-_INTERWIKI = frozenset(
-    [
-        "wikt",
-        "wiktionary",
-        "s",
-        "wikisource",
-        "commons",
-        "c",
-        "meta",
-        "m",
-        "species",
-        "q",
-        "wikiquote",
-        "voy",
-        "wikivoyage",
-        "n",
-        "wikinews",
-        "d",
-        "wikidata",
-        "mw",
-        "mediawikiwiki",
-        "b",
-        "wikibooks",
-        "v",
-        "wikiversity",
-        "w",
-        "wikipedia",
-        "wmf",
-        "foundation",
-        "phab",
-        "phabricator",
-    ]
-)
-_DROPPED_TAGS = frozenset(
-    [
-        "ref",
-        "references",
-        "gallery",
-        "math",
-        "chem",
-        "ce",
-        "score",
-        "timeline",
-        "graph",
-        "mapframe",
-        "maplink",
-        "templatedata",
-        "syntaxhighlight",
-        "source",
-        "includeonly",
-        "section",
-        "categorytree",
-        "imagemap",
-        "inputbox",
-        "indicator",
-        "templatestyles",
-        "style",
-        "script",
-        "hiero",
-        "charinsert",
-    ]
-)
-_BLOCK_TAGS = frozenset(
-    [
-        "blockquote",
-        "poem",
-        "div",
-        "center",
-        "p",
-        "ul",
-        "ol",
-        "dl",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-    ]
-)
+_INTERWIKI = frozenset({
+    "wikt", "wiktionary", "s", "wikisource", "commons", "c", "meta", "m", "species", "q",
+    "wikiquote", "voy", "wikivoyage", "n", "wikinews", "d", "wikidata", "mw", "mediawikiwiki",
+    "b", "wikibooks", "v", "wikiversity", "w", "wmf", "foundation", "phab", "phabricator",
+})  # fmt: skip
+_DROPPED_TAGS = frozenset({
+    "ref", "references", "gallery", "math", "chem", "ce", "score", "timeline", "graph",
+    "mapframe", "maplink", "templatedata", "syntaxhighlight", "source", "includeonly", "section",
+    "categorytree", "imagemap", "inputbox", "indicator", "templatestyles", "style", "script",
+    "hiero", "charinsert",
+})  # fmt: skip
+_BLOCK_TAGS = frozenset({
+    "blockquote", "poem", "div", "center", "p", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5",
+    "h6",
+})  # fmt: skip
 _SPECIAL_SECTIONS = {
     "see also": "see also",
     "external links": "external links",
@@ -450,7 +385,7 @@ class _Walker:
                 return True
         page = title.partition("#")[0]
         if node.text is None:
-            shown = title
+            shown = html.unescape(title) if "&" in title else title
         else:
             shown = self._label(node.text) or re.sub(r"\s*\(.*\)$", "", page.rpartition(":")[2])
         if not page.strip():

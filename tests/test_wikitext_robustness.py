@@ -1,0 +1,122 @@
+"""The wikitext reader never crashes or hangs: a Document or a ReadError, spans always intact."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA
+from dyad.read.errors import ReadError
+from dyad.read.wikitext import Limits, read, read_wikitext
+from reader_checks import check_spans
+
+MARKUP = st.sampled_from(
+    ["\n", "\n\n", "{{", "}}", "[[", "]]", "|", "||", "!", "!!", "{|", "|}", "|-", "|+", "* ", "# ",
+     ";", ":", "== ", " ==", "'''", "''", "<ref>", "</ref>", "<ref name=a/>", "<!--", "-->", "<br>",
+     "<span>", "</span>", "<nowiki>", "[http://x.org ", "]", "{{flag|", "{{dts|", "{{main|",
+     "{{cite web|title=", "[[File:", "[[Category:", "&nbsp;", "&amp;", "{{{1|", "}}}", "__NOTOC__",
+     "{{#invoke:dts|main|", "{{Infobox bilateral relations|", "{{lang|fr|", "=", "15 October 1948"]
+)  # fmt: skip
+LINES = sorted(
+    {
+        line
+        for path in sorted((DATA / "wikitext").glob("*.wiki"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+        if len(line) < 400
+    }
+)
+
+
+def _check(source: str) -> None:
+    try:
+        doc = read(source, source="<test>")
+    except ReadError:
+        return
+    check_spans(doc)
+    for mark in doc.dates:
+        assert doc.text[mark.start : mark.end]
+
+
+@given(st.text(max_size=2000))
+def test_wikitext_arbitrary_text(source: str) -> None:
+    _check(source)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(MARKUP, st.text(max_size=10)), max_size=80))
+def test_wikitext_arbitrary_markup(parts: list[str]) -> None:
+    _check("".join(parts))
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINES), max_size=150))
+def test_wikitext_reshuffled_corpus_lines(lines: list[str]) -> None:
+    _check("\n".join(lines))
+
+
+def _quick(source: str, seconds: float = 20.0) -> str:
+    started = time.perf_counter()
+    try:
+        read(source, source="<test>")
+        outcome = "document"
+    except ReadError as exc:
+        outcome = exc.problem
+    assert time.perf_counter() - started < seconds
+    return outcome
+
+
+def test_wikitext_refuses_a_50_megabyte_line_at_once() -> None:
+    outcome = _quick("x" * 50_000_000, seconds=2)
+    assert "more than a wikitext page may have" in outcome
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("unclosed templates", "{{a|" * 16_000),
+        ("unclosed templates with text", ("{{cite web|title=" + "word " * 10) * 4_000),
+        ("unclosed refs", "<ref>" * 16_000),
+        ("unclosed tables", "{|\n|a\n" * 16_000),
+        ("unclosed attributes", '<span a="' * 4_000),
+        ("mixed openers", "{{a|[[b|<ref>{|" * 4_000),
+    ],
+)
+def test_wikitext_unbalanced_markup_is_refused_quickly(name: str, source: str) -> None:
+    # The tokenizer would rescan the page for each opener: minutes. The guard answers at once.
+    assert "unclosed" in _quick(source, seconds=2), name
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("deeply nested templates", "{{a|" * 20_000 + "}}" * 20_000),
+        ("deeply nested links", "[[a|" * 5_000 + "]]" * 5_000),
+        ("deeply nested tags", "<span>" * 5_000 + "</span>" * 5_000),
+        ("deeply nested tables", "{|\n|" * 2_000 + "\n|}" * 2_000),
+        ("a few unclosed templates", "{{a|" * 1_500),
+        ("a long list marker", "*" * 20_000),
+    ],
+)
+def test_wikitext_deep_markup_reads_or_fails_quickly(name: str, source: str) -> None:
+    _quick(source)
+
+
+def test_wikitext_time_budget_stops_a_slow_page() -> None:
+    # Any page over its budget is refused; this one is well-formed but the budget is tiny.
+    source = (DATA / "wikitext" / "Foreign_relations_of_Taiwan.wiki").read_text(encoding="utf-8")
+    with pytest.raises(ReadError, match="took more than"):
+        read_wikitext(source, source="<test>", limits=Limits(seconds=0.01, seconds_per_mib=0))
+
+
+def test_wikitext_depth_limit_is_a_read_error() -> None:
+    with pytest.raises(ReadError, match="nested more than"):
+        read_wikitext("{{nowrap|" * 50 + "}}" * 50, source="<test>", limits=Limits(max_depth=20))
+
+
+def test_wikitext_size_limit_is_configurable() -> None:
+    with pytest.raises(ReadError, match="more than a wikitext page may have"):
+        read_wikitext("é" * 600, source="<test>", limits=Limits(max_bytes=1000))
+    assert read_wikitext("é" * 400, source="<test>", limits=Limits(max_bytes=1000)).text
