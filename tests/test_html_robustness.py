@@ -62,7 +62,7 @@ def test_html_deep_nesting_reads() -> None:
 
 @pytest.mark.parametrize("unit", ["word ", "<a ", "<p>x", "<li>", "<td>", "[1]", "&", "<!--"])
 def test_html_huge_single_line_reads_in_linear_time(unit: str) -> None:
-    source = unit * (2_000_000 // len(unit))
+    source = unit * (1_000_000 // len(unit))
     started = time.perf_counter()
     doc = html.read(source, source="<test>", title="T")
     assert time.perf_counter() - started < 30

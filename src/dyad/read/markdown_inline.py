@@ -22,6 +22,7 @@ _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|<>~\"'$&%=:;,?/^")
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]{1,2000})>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,500})?/?>")
 _MAX_LINK_TEXT_DEPTH = 3
+_SPECIAL = re.compile(r"[\\!\[\]*_`]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +40,13 @@ def _pairs(s: str, opening: str, closing: str, escaped: set[int]) -> dict[int, i
     """Match brackets with a stack: ``{open index: close index}``; unmatched ones are absent."""
     stack: list[int] = []
     found: dict[int, int] = {}
-    for i, ch in enumerate(s):
-        if ch == opening and i not in escaped:
+    for m in re.finditer(re.escape(opening) + "|" + re.escape(closing), s):
+        i = m.start()
+        if i in escaped:
+            continue
+        if s[i] == opening:
             stack.append(i)
-        elif ch == closing and i not in escaped and stack:
+        elif stack:
             found[stack.pop()] = i
     return found
 
@@ -125,8 +129,15 @@ class _Scanner:
             if ch == "`":
                 i += 1
                 continue
-            out.append(ch)
-            i += 1
+            if ch in "[]":
+                out.append(ch)
+                i += 1
+                continue
+            # Plain text: take the whole run up to the next character that may be markup.
+            special = _SPECIAL.search(s, i + 1, end)
+            stop = special.start() if special else end
+            out.append(s[i:stop])
+            i = stop
         return "".join(plain)
 
     def _is_delimiter(self, start: int, end: int, ch: str) -> bool:
