@@ -353,7 +353,8 @@ class _Reader:
                     self.builder.external_links.append(link)
             return i
         if self.appendix == "see_also":
-            self.builder.see_also.extend(texts)
+            # ":Category:X" links to a category page rather than categorising this one.
+            self.builder.see_also.extend(t.removeprefix(":") for t in texts)
         elif self.appendix == "links":
             for raw in (" ".join(item.parts) for item in found.items):
                 if link := citation(italic_pieces(strip_citation_markers(raw))):
