@@ -36,7 +36,79 @@ _PLANNED = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if)\b", re.I)
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_ESCAPES = re.compile(r"\\[a-zA-Z]|\[[^\]]*\]|\{[^}]*\}|\(\?[^:)]*[:)]?")
+
+
+def required_words(pattern: str) -> tuple[str, ...]:
+    """Literal letter runs one of which any match of ``pattern`` must contain.
+
+    Conservative: the runs of the first top-level group or word that is not optional; an
+    empty result means "always try". Used only to skip patterns, never to match.
+    """
+    depth = 0
+    piece_start = 0
+    pieces: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            close = pattern.find("]", i + 1)
+            i = close + 1 if close > 0 else i + 1
+            continue
+        if c == "(":
+            if depth == 0:
+                pieces.append(pattern[piece_start:i])
+                piece_start = i
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                end = i + 1
+                quantifier = pattern[end : end + 1]
+                optional = quantifier in {"?", "*"} or pattern[end : end + 3] == "{0,"
+                pieces.append("" if optional else pattern[piece_start:end])
+                piece_start = end + (1 if quantifier in {"?", "*", "+"} else 0)
+        i += 1
+    pieces.append(pattern[piece_start:])
+    for piece in pieces:
+        if piece.startswith("(?P<") or ("⟨" in piece and not re.search(r"[a-z]{4}", piece)):
+            continue
+        body = piece
+        if body.startswith("(") and body.endswith(")"):
+            alternatives = _split_top(
+                body[1:-1].split(":", 1)[-1] if body.startswith("(?:") else body[1:-1]
+            )
+        else:
+            alternatives = [body]
+        words: list[str] = []
+        for alternative in alternatives:
+            runs = re.findall(r"[a-z]{4,}", _ESCAPES.sub(" ", alternative).casefold())
+            if not runs:
+                words = []
+                break
+            words.append(max(runs, key=len))
+        if words:
+            return tuple(dict.fromkeys(words))
+    return ()
+
+
+def _split_top(body: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(body):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0 and (i == 0 or body[i - 1] != "\\"):
+            out.append(body[start:i])
+            start = i + 1
+    out.append(body[start:])
+    return out
+
+
 _COORDINATED = re.compile(r"^(?:\s*(?:,|and|,\s*and|or)\s*⟨D\d+⟩)+")
 
 
@@ -107,13 +179,22 @@ class EventEngine:
         people_before: Sequence[tuple[int, Person]],
     ) -> None:
         self.rules = sorted(rules, key=lambda r: -r.priority)
-        # One expression for "could any rule match here?": most sentences hold no event.
-        self._any = re.compile(
-            "|".join(
-                f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for r in self.rules for p in r.patterns
-            ),
-            re.IGNORECASE,
-        )
+        # Most sentences hold no event: a pattern is only tried where one of the words it
+        # cannot match without (see `required_words`) occurs.
+        self._plan = [
+            (rule, p, frozenset(required_words(p.pattern)))
+            for rule in self.rules
+            for p in rule.patterns
+        ]
+        words = sorted({w for _, _, ws in self._plan for w in ws}, key=len, reverse=True)
+        self._words = re.compile("|".join(map(re.escape, words))) if words else None
+        # A hit on "established" is also a hit on "establish"; each word lists its patterns.
+        self._contained = {w: frozenset(v for v in words if v in w) for w in words}
+        self._always = [i for i, (_, _, ws) in enumerate(self._plan) if not ws]
+        self._by_word: dict[str, list[int]] = {}
+        for i, (_, _, ws) in enumerate(self._plan):
+            for w in ws:
+                self._by_word.setdefault(w, []).append(i)
         self.context = context
         self.document_id = document_id
         self._people_before = people_before
@@ -122,19 +203,24 @@ class EventEngine:
 
     def events(self, text: str, tagged: Tagged, heading_date: str | None) -> list[Event]:
         matches: list[_Match] = []
-        if not self._any.search(tagged.string):
-            return []
-        for rule in self.rules:
-            for pattern in rule.patterns:
-                for m in pattern.finditer(tagged.string):
-                    if m.end() <= m.start():
+        hits: set[str] = set()
+        if self._words is not None:
+            for hit in self._words.finditer(tagged.string.casefold()):
+                hits |= self._contained[hit.group()]
+        chosen = set(self._always)
+        for word in hits:
+            chosen.update(self._by_word[word])
+        for index in sorted(chosen):
+            rule, pattern, _ = self._plan[index]
+            for m in pattern.finditer(tagged.string):
+                if m.end() <= m.start():
+                    continue
+                if rule.quantity_of is not None:
+                    q = self._quantity(tagged, m)
+                    counted = q.quantity.of if q is not None and q.quantity else ""
+                    if not rule.quantity_of.search(counted):
                         continue
-                    if rule.quantity_of is not None:
-                        q = self._quantity(tagged, m)
-                        counted = q.quantity.of if q is not None and q.quantity else ""
-                        if not rule.quantity_of.search(counted):
-                            continue
-                    matches.append(_Match(rule, m, _core(m)))
+                matches.append(_Match(rule, m, _core(m)))
         matches.sort(key=lambda x: (-x.rule.priority, -(x.core[1] - x.core[0]), x.core[0]))
         kept: list[_Match] = []
         for candidate in matches:

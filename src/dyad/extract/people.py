@@ -17,6 +17,7 @@ in another end up on the same person.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -152,24 +153,34 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + tokens[0][0], start + tokens[-1][1]
 
 
-def _state_before(mentions: Sequence[Mention], position: int, window: int = 28) -> str | None:
-    """A state named just before ``position`` ("the Mongolian President", "Mongolia's")."""
-    best = None
-    for m in mentions:
-        if position - window <= m.end <= position:
-            best = m.code
-    return best
+class _Mentions:
+    """State mentions sorted by start, with the lookups people need (in log time)."""
 
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
 
-def _state_inside(mentions: Sequence[Mention], start: int, end: int) -> str | None:
-    for m in mentions:
-        if start <= m.start and m.end <= end:
-            return m.code
-    return None
+    def _near(self, start: int, end: int, reach: int = 80) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start - reach)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.items[lo:hi]
 
+    def before(self, position: int, window: int = 28) -> str | None:
+        """A state named just before ``position`` ("the Mongolian President", "Mongolia's")."""
+        best = None
+        for m in self._near(position - window, position):
+            if position - window <= m.end <= position:
+                best = m.code
+        return best
 
-def _in_state(mentions: Sequence[Mention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
+    def inside(self, start: int, end: int) -> str | None:
+        for m in self._near(start, end):
+            if start <= m.start and m.end <= end:
+                return m.code
+        return None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self._near(start, end))
 
 
 def find_people(
@@ -181,6 +192,7 @@ def find_people(
 ) -> list[PersonMention]:
     """Every person mention in ``text``; ``facts`` maps an anchor's start to its gloss facts."""
     found: dict[tuple[int, int], PersonMention] = {}
+    index = _Mentions(mentions)
     anchor_at = {(a.start, a.end): a for a in anchors}
 
     def add(mention: PersonMention) -> None:
@@ -216,10 +228,10 @@ def find_people(
         name = " ".join(text[start:end].split())
         if gazetteer.lookup(name) is not None:
             continue
-        if _in_state(mentions, start, end) and (start, end) not in anchor_at:
+        if index.overlaps(start, end) and (start, end) not in anchor_at:
             continue
         role = " ".join(m.group("role").split())
-        state = _state_before(mentions, m.start("role"))
+        state = index.before(m.start("role"))
         add(PersonMention(start, end, name, state, role, "title"))
 
     for pattern, via in ((apposition, "apposition"), (predicate, "predicate")):
@@ -231,13 +243,13 @@ def find_people(
             name = " ".join(text[start:end].split())
             if gazetteer.lookup(name) is not None:
                 continue
-            if _in_state(mentions, start, end):
+            if index.overlaps(start, end):
                 continue
             if len(name.split()) < 2 and (start, end) not in anchor_at:
                 continue
             role_text = " ".join(m.group("role").split())
             qualifier_start = m.start("qual") if m.group("qual") else m.start("role")
-            state = _state_inside(mentions, qualifier_start, m.end("role"))
+            state = index.inside(qualifier_start, m.end("role"))
             if state is None:
                 # "Chairman of the Presidium of the Supreme People's Assembly": the state
                 # of an institution the role links to.
