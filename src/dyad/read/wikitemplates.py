@@ -264,11 +264,20 @@ def hatnote(kind: str, call: Call, out: Out) -> None:
         if i:
             out.text(" and " if i == len(targets) - 1 else ", ")
         label = call.text(f"l{number}", out) or call.text(f"label {number}", out)
+        target, _, piped = target.partition("|")  # "Page{{!}}Label", a link's own label
+        label = label or piped.strip()
         page, _, section = target.partition("#")
         out.anchor(label or (f"{page} § {section}" if section else target), page or target)
     if kind in ("details", "excerpt"):
         out.text(".")
     out.block_end()
+
+
+def reign(call: Call, out: Out) -> None:
+    """``{{reign|2005|2015}}``: "r. 2005–2015"."""
+    start, end = call.text(1, out), call.text(2, out)
+    if start or end:
+        out.text(f"r. {start}–{end}")
 
 
 def isbn(call: Call, out: Out) -> None:
@@ -499,6 +508,7 @@ _TABLE: list[tuple[Render, tuple[str, ...]]] = [
     (partial(argument, 1), ("plainlist",)),
     (joined, ("hlist", "unbulleted list", "collapsible list", "ubl", "bulleted list")),
     (isbn, ("isbn",)),
+    (reign, ("reign", "r.")),
     (partial(argument, 2), ("legend", "legend2", "legend inline", "color box", "colour box")),
     (partial(argument, 2), ("resizediv", "font color", "text color", "colored text", "align")),
     (partial(first_of, (2, 1)), ("sort",)),

@@ -5,30 +5,16 @@ mwparserfromhell parses the page once; :class:`_Walker` walks the node tree once
 lines lists, wikitables tables, date templates date marks. How each template renders is data,
 in :mod:`dyad.read.wikitemplates`.
 
-Guards, because a page is untrusted input (see :class:`Limits`):
-
-- size: a page above ``max_bytes`` is refused before parsing;
-- unbalanced markup: the C tokenizer rescans to the end of the page for every opener that never
-  closes, so thousands of unclosed ``{{``/``[[``/``{|``/``<tag`` take minutes; such pages are
-  refused up front, counted in linear time;
-- time: each page gets a budget (``seconds`` + ``seconds_per_mib`` per MiB). In the main thread
-  a ``SIGALRM`` timer interrupts the tokenizer, which polls for signals; in every thread the
-  walk checks the clock as it goes. A page over budget raises :class:`ReadError`;
-- depth: the tokenizer nests at most 100 levels; the walk refuses more than ``max_depth``, and a
-  ``RecursionError`` anywhere becomes a :class:`ReadError`.
+A page is untrusted input: :mod:`dyad.read.wikilimits` bounds its size, its unbalanced markup,
+its time and its depth, and every breach is a :class:`ReadError`.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import signal
-import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
-from types import FrameType
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol, cast
 from urllib.parse import unquote
 
@@ -45,6 +31,7 @@ from mwparserfromhell.nodes import (
     Text,
     Wikilink,
 )
+from mwparserfromhell.parser import ParserError
 from mwparserfromhell.wikicode import Wikicode
 
 from dyad.model import Document
@@ -52,25 +39,19 @@ from dyad.model import ExternalLink as Link
 from dyad.read.builder import DocumentBuilder
 from dyad.read.errors import ReadError
 from dyad.read.wikidates import parse_date_text
+from dyad.read.wikilimits import (
+    DEFAULT_LIMITS,
+    Limits,
+    OutOfTime,
+    TooDeep,
+    alarm,
+    check_balance,
+    check_size,
+)
 from dyad.read.wikitemplates import NAME_ARGUMENT_FUNCTIONS, Call, lookup
 
 FORMAT = "wikitext"
-MIB = 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """How much one page may cost. MediaWiki itself refuses pages above 2 MiB."""
-
-    max_bytes: int = 4 * MIB
-    seconds: float = 3.0
-    seconds_per_mib: float = 20.0
-    max_depth: int = 200
-    #: Refuse a page whose unclosed openers times its length exceeds this (the tokenizer's cost).
-    max_rescan: int = 20_000_000
-
-
-DEFAULT_LIMITS = Limits()
+__all__ = ["DEFAULT_LIMITS", "Limits", "normalise_target", "read", "read_wikitext"]
 
 
 def read(text: str, *, source: str, title: str | None = None) -> Document:
@@ -82,102 +63,31 @@ def read_wikitext(
     text: str, *, source: str, title: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Document:
     """:func:`read` with explicit :class:`Limits`; raises :class:`ReadError` for a bad page."""
-    _check_size(text, source, limits)
-    _check_balance(text, source, limits)
-    seconds = limits.seconds + limits.seconds_per_mib * len(text) / MIB
+    check_size(text, source, limits)
+    check_balance(text, source, limits)
+    seconds = limits.budget(text)
     builder = DocumentBuilder(title=title or "Untitled", format=FORMAT, source=source)
     try:
-        with _alarm(seconds):
+        with alarm(seconds):
             deadline = time.monotonic() + seconds
             code = mwparserfromhell.parse(text, skip_style_tags=True)
             walker = _Walker(builder, title, deadline, limits.max_depth)
             walker.walk(code)
-    except _OutOfTime:
+    except OutOfTime:
         raise ReadError(
-            source, f"took more than {seconds:.0f} s to read; is the markup broken?"
+            source, f"took more than {seconds:.3g} s to read; is the markup broken?"
         ) from None
-    except _TooDeep:
+    except TooDeep:
         raise ReadError(source, f"markup nested more than {limits.max_depth} levels deep") from None
     except RecursionError:
         raise ReadError(source, "markup nested too deeply to read") from None
     except MemoryError:
         raise ReadError(source, "ran out of memory reading this page") from None
+    except ParserError as exc:  # mwparserfromhell's own bug report: still a bad page to us
+        raise ReadError(source, f"the wikitext parser failed: {exc}") from None
     if title is None and walker.display:
         builder.title = walker.display
     return builder.build()
-
-
-# ----------------------------------------------------------------- guards
-
-
-class _OutOfTime(Exception):
-    pass
-
-
-class _TooDeep(Exception):
-    pass
-
-
-def _check_size(text: str, source: str, limits: Limits) -> None:
-    size = (
-        len(text)
-        if len(text) > limits.max_bytes or 4 * len(text) <= limits.max_bytes
-        else len(text.encode())
-    )
-    if size > limits.max_bytes:
-        raise ReadError(
-            source, f"{size:,} bytes is more than a wikitext page may have ({limits.max_bytes:,})"
-        )
-
-
-_OPEN_TAG = re.compile(r"<(?!(?:br|hr|wbr)\b)[A-Za-z]")
-_CLOSE_TAG = re.compile(r"</[A-Za-z]|/>")
-
-
-def _check_balance(text: str, source: str, limits: Limits) -> None:
-    """Refuse pages whose unclosed openers would make the tokenizer rescan them for minutes."""
-    unclosed = {
-        "{{": text.count("{{") - text.count("}}"),
-        "[[": text.count("[[") - text.count("]]"),
-        "{|": text.count("{|") - text.count("|}"),
-        "<tag": sum(1 for _ in _OPEN_TAG.finditer(text))
-        - sum(1 for _ in _CLOSE_TAG.finditer(text)),
-    }
-    worst = max(unclosed, key=lambda k: unclosed[k])
-    if unclosed[worst] * len(text) > limits.max_rescan:
-        raise ReadError(
-            source,
-            f"{unclosed[worst]:,} unclosed '{worst}' in {len(text):,} characters: "
-            "the markup is broken beyond reading",
-        )
-
-
-def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    raise _OutOfTime
-
-
-@contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
-    """Interrupt whatever runs after ``seconds``, where a timer is ours to set.
-
-    Only the main thread receives signals, and a timer someone else set (pytest-timeout, a
-    server) is left alone; there the walk's own clock checks still bound the time.
-    """
-    usable = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-    )
-    if not usable:
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
 
 
 # ----------------------------------------------------------------- the walk
@@ -311,13 +221,13 @@ class _Walker:
     def walk(self, code: Wikicode) -> None:
         self._depth += 1
         if self._depth > self._max_depth:
-            raise _TooDeep
+            raise TooDeep
         nodes = code.nodes
         self._ticks += len(nodes)
         if self._ticks > self._next_check:
             self._next_check = self._ticks + 2000
             if time.monotonic() > self._deadline:
-                raise _OutOfTime
+                raise OutOfTime
         skip = 0
         last = len(nodes) - 1
         handlers = self._handlers
