@@ -36,6 +36,12 @@ _PLANNED = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if)\b", re.I)
+_TIME_SHIFT = re.compile(
+    r"\b(?:previously|earlier|before|prior|formerly|once|originally|initially|later|subsequently"
+    r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
+    r"|historically|long|always|never)\b",
+    re.IGNORECASE,
+)
 _ESCAPES = re.compile(r"\\[a-zA-Z]|\[[^\]]*\]|\{[^}]*\}|\(\?[^:)]*[:)]?")
 
 
@@ -201,7 +207,19 @@ class EventEngine:
 
     # ------------------------------------------------------------------ matching
 
-    def events(self, text: str, tagged: Tagged, heading_date: str | None) -> list[Event]:
+    def events(
+        self,
+        text: str,
+        tagged: Tagged,
+        heading_date: str | None,
+        previous_date: tuple[str, str] | None = None,
+    ) -> list[Event]:
+        """The events of one tagged sentence.
+
+        ``previous_date`` is the last date of the sentence before, in the same paragraph: a
+        sentence without a date of its own and without a word that moves the time ("later",
+        "previously") happened then (``inferred``).
+        """
         matches: list[_Match] = []
         hits: set[str] = set()
         if self._words is not None:
@@ -231,7 +249,7 @@ class EventEngine:
         kept.sort(key=lambda x: x.core[0])
         events: list[Event] = []
         for match in kept:
-            events.extend(self._build(text, tagged, match, heading_date))
+            events.extend(self._build(text, tagged, match, heading_date, previous_date))
         return _merge(events)
 
     # ------------------------------------------------------------------ roles
@@ -265,7 +283,12 @@ class EventEngine:
         return _Resolved([], [])
 
     def _build(
-        self, text: str, tagged: Tagged, match: _Match, heading_date: str | None
+        self,
+        text: str,
+        tagged: Tagged,
+        match: _Match,
+        heading_date: str | None,
+        previous_date: tuple[str, str] | None,
     ) -> list[Event]:
         rule, m = match.rule, match.match
         dyad = self.context.dyad_at(tagged.start)
@@ -288,7 +311,9 @@ class EventEngine:
 
         spec = EVENT_TYPES[rule.type]
         directed = spec.direction == "directed" or (
-            spec.direction == "either" and "source" in groups
+            spec.direction == "either"
+            and rule.type != "agreement.signed"
+            and ("source" in groups or self._acts_alone(tagged, actors_in_clause, match.core[0]))
         )
         quantity_tag = self._quantity(tagged, m)
         source: str | None = None
@@ -382,7 +407,9 @@ class EventEngine:
         if m.groupdict().get("subject"):
             subject = " ".join(m.group("subject").split())
 
-        dates = self._dates(text, tagged, positions, clause, match, heading_date, rule.split_dates)
+        dates = self._dates(
+            text, tagged, positions, clause, match, heading_date, previous_date, rule.split_dates
+        )
         events = []
         if len(dates) > 1:
             quantity = None  # "two trips, in 1985 and 1988": each trip is one event
@@ -422,6 +449,16 @@ class EventEngine:
             )
         return events
 
+    def _acts_alone(
+        self, tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
+    ) -> bool:
+        """Whether one state alone is the subject ("North Korea severed relations with ...")."""
+        subject = _subject(tagged, actors, core_start)
+        if len(subject) != 1:
+            return False
+        tag = subject[0]
+        return tag.kind in "SP" and (tag.kind == "S" or bool(tag.person and tag.person.state))
+
     @staticmethod
     def _quantity(tagged: Tagged, m: re.Match[str]) -> Tag | None:
         token = m.groupdict().get("quantity")
@@ -441,6 +478,7 @@ class EventEngine:
         clause: tuple[int, int],
         match: _Match,
         heading_date: str | None,
+        previous_date: tuple[str, str] | None,
         split: bool,
     ) -> list[tuple[str | None, DateSource | None, str | None]]:
         m = match.match
@@ -475,6 +513,8 @@ class EventEngine:
         if dated:
             tag = min(dated, key=distance)[0]
             return [(_date_value(tag), "sentence", _date_text(text, tag))]
+        if previous_date is not None and not _TIME_SHIFT.search(tagged.string):
+            return [(previous_date[0], "inferred", previous_date[1])]
         if heading_date:
             return [(heading_date, "heading", None)]
         return [(None, None, None)]
@@ -551,6 +591,13 @@ def _unique_persons(persons: list[Person]) -> list[Person]:
     return list(out.values())
 
 
+def _same_people(a: tuple[Person, ...], b: tuple[Person, ...]) -> bool:
+    """Two mentions may be one event unless each names different people."""
+    if not a or not b:
+        return True
+    return bool({p.name.casefold() for p in a} & {p.name.casefold() for p in b})
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """One event per (type, roles, date) in a sentence: "a visit ... made his third visit"."""
     out: list[Event] = []
@@ -564,6 +611,8 @@ def _merge(events: list[Event]) -> list[Event]:
                 and e.source == event.source
                 and e.target == event.target
                 and (e.date == event.date or event.date is None)
+                and (e.subject == event.subject or not e.subject or not event.subject)
+                and _same_people(e.persons, event.persons)
             ),
             None,
         )

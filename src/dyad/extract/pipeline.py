@@ -117,10 +117,16 @@ def extract(
     period_starts = [p[0] for p in periods]
 
     events: list[Event] = []
+    previous_date: tuple[str, str] | None = None
+    previous_end = 0
     for sentence in split_sentences(text):
         if (sentence.start, sentence.end) in heading_spans:
+            previous_date = None
             continue
         s, e = sentence.start, sentence.end
+        if "\n" in text[previous_end:s] or "\t" in text[previous_end:s]:
+            previous_date = None  # a new paragraph, item or cell
+        previous_end = e
         tagged = tag_sentence(
             text,
             s,
@@ -131,7 +137,13 @@ def extract(
             dates=_within(dates, date_starts, s, e),
             periods=_within(periods, period_starts, s, e),
         )
-        events.extend(engine.events(text, tagged, heading_date(s)))
+        events.extend(engine.events(text, tagged, heading_date(s), previous_date))
+        own = [t for t in tagged.tags if t.kind == "D" and (t.date or t.period)]
+        if own:
+            last = own[-1]
+            value = last.period or (last.date.edtf if last.date else None)
+            if value:
+                previous_date = (value, text[last.start : last.end])
     events.extend(table_events(doc, context, gaz))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))
 

@@ -270,7 +270,9 @@ class DocumentBuilder:
         self._close_item()
         self._list = None
         if lst.items:
-            self._blocks.append(ListBlock(tuple(lst.items), lst.start, self._length, lst.title))
+            self._blocks.append(
+                ListBlock(tuple(lst.items), lst.start, self._length, lst.title, lst.ordered)
+            )
         else:
             self._retract_separator(lst.start)
 

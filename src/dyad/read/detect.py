@@ -11,8 +11,10 @@ _BZ2_MAGIC = b"BZh"
 _INFOLIST_CHROME = re.compile(r"^\s*(HOME|TheInfoList|OR:)\s*$", re.MULTILINE)
 _HTML = re.compile(r"^\s*(<!DOCTYPE html|<html[\s>])", re.IGNORECASE)
 _WIKI_MARKUP = re.compile(
-    r"\[\[[^\]\n]+\]\]|\{\{[^}\n]*|^={2,6}[^=\n]+={2,6}\s*$|'''", re.MULTILINE
+    r"\[\[[^\]\n]+\]\]|\{\{[^{}\n]*\}\}|^={2,6}[^=\n]+={2,6}\s*$|^\{\||^\|-", re.MULTILINE
 )
+# What pandoc's plain text has and wikitext has not: grid tables, "-   " bullets, "[n] " notes.
+_PLAIN_TEXT = re.compile(r"^(?:\+-{3,}|-   \S|\[\d+\] )", re.MULTILINE)
 _MD_LINK = re.compile(r"\]\((?:/wiki/|https?://)[^)\s]*(?: \"[^\"]*\")?\)")
 _MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 
@@ -42,6 +44,8 @@ def detect_format(text: str, name: str = "") -> str:
     suffix = Path(name).suffix.lower()
     wiki = len(_WIKI_MARKUP.findall(head))
     md = len(_MD_LINK.findall(head)) + len(_MD_HEADING.findall(head))
+    if len(_PLAIN_TEXT.findall(text[:200000])) > wiki:
+        return "text"
     if head.startswith("---\n") and md:
         return "markdown"
     if wiki >= 3 and wiki >= md:
