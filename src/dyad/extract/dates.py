@@ -78,7 +78,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "since",
-        re.compile(rf"\b(?:since|post-|after)\s?(?P<a>{_POINT})\b(?!\s?[-–—]\s?\d)", re.IGNORECASE),
+        # "after 2000, when X visited" dates the visit to 2000, not after it.
+        re.compile(
+            rf"\b(?:since|post-|after)\s?(?P<a>{_POINT})\b(?!\s?[-–—]\s?\d)(?!,?\s+when\b)",
+            re.IGNORECASE,
+        ),
     ),
     (
         "until",

@@ -233,6 +233,8 @@ class EventEngine:
             for m in pattern.finditer(tagged.string):
                 if m.end() <= m.start():
                     continue
+                if rule.sentence is not None and not rule.sentence.search(tagged.string):
+                    break
                 if rule.quantity_of is not None:
                     q = self._quantity(tagged, m)
                     counted = q.quantity.of if q is not None and q.quantity else ""
@@ -387,13 +389,16 @@ class EventEngine:
         if len(actors) < 2 and not (directed and rule.target_optional and source):
             return []
 
-        # People taking part: those in the roles, in the match, and the clause's subject.
+        # People taking part: those in the roles, in the match, and the clause's subject
+        # (the person named nearest before the trigger) when the roles named nobody.
         a, b = m.start(), m.end()
-        for tag, s, _ in in_clause:
-            if tag.kind == "P" and tag.person is not None and (a <= s < b or s < a):
-                p = tag.person
-                if p.state is None or p.state in actors:
-                    persons.append(Person(p.name, p.state, p.role))
+        inside = [t for t, s, _ in in_clause if t.kind == "P" and a <= s < b]
+        before = [t for t, s, e in in_clause if t.kind == "P" and e <= match.core[0]]
+        chosen = inside + ([] if persons or not before else [before[-1]])
+        for tag in chosen:
+            p = tag.person
+            if p is not None and (p.state is None or p.state in actors):
+                persons.append(Person(p.name, p.state, p.role))
         persons = _unique_persons(persons)
 
         quantity = None
@@ -413,6 +418,8 @@ class EventEngine:
         events = []
         if len(dates) > 1:
             quantity = None  # "two trips, in 1985 and 1988": each trip is one event
+        if rule.date_part == "start":
+            dates = [(_start_of(d), s, t) for d, s, t in dates]
         for date, date_source, date_text in dates:
             identity = "|".join(
                 str(x)
@@ -567,6 +574,14 @@ def _other(dyad: Pair | None, state: str | None) -> str | None:
     if state == dyad[1]:
         return dyad[0]
     return None
+
+
+def _start_of(value: str | None) -> str | None:
+    """The start of an interval ("2009/.." -> "2009"); other values unchanged."""
+    if value is None or "/" not in value:
+        return value
+    start = value.split("/")[0]
+    return start if start and start != ".." else value
 
 
 def _date_value(tag: Tag) -> str | None:

@@ -30,7 +30,9 @@ from dyad.model import Anchor
 
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de][\w'’.\u00c0-\u024f-]*"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|del|van|von|der|den|la|le|du|dos|das|y)"
-NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,4}}"
+# Names never run across a table cell or a line: only spaces separate their words.
+_SP = r"[ \u00a0]+"
+NAME = rf"{_NAME_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP})?{_NAME_TOKEN}){{0,4}}"
 _NOT_NAMES = frozenset(
     [
         "The",
@@ -124,7 +126,12 @@ def _role_pattern() -> str:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     role = _role_pattern()
-    titled = re.compile(rf"(?<![\w-])(?P<role>{role})\s+(?P<name>{NAME})")
+    titled = re.compile(
+        rf"(?<![\w-])(?P<role>{role})"
+        rf"(?:(?P<of>{_SP}of{_SP}(?:the{_SP})?[A-Z][\w'’-]*(?:{_SP}[A-Z][\w'’-]*){{0,3}}?)?"
+        rf"[ ]*(?P<comma>,))?"
+        rf"{_SP}(?P<name>{NAME})"
+    )
     apposition = re.compile(
         rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|then\s+|then-)?(?P<qual>{_QUALIFIER})?"
         rf"(?P<role>(?:{role})(?:\s+of\s+(?:the\s+)?[A-Z][^,.;()]{{0,80}})?)\s*[,.;)]",
@@ -150,7 +157,44 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
     if not tokens:
         return None
-    return start + tokens[0][0], start + tokens[-1][1]
+    end_at = start + tokens[-1][1]
+    if text[end_at - 1] == "." and end_at - (start + tokens[-1][0]) > 2:
+        end_at -= 1  # a sentence's full stop, not an initial's
+    return start + tokens[0][0], end_at
+
+
+_NOT_PERSON_WORDS = frozenset(
+    "republic kingdom empire state states union federation war wars battle treaty agreement"
+    " accord declaration convention protocol party organization organisation council ministry"
+    " embassy university college school army navy force forces bank sea river island islands"
+    " mountains mountain city province region district territory airport company corporation"
+    " group summit conference crisis revolution government assembly parliament congress court"
+    " committee commission forum movement programme program initiative act policy doctrine"
+    " incident affair agency office department institute station port railway line road"
+    " bridge canal strait gulf bay ocean cup games olympics league club festival award prize"
+    " foundation trust fund bureau secretariat national international federal central"
+    " democratic people's peoples community association society church mosque temple museum"
+    " library hospital house palace square street avenue park zone area basin desert valley"
+    " peninsula coast lake plateau relations affairs trade economy culture history politics"
+    " diaspora language languages people people's dynasty era period age crisis"
+    " north south east west northern southern eastern western".split()
+)
+
+
+def looks_like_person(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a link target reads as a personal name ("Kim Il Sung", "Vladimir Putin")."""
+    name = re.sub(r"\s*\([^)]*\)$", "", name).strip()
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4 or any(c.isdigit() for c in name):
+        return False
+    words = [t for t in tokens if not re.fullmatch(_PARTICLE, t)]
+    if not words or not all(re.fullmatch(_NAME_TOKEN, t) for t in words):
+        return False
+    if any(t.casefold().strip(",.") in _NOT_PERSON_WORDS for t in tokens):
+        return False
+    if any(t in _NOT_NAMES for t in tokens):
+        return False
+    return gazetteer.lookup(name) is None and not gazetteer.find_mentions(name)
 
 
 class _Mentions:
@@ -218,6 +262,9 @@ def find_people(
         fact = facts.get(anchor.start)
         if fact is not None and fact.type == "person":
             add(PersonMention(anchor.start, anchor.end, anchor.text, fact.state, None, "gloss"))
+        elif fact is None and looks_like_person(anchor.target, gazetteer):
+            # A link without a preview whose target reads as a personal name.
+            add(PersonMention(anchor.start, anchor.end, anchor.text, None, None, "name"))
 
     titled, apposition, predicate = _patterns()
     for m in titled.finditer(text):
@@ -232,6 +279,12 @@ def find_people(
             continue
         role = " ".join(m.group("role").split())
         state = index.before(m.start("role"))
+        if m.group("of"):
+            # "the Prime Minister of Albania, Sali Berisha"
+            of = gazetteer.lookup(m.group("of").strip().removeprefix("of").strip())
+            state = of.code if of is not None else state
+        if (m.group("of") or m.group("comma")) and len(name.split()) < 2:
+            continue
         add(PersonMention(start, end, name, state, role, "title"))
 
     for pattern, via in ((apposition, "apposition"), (predicate, "predicate")):

@@ -15,13 +15,14 @@ from typing import TypeVar
 
 from dyad.extract.context import Context, Pair
 from dyad.extract.dates import find_dates
+from dyad.extract.enumerations import enumerated_events
 from dyad.extract.events import EventEngine
 from dyad.extract.glossinfo import GlossFacts, describe
 from dyad.extract.people import PersonMention, find_people
 from dyad.extract.periods import find_periods, gloss_periods
 from dyad.extract.quantities import find_quantities
 from dyad.extract.rules import Rule, builtin_rules
-from dyad.extract.states import Gazetteer, default_gazetteer
+from dyad.extract.states import Gazetteer, StateKind, default_gazetteer
 from dyad.extract.tables import table_events
 from dyad.extract.tagging import tag_sentence
 from dyad.model import Document, Entity, Event, Person, Tenure
@@ -49,6 +50,11 @@ def _within(items: Sequence[T], starts: list[int], start: int, end: int) -> list
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end)
     return list(items[lo:hi])
+
+
+def _is_state(gazetteer: Gazetteer, code: str) -> bool:
+    state = gazetteer.get(code)
+    return state is not None and state.kind != StateKind.ORGANISATION
 
 
 def gloss_facts(doc: Document, gazetteer: Gazetteer) -> dict[int, GlossFacts]:
@@ -83,15 +89,19 @@ def extract(
         for a in doc.anchors
         if a.start in facts and facts[a.start].type == "person"
     ]
+    # Organisations (the EU, the UN) are not states: they take no part in dyadic events.
     mentions = [
         m
         for m in gaz.find_mentions(text)
-        if not any(a <= m.start and m.end <= b for a, b in person_spans)
+        if not any(a <= m.start and m.end <= b for a, b in person_spans) and _is_state(gaz, m.code)
     ]
     people = find_people(text, doc.anchors, facts, mentions, gaz)
     dates = find_dates(text)
     years = frozenset(d.start for d in dates if d.kind in {"year", "range", "open"})
-    quantities = find_quantities(text, years=years)
+    taken = bytearray(len(text))
+    for d in dates:
+        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
+    quantities = [q for q in find_quantities(text, years=years) if not any(taken[q.start : q.end])]
     periods = find_periods(text, gloss_periods(doc.glosses))
 
     heading_spans = {(s.start, s.title_end) for s in doc.sections}
@@ -145,6 +155,7 @@ def extract(
             if value:
                 previous_date = (value, text[last.start : last.end])
     events.extend(table_events(doc, context, gaz))
+    events.extend(enumerated_events(doc, context, gaz, people))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))
 
     tenures = find_tenures(doc, context, gaz)

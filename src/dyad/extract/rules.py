@@ -19,7 +19,9 @@ Optional keys: ``priority`` (higher wins where matches overlap; default 50), ``c
 (default 0.8), ``modality`` (default "occurred"), ``target`` = "optional" for types such as
 statements, ``split_dates`` = true to make one event per date of a coordinated list ("two
 trips, in 1985 and 1988"), ``subject`` (a fixed qualifier), ``quantity_of`` (a pattern the
-counted noun must match for the rule to apply: "orphan|children"), ``description``.
+counted noun must match for the rule to apply: "orphan|children"), ``sentence`` (a pattern the
+whole sentence must match: "\\bsign"), ``date_part`` = "start" to date the event by the start
+of a range or open interval ("has had an embassy since 2009" opened in 2009), ``description``.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class Rule:
     split_dates: bool = False
     subject: str | None = None
     quantity_of: re.Pattern[str] | None = None
+    sentence: re.Pattern[str] | None = None
+    date_part: str = "whole"
     description: str = ""
     origin: str = ""
 
@@ -121,6 +125,8 @@ def _rule(data: dict[str, Any], origin: str) -> Rule:
         "split_dates",
         "subject",
         "quantity_of",
+        "sentence",
+        "date_part",
         "description",
     }
     unknown = set(data) - known
@@ -144,9 +150,17 @@ def _rule(data: dict[str, Any], origin: str) -> Rule:
         quantity_of=(
             _compile(str(data["quantity_of"]), where) if data.get("quantity_of") else None
         ),
+        sentence=_compile(str(data["sentence"]), where) if data.get("sentence") else None,
+        date_part=_date_part(data.get("date_part", "whole"), where),
         description=str(data.get("description", "")),
         origin=origin,
     )
+
+
+def _date_part(value: object, where: str) -> str:
+    if value not in {"whole", "start"}:
+        raise RuleError(f"{where}: date_part must be 'whole' or 'start'")
+    return str(value)
 
 
 def parse_rules(text: str, origin: str) -> list[Rule]:
