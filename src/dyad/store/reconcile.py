@@ -1,0 +1,432 @@
+"""Reconciliation: the event mentions of a pair, grouped into facts.
+
+Every extracted event record is one row of ``event_mentions``; the same fact told by several
+documents (the seed and "Foreign relations of Mongolia" both date MNG–PRK
+``relations.established`` to 1948-10-15) is one row of ``facts`` with several mentions. Facts are
+recomputed, pair by pair, whenever a document touching the pair is added, replaced or removed,
+so no fact keeps a stale evidence and none is left without one.
+
+Identity policy (the ``fact_policy`` table, seeded by migration 0002, is the data; a type it
+does not list is ``dated``, ``as-extracted``):
+
+* A fact's **identity key** is ``type | a | b | direction | modality | bucket`` with ``a < b``
+  the sorted pair (a fact about X–Y meets whether it came from X's page or Y's page).
+* **direction**: ``unordered`` types leave it out, ``ordered`` and ``as-extracted`` types keep the
+  record's ``source>target`` (a visit from X to Y is not a visit from Y to X).
+* **singular** types (``relations.established`` per pair, ``recognition.granted`` per
+  direction) have an empty bucket: one identity per pair. Dates that *agree* (one contains the
+  other: ``1948`` and ``1948-10-15``; ``1950/1953`` and ``1952``) merge into one fact whose date
+  is the most precise; dates that do not make one fact each, all flagged with one row of
+  ``conflicts``: kept side by side, never overwritten. ``relations.restored`` is another type:
+  re-established relations never conflict with first ones.
+* **dated** types (visits, agreements, ...) bucket by the year the date starts in, or by the
+  evidence sentence when undated, so two visits stay two facts; inside a bucket, agreeing
+  dates merge as above and others are separate facts (not conflicts).
+* Grouping inside a key: distinct dates, most precise first; a date joins the existing fact whose
+  value it agrees with (the one with most mentions, then the earliest), else it starts a new
+  fact. Undated mentions of a singular type join its largest fact.
+* Modality is part of the key: a planned or denied establishment is not evidence of one.
+* Fact ids are kept across recomputation when a fact keeps a mention or an agreeing date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast
+
+from dyad.store.dates import Bounds
+
+Pair = tuple[str, str]
+Identity = Literal["singular", "dated"]
+Direction = Literal["ordered", "unordered", "as-extracted"]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    identity: Identity = "dated"
+    direction: Direction = "as-extracted"
+
+
+DEFAULT_POLICY = Policy()
+
+
+def load_policy(conn: sqlite3.Connection) -> dict[str, Policy]:
+    return {
+        type_: Policy(cast(Identity, identity), cast(Direction, direction))
+        for type_, identity, direction in conn.execute(
+            "SELECT type, identity, direction FROM fact_policy"
+        )
+    }
+
+
+def policy_fingerprint(policies: dict[str, Policy]) -> str:
+    text = "\n".join(f"{t}\t{p.identity}\t{p.direction}" for t, p in sorted(policies.items()))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    id: int
+    document: int
+    type: str
+    date: str | None
+    bounds: Bounds | None
+    modality: str
+    source: str | None
+    target: str | None
+    subject: str | None
+    confidence: float
+    evidence: str
+    fact: int | None = None
+
+
+@dataclass(slots=True)
+class PlannedFact:
+    key: str
+    type: str
+    source: str | None
+    target: str | None
+    modality: str
+    singular: bool
+    anchor: Bounds | None
+    mentions: list[MentionRow] = field(default_factory=list)
+    conflict: bool = False
+
+    @property
+    def date(self) -> str | None:
+        """The most frequent spelling among the mentions at the most precise value."""
+        if self.anchor is None:
+            return None
+        spellings = Counter(m.date for m in self.mentions if m.bounds == self.anchor)
+        return min(spellings, key=lambda d: (-spellings[d], len(d or ""), d or ""))
+
+    @property
+    def subject(self) -> str | None:
+        subjects = Counter(m.subject for m in self.mentions if m.subject)
+        if not subjects:
+            return None
+        return min(subjects, key=lambda s: (-subjects[s], s))
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def identity_key(mention: MentionRow, pair: Pair, policy: Policy) -> tuple[str, bool]:
+    """The mention's identity key (module docstring) and whether its type is singular."""
+    if policy.direction == "unordered":
+        direction = ""
+    else:
+        direction = f"{mention.source or ''}>{mention.target or ''}"
+    singular = policy.identity == "singular"
+    if singular:
+        bucket = ""
+    elif mention.bounds is not None:
+        bucket = f"y{mention.bounds.year}"
+    else:
+        said = _SPACE.sub(" ", mention.evidence).strip()
+        bucket = "e" + hashlib.sha1(said.encode()).hexdigest()[:16]
+    key = f"{mention.type}|{pair[0]}|{pair[1]}|{direction}|{mention.modality}|{bucket}"
+    return key, singular
+
+
+def plan(
+    mentions: Iterable[MentionRow], pair: Pair, policies: dict[str, Policy]
+) -> list[PlannedFact]:
+    """Group one pair's mentions into facts (pure: the policy in the module docstring)."""
+    keyed: dict[str, list[MentionRow]] = {}
+    singular_keys: set[str] = set()
+    for mention in mentions:
+        key, singular = identity_key(mention, pair, policies.get(mention.type, DEFAULT_POLICY))
+        keyed.setdefault(key, []).append(mention)
+        if singular:
+            singular_keys.add(key)
+    planned: list[PlannedFact] = []
+    for key in sorted(keyed):
+        group = keyed[key]
+        first = group[0]
+        policy = policies.get(first.type, DEFAULT_POLICY)
+        unordered = policy.direction == "unordered"
+        facts = _cluster(group)
+        singular = key in singular_keys
+        for fact_mentions, anchor in facts:
+            planned.append(
+                PlannedFact(
+                    key=key,
+                    type=first.type,
+                    source=None if unordered else first.source,
+                    target=None if unordered else first.target,
+                    modality=first.modality,
+                    singular=singular,
+                    anchor=anchor,
+                    mentions=fact_mentions,
+                    conflict=singular and len(facts) > 1,
+                )
+            )
+    return planned
+
+
+def _cluster(group: list[MentionRow]) -> list[tuple[list[MentionRow], Bounds | None]]:
+    by_value: dict[Bounds, list[MentionRow]] = {}
+    undated: list[MentionRow] = []
+    for mention in group:
+        if mention.bounds is None:
+            undated.append(mention)
+        else:
+            by_value.setdefault(mention.bounds, []).append(mention)
+    clusters: list[tuple[list[MentionRow], Bounds | None]] = []
+    for value in sorted(by_value, key=lambda b: (b.width, b.lower)):
+        joined = [c for c in clusters if c[1] is not None and c[1].agrees(value)]
+        if joined:
+            _largest(joined)[0].extend(by_value[value])
+        else:
+            clusters.append((list(by_value[value]), value))
+    if undated:
+        if clusters:
+            _largest(clusters)[0].extend(undated)
+        else:
+            clusters.append((undated, None))
+    clusters.sort(key=lambda c: (c[1] is None, c[1].lower if c[1] else 0, c[0][0].id))
+    return clusters
+
+
+def _largest(
+    clusters: list[tuple[list[MentionRow], Bounds | None]],
+) -> tuple[list[MentionRow], Bounds | None]:
+    return max(clusters, key=lambda c: (len(c[0]), -(c[1].lower if c[1] else 0)))
+
+
+# ------------------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True, slots=True)
+class _Existing:
+    id: int
+    key: str
+    date: str | None
+    bounds: Bounds | None
+
+
+def _match(planned: list[PlannedFact], existing: list[_Existing]) -> list[int | None]:
+    """For each planned fact, the id of the stored fact it continues (or ``None``)."""
+    by_key: dict[str, list[_Existing]] = {}
+    for stored in existing:
+        by_key.setdefault(stored.key, []).append(stored)
+    used: set[int] = set()
+    ids: list[int | None] = [None] * len(planned)
+    order = sorted(range(len(planned)), key=lambda i: -len(planned[i].mentions))
+    for i in order:
+        fact = planned[i]
+        best: tuple[int, bool, bool] | None = None
+        for old in by_key.get(fact.key, ()):
+            if old.id in used:
+                continue
+            shared = sum(1 for m in fact.mentions if m.fact == old.id)
+            same = old.date == fact.date
+            if old.bounds is None or fact.anchor is None:
+                agrees = old.bounds is None and fact.anchor is None
+            else:
+                agrees = old.bounds.agrees(fact.anchor)
+            if not (shared or same or agrees):
+                continue
+            score = (shared, same, agrees)
+            if best is None or score > best:
+                best = score
+                ids[i] = old.id
+        chosen = ids[i]
+        if chosen is not None:
+            used.add(chosen)
+    return ids
+
+
+def _next_id(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+
+def _touch(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> None:
+    """Fill the temporary ``touched_pairs`` table that the batch queries join on."""
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS touched_pairs"
+        " (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID"
+    )
+    conn.execute("DELETE FROM temp.touched_pairs")
+    conn.executemany("INSERT OR IGNORE INTO temp.touched_pairs (a, b) VALUES (?, ?)", pairs)
+
+
+def load_mentions(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> dict[Pair, list[MentionRow]]:
+    """The mentions of ``pairs``, by pair, in id order."""
+    _touch(conn, pairs)
+    out: dict[Pair, list[MentionRow]] = {}
+    for r in conn.execute(
+        "SELECT m.dyad_a, m.dyad_b, m.id, m.document, m.type, m.date, m.date_lower,"
+        " m.date_upper, m.modality, m.source, m.target, m.subject, m.confidence, e.text, m.fact"
+        " FROM temp.touched_pairs AS t"
+        " JOIN event_mentions AS m ON m.dyad_a = t.a AND m.dyad_b = t.b"
+        " JOIN evidence AS e ON e.id = m.evidence ORDER BY m.dyad_a, m.dyad_b, m.id"
+    ):
+        out.setdefault((r[0], r[1]), []).append(
+            MentionRow(
+                id=r[2],
+                document=r[3],
+                type=r[4],
+                date=r[5],
+                bounds=None if r[6] is None else Bounds(r[6], r[7]),
+                modality=r[8],
+                source=r[9],
+                target=r[10],
+                subject=r[11],
+                confidence=r[12],
+                evidence=r[13],
+                fact=r[14],
+            )
+        )
+    return out
+
+
+_FACT_COLUMNS = (
+    "key, type, dyad_a, dyad_b, source, target, modality, date, date_lower, date_upper,"
+    " subject, mentions, documents, confidence, conflict"
+)
+
+
+def reconcile_pairs(
+    conn: sqlite3.Connection, pairs: Iterable[Pair], policies: dict[str, Policy]
+) -> dict[Pair, int]:
+    """Recompute the facts, conflicts and counts of ``pairs``; return each pair's open
+    conflicts. Runs inside the caller's write transaction, a few statements for any number of
+    pairs."""
+    pairs = sorted(set(pairs))
+    if not pairs:
+        return {}
+    mentions = load_mentions(conn, pairs)  # fills temp.touched_pairs for the queries below
+    existing: dict[Pair, list[_Existing]] = {}
+    for r in conn.execute(
+        "SELECT f.dyad_a, f.dyad_b, f.id, f.key, f.date, f.date_lower, f.date_upper"
+        " FROM temp.touched_pairs AS t JOIN facts AS f ON f.dyad_a = t.a AND f.dyad_b = t.b"
+    ):
+        bounds = None if r[5] is None else Bounds(r[5], r[6])
+        existing.setdefault((r[0], r[1]), []).append(_Existing(r[2], r[3], r[4], bounds))
+    stored_conflicts: dict[str, int] = dict(
+        conn.execute(
+            "SELECT c.key, c.id FROM temp.touched_pairs AS t"
+            " JOIN conflicts AS c ON c.dyad_a = t.a AND c.dyad_b = t.b"
+        ).fetchall()
+    )
+
+    next_fact = _next_id(conn, "facts")
+    next_conflict = _next_id(conn, "conflicts")
+    conflict_rows: list[tuple[Any, ...]] = []
+    conflict_updates: list[tuple[int, int]] = []
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
+    pointers: list[tuple[int, int]] = []
+    kept: set[int] = set()
+    open_conflicts: dict[Pair, int] = {}
+    live_conflicts: set[str] = set()
+    sizes: dict[Pair, tuple[int, int, int]] = {}
+    for pair in pairs:
+        a, b = pair
+        planned = plan(mentions.get(pair, ()), pair, policies)
+        ids = _match(planned, existing.get(pair, []))
+        conflict_ids: dict[str, int] = {}
+        for key in sorted({f.key for f in planned if f.conflict}):
+            members = [f for f in planned if f.key == key]
+            if key in stored_conflicts:
+                conflict_ids[key] = stored_conflicts[key]
+                conflict_updates.append((len(members), conflict_ids[key]))
+            else:
+                conflict_ids[key] = next_conflict
+                next_conflict += 1
+                first = members[0]
+                conflict_rows.append(
+                    (
+                        conflict_ids[key],
+                        key,
+                        first.type,
+                        a,
+                        b,
+                        first.source,
+                        first.target,
+                        len(members),
+                    )
+                )
+        live_conflicts |= conflict_ids.keys()
+        open_conflicts[pair] = len(conflict_ids)
+        for fact, fact_id in zip(planned, ids, strict=True):
+            rows = updates
+            if fact_id is None:
+                fact_id, next_fact, rows = next_fact, next_fact + 1, inserts
+            kept.add(fact_id)
+            rows.append(
+                (
+                    fact.key,
+                    fact.type,
+                    a,
+                    b,
+                    fact.source,
+                    fact.target,
+                    fact.modality,
+                    fact.date,
+                    fact.anchor.lower if fact.anchor else None,
+                    fact.anchor.upper if fact.anchor else None,
+                    fact.subject,
+                    len(fact.mentions),
+                    len({m.document for m in fact.mentions}),
+                    max(m.confidence for m in fact.mentions),
+                    conflict_ids.get(fact.key),
+                    fact_id,
+                )
+            )
+            pointers.extend((fact_id, m.id) for m in fact.mentions if m.fact != fact_id)
+        sizes[pair] = (len(planned), len(mentions.get(pair, ())), len(conflict_ids))
+
+    # Conflicts before the facts that refer to them; mentions re-pointed before old facts go.
+    conn.executemany(
+        "INSERT INTO conflicts (id, key, type, dyad_a, dyad_b, source, target, facts)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        conflict_rows,
+    )
+    conn.executemany("UPDATE conflicts SET facts = ? WHERE id = ?", conflict_updates)
+    conn.executemany(
+        f"INSERT INTO facts ({_FACT_COLUMNS}, id) VALUES ({', '.join('?' * 16)})", inserts
+    )
+    sets = ", ".join(f"{c.strip()} = ?" for c in _FACT_COLUMNS.split(","))
+    conn.executemany(f"UPDATE facts SET {sets} WHERE id = ?", updates)
+    conn.executemany("UPDATE event_mentions SET fact = ? WHERE id = ?", pointers)
+    conn.executemany(
+        "DELETE FROM facts WHERE id = ?",
+        [(f.id,) for found in existing.values() for f in found if f.id not in kept],
+    )
+    conn.executemany(
+        "DELETE FROM conflicts WHERE id = ?",
+        [(cid,) for key, cid in stored_conflicts.items() if key not in live_conflicts],
+    )
+    _count_pairs(conn, sizes)
+    return open_conflicts
+
+
+def _count_pairs(conn: sqlite3.Connection, sizes: dict[Pair, tuple[int, int, int]]) -> None:
+    """Refresh the ``dyads`` rows of the touched pairs (``sizes``: facts, mentions, conflicts)."""
+    rows: list[tuple[Any, ...]] = []
+    gone: list[Pair] = []
+    for a, b, tenures, documents in conn.execute(
+        "SELECT t.a, t.b, (SELECT count(*) FROM tenures WHERE dyad_a = t.a AND dyad_b = t.b),"
+        " (SELECT count(*) FROM (SELECT document FROM event_mentions WHERE dyad_a = t.a AND"
+        " dyad_b = t.b UNION SELECT document FROM tenures WHERE dyad_a = t.a AND dyad_b = t.b))"
+        " FROM temp.touched_pairs AS t"
+    ).fetchall():
+        facts, mentions, conflicts = sizes[(a, b)]
+        if not facts and not tenures:
+            gone.append((a, b))
+        else:
+            rows.append((a, b, facts, mentions, documents, conflicts, tenures))
+    conn.executemany("DELETE FROM dyads WHERE dyad_a = ? AND dyad_b = ?", gone)
+    conn.executemany(
+        "INSERT OR REPLACE INTO dyads (dyad_a, dyad_b, facts, mentions, documents, conflicts,"
+        " tenures) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )

@@ -1,0 +1,130 @@
+"""A pair's relation status over time, derived from its facts.
+
+The status has three parts: relations (``none`` before any establishment, ``relations``,
+``severed``, ``suspended``), and the mission of each state in the other (``unknown`` until a
+fact says, then ``open`` or ``closed``). Facts that move it, when their modality is
+``occurred``:
+
+=========================================  ========================================
+``relations.established``, ``.restored``   relations
+``relations.severed`` / ``.suspended``     severed / suspended
+``mission.opened`` / ``mission.closed``    the source's mission in the target opens / closes
+=========================================  ========================================
+
+Facts are applied in date order (lower bound; on the same day in the order of the table).
+Every change closes the current interval and opens the next, and each interval cites the fact
+ids that opened and closed it. A fact that changes nothing (a second, conflicting
+establishment date) opens nothing, but marks its interval ``disputed``. An undated fact is used
+only when no dated fact speaks to the same part (relations, or that mission): openings are
+placed before every dated fact, closings after them, with an unknown (``None``) date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from itertools import groupby
+
+from dyad.store.views import Interval, MissionState, RelationsState
+
+STATUS_TYPES = (
+    "relations.established",
+    "relations.restored",
+    "mission.opened",
+    "relations.severed",
+    "relations.suspended",
+    "mission.closed",
+)
+_ORDER = {t: i for i, t in enumerate(STATUS_TYPES)}
+_RELATIONS: dict[str, RelationsState] = {
+    "relations.established": "relations",
+    "relations.restored": "relations",
+    "relations.severed": "severed",
+    "relations.suspended": "suspended",
+}
+_OPENINGS = frozenset({"relations.established", "relations.restored", "mission.opened"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatusFact:
+    id: int
+    type: str
+    source: str | None
+    target: str | None
+    date: str | None
+    date_lower: int | None
+    conflict: int | None
+
+
+def _part(fact: StatusFact, a: str, b: str) -> str | None:
+    if fact.type.startswith("relations."):
+        return "relations"
+    if fact.source == a and fact.target == b:
+        return "mission_a"
+    if fact.source == b and fact.target == a:
+        return "mission_b"
+    return None  # a mission whose owner is not known
+
+
+def _apply(interval: Interval, fact: StatusFact, part: str) -> Interval:
+    if part == "relations":
+        return replace(interval, relations=_RELATIONS[fact.type])
+    state: MissionState = "open" if fact.type == "mission.opened" else "closed"
+    if part == "mission_a":
+        return replace(interval, mission_a=state)
+    return replace(interval, mission_b=state)
+
+
+def _same(x: Interval, y: Interval) -> bool:
+    return (x.relations, x.mission_a, x.mission_b) == (y.relations, y.mission_a, y.mission_b)
+
+
+def status_intervals(a: str, b: str, facts: Iterable[StatusFact]) -> list[Interval]:
+    """The status intervals of pair ``a < b`` from its occurred status facts (any order)."""
+    usable = [(f, p) for f in facts if f.type in _ORDER and (p := _part(f, a, b)) is not None]
+    dated_parts = {p for f, p in usable if f.date_lower is not None}
+    undated = [(f, p) for f, p in usable if f.date_lower is None and p not in dated_parts]
+    dated = [(f, p) for f, p in usable if f.date_lower is not None]
+
+    steps: list[tuple[str | None, list[tuple[StatusFact, str]]]] = []
+    early = [x for x in undated if x[0].type in _OPENINGS]
+    late = [x for x in undated if x[0].type not in _OPENINGS]
+    if early:
+        steps.append((None, sorted(early, key=lambda x: (_ORDER[x[0].type], x[0].id))))
+    dated.sort(key=lambda x: (x[0].date_lower or 0, _ORDER[x[0].type], x[0].id))
+    for _, same_day in groupby(dated, key=lambda x: x[0].date_lower):
+        group = list(same_day)
+        steps.append((group[0][0].date, group))
+    if late:
+        steps.append((None, sorted(late, key=lambda x: (_ORDER[x[0].type], x[0].id))))
+
+    current = Interval(a, b, None, None, "none", "unknown", "unknown")
+    intervals: list[Interval] = []
+    for date, group in steps:
+        changed = current
+        movers: list[int] = []
+        disputed = False
+        for fact, part in group:
+            after = _apply(changed, fact, part)
+            if not _same(after, changed):
+                movers.append(fact.id)
+                changed = after
+            disputed |= fact.conflict is not None
+        if not movers:
+            if disputed:
+                current = replace(current, disputed=True)
+            continue
+        intervals.append(replace(current, end=date, closed_by=tuple(movers)))
+        current = Interval(
+            a,
+            b,
+            date,
+            None,
+            changed.relations,
+            changed.mission_a,
+            changed.mission_b,
+            opened_by=tuple(movers),
+            disputed=disputed,
+        )
+    intervals.append(current)
+    return intervals

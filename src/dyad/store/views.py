@@ -1,0 +1,259 @@
+"""What the store's functions return: plain frozen dataclasses, ready for templates and JSON.
+
+``dataclasses.asdict`` turns any of them into JSON-ready dicts; pairs are always sorted codes
+(``a < b``) and dates EDTF strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+IngestStatus = Literal["added", "replaced", "unchanged"]
+RelationsState = Literal["none", "relations", "severed", "suspended"]
+MissionState = Literal["unknown", "open", "closed"]
+HitKind = Literal["sentence", "event", "gloss"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What ingesting one document's records did."""
+
+    document: str
+    title: str
+    status: IngestStatus
+    events: int = 0
+    tenures: int = 0
+    glosses: int = 0
+    entities: int = 0
+    pairs: int = 0
+    conflicts: int = 0  # conflicts now open on the pairs the document touched
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProblem:
+    """A file or page that could not be read, extracted or stored; nothing of it was kept."""
+
+    path: str
+    message: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProgress:
+    """One step of :meth:`Store.ingest_paths`, passed to its ``progress`` callback."""
+
+    path: str
+    result: IngestResult | None = None
+    problem: IngestProblem | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    documents: int
+    added: int
+    replaced: int
+    unchanged: int
+    events: int
+    tenures: int
+    conflicts: int  # conflicts in the whole knowledge base afterwards
+    errors: tuple[IngestProblem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One evidence of a fact: the exact text, where it is, what the record said."""
+
+    mention: int
+    document: str
+    title: str
+    text: str
+    start: int
+    end: int
+    date: str | None  # the date as this mention gave it
+    date_text: str | None
+    rule: str
+    confidence: float
+    record_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    name: str
+    state: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A reconciled fact and every evidence for it."""
+
+    id: int
+    type: str
+    a: str
+    b: str
+    source: str | None
+    target: str | None
+    modality: str
+    date: str | None
+    date_lower: int | None
+    date_upper: int | None
+    subject: str | None
+    confidence: float
+    conflict: int | None  # the conflict id when other facts disagree with this one
+    sources: tuple[Source, ...] = ()
+    persons: tuple[PersonRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Facts of one identity that disagree: each value with its sources."""
+
+    id: int
+    type: str
+    a: str
+    b: str
+    source: str | None
+    target: str | None
+    values: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A span of time in which a pair's relations and missions did not change.
+
+    ``start`` is the date of the facts that opened it (``None``: from the beginning of the
+    record, or an undated fact when ``opened_by`` is not empty); ``end`` is the date of the
+    facts that closed it (``None``: it still holds). ``mission_a`` is the mission of ``a`` in
+    ``b``, ``mission_b`` that of ``b`` in ``a``.
+    """
+
+    a: str
+    b: str
+    start: str | None
+    end: str | None
+    relations: RelationsState
+    mission_a: MissionState
+    mission_b: MissionState
+    opened_by: tuple[int, ...] = ()
+    closed_by: tuple[int, ...] = ()
+    disputed: bool = False  # an opening fact is part of a conflict
+
+    @property
+    def label(self) -> str:
+        parts: list[str] = [self.relations if self.relations != "none" else "no relations"]
+        if self.mission_a != "unknown":
+            parts.append(f"{self.a} mission in {self.b} {self.mission_a}")
+        if self.mission_b != "unknown":
+            parts.append(f"{self.b} mission in {self.a} {self.mission_b}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A term of office, merged over the documents that list it."""
+
+    role: str
+    person: str
+    sending: str | None
+    receiving: str | None
+    start: str | None
+    end: str | None
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    id: str
+    title: str
+    format: str
+    source: str
+    content_hash: str
+    ingested_at: str
+    dyad: tuple[str, str] | None = None
+    events: int = 0
+    tenures: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DyadCount:
+    a: str
+    b: str
+    a_name: str
+    b_name: str
+    facts: int
+    mentions: int
+    documents: int
+    conflicts: int
+    tenures: int
+
+
+@dataclass(frozen=True, slots=True)
+class DyadSummary:
+    """Everything :meth:`Store.show` says about one pair."""
+
+    a: str
+    b: str
+    a_name: str
+    b_name: str
+    relations_began: tuple[Fact, ...]  # several when sources disagree (a conflict)
+    status_now: Interval
+    missions: tuple[Fact, ...]
+    ambassadors_now: tuple[Term, ...]
+    counts: dict[str, int]
+    documents: tuple[DocumentRef, ...]
+    conflicts: int
+    facts: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """An entity as one or more documents describe it."""
+
+    name: str
+    type: str
+    state: str | None
+    aliases: tuple[str, ...]
+    gloss: str | None
+    born: str | None
+    died: str | None
+    offices: tuple[dict[str, str | None], ...]
+    target: str | None
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """What the store knows under a name: entity records, events and terms naming the person."""
+
+    query: str
+    entities: tuple[EntityRecord, ...]
+    facts: tuple[Fact, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: HitKind
+    document: str
+    title: str
+    text: str
+    snippet: str
+    start: int | None
+    end: int | None
+    rank: float
+    ref: int  # the row id of the sentence, event mention or gloss
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    documents: int
+    facts: int
+    event_mentions: int
+    tenures: int
+    glosses: int
+    entities: int
+    sentences: int
+    conflicts: int
+    dyads: int
+    tables: dict[str, int] = field(default_factory=dict)
