@@ -1,0 +1,75 @@
+"""The knowledge base: the only code that speaks SQL.
+
+:class:`Store` owns one SQLite file: its schema (numbered migrations in ``migrations/``), its
+connection and transactions, the one write path (:meth:`Store.ingest`: one document, one
+transaction, idempotent), reconciliation of event mentions into facts (``reconcile.py``), the
+relation status of a pair over time (``status.py``) and the queries the CLI and the web wrap
+(``queries.py``), which return the dataclasses of ``views.py``.
+
+>>> from dyad.store import Store
+>>> with Store(":memory:") as store:
+...     store.resolve("Korea, North")
+'PRK'
+"""
+
+from __future__ import annotations
+
+from dyad.store.errors import (
+    FTS5UnavailableError,
+    InvalidRecordError,
+    ReadOnlyStoreError,
+    SchemaOutdatedError,
+    SchemaTooNewError,
+    SQLiteTooOldError,
+    StoreBusyError,
+    StoreError,
+    UnknownCountryError,
+    UnknownDocumentError,
+)
+from dyad.store.store import Store
+from dyad.store.views import (
+    Conflict,
+    Counts,
+    DocumentRef,
+    DyadCount,
+    DyadSummary,
+    EntityView,
+    Fact,
+    IngestProblem,
+    IngestProgress,
+    IngestResult,
+    IngestSummary,
+    Interval,
+    SearchHit,
+    Source,
+    Term,
+)
+
+__all__ = [
+    "Conflict",
+    "Counts",
+    "DocumentRef",
+    "DyadCount",
+    "DyadSummary",
+    "EntityView",
+    "FTS5UnavailableError",
+    "Fact",
+    "IngestProblem",
+    "IngestProgress",
+    "IngestResult",
+    "IngestSummary",
+    "Interval",
+    "InvalidRecordError",
+    "ReadOnlyStoreError",
+    "SQLiteTooOldError",
+    "SchemaOutdatedError",
+    "SchemaTooNewError",
+    "SearchHit",
+    "Source",
+    "Store",
+    "StoreBusyError",
+    "StoreError",
+    "Term",
+    "UnknownCountryError",
+    "UnknownDocumentError",
+]

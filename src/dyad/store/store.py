@@ -1,0 +1,478 @@
+"""The :class:`Store`: one SQLite knowledge base, its connection, transactions and queries.
+
+Every write goes through :meth:`Store._write`, a ``BEGIN IMMEDIATE`` transaction: the write lock
+is taken up front (a second writer waits up to the busy timeout, then gets
+:class:`StoreBusyError`), and a failure or a killed process leaves the previous state. One
+document is one transaction: :meth:`Store.ingest` skips a document whose content hash is
+unchanged (and whose records are: the same text extracted by newer rules is replaced),
+replaces one whose hash changed (its rows are deleted and the new ones inserted), and
+recomputes the facts of every pair the old or new records touch before committing.
+
+Reads run in a snapshot (a deferred transaction), so a query made of several statements sees
+one state even while another connection writes; WAL lets them run at the same time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from dyad.extract.states import Gazetteer, default_gazetteer
+from dyad.store import queries
+from dyad.store.dates import query_bound
+from dyad.store.errors import (
+    ReadOnlyStoreError,
+    SchemaOutdatedError,
+    SchemaTooNewError,
+    UnknownDocumentError,
+)
+from dyad.store.ingest import (
+    PreparedDocument,
+    delete_document,
+    document_pairs,
+    document_records,
+    insert_document,
+    prepare,
+)
+from dyad.store.reconcile import Policy, load_policy, policy_fingerprint, reconcile_pairs
+from dyad.store.schema import (
+    begin_immediate,
+    check_sqlite,
+    connect,
+    current_version,
+    migrate,
+    migrations,
+    now,
+)
+from dyad.store.views import (
+    Conflict,
+    Counts,
+    DocumentRef,
+    DyadCount,
+    DyadSummary,
+    EntityView,
+    Fact,
+    IngestProblem,
+    IngestProgress,
+    IngestResult,
+    IngestSummary,
+    Interval,
+    SearchHit,
+    Term,
+)
+
+Record = dict[str, Any]
+Pair = tuple[str, str]
+Progress = Callable[[IngestProgress], None]
+
+
+class Store:
+    """A knowledge base in one SQLite file (``":memory:"`` for a throwaway one).
+
+    >>> with Store(":memory:") as store:
+    ...     store.counts().documents
+    0
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        timeout: float = 30.0,
+        readonly: bool = False,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        check_sqlite()
+        self.path = str(path)
+        self.readonly = readonly
+        self._gazetteer = gazetteer
+        self._conn = connect(path, timeout=timeout, readonly=readonly)
+        try:
+            if readonly:
+                version, latest = current_version(self._conn), migrations()[-1].version
+                if version > latest:
+                    raise SchemaTooNewError(
+                        f"{path} is at schema version {version}, newer than this Dyad"
+                        f" ({latest}): upgrade Dyad"
+                    )
+                if version < latest:
+                    raise SchemaOutdatedError(
+                        f"{path} is at schema version {version}, this Dyad reads {latest}:"
+                        " open it once for writing to migrate it"
+                    )
+            else:
+                migrate(self._conn)
+                self._sync_policy()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    # ---------------------------------------------------------------- transactions
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """The one write path: a ``BEGIN IMMEDIATE`` transaction, committed or rolled back."""
+        if self.readonly:
+            raise ReadOnlyStoreError(f"{self.path} was opened read-only")
+        begin_immediate(self._conn)
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A read snapshot (nested calls share the outer one)."""
+        if self._conn.in_transaction:
+            yield self._conn
+            return
+        self._conn.execute("BEGIN")
+        try:
+            yield self._conn
+        finally:
+            self._conn.execute("COMMIT")
+
+    def _sync_policy(self) -> None:
+        """Recompute every fact when the identity policy differs from the one they were made
+        under (a migration changed ``fact_policy``)."""
+        with self._read() as conn:
+            policies = load_policy(conn)
+            row = conn.execute("SELECT value FROM store_meta WHERE key = 'fact_policy'").fetchone()
+        fingerprint = policy_fingerprint(policies)
+        if row is not None and row[0] == fingerprint:
+            return
+        with self._write() as conn:
+            self._reconcile(conn, self._all_pairs(conn), policies)
+            conn.execute(
+                "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('fact_policy', ?)",
+                (fingerprint,),
+            )
+
+    @staticmethod
+    def _all_pairs(conn: sqlite3.Connection) -> set[Pair]:
+        rows = conn.execute(
+            "SELECT DISTINCT dyad_a, dyad_b FROM event_mentions WHERE dyad_a IS NOT NULL"
+            " UNION SELECT dyad_a, dyad_b FROM facts UNION SELECT dyad_a, dyad_b FROM dyads"
+            " UNION SELECT DISTINCT dyad_a, dyad_b FROM tenures WHERE dyad_a IS NOT NULL"
+        )
+        return {(a, b) for a, b in rows}
+
+    @staticmethod
+    def _reconcile(
+        conn: sqlite3.Connection, pairs: Iterable[Pair], policies: dict[str, Policy]
+    ) -> dict[Pair, int]:
+        return reconcile_pairs(conn, pairs, policies)
+
+    # ---------------------------------------------------------------- writing
+
+    def ingest(self, records: Iterable[Record]) -> IngestResult:
+        """Store one document's record stream (``records.extraction_records``) atomically.
+
+        Raises :class:`InvalidRecordError` (nothing stored) for a stream that breaks the
+        records contract.
+        """
+        return self._ingest([prepare(records)])[0]
+
+    def ingest_many(
+        self, streams: Iterable[Iterable[Record]], *, batch: int = 200
+    ) -> list[IngestResult]:
+        """The bulk path: ``batch`` documents a transaction, facts recomputed once per batch."""
+        results: list[IngestResult] = []
+        pending: list[PreparedDocument] = []
+        for records in streams:
+            pending.append(prepare(records))
+            if len(pending) >= batch:
+                results.extend(self._ingest(pending))
+                pending = []
+        if pending:
+            results.extend(self._ingest(pending))
+        return results
+
+    def _ingest(self, docs: Sequence[PreparedDocument]) -> list[IngestResult]:
+        if self._all_unchanged(docs):
+            return [IngestResult(d.id, d.title, "unchanged") for d in docs]
+        results: list[tuple[PreparedDocument, str, set[Pair]]] = []
+        with self._write() as conn:
+            policies = load_policy(conn)
+            touched: set[Pair] = set()
+            for doc in docs:
+                row = conn.execute(
+                    "SELECT pk, content_hash, records_hash FROM documents WHERE id = ?",
+                    (doc.id,),
+                ).fetchone()
+                if row is not None and (row[1], row[2]) == (doc.content_hash, doc.records_hash):
+                    results.append((doc, "unchanged", set()))
+                    continue
+                pairs: set[Pair] = set()
+                if row is not None:
+                    pairs |= document_pairs(conn, row[0])
+                    delete_document(conn, row[0])
+                pairs |= insert_document(conn, doc, now())
+                touched |= pairs
+                results.append((doc, "added" if row is None else "replaced", pairs))
+            open_conflicts = self._reconcile(conn, touched, policies)
+        return [
+            IngestResult(
+                document=doc.id,
+                title=doc.title,
+                status=status,  # type: ignore[arg-type]
+                events=0 if status == "unchanged" else len(doc.events),
+                tenures=0 if status == "unchanged" else len(doc.tenures),
+                glosses=0 if status == "unchanged" else len(doc.glosses),
+                entities=0 if status == "unchanged" else len(doc.entities),
+                pairs=len(pairs),
+                conflicts=sum(open_conflicts.get(p, 0) for p in pairs),
+            )
+            for doc, status, pairs in results
+        ]
+
+    def _all_unchanged(self, docs: Sequence[PreparedDocument]) -> bool:
+        """Read-only check, so that re-ingesting an unchanged corpus takes no write lock."""
+        with self._read() as conn:
+            for doc in docs:
+                row = conn.execute(
+                    "SELECT content_hash, records_hash FROM documents WHERE id = ?", (doc.id,)
+                ).fetchone()
+                if row is None or (row[0], row[1]) != (doc.content_hash, doc.records_hash):
+                    return False
+        return True
+
+    def delete(self, document_id: str) -> bool:
+        """Remove a document and its records; its pairs' facts are recomputed."""
+        with self._write() as conn:
+            row = conn.execute("SELECT pk FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if row is None:
+                return False
+            pairs = document_pairs(conn, row[0])
+            delete_document(conn, row[0])
+            self._reconcile(conn, pairs, load_policy(conn))
+        return True
+
+    def rebuild_facts(self) -> int:
+        """Recompute every pair's facts from the mentions; return the number of facts."""
+        with self._write() as conn:
+            self._reconcile(conn, self._all_pairs(conn), load_policy(conn))
+            return int(conn.execute("SELECT count(*) FROM facts").fetchone()[0])
+
+    def ingest_paths(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: Progress | None = None,
+        workers: int = 1,
+    ) -> IngestSummary:
+        """Read, extract and ingest files, folders and dumps, one transaction per document.
+
+        A file that cannot be read, extracted or stored is reported (``progress`` and the
+        summary's ``errors``) and skipped; the others go on.
+        """
+        from dyad.store.errors import InvalidRecordError
+        from dyad.store.paths import outcomes
+
+        counts = {"added": 0, "replaced": 0, "unchanged": 0}
+        events = tenures = 0
+        errors: list[IngestProblem] = []
+        for outcome in outcomes(paths, workers=workers):
+            if outcome.records is None:
+                problem = IngestProblem(outcome.path, outcome.error or "failed", outcome.title)
+                errors.append(problem)
+                if progress:
+                    progress(IngestProgress(outcome.path, problem=problem))
+                continue
+            try:
+                result = self.ingest(outcome.records)
+            except InvalidRecordError as exc:
+                problem = IngestProblem(outcome.path, str(exc), outcome.title)
+                errors.append(problem)
+                if progress:
+                    progress(IngestProgress(outcome.path, problem=problem))
+                continue
+            counts[result.status] += 1
+            events += result.events
+            tenures += result.tenures
+            if progress:
+                progress(IngestProgress(outcome.path, result=result))
+        return IngestSummary(
+            documents=sum(counts.values()),
+            added=counts["added"],
+            replaced=counts["replaced"],
+            unchanged=counts["unchanged"],
+            events=events,
+            tenures=tenures,
+            conflicts=self.counts().conflicts,
+            errors=tuple(errors),
+        )
+
+    # ---------------------------------------------------------------- countries
+
+    def resolve(self, country: str) -> str:
+        """A country name, variant or code (any case) as its code.
+
+        Raises :class:`UnknownCountryError` with close names as ``suggestions``.
+        """
+        return self.gazetteer.require(country).code
+
+    def pair(self, a: str, b: str) -> Pair:
+        """Two country arguments as a sorted pair of codes."""
+        first, second = self.resolve(a), self.resolve(b)
+        if first == second:
+            raise ValueError(f"{a!r} and {b!r} are the same state ({first}): give two states")
+        return (first, second) if first < second else (second, first)
+
+    def name(self, code: str) -> str:
+        state = self.gazetteer.get(code)
+        return state.short_name if state else code
+
+    # ---------------------------------------------------------------- queries
+
+    def records(self, document_id: str) -> list[Record]:
+        """A stored document's record stream, as it was ingested."""
+        with self._read() as conn:
+            row = conn.execute("SELECT pk FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if row is None:
+                raise UnknownDocumentError(f"no document {document_id!r} in {self.path}")
+            return document_records(conn, row[0])
+
+    def status(self, a: str, b: str) -> list[Interval]:
+        """The pair's relation status over time (``store/status.py``), oldest first."""
+        pair = self.pair(a, b)
+        with self._read() as conn:
+            return queries.status(conn, pair)
+
+    def status_now(self, a: str, b: str) -> Interval:
+        return self.status(a, b)[-1]
+
+    def dyads(self, limit: int = 100, offset: int = 0) -> list[DyadCount]:
+        """Pairs with anything stored, the most facts first, with their counts."""
+        with self._read() as conn:
+            return queries.dyads(conn, self.name, limit=limit, offset=offset)
+
+    def show(self, a: str, b: str) -> DyadSummary:
+        """What the knowledge base says about a pair, in one snapshot."""
+        pair = self.pair(a, b)
+        with self._read() as conn:
+            facts, _, _, conflicts, _ = queries.dyad_row(conn, pair)
+            return DyadSummary(
+                a=pair[0],
+                b=pair[1],
+                a_name=self.name(pair[0]),
+                b_name=self.name(pair[1]),
+                relations_began=tuple(
+                    queries.facts_of_types(conn, pair, ["relations.established"])
+                ),
+                status_now=queries.status(conn, pair)[-1],
+                missions=tuple(
+                    queries.facts_of_types(conn, pair, ["mission.opened", "mission.closed"])
+                ),
+                ambassadors_now=tuple(queries.ambassadors_now(conn, pair)),
+                counts=queries.counts_by_type(conn, pair),
+                documents=tuple(queries.pair_documents(conn, pair)),
+                conflicts=conflicts,
+                facts=facts,
+            )
+
+    def timeline(
+        self,
+        a: str,
+        b: str,
+        from_: str | int | None = None,
+        to: str | int | None = None,
+        types: Sequence[str] | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Fact]:
+        """The pair's facts with their evidences, by date (undated last).
+
+        ``from_``/``to`` (years or EDTF dates) keep the facts whose dates overlap the range;
+        undated facts are left out when a range is given. ``types`` filters by event type.
+        """
+        pair = self.pair(a, b)
+        lower = query_bound(from_, upper=False)
+        upper = query_bound(to, upper=True)
+        with self._read() as conn:
+            return queries.timeline(
+                conn, pair, lower=lower, upper=upper, types=types, limit=limit, offset=offset
+            )
+
+    def terms(self, a: str, b: str) -> list[Term]:
+        """Terms of office between the pair (both directions), merged over documents."""
+        pair = self.pair(a, b)
+        with self._read() as conn:
+            return queries.terms(conn, pair)
+
+    def entity(self, name: str, limit: int = 200) -> EntityView:
+        """Entities stored under ``name`` or an alias (any case), with the facts and terms
+        that name them."""
+        with self._read() as conn:
+            return queries.entity(conn, name, limit=limit)
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over sentences, events and glosses; any input is safe."""
+        with self._read() as conn:
+            return queries.search(conn, text, limit=limit)
+
+    def conflicts(
+        self, limit: int = 100, offset: int = 0, a: str | None = None, b: str | None = None
+    ) -> list[Conflict]:
+        """Disagreeing facts, each conflict with all its values and their sources."""
+        pair = self.pair(a, b) if a is not None and b is not None else None
+        with self._read() as conn:
+            return queries.conflicts(conn, limit=limit, offset=offset, pair=pair)
+
+    def documents(self, limit: int = 20, offset: int = 0) -> list[DocumentRef]:
+        """The most recently ingested documents first."""
+        with self._read() as conn:
+            return queries.documents(conn, limit=limit, offset=offset)
+
+    def counts(self) -> Counts:
+        with self._read() as conn:
+            tables = queries.table_counts(conn)
+        return Counts(
+            documents=tables["documents"],
+            facts=tables["facts"],
+            event_mentions=tables["event_mentions"],
+            tenures=tables["tenures"],
+            glosses=tables["glosses"],
+            entities=tables["entities"],
+            sentences=tables["sentences"],
+            conflicts=tables["conflicts"],
+            dyads=tables["dyads"],
+            tables=tables,
+        )
+
+    def check(self) -> list[str]:
+        """Problems found by ``integrity_check`` and ``foreign_key_check`` (empty: none)."""
+        problems = [str(r[0]) for r in self._conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [
+            f"foreign key: {r[0]} row {r[1]} -> {r[2]}"
+            for r in self._conn.execute("PRAGMA foreign_key_check")
+        ]
+        return problems
