@@ -28,68 +28,20 @@ from dyad.extract.glossinfo import GlossFacts
 from dyad.extract.states import Gazetteer, Mention
 from dyad.model import Anchor
 
-_NAME_TOKEN = r"[A-Z\u00c0-\u00de][\w'’.\u00c0-\u024f-]*"
+_NAME_TOKEN = (
+    r"(?:(?:al|el|ad|as|ash|at|bin|ibn|de|du|van|von|da)-)?"
+    r"[A-Z\u00c0-\u00de][\w'’.\u00c0-\u024f-]*"
+)
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|del|van|von|der|den|la|le|du|dos|das|y)"
 # Names never run across a table cell or a line: only spaces separate their words.
 _SP = r"[ \u00a0]+"
 NAME = rf"{_NAME_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP})?{_NAME_TOKEN}){{0,4}}"
 _NOT_NAMES = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "From",
-        "By",
-        "With",
-        "After",
-        "Before",
-        "During",
-        "Since",
-        "Until",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "He",
-        "She",
-        "They",
-        "His",
-        "Her",
-        "Their",
-        "However",
-        "Today",
-        "Subsequently",
-        "Unofficially",
-        "Thanks",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Republic",
-        "People's",
-        "Government",
-        "State",
-        "Union",
-    ]
+    "The A An In On At Of For From By With After Before During Since Until This That These"
+    " Those It Its He She They His Her Their However Today Subsequently Unofficially Thanks"
+    " January February March April May June July August September October November December"
+    " North South East West Republic People's Government State Union Extraordinary"
+    " Plenipotentiary Resident Ad Interim General".split()
 )
 
 

@@ -268,8 +268,9 @@ def hatnote(kind: str, call: Call, out: Out) -> None:
         label = label or piped.strip()
         page, _, section = target.partition("#")
         out.anchor(label or (f"{page} § {section}" if section else target), page or target)
-    if kind in ("details", "excerpt"):
-        out.text(".")
+    # A full stop closes the note: inside a table cell it cannot be a block of its own, and
+    # without it the note would run into the cell's first sentence.
+    out.text(".")
     out.block_end()
 
 
