@@ -221,7 +221,7 @@ def _visit_table(
     )
     usual = directions.most_common(1)[0][0] if directions else (None, None)
     out = []
-    for start, end, date, date_text, source, target, person in rows:
+    for start, end, date, when_text, source, target, person in rows:
         src = source or _complement(dyad, target)
         tgt = target or _complement(dyad, src)
         confidence = 0.75
@@ -239,7 +239,7 @@ def _visit_table(
                 start,
                 end,
                 date,
-                date_text,
+                when_text,
                 src,
                 tgt,
                 pair(src, tgt),

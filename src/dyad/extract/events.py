@@ -393,10 +393,10 @@ class EventEngine:
         # (the person named nearest before the trigger) when the roles named nobody.
         a, b = m.start(), m.end()
         inside = [t for t, s, _ in in_clause if t.kind == "P" and a <= s < b]
-        before = [t for t, s, e in in_clause if t.kind == "P" and e <= match.core[0]]
-        chosen = inside + ([] if persons or not before else [before[-1]])
-        for tag in chosen:
-            p = tag.person
+        earlier = [t for t, s, e in in_clause if t.kind == "P" and e <= match.core[0]]
+        chosen = inside + ([] if persons or not earlier else [earlier[-1]])
+        for person_tag in chosen:
+            p = person_tag.person
             if p is not None and (p.state is None or p.state in actors):
                 persons.append(Person(p.name, p.state, p.role))
         persons = _unique_persons(persons)
