@@ -1,0 +1,234 @@
+"""Reconciliation: one fact with several evidences when documents agree, facts side by side in
+a conflict when they do not, and the identity policy (singular types, dated types, direction,
+modality, first vs restored relations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyad.store import Store
+from dyad.store.dates import bounds
+from dyad.store.reconcile import MentionRow, Policy, plan
+from store_helpers import DocBuilder, consistency_problems, established, seed_records
+
+POLICY = {
+    "relations.established": Policy("singular", "unordered"),
+    "recognition.granted": Policy("singular", "ordered"),
+}
+
+
+def _mention(
+    id: int,
+    type: str,
+    date: str | None,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    modality: str = "occurred",
+    evidence: str = "",
+) -> MentionRow:
+    return MentionRow(
+        id=id,
+        document=id,
+        type=type,
+        date=date,
+        bounds=bounds(date),
+        modality=modality,
+        source=source,
+        target=target,
+        subject=None,
+        confidence=0.5,
+        evidence=evidence or f"sentence {id}",
+    )
+
+
+def _facts(*mentions: MentionRow) -> list[tuple[str | None, list[int], bool]]:
+    return [
+        (f.date, [m.id for m in f.mentions], f.conflict)
+        for f in plan(mentions, ("MNG", "PRK"), POLICY)
+    ]
+
+
+def test_store_reconcile_plan_agreeing_dates_merge_to_the_most_precise() -> None:
+    established = "relations.established"
+    assert _facts(
+        _mention(1, established, "1948"),
+        _mention(2, established, "1948-10-15"),
+        _mention(3, established, "1948-10"),
+        _mention(4, established, None),
+    ) == [("1948-10-15", [2, 3, 1, 4], False)]
+
+
+def test_store_reconcile_plan_intervals_that_contain_each_other_agree() -> None:
+    assert _facts(
+        _mention(1, "relations.established", "1950/1953"),
+        _mention(2, "relations.established", "1952"),
+    ) == [("1952", [2, 1], False)]
+
+
+def test_store_reconcile_plan_incompatible_dates_conflict() -> None:
+    assert _facts(
+        _mention(1, "relations.established", "1948-10-15"),
+        _mention(2, "relations.established", "1949"),
+        _mention(3, "relations.established", "1948"),
+    ) == [("1948-10-15", [1, 3], True), ("1949", [2], True)]
+
+
+def test_store_reconcile_plan_dated_types_stay_apart() -> None:
+    """Two visits in different years are two facts, not a conflict; same year merges."""
+    visit = {"source": "PRK", "target": "MNG"}
+    assert _facts(
+        _mention(1, "visit", "1988", **visit),
+        _mention(2, "visit", "2007-07", **visit),
+        _mention(3, "visit", "2007", **visit),
+        _mention(4, "visit", "2007-07", source="MNG", target="PRK"),
+    ) == [
+        ("2007-07", [4], False),
+        ("1988", [1], False),
+        ("2007-07", [2, 3], False),
+    ]
+
+
+def test_store_reconcile_plan_undated_dated_types_key_on_the_evidence() -> None:
+    """Undated visits or aid are told apart by their sentence (spacing aside)."""
+    same = "Mongolia also contributed to the reconstruction of the DPRK."
+    aid = {"source": "MNG", "target": "PRK"}
+    facts = _facts(
+        _mention(1, "aid.provided", None, evidence=same, **aid),
+        _mention(2, "aid.provided", None, evidence=same.replace(" ", "  "), **aid),
+        _mention(3, "aid.provided", None, evidence="Other aid.", **aid),
+    )
+    assert sorted(facts) == [(None, [1, 2], False), (None, [3], False)]
+
+
+def test_store_reconcile_plan_direction_and_modality_are_identity() -> None:
+    facts = _facts(
+        _mention(1, "recognition.granted", "1948", source="MNG", target="PRK"),
+        _mention(2, "recognition.granted", "1949", source="PRK", target="MNG"),
+        _mention(3, "relations.established", "1948", modality="planned"),
+        _mention(4, "relations.established", "1950"),
+    )
+    assert sorted(facts) == [
+        ("1948", [1], False),
+        ("1948", [3], False),
+        ("1949", [2], False),
+        ("1950", [4], False),
+    ]
+
+
+def test_store_reconcile_restored_is_not_established() -> None:
+    assert _facts(
+        _mention(1, "relations.established", "1797"),
+        _mention(2, "relations.restored", "1951"),
+    ) == [("1797", [1], False), ("1951", [2], False)]
+
+
+def test_store_reconcile_same_fact_from_two_documents(tmp_path: Path) -> None:
+    """The seed and X's page give the same date: one fact, two evidences."""
+    page = DocBuilder("Foreign relations of Mongolia", format="wikitext")
+    page.event(
+        "relations.established",
+        "1948-10-15",
+        "2\tNorth Korea\t15 October 1948",
+        actors=["MNG", "PRK"],
+    )
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest(seed_records())
+        store.ingest(page.records())
+        (fact,) = store.show("MNG", "PRK").relations_began
+        assert fact.date == "1948-10-15"
+        assert fact.conflict is None
+        titles = sorted({s.title for s in fact.sources})
+        assert titles == ["Foreign relations of Mongolia", "Mongolia–North Korea relations"]
+        assert store.conflicts() == []
+    assert consistency_problems(tmp_path / "kb.db") == []
+
+
+def test_store_reconcile_disagreeing_pages_make_a_conflict(tmp_path: Path) -> None:
+    """X's page and Y's page disagree on the date: both kept, flagged, with their sources."""
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest(established("Foreign relations of Germany", "DEU", "USA", "1797"))
+        store.ingest(established("Foreign relations of the United States", "USA", "DEU", "1951"))
+        (conflict,) = store.conflicts()
+        assert (conflict.type, conflict.a, conflict.b) == ("relations.established", "DEU", "USA")
+        values = {v.date: [s.title for s in v.sources] for v in conflict.values}
+        assert values == {
+            "1797": ["Foreign relations of Germany"],
+            "1951": ["Foreign relations of the United States"],
+        }
+        began = store.show("germany", "united states").relations_began
+        assert [f.date for f in began] == ["1797", "1951"]
+        assert {f.conflict for f in began} == {conflict.id}
+        assert store.show("USA", "DEU").conflicts == 1
+        assert [c.id for c in store.conflicts(a="USA", b="Germany")] == [conflict.id]
+        assert store.conflicts(a="MNG", b="PRK") == []
+        # the pair's status uses the earlier date and says it is disputed
+        assert store.status_now("DEU", "USA").disputed
+        assert store.status_now("DEU", "USA").start == "1797"
+    assert consistency_problems(tmp_path / "kb.db") == []
+
+
+def test_store_reconcile_pairs_meet_whatever_the_order(tmp_path: Path) -> None:
+    one = DocBuilder("X's page")
+    one.event(
+        "visit", "2007", "PRK visited MNG.", actors=["PRK", "MNG"], source="PRK", target="MNG"
+    )
+    two = DocBuilder("Y's page")
+    two.event(
+        "visit", "2007-07", "MNG hosted PRK.", actors=["MNG", "PRK"], source="PRK", target="MNG"
+    )
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest(one.records())
+        store.ingest(two.records())
+        (fact,) = store.timeline("PRK", "MNG")
+        assert (fact.a, fact.b, fact.source, fact.target) == ("MNG", "PRK", "PRK", "MNG")
+        assert fact.date == "2007-07"
+        assert len(fact.sources) == 2
+
+
+def test_store_reconcile_timeline_orders_and_filters(tmp_path: Path) -> None:
+    doc = DocBuilder("Doc")
+    doc.event(
+        "aid.provided", None, "Undated aid.", actors=["MNG", "PRK"], source="MNG", target="PRK"
+    )
+    doc.event("visit", "2007-07", "A visit.", actors=["MNG", "PRK"], source="PRK", target="MNG")
+    doc.event("relations.established", "1948-10-15", "Relations.", actors=["MNG", "PRK"])
+    doc.event("agreement.signed", "1986", "A treaty.", actors=["MNG", "PRK"])
+    doc.event("conflict.armed", "../1900", "Old wars.", actors=["MNG", "PRK"])
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest(doc.records())
+        dates = [f.date for f in store.timeline("MNG", "PRK")]
+        assert dates == ["../1900", "1948-10-15", "1986", "2007-07", None]
+        assert [f.date for f in store.timeline("MNG", "PRK", from_=1950)] == ["1986", "2007-07"]
+        assert [f.date for f in store.timeline("MNG", "PRK", from_="1948-10", to=1986)] == [
+            "1948-10-15",
+            "1986",
+        ]
+        assert [f.date for f in store.timeline("MNG", "PRK", to=1900)] == ["../1900"]
+        assert [f.type for f in store.timeline("MNG", "PRK", types=["visit"])] == ["visit"]
+        assert [f.date for f in store.timeline("MNG", "PRK", limit=2, offset=1)] == [
+            "1948-10-15",
+            "1986",
+        ]
+        with pytest.raises(ValueError, match="not a date"):
+            store.timeline("MNG", "PRK", from_="last spring")
+
+
+@pytest.mark.usefixtures("shared")
+def test_store_reconcile_seed_and_mongolia_page(tmp_path: Path, shared: Path) -> None:
+    """The real example: the seed and "Foreign relations of Mongolia" agree on 1948-10-15."""
+    from dyad.extract.pipeline import extract
+    from dyad.read import read_file
+    from dyad.records import extraction_records
+
+    page = shared / "corpus" / "foreign-relations-wikitext" / "Foreign_relations_of_Mongolia.wiki"
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest(seed_records())
+        store.ingest(extraction_records(extract(read_file(page))))
+        (fact,) = store.show("Mongolia", "DPRK").relations_began
+        assert fact.date == "1948-10-15"
+        titles = {s.title for s in fact.sources}
+        assert titles == {"Mongolia–North Korea relations", "Foreign relations of Mongolia"}
+    assert consistency_problems(tmp_path / "kb.db") == []
