@@ -71,7 +71,7 @@ def read_wikitext(
         with alarm(seconds):
             deadline = time.monotonic() + seconds
             code = mwparserfromhell.parse(text, skip_style_tags=True)
-            walker = _Walker(builder, title, deadline, limits.max_depth)
+            walker = _Walker(builder, deadline, limits.max_depth)
             walker.walk(code)
     except OutOfTime:
         raise ReadError(
@@ -175,15 +175,13 @@ class _Walker:
     """Walks a parsed page once, sending what a reader sees to the builder.
 
     ``flow`` is true at the document's top level, where lines, lists, tables and headings make
-    blocks; inside a table cell, a link label or a template argument everything is inline.
+    blocks (template arguments shown in the flow keep it); inside a table cell, a ``;term``, a
+    link label or anything rendered to a plain string, everything is inline.
     """
 
-    def __init__(
-        self, builder: DocumentBuilder, title: str | None, deadline: float, max_depth: int
-    ) -> None:
+    def __init__(self, builder: DocumentBuilder, deadline: float, max_depth: int) -> None:
         self.b = builder
         self.out: _Sink = builder
-        self.title = title
         self.display: str | None = None
         self.flow = True
         self.recording = True
