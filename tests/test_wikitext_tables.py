@@ -87,7 +87,8 @@ def test_wikitext_prose_cells_keep_hatnote_links_and_long_text(mongolia: Documen
     )
     notes = japan.cells[2]
     text = mongolia.text[notes.start : notes.end]
-    assert text.startswith("Main article: Japan–Mongolia relations Japan has been a major ally")
+    # The hatnote ends with a full stop so that it does not run into the cell's first sentence.
+    assert text.startswith("Main article: Japan–Mongolia relations. Japan has been a major ally")
     assert "Toshiki Kaifu visited Mongolia" in text
     assert len(text) > 1000
     inside = [(a.text, a.target) for a in mongolia.anchors if notes.start <= a.start < notes.end]

@@ -53,18 +53,18 @@ def test_wikitext_flag_templates_render_the_country_as_anchor(
     [
         (
             "{{main|A–B relations}}",
-            "Main article: A–B relations",
+            "Main article: A–B relations.",
             [("A–B relations", "A–B relations")],
         ),
-        ("{{Main|A|B|C}}", "Main articles: A, B and C", [("A", "A"), ("B", "B"), ("C", "C")]),
-        ("{{further|X}}", "Further information: X", [("X", "X")]),
-        ("{{Further information|X|Y}}", "Further information: X and Y", [("X", "X"), ("Y", "Y")]),
-        ("{{see also|X}}", "See also: X", [("X", "X")]),
+        ("{{Main|A|B|C}}", "Main articles: A, B and C.", [("A", "A"), ("B", "B"), ("C", "C")]),
+        ("{{further|X}}", "Further information: X.", [("X", "X")]),
+        ("{{Further information|X|Y}}", "Further information: X and Y.", [("X", "X"), ("Y", "Y")]),
+        ("{{see also|X}}", "See also: X.", [("X", "X")]),
         ("{{details|X}}", "For more details on this topic, see X.", [("X", "X")]),
-        ("{{main|A#Part|l1=the part}}", "Main article: the part", [("the part", "A")]),
+        ("{{main|A#Part|l1=the part}}", "Main article: the part.", [("the part", "A")]),
         (
             "{{main|History of A#Foreign policy}}",
-            "Main article: History of A § Foreign policy",
+            "Main article: History of A § Foreign policy.",
             [("History of A § Foreign policy", "History of A")],
         ),
         (
@@ -85,7 +85,7 @@ def test_wikitext_hatnotes_are_paragraphs_of_anchors(
 
 def test_wikitext_hatnote_inside_a_list_item_stays_inline() -> None:
     doc = _read("* {{main|X}} and more")
-    assert doc.text == "Main article: X and more"
+    assert doc.text == "Main article: X. and more"
     assert len(doc.blocks) == 1 and doc.blocks[0].kind == "list"
 
 
@@ -240,3 +240,7 @@ def test_wikitext_template_table_is_data() -> None:
     # Every row of the table names only lower-case keys, and nothing renders by accident.
     assert all(key == template_key(key) for key in TEMPLATES)
     assert len(TEMPLATES) > 150
+
+
+def test_wikitext_hatnote_full_stop_is_not_doubled() -> None:
+    assert _read("{{main|Washington, D.C.}}").text == "Main article: Washington, D.C."

@@ -260,6 +260,7 @@ def hatnote(kind: str, call: Call, out: Out) -> None:
     one, many = _HATNOTE_LABELS[kind]
     out.block_start()
     out.text(one if len(targets) == 1 else many)
+    shown = ""
     for i, (number, target) in enumerate(targets):
         if i:
             out.text(" and " if i == len(targets) - 1 else ", ")
@@ -267,10 +268,12 @@ def hatnote(kind: str, call: Call, out: Out) -> None:
         target, _, piped = target.partition("|")  # "Page{{!}}Label", a link's own label
         label = label or piped.strip()
         page, _, section = target.partition("#")
-        out.anchor(label or (f"{page} § {section}" if section else target), page or target)
+        shown = label or (f"{page} § {section}" if section else target)
+        out.anchor(shown, page or target)
     # A full stop closes the note: inside a table cell it cannot be a block of its own, and
-    # without it the note would run into the cell's first sentence.
-    out.text(".")
+    # without it the note would run into the cell's first sentence ("D.C." needs no second).
+    if not shown.endswith("."):
+        out.text(".")
     out.block_end()
 
 
