@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 
 import pytest
@@ -120,3 +122,32 @@ def test_wikitext_size_limit_is_configurable() -> None:
     with pytest.raises(ReadError, match="more than a wikitext page may have"):
         read_wikitext("é" * 600, source="<test>", limits=Limits(max_bytes=1000))
     assert read_wikitext("é" * 400, source="<test>", limits=Limits(max_bytes=1000)).text
+
+
+def test_wikitext_leaves_no_timer_behind() -> None:
+    handler = signal.getsignal(signal.SIGALRM)
+    read("[[Mongolia]] and {{flag|Russia}}", source="<test>")
+    with pytest.raises(ReadError):
+        tiny = Limits(seconds=0.0001, seconds_per_mib=0)
+        read_wikitext("{{nowrap|x}}" * 2000, source="<test>", limits=tiny)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) == handler
+
+
+def test_wikitext_reads_in_a_thread_with_the_walk_clock() -> None:
+    # Off the main thread no signal is set; the walk's own clock still enforces the budget.
+    source = (DATA / "wikitext" / "Foreign_relations_of_Nauru.wiki").read_text(encoding="utf-8")
+    outcomes: list[str] = []
+
+    def work() -> None:
+        outcomes.append(read(source, source="<test>").title)
+        try:
+            read_wikitext(source, source="<test>", limits=Limits(seconds=0.0, seconds_per_mib=0))
+        except ReadError as exc:
+            outcomes.append(exc.problem)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(60)
+    assert outcomes[0] == "Untitled"
+    assert outcomes[1].startswith("took more than")

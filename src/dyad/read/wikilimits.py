@@ -110,7 +110,9 @@ def alarm(seconds: float) -> Iterator[None]:
         yield
         return
     previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The timer repeats: an exception raised where Python ignores it (a gc callback, __del__)
+    # is lost, and the next tick tries again until the reader has stopped.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
     try:
         yield
     finally:
