@@ -10,6 +10,9 @@ from dyad.read.errors import ReadError
 
 # A whole article is a few hundred kilobytes; anything far larger is not one article.
 MAX_ARTICLE_BYTES = 256 * 1024 * 1024
+# The longest paragraph of a real article is well under 100,000 characters: a line past this is
+# a dump, a minified page or garbage, not an article.
+MAX_LINE_CHARS = 2 * 1024 * 1024
 
 
 def read_bytes(path: Path) -> bytes:
@@ -64,11 +67,26 @@ def _checked(text: str, path: str | Path) -> str:
     if controls > len(sample) // 20:
         raise ReadError(path, "binary data (control characters), not a text article")
     # One line ending convention for every reader.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_LINE_CHARS:
+        start = 0
+        number = 1
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if end - start > MAX_LINE_CHARS:
+                raise ReadError(
+                    path,
+                    f"line {number} is {end - start:,} characters long, longer than any "
+                    f"article's paragraph (limit {MAX_LINE_CHARS:,}): not an article",
+                )
+            start = end + 1
+            number += 1
+    return text
 
 
 def title_from_filename(name: str) -> str:
-    """``Foreign_relations_of_Georgia__country_.wiki`` -> ``Foreign relations of Georgia (country)``.
+    """``Foreign_relations_of_Georgia__country_.wiki`` -> "Foreign relations of Georgia (country)".
 
     Underscores are spaces; the extension (and a format tag such as ``.infolist``) is dropped;
     the double underscore some dumps use for parentheses is undone.
