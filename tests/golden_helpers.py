@@ -62,6 +62,7 @@ def snapshot(doc: Document) -> dict[str, Any]:
             }
             for e in doc.external_links
         ],
+        "references": len(doc.references),
         "categories": list(doc.categories),
         "infobox": dict(doc.infobox),
     }

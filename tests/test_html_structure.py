@@ -90,7 +90,7 @@ def test_html_appendices(doc: Document) -> None:
         "Bilateral relations of Mongolia",
         "Bilateral relations of the United Kingdom",
     )
-    first = doc.external_links[0]
+    first = doc.references[0]
     assert first == ExternalLink(
         title="UK-Mongolia celebrating fifty years of diplomatic relations",
         url="https://www.gov.uk/government/news/uk-mongolia-celebrating-fifty-years-of-diplomatic-relations",
@@ -142,7 +142,7 @@ def test_html_legacy_headings_and_parsoid_links() -> None:
     doc = html.read(parsoid, source="x")
     assert doc.text == "Met Kim.\n\nVisits"
     assert doc.anchors[0].target == "Kim Il Sung"
-    assert doc.external_links == (
+    assert doc.references == (
         ExternalLink(
             title="Visit to Ulaanbaatar", author="Kim, A.", publisher="The Times", date="2001-05-02"
         ),

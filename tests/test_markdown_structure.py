@@ -54,16 +54,16 @@ def test_markdown_lists_and_see_also(doc: Document) -> None:
     )
 
 
-def test_markdown_references_become_external_links(doc: Document) -> None:
-    assert len(doc.external_links) == 17
-    assert doc.external_links[0] == ExternalLink(
+def test_markdown_references_are_parsed_apart_from_external_links(doc: Document) -> None:
+    assert len(doc.references) == 17
+    assert doc.references[0] == ExternalLink(
         title="UK-Mongolia celebrating fifty years of diplomatic relations",
         url="https://www.gov.uk/government/news/uk-mongolia-celebrating-fifty-years-of-diplomatic-relations",
         author="British Embassy Ulaanbaatar",
         publisher="GOV.UK",
         date="2019-01-25",
     )
-    journal = doc.external_links[8]
+    journal = doc.references[8]
     assert (journal.author, journal.date, journal.publisher) == (
         "Sanders, Alan J. K.",
         "1990",

@@ -57,10 +57,11 @@ def test_text_category_names(line: str, names: list[str] | None) -> None:
     assert category_names(line, parties) == names
 
 
-def test_text_reference_list_becomes_external_links() -> None:
+def test_text_reference_list_becomes_references() -> None:
     doc = _read("Albania–Brazil_relations.md")
     url = "http://www.itamaraty.gov.br/en/ficha-pais/5941-republic-of-albania"
-    assert ExternalLink(title=url, url=url) in doc.external_links
+    assert ExternalLink(title=url, url=url) in doc.references
+    assert ExternalLink(title=url, url=url) not in doc.external_links
     assert "itamaraty" not in doc.text
     # The "External links" list is kept in the text and among the links.
     assert ExternalLink(title="Brazilian Embassy in Tirana") in doc.external_links

@@ -130,7 +130,11 @@ class DateMark:
 
 @dataclass(frozen=True, slots=True)
 class ExternalLink:
-    """An entry of "External links" or a citation, parsed into its parts (any may be absent)."""
+    """An entry of "External links" or of the references, parsed into its parts.
+
+    A document keeps the two apart: ``external_links`` are the article's "External links"
+    section, ``references`` its cited sources (footnotes, "References").
+    """
 
     title: str
     url: str | None = None
@@ -154,6 +158,7 @@ class Document:
     dates: tuple[DateMark, ...] = ()
     see_also: tuple[str, ...] = ()
     external_links: tuple[ExternalLink, ...] = ()
+    references: tuple[ExternalLink, ...] = ()
     categories: tuple[str, ...] = ()
     names: Mapping[str, str] = field(default_factory=dict)
     infobox: Mapping[str, str] = field(default_factory=dict)
@@ -215,7 +220,7 @@ _SLUG_SPACE = re.compile(r"[\s_–—-]+")
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII-ish slug: ``"Mongolia–North Korea relations"`` -> ``mongolia-north-korea-relations``."""
+    """Lower-case ASCII slug: "Mongolia–North Korea relations" -> mongolia-north-korea-relations."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = _SLUG_SPACE.sub("-", folded.lower())

@@ -92,6 +92,7 @@ def document_record(
         ],
         "see_also": list(doc.see_also),
         "external_links": [_link(link) for link in doc.external_links],
+        "references": [_link(link) for link in doc.references],
         "lists": doc.lists,
         "categories": list(doc.categories),
         "infobox": dict(doc.infobox),

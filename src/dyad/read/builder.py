@@ -76,6 +76,7 @@ class DocumentBuilder:
         self.source = source
         self.see_also: list[str] = []
         self.external_links: list[ExternalLink] = []
+        self.references: list[ExternalLink] = []
         self.categories: list[str] = []
         self.names: dict[str, str] = {}
         self.infobox: dict[str, str] = {}
@@ -368,6 +369,7 @@ class DocumentBuilder:
             dates=tuple(self._dates),
             see_also=tuple(dict.fromkeys(s for s in self.see_also if s)),
             external_links=tuple(self.external_links),
+            references=tuple(self.references),
             categories=tuple(dict.fromkeys(c for c in self.categories if c)),
             names=dict(self.names),
             infobox=dict(self.infobox),

@@ -387,7 +387,7 @@ class _Walker:
     def _close_reference(self, element: _Open) -> None:
         capture = self._close_capture()
         if link := citation(capture.pieces):
-            self.builder.external_links.append(link)
+            self.builder.references.append(link)
 
     def _close_list(self, element: _Open) -> None:
         self.list_depth -= 1

@@ -285,9 +285,10 @@ def _emit_list(builder: DocumentBuilder, block: _Block, appendix: AppendixKind |
     items = [parse_inline(" ".join(item)) for item in block.items]
     items = [runs for runs in items if not _is_chrome(runs)]
     if appendix in ("references", "links"):
+        found = builder.references if appendix == "references" else builder.external_links
         for runs in items:
             if link := citation(_pieces(runs)):
-                builder.external_links.append(link)
+                found.append(link)
         if appendix == "references":
             return
     if appendix == "see_also":

@@ -301,7 +301,7 @@ class _Reader:
         note = _note(lines)
         if note is not None:
             if note and (link := citation(italic_pieces(note))):
-                builder.external_links.append(link)
+                builder.references.append(link)
             return
         if len(lines) == 1 and (names := category_names(lines[0], self.parties)) is not None:
             builder.categories.extend(names)
@@ -350,7 +350,7 @@ class _Reader:
         if self.appendix == "references":
             for raw in (" ".join(item.parts) for item in found.items):
                 if link := citation(italic_pieces(strip_citation_markers(raw))):
-                    self.builder.external_links.append(link)
+                    self.builder.references.append(link)
             return i
         if self.appendix == "see_also":
             # ":Category:X" links to a category page rather than categorising this one.
