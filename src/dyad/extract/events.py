@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from dyad.extract.context import Context, Pair
@@ -37,7 +37,7 @@ _PLANNED = re.compile(
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if)\b", re.I)
 _TIME_SHIFT = re.compile(
-    r"\b(?:previously|earlier|before|prior|formerly|once|originally|initially|later|subsequently"
+    r"\b(?:previously|earlier|before|prior|formerly|originally|initially|later|subsequently"
     r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
     r"|historically|long|always|never)\b",
     re.IGNORECASE,
@@ -183,7 +183,10 @@ class EventEngine:
         context: Context,
         document_id: str,
         people_before: Sequence[tuple[int, Person]],
+        names: Mapping[str, str] | None = None,
     ) -> None:
+        """``names`` gives each state's short name ("North Korea"), for "the North"."""
+        self._names = dict(names or {})
         self.rules = sorted(rules, key=lambda r: -r.priority)
         # Most sentences hold no event: a pattern is only tried where one of the words it
         # cannot match without (see `required_words`) occurs.
@@ -277,6 +280,10 @@ class EventEngine:
                 return _Resolved(list(dyad) if dyad else [], [])
             if tag.coref == "other":
                 return _Resolved([], [], other=True)
+            if tag.coref in {"north", "south"}:
+                word = "North " if tag.coref == "north" else "South "
+                named = [c for c in dyad or () if self._names.get(c, "").startswith(word)]
+                return _Resolved(named[:1], [])
             before = self._person_before(tag.start)
             if before is not None:
                 return _Resolved([before.state] if before.state else [], [before])

@@ -119,7 +119,8 @@ def extract(
         return best
 
     people_before = [(p.start, Person(p.name, p.state, p.role)) for p in people]
-    engine = EventEngine(rules, context, doc.id, people_before)
+    names = {m.code: s.short_name for m in mentions if (s := gaz.get(m.code)) is not None}
+    engine = EventEngine(rules, context, doc.id, people_before, names)
     mention_starts = [m.start for m in mentions]
     people_starts = [p.start for p in people]
     quantity_starts = [q.start for q in quantities]

@@ -20,13 +20,15 @@ from dyad.extract.quantities import QuantityMention
 from dyad.extract.states import Mention
 
 TagKind = Literal["S", "P", "C", "Q", "D"]
-Coref = Literal["pair", "other", "person"]
+Coref = Literal["pair", "other", "person", "north", "south"]
 
 _COREF = re.compile(
     r"\b(?P<pair>(?:the|both)\s+(?:two\s+)?(?:countries|nations|states|governments|sides)"
     r"|the\s+two\b(?!\s+\w+\s+of))"
     r"|\b(?P<other>the\s+(?:country|nation)(?!\s+of\b)(?!'s))"
-    r"|\b(?P<person>[Hh]e|[Ss]he)\b",
+    r"|\b(?P<person>[Hh]e|[Ss]he)\b"
+    # "the North" / "the South" of a divided country: the pair's member so named.
+    r"|\b[Tt]he\s+(?P<north>North)\b(?!\s+[A-Z])|\b[Tt]he\s+(?P<south>South)\b(?!\s+[A-Z])",
 )
 TAG = re.compile(r"⟨([SPCQD])(\d+)⟩")
 
@@ -105,7 +107,7 @@ class Candidate:
 def coreference_candidates(text: str, start: int, end: int) -> list[Candidate]:
     out = []
     for m in _COREF.finditer(text, start, end):
-        kind: Coref = "pair" if m.group("pair") else "other" if m.group("other") else "person"
+        kind: Coref = next((k for k in ("pair", "other", "north", "south") if m.group(k)), "person")
         # "the two countries" is a reference to the pair, not a quantity of two.
         out.append(Candidate("C", m.start(), m.end(), -1 if kind == "pair" else 4, coref=kind))
     return out

@@ -22,8 +22,10 @@ _ENVOY_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PROSE = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4})\s+(?:\([^)]*\)\s+)?(?:served|was\s+appointed"
-    r"|was\s+named|became)\s+(?:as\s+)?(?:the\s+)?(?:\w+\s+)?ambassador\s+(?:to\s+(?P<to>[^,.;]{2,40}?)\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]+(?:[ ]+[A-Z][\w'’.-]+){1,4})\s+(?:\([^)]*\)\s+)?"
+    r"(?:has\s+|had\s+)?(?:served|been\s+serving|was\s+appointed|was\s+named|became)\s+"
+    r"(?:as\s+)?(?:the\s+)?(?:(?P<of>[A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*)?)\s+)?[Aa]mbassador"
+    r"\s+(?:(?:to|in)\s+(?P<to>[^,.;]{2,40}?)\s+)?"
     r"(?P<when>(?:from|in|since|between)\s+[^,.;]{4,40})",
 )
 _NAME_CLEAN = re.compile(r"^[\s*•·:,–-]+|[\s*•·:,–-]+$")
@@ -191,8 +193,14 @@ def _prose_tenures(doc: Document, context: Context, gazetteer: Gazetteer) -> lis
         end = d.end_value if d.kind in {"range", "open"} and d.end_value != ".." else None
         dyad = context.dyad_at(m.start())
         sending = None
-        if dyad and receiving in dyad:
+        if m.group("of"):
+            # "British Ambassador", "Mongolian Ambassador": the demonym sends.
+            found = gazetteer.find_mentions(m.group("of"))
+            sending = found[0].code if found else None
+        if sending is None and dyad and receiving in dyad:
             sending = dyad[0] if dyad[1] == receiving else dyad[1]
+        if receiving is None and dyad and sending in dyad:
+            receiving = dyad[0] if dyad[1] == sending else dyad[1]
         out.append(
             Tenure(
                 doc.id,
