@@ -119,7 +119,7 @@ def extract(
         return best
 
     people_before = [(p.start, Person(p.name, p.state, p.role)) for p in people]
-    names = {m.code: s.short_name for m in mentions if (s := gaz.get(m.code)) is not None}
+    names = {m.code: st.short_name for m in mentions if (st := gaz.get(m.code)) is not None}
     engine = EventEngine(rules, context, doc.id, people_before, names)
     mention_starts = [m.start for m in mentions]
     people_starts = [p.start for p in people]
