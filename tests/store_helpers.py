@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.model import document_id
-from dyad.store.ingest import document_hash
+from dyad.store.validate import document_hash
 
 Record = dict[str, Any]
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from dyad.model import document_id
 from dyad.store import Store
 from dyad.store.dates import bounds
-from dyad.store.ingest import document_hash
+from dyad.store.validate import document_hash
 
 Record = dict[str, Any]
 

@@ -30,14 +30,8 @@ from dyad.store.errors import (
     SchemaTooNewError,
     UnknownDocumentError,
 )
-from dyad.store.ingest import (
-    PreparedDocument,
-    delete_document,
-    document_pairs,
-    document_records,
-    insert_document,
-    prepare,
-)
+from dyad.store.ingest import delete_document, document_pairs, insert_document
+from dyad.store.readback import document_records
 from dyad.store.reconcile import Policy, load_policy, policy_fingerprint, reconcile_pairs
 from dyad.store.schema import (
     begin_immediate,
@@ -48,6 +42,7 @@ from dyad.store.schema import (
     migrations,
     now,
 )
+from dyad.store.validate import PreparedDocument, prepare
 from dyad.store.views import (
     Conflict,
     Counts,
