@@ -8,11 +8,13 @@ becomes an :class:`Outcome` with its error; it never reaches the store.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,21 +91,38 @@ def extract_job(job: Job) -> Outcome:
 
 
 def outcomes(paths: Iterable[str | Path], *, workers: int = 1) -> Iterator[Outcome]:
-    """Every document under ``paths`` extracted, in order (see the module docstring)."""
-    if workers <= 1:
-        for job in jobs(paths):
-            yield job if isinstance(job, Outcome) else extract_job(job)
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[Future[Outcome] | Outcome] = deque()
-        for job in jobs(paths):
-            pending.append(job if isinstance(job, Outcome) else pool.submit(extract_job, job))
-            while len(pending) > 2 * workers:
-                yield _result(pending.popleft())
-        while pending:
-            yield _result(pending.popleft())
+    """Every document under ``paths`` extracted, in order (see the module docstring).
+
+    Workers are spawned, so a script calling this needs the usual
+    ``if __name__ == "__main__":`` guard; if the pool breaks (a worker could not start or was
+    killed), the remaining documents are extracted in this process instead.
+    """
+    todo: Iterator[Job | Outcome] = jobs(paths)
+    if workers > 1:
+        pending: deque[tuple[Job | Outcome, Future[Outcome] | None]] = deque()
+        context = multiprocessing.get_context("spawn")
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                for job in todo:
+                    future = None if isinstance(job, Outcome) else pool.submit(extract_job, job)
+                    pending.append((job, future))
+                    while len(pending) > 2 * workers:
+                        yield _result(pending[0])
+                        pending.popleft()
+                while pending:
+                    yield _result(pending[0])
+                    pending.popleft()
+                return
+        except BrokenProcessPool:
+            log.warning("the extraction pool broke; extracting the rest in this process")
+        todo = itertools.chain((job for job, _ in pending), todo)
+    for job in todo:
+        yield job if isinstance(job, Outcome) else extract_job(job)
 
 
-def _result(item: Future[Outcome] | Outcome) -> Outcome:
-    return item if isinstance(item, Outcome) else item.result()
+def _result(item: tuple[Job | Outcome, Future[Outcome] | None]) -> Outcome:
+    job, future = item
+    if future is None:
+        assert isinstance(job, Outcome)
+        return job
+    return future.result()
