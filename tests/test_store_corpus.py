@@ -1,0 +1,75 @@
+"""The whole "Foreign relations of X" corpus in one knowledge base: pairs whose establishment
+dates differ between X's page and Y's page are conflicts listing both pages."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from dyad.extract.states import default_gazetteer
+from dyad.store import Store
+from store_helpers import consistency_problems
+
+pytestmark = pytest.mark.slow
+
+_PLAIN = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _agree(one: str, other: str) -> bool:
+    """The oracle for plain dates: one is a prefix of the other (1948 and 1948-10-15)."""
+    return one.startswith(other) or other.startswith(one)
+
+
+def test_store_corpus_cross_page_disagreements_are_conflicts(tmp_path: Path, shared: Path) -> None:
+    corpus = shared / "corpus" / "foreign-relations-wikitext"
+    path = tmp_path / "corpus.db"
+    gazetteer = default_gazetteer()
+    with Store(path) as store:
+        summary = store.ingest_paths([corpus], workers=2)
+        assert summary.documents == 205
+        assert summary.errors == ()
+
+        # X's page -> pair -> the plain establishment dates it gives
+        said: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        page_of: dict[str, str] = {}
+        for doc in store.documents(limit=1000):
+            subject = gazetteer.lookup(doc.title.removeprefix("Foreign relations of "))
+            if subject is None:
+                continue
+            page_of[subject.code] = doc.title
+            for record in store.records(doc.id):
+                if (
+                    record["kind"] == "event"
+                    and record["type"] == "relations.established"
+                    and record["modality"] == "occurred"
+                    and len(record["actors"]) == 2
+                    and subject.code in record["actors"]
+                    and record["date"]
+                ):
+                    pair = tuple(sorted(record["actors"]))
+                    said[pair][doc.title].add(record["date"])  # type: ignore[index]
+
+        assert len(page_of) > 190
+        disagreeing = []
+        for (a, b), pages in said.items():
+            own = [page_of[c] for c in (a, b) if page_of.get(c) in pages]
+            if len(own) != 2:
+                continue
+            dates = [pages[p] for p in own]
+            if not all(_PLAIN.fullmatch(d) for group in dates for d in group):
+                continue
+            if any(not _agree(x, y) for x in dates[0] for y in dates[1]):
+                disagreeing.append(((a, b), own))
+        assert len(disagreeing) > 500  # 2,493 when this test was written
+
+        for (a, b), own in disagreeing:
+            conflicts = [c for c in store.conflicts(a=a, b=b) if c.type == "relations.established"]
+            assert len(conflicts) == 1, (a, b)
+            (conflict,) = conflicts
+            assert len(conflict.values) >= 2
+            sources = {s.title for value in conflict.values for s in value.sources}
+            assert set(own) <= sources, (a, b, own, sources)
+    assert consistency_problems(path) == []
