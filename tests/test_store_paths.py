@@ -21,6 +21,7 @@ def folder(tmp_path: Path) -> Path:
     (folder / "more" / "empty.txt").write_bytes(b"")
     (folder / "more" / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / ".hidden.txt").write_text("ignored")
+    (folder / "NOTICE").write_text("Text from Wikipedia, CC BY-SA.")
     return folder
 
 

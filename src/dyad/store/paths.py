@@ -40,13 +40,22 @@ class Outcome:
     title: str | None = None
 
 
+# Files a corpus folder carries beside its articles (attribution, licence), by name stem.
+_NOT_ARTICLES = frozenset({"NOTICE", "LICENSE", "LICENCE", "README", "COPYING"})
+
+
 def files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The files under ``paths``: files as given, folders walked in name order (no dot files)."""
+    """The files under ``paths``: files as given; folders walked in name order, without dot
+    files and without NOTICE, LICENSE or README files."""
     for path in map(Path, paths):
         if path.is_dir():
             for found in sorted(path.rglob("*")):
                 relative = found.relative_to(path).parts
-                if found.is_file() and not any(part.startswith(".") for part in relative):
+                if (
+                    found.is_file()
+                    and not any(part.startswith(".") for part in relative)
+                    and found.name.split(".")[0].upper() not in _NOT_ARTICLES
+                ):
                     yield found
         else:
             yield path

@@ -287,7 +287,9 @@ class Store:
         """Read, extract and ingest files, folders and dumps, one transaction per document.
 
         A file that cannot be read, extracted or stored is reported (``progress`` and the
-        summary's ``errors``) and skipped; the others go on.
+        summary's ``errors``) and skipped; the others go on. A store kept busy by another writer
+        beyond the timeout stops the run with :class:`StoreBusyError` (what was stored stays).
+        With ``workers > 1``, documents are extracted in spawned processes (``paths.py``).
         """
         from dyad.store.errors import InvalidRecordError
         from dyad.store.paths import outcomes
