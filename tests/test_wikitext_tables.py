@@ -88,7 +88,8 @@ def test_wikitext_prose_cells_keep_hatnote_links_and_long_text(mongolia: Documen
     notes = japan.cells[2]
     text = mongolia.text[notes.start : notes.end]
     # The hatnote ends with a full stop so that it does not run into the cell's first sentence.
-    assert text.startswith("Main article: Japan–Mongolia relations. Japan has been a major ally")
+    # The hatnote is a line of its own in the cell: it must not run into the first sentence.
+    assert text.startswith("Main article: Japan–Mongolia relations.\nJapan has been a major ally")
     assert "Toshiki Kaifu visited Mongolia" in text
     assert len(text) > 1000
     inside = [(a.text, a.target) for a in mongolia.anchors if notes.start <= a.start < notes.end]
@@ -115,13 +116,14 @@ def test_wikitext_captions_title_tables() -> None:
 def test_wikitext_nested_tables_flatten_into_their_cell() -> None:
     doc = read("{|\n|outer\n{|\n|in1||in2\n|-\n|in3\n|}\n|last\n|}", source="t")
     (table,) = _tables(doc)
-    assert _rows(doc, table) == [["outer in1 in2 in3", "last"]]
+    assert _rows(doc, table) == [["outer\nin1\nin2\nin3", "last"]]
 
 
 def test_wikitext_lists_and_paragraphs_inside_cells_stay_in_the_cell() -> None:
     doc = read("{|\n|a\n* one\n* two\n\npara {{pb}} after\n|}\nAfter.", source="t")
     (table,) = _tables(doc)
-    assert _rows(doc, table) == [["a one two para after"]]
+    # Paragraphs inside a cell are lines of the cell; list items stay inline.
+    assert _rows(doc, table) == [["a one two para\nafter"]]
     assert doc.text.endswith("\n\nAfter.")
 
 

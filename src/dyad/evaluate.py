@@ -78,14 +78,19 @@ def scope_spans(gold: Mapping[str, Any], text: str) -> list[tuple[int, int]] | N
         return None
     spans = []
     for part in scope:
-        start = text.find(part["from"])
-        if start < 0:
+        first = _loose(part["from"]).search(text)
+        if first is None:
             raise ValueError(f"scope start not found in the text: {part['from']!r}")
-        end = text.find(part["to"], start)
-        if end < 0:
+        last = _loose(part["to"]).search(text, first.start())
+        if last is None:
             raise ValueError(f"scope end not found after its start: {part['to']!r}")
-        spans.append((start, end + len(part["to"])))
+        spans.append((first.start(), last.end()))
     return spans
+
+
+def _loose(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a pattern where any run of white space matches any other (as in scoring)."""
+    return re.compile(r"\s+".join(re.escape(word) for word in phrase.split()))
 
 
 def _in_scope(record: Mapping[str, Any], spans: list[tuple[int, int]] | None) -> bool:

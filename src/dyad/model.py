@@ -8,7 +8,7 @@ change a document builds a new one.
 Layout of the clean text (the same for every reader, so that later stages need not care where
 a document came from): blocks are separated by a blank line; a section heading is a block of
 its own; list items are lines of their own; table rows are lines and their cells are separated
-by a tab.
+by a tab (a cell holding several paragraphs has them on lines of their own within the row).
 """
 
 from __future__ import annotations

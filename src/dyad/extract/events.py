@@ -36,6 +36,8 @@ _PLANNED = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if)\b", re.I)
+# Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
+_OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+\s+)?$")
 _TIME_SHIFT = re.compile(
     r"\b(?:previously|earlier|before|prior|formerly|originally|initially|later|subsequently"
     r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
@@ -518,6 +520,10 @@ class EventEngine:
         def distance(item: tuple[Tag, int, int]) -> tuple[int, int]:
             t, s, e = item
             gap = s - b if s >= b else a - e if e <= a else 0
+            if e <= a and _OTHER_PREDICATE.search(tagged.string[e:a]):
+                # "recognized X on 5 September and re-established relations on 5 December":
+                # a date before another verb belongs to that verb.
+                gap += 200
             return (1 if t.period else 0, max(gap, 0))
 
         in_clause = [x for x in dated if clause[0] <= x[1] and x[2] <= clause[1]]
@@ -528,7 +534,8 @@ class EventEngine:
             tag = min(dated, key=distance)[0]
             return [(_date_value(tag), "sentence", _date_text(text, tag))]
         if previous_date is not None and not _TIME_SHIFT.search(tagged.string):
-            return [(previous_date[0], "inferred", previous_date[1])]
+            # What follows a dated sentence happened about then: its year, not its day.
+            return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
         if heading_date:
             return [(heading_date, "heading", None)]
         return [(None, None, None)]
@@ -581,6 +588,12 @@ def _other(dyad: Pair | None, state: str | None) -> str | None:
     if state == dyad[1]:
         return dyad[0]
     return None
+
+
+def _year_of(value: str) -> str:
+    """A day or month reduced to its year ("1983-10-09" -> "1983"); other values unchanged."""
+    m = re.fullmatch(r"(\d{4})-\d{2}(?:-\d{2})?", value)
+    return m.group(1) if m else value
 
 
 def _start_of(value: str | None) -> str | None:

@@ -90,6 +90,7 @@ class DocumentBuilder:
         # The unit currently receiving inline content: a paragraph, a list item or a table cell.
         self._unit_start: int | None = None
         self._pending_space = False
+        self._pending_break = False
         self._paragraph_start: int | None = None
         self._list: _OpenList | None = None
         self._table: _OpenTable | None = None
@@ -149,9 +150,12 @@ class DocumentBuilder:
             return None
         self._open_unit()
         assert self._unit_start is not None
-        if (leading or self._pending_space) and self._length > self._unit_start:
+        if self._pending_break and self._length > self._unit_start:
+            self._emit("\n")
+        elif (leading or self._pending_space) and self._length > self._unit_start:
             self._emit(" ")
         self._pending_space = trailing
+        self._pending_break = False
         start = self._length
         self._emit(core)
         return start, self._length, core
@@ -166,6 +170,18 @@ class DocumentBuilder:
         """Ask for a separating space before whatever comes next in this unit."""
         if self._unit_start is not None and self._length > self._unit_start:
             self._pending_space = True
+
+    def soft_break(self) -> None:
+        """A paragraph break where no block can start: a line break inside a table cell.
+
+        Cells hold prose ("See X relations{{pb}}Relations date back to 1948 ..."), and a
+        sentence must not run across their paragraphs. In a list item it is a space.
+        """
+        if self._table is not None and self._table.cell_start is not None:
+            if self._length > self._table.cell_start:
+                self._pending_break = True
+        else:
+            self.space()
 
     def anchor(self, text: str, target: str | None = None, gloss: GlossDraft | None = None) -> None:
         """Append linked text; ``target`` defaults to the text itself."""
@@ -308,6 +324,7 @@ class DocumentBuilder:
         table.cell_header = header
         self._unit_start = self._length
         self._pending_space = False
+        self._pending_break = False
 
     def _close_cell(self) -> None:
         table = self._table
@@ -317,6 +334,7 @@ class DocumentBuilder:
         table.cell_start = None
         self._unit_start = None
         self._pending_space = False
+        self._pending_break = False
 
     def _close_row(self) -> None:
         table = self._table

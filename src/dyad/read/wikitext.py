@@ -576,6 +576,8 @@ class _Walker:
         if self.flow and not self._inside_item():
             self._end_block()
             self._newlines = 0
+        elif self.recording and self.out is self.b:
+            self.b.soft_break()
         else:
             self.space()
 
