@@ -52,8 +52,11 @@ def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[
             if any(c.header for c in row.cells) or len(row.cells) <= column:
                 continue
             partner = None
-            for cell in row.cells[: max(1, column)]:
-                partner = _state_of_label(doc.text[cell.start : cell.end], gazetteer)
+            partner_cell = row.cells[0]
+            for partner_cell in row.cells[: max(1, column)]:
+                partner = _state_of_label(
+                    doc.text[partner_cell.start : partner_cell.end], gazetteer
+                )
                 if partner is not None:
                     break
             if partner is None or partner == subject:
@@ -68,7 +71,8 @@ def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[
                 if not found:
                     continue
                 date, date_text = found[0].edtf, found[0].text
-            start, end = row.cells[0].start, row.cells[-1].end
+            # The row from its first cell to the date: not the notes that may follow.
+            start, end = row.cells[0].start, cell.end
             evidence = Evidence(doc.text[start:end], start, end)
             actors = pair(subject, partner)
             identity = f"{doc.id}|{RULE_ID}|{start}|{date}|{actors}"
