@@ -75,9 +75,17 @@ def _blocks(doc: Document) -> list[Record]:
 
 
 def document_record(
-    doc: Document, *, dyad: tuple[str, str] | None = None, inline: bool = False
+    doc: Document,
+    *,
+    dyad: tuple[str, str] | None = None,
+    subject: str | None = None,
+    inline: bool = False,
 ) -> Record:
-    """The ``document`` record; with ``inline`` also its anchors, glosses, blocks and dates."""
+    """The ``document`` record, with its anchors and blocks (what a reader needs to show it).
+
+    With ``inline`` (``dyad read --json``) also its glosses and date marks, which the record
+    stream of ``dyad extract`` carries as records of their own.
+    """
     record: Record = {
         "kind": "document",
         "schema": SCHEMA,
@@ -86,6 +94,7 @@ def document_record(
         "format": doc.format,
         "source": doc.source,
         "dyad": list(dyad) if dyad else None,
+        "subject": subject,
         "names": dict(doc.names),
         "sections": [
             {"level": s.level, "title": s.title, "span": [s.start, s.end]} for s in doc.sections
@@ -98,14 +107,14 @@ def document_record(
         "infobox": dict(doc.infobox),
         "content_hash": doc.content_hash,
         "text": doc.text,
+        "anchors": [
+            {"text": a.text, "target": a.target, "span": [a.start, a.end]} for a in doc.anchors
+        ],
+        "blocks": _blocks(doc),
     }
     if inline:
-        record["anchors"] = [
-            {"text": a.text, "target": a.target, "span": [a.start, a.end]} for a in doc.anchors
-        ]
         record["glosses"] = [gloss_record(doc, g) for g in distinct_glosses(doc)]
         record["dates"] = [{"value": d.value, "span": [d.start, d.end]} for d in doc.dates]
-        record["blocks"] = _blocks(doc)
     return record
 
 
@@ -195,7 +204,7 @@ def entity_record(entity: Entity, document: str | None = None) -> Record:
 def extraction_records(extraction: Extraction) -> list[Record]:
     """The record stream of one document, in the contract's order."""
     doc = extraction.document
-    records: list[Record] = [document_record(doc, dyad=extraction.dyad)]
+    records: list[Record] = [document_record(doc, dyad=extraction.dyad, subject=extraction.subject)]
     records.extend(gloss_record(doc, g) for g in distinct_glosses(doc))
     records.extend(event_record(e) for e in extraction.events)
     records.extend(tenure_record(t) for t in extraction.tenures)

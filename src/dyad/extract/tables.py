@@ -20,8 +20,9 @@ RULE_ID = "table.relations-established"
 _DATE_HEADER = re.compile(
     r"\b(?:date|established|establishment|relations|since|began|recogni[sz]ed|year)\b", re.I
 )
+_BEFORE = re.compile(r"\b(?:before|prior\s+to|by)\s*$", re.I)
 _NOT_ESTABLISHMENT = re.compile(
-    r"\b(?:severed|broken|suspended|ended|terminated|closed|visit|embassy opened)\b", re.I
+    r"\b(?:severed|broken|suspended|ended|terminated|closed|cut|visit|embassy opened)\b", re.I
 )
 
 
@@ -66,11 +67,17 @@ def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[
             date: str | None
             if marks:
                 date, date_text = marks[0].value, doc.text[marks[0].start : marks[0].end]
+                at = marks[0].start
             else:
                 found = find_dates(doc.text, cell.start, cell.end)
                 if not found:
                     continue
-                date, date_text = found[0].edtf, found[0].text
+                date, date_text, at = found[0].edtf, found[0].text, found[0].start
+            before = doc.text[cell.start : at]
+            if _NOT_ESTABLISHMENT.search(before):
+                continue  # "Suspended 11 October 2017": not when relations began
+            if _BEFORE.search(before) and "/" not in date:
+                date = f"../{date}"  # "Before 1991"
             # The row from its first cell to the date: not the notes that may follow.
             start, end = row.cells[0].start, cell.end
             evidence = Evidence(doc.text[start:end], start, end)
