@@ -12,8 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DB ?= dyad.db
+
+# The main job: build the knowledge base from the example corpus, show the founding dyad.
 run: $(STAMP)
-	$(BIN)/dyad read examples/Mongolia–North_Korea_relations.infolist.txt
+	$(BIN)/dyad ingest --db $(DB) --workers 2 examples
+	$(BIN)/dyad show --db $(DB) mongolia "north korea"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

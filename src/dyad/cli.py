@@ -196,5 +196,14 @@ def eval_(gold: Path, predicted: Path, as_json: bool) -> None:
         _console().print(score_table(report))
 
 
+def _register() -> None:
+    from dyad.cli_kb import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,254 @@
+"""The knowledge-base commands: ingest, dyads, show, timeline, terms, entity, search, conflicts.
+
+Thin wrappers over :class:`dyad.store.Store`: each opens the database given by ``--db`` (or
+``$DYAD_DB``, else ``dyad.db``), calls one query, and prints it with :mod:`dyad.display` or,
+with ``--json``, as JSON.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from dyad import display
+from dyad.store import Store, StoreError, UnknownCountryError, UnknownDocumentError
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = "dyad.db"
+MAX_LIMIT = 10_000
+
+
+def _console() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=lambda: os.environ.get("DYAD_DB", DEFAULT_DB),
+        show_default="$DYAD_DB or dyad.db",
+        help="The knowledge base (an SQLite file).",
+    )(f)
+
+
+def json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")(f)
+
+
+def page_options(f: F) -> F:
+    f = click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many.")(f)
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=1, max=MAX_LIMIT),
+        default=50,
+        show_default=True,
+        help="Show at most this many.",
+    )(f)
+
+
+@contextmanager
+def open_store(db: Path, *, readonly: bool = True) -> Iterator[Store]:
+    """Open the knowledge base; named errors become ``dyad: ...`` and exit status 1."""
+    if readonly and not db.exists():
+        click.echo(f"dyad: {db}: no knowledge base here; build one with `dyad ingest`", err=True)
+        sys.exit(1)
+    try:
+        with Store(db, readonly=readonly) as store:
+            yield store
+    except UnknownCountryError as exc:
+        names = ", ".join(f"{s.short_name} ({s.code})" for s in getattr(exc, "suggestions", ()))
+        click.echo(f"dyad: {exc}" + (f"; did you mean: {names}?" if names else ""), err=True)
+        sys.exit(1)
+    except (StoreError, UnknownDocumentError) as exc:
+        click.echo(f"dyad: {db}: {exc}", err=True)
+        sys.exit(1)
+
+
+def _print(value: Any, render: Callable[[Any], Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(display.to_json(value))
+    else:
+        _console().print(render(value))
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1, max=64),
+    default=1,
+    show_default=True,
+    help="Processes reading and extracting in parallel.",
+)
+@json_option
+def ingest(paths: tuple[Path, ...], db: Path, workers: int, as_json: bool) -> None:
+    """Read, extract and store articles: files, folders and dumps.
+
+    Each document is stored in one transaction: a bad file is reported and skipped, never
+    half-ingested; the same document twice changes nothing.
+    """
+    from dyad.read.detect import is_dump
+    from dyad.store.paths import files
+    from dyad.store.views import IngestProgress
+
+    listed = list(files(paths))
+    total = None if any(is_dump(p) for p in listed) else len(listed)
+    console = Console(stderr=True, highlight=False)
+    started = time.perf_counter()
+    counts = {"documents": 0, "events": 0, "errors": 0}
+    with (
+        open_store(db, readonly=False) as store,
+        Progress(
+            TextColumn("[bold]ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[events]} events, {task.fields[errors]} errors"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=console,
+            disable=as_json,
+        ) as bar,
+    ):
+        task = bar.add_task("ingest", total=total, events=0, errors=0, rate="")
+
+        def progress(step: IngestProgress) -> None:
+            if step.result is not None:
+                counts["documents"] += 1
+                counts["events"] += step.result.events
+            else:
+                counts["errors"] += 1
+                bar.console.print(
+                    f"[red]skipped[/red] {step.path}: {step.problem.message}"
+                    if step.problem
+                    else f"skipped {step.path}"
+                )
+            done = counts["documents"] + counts["errors"]
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            bar.update(
+                task,
+                advance=1 if total is not None else 0,
+                completed=done if total is None else None,
+                events=counts["events"],
+                errors=counts["errors"],
+                rate=f"{rate:.1f} docs/s",
+            )
+
+        summary = store.ingest_paths(paths, progress=progress, workers=workers)
+    _print(summary, display.ingest_summary, as_json)
+    if summary.errors:
+        sys.exit(1)
+
+
+@click.command()
+@db_option
+@page_options
+@json_option
+def dyads(db: Path, limit: int, offset: int, as_json: bool) -> None:
+    """The pairs of states the knowledge base knows, most facts first."""
+    with open_store(db) as store:
+        _print(store.dyads(limit=limit, offset=offset), display.dyads_table, as_json)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@json_option
+def show(a: str, b: str, db: Path, as_json: bool) -> None:
+    """What is known of a pair: since when, status now, missions, ambassadors, sources.
+
+    A and B are names, variants or codes in any case: "north korea", DPRK, PRK, "Korea, North".
+    """
+    with open_store(db) as store:
+        _print(store.show(a, b), display.show, as_json)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--from", "from_", help="Earliest year or date (EDTF), e.g. 1950.")
+@click.option("--to", help="Latest year or date (EDTF), e.g. 1999-12.")
+@click.option("--type", "types", multiple=True, help="Event type or family (repeatable).")
+@page_options
+@json_option
+def timeline(
+    a: str,
+    b: str,
+    db: Path,
+    from_: str | None,
+    to: str | None,
+    types: tuple[str, ...],
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """The dated facts of a pair in order, each with its evidence and sources."""
+    with open_store(db) as store:
+        facts = store.timeline(
+            a, b, from_=from_, to=to, types=types or None, limit=limit, offset=offset
+        )
+        _print(facts, lambda f: display.facts_table(f, "Timeline"), as_json)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@json_option
+def terms(a: str, b: str, db: Path, as_json: bool) -> None:
+    """Ambassadors and other terms of office between a pair, each way."""
+    with open_store(db) as store:
+        _print(store.terms(a, b), display.terms_table, as_json)
+
+
+@click.command()
+@click.argument("name")
+@db_option
+@json_option
+def entity(name: str, db: Path, as_json: bool) -> None:
+    """A person, state or thing: its gloss, what it is, the events and terms naming it."""
+    with open_store(db) as store:
+        _print(store.entity(name), display.entity, as_json)
+
+
+@click.command()
+@click.argument("text")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=20, show_default=True)
+@json_option
+def search(text: str, db: Path, limit: int, as_json: bool) -> None:
+    """Full-text search over sentences, events and link previews."""
+    with open_store(db) as store:
+        _print(store.search(text, limit=limit), display.search_table, as_json)
+
+
+@click.command()
+@db_option
+@click.option("--dyad", nargs=2, metavar="A B", help="Only this pair.")
+@page_options
+@json_option
+def conflicts(
+    db: Path, dyad: tuple[str, str] | None, limit: int, offset: int, as_json: bool
+) -> None:
+    """Facts the sources disagree on (another date for the same event), with both sources."""
+    with open_store(db) as store:
+        if dyad:
+            found = store.conflicts(limit=limit, offset=offset, a=dyad[0], b=dyad[1])
+        else:
+            found = store.conflicts(limit=limit, offset=offset)
+        _print(found, display.conflicts_table, as_json)
+
+
+COMMANDS = (ingest, dyads, show, timeline, terms, entity, search, conflicts)

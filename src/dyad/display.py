@@ -1,0 +1,237 @@
+"""The knowledge base's answers for the terminal: Rich renderables, no printing here.
+
+Each function takes what a :class:`~dyad.store.Store` query returned and lays it out as a
+researcher reads it: dates first, every fact with the document it came from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from dyad.store.views import (
+    Conflict,
+    DyadCount,
+    DyadSummary,
+    EntityView,
+    Fact,
+    IngestSummary,
+    SearchHit,
+    Term,
+)
+
+EVIDENCE_CHARS = 110
+
+
+def _short(text: str, limit: int = EVIDENCE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def to_json(value: Any) -> str:
+    """Any query result (dataclasses, lists of them) as JSON."""
+
+    def plain(obj: Any) -> Any:
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        if isinstance(obj, list | tuple):
+            return [plain(x) for x in obj]
+        if isinstance(obj, dict):
+            return {str(k): plain(v) for k, v in obj.items()}
+        return obj
+
+    return json.dumps(plain(value), ensure_ascii=False, indent=1)
+
+
+def _roles(fact: Fact) -> str:
+    if fact.source:
+        return f"{fact.source} → {fact.target or '?'}"
+    return f"{fact.a} – {fact.b}"
+
+
+def _sources(fact: Fact) -> str:
+    titles = list(dict.fromkeys(s.title for s in fact.sources))
+    return "; ".join(titles)
+
+
+def facts_table(facts: Sequence[Fact], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type")
+    table.add_column("who")
+    table.add_column("people")
+    table.add_column("evidence", overflow="fold")
+    table.add_column("sources", overflow="fold")
+    for fact in facts:
+        evidence = fact.sources[0].text if fact.sources else ""
+        kind = fact.type if fact.modality == "occurred" else f"{fact.type} ({fact.modality})"
+        if fact.conflict is not None:
+            kind += f"  ⚠ conflict {fact.conflict}"
+        table.add_row(
+            fact.date or "—",
+            kind,
+            _roles(fact),
+            ", ".join(p.name for p in fact.persons),
+            _short(evidence),
+            _sources(fact) + (f" (+{len(fact.sources) - 1})" if len(fact.sources) > 1 else ""),
+        )
+    return table
+
+
+def terms_table(terms: Sequence[Term], title: str = "Terms of office") -> Table:
+    table = Table(title=title)
+    for column in ("person", "role", "sending → receiving", "start", "end", "source"):
+        table.add_column(column)
+    for term in terms:
+        table.add_row(
+            term.person,
+            term.role,
+            f"{term.sending or '?'} → {term.receiving or '?'}",
+            term.start or "?",
+            term.end or "…",
+            term.sources[0].title if term.sources else "",
+        )
+    return table
+
+
+def show(summary: DyadSummary) -> RenderableType:
+    """``dyad show A B``: the headline facts of a pair, then counts and sources."""
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    name = f"{summary.a_name} ({summary.a}) – {summary.b_name} ({summary.b})"
+    head.add_row("dyad", name)
+    began = summary.relations_began
+    if not began:
+        head.add_row("relations began", "not known")
+    for fact in began:
+        sources = "; ".join(f"{s.title}: “{_short(s.text, 70)}”" for s in fact.sources[:4]) + (
+            f" (+{len(fact.sources) - 4} more)" if len(fact.sources) > 4 else ""
+        )
+        flag = "  ⚠ sources disagree" if fact.conflict is not None else ""
+        head.add_row("relations began", Text(f"{fact.date or '?'}{flag}\n{sources}"))
+    now = summary.status_now
+    head.add_row(
+        "status now",
+        f"{now.relations}"
+        + (" (disputed)" if now.disputed else "")
+        + f"; embassy of {summary.a} in {summary.b}: {now.mission_a}"
+        + f"; of {summary.b} in {summary.a}: {now.mission_b}"
+        + (f" (as of {now.start})" if now.start else ""),
+    )
+    for fact in summary.missions:
+        head.add_row("mission", f"{fact.date or '?'} {fact.type} {_roles(fact)}")
+    if summary.ambassadors_now:
+        head.add_row(
+            "ambassadors now",
+            "; ".join(
+                f"{t.person} ({t.sending} → {t.receiving}, since {t.start or '?'})"
+                for t in summary.ambassadors_now
+            ),
+        )
+    head.add_row(
+        "counts",
+        ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items()))
+        + f"  ({summary.facts} facts, {summary.conflicts} conflicts)",
+    )
+    head.add_row("sources", "; ".join(f"{d.title} ({d.format})" for d in summary.documents))
+    return head
+
+
+def dyads_table(rows: Sequence[DyadCount]) -> Table:
+    table = Table(title="Dyads")
+    for column in ("a", "b", "names", "facts", "mentions", "documents", "conflicts", "terms"):
+        table.add_column(column, justify="right" if column not in {"a", "b", "names"} else "left")
+    for row in rows:
+        table.add_row(
+            row.a,
+            row.b,
+            f"{row.a_name} – {row.b_name}",
+            str(row.facts),
+            str(row.mentions),
+            str(row.documents),
+            str(row.conflicts),
+            str(row.tenures),
+        )
+    return table
+
+
+def conflicts_table(rows: Sequence[Conflict]) -> RenderableType:
+    parts: list[RenderableType] = []
+    for conflict in rows:
+        table = Table(
+            title=f"Conflict {conflict.id}: {conflict.type} {conflict.a}–{conflict.b}",
+            title_justify="left",
+        )
+        table.add_column("date")
+        table.add_column("source document")
+        table.add_column("evidence", overflow="fold")
+        for value in conflict.values:
+            for source in value.sources:
+                table.add_row(value.date or "—", source.title, _short(source.text, 90))
+        parts.append(table)
+    if not parts:
+        parts.append(Text("No conflicts."))
+    return Group(*parts)
+
+
+def search_table(hits: Sequence[SearchHit]) -> Table:
+    table = Table(title="Search")
+    for column in ("kind", "document", "text"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        table.add_row(hit.kind, hit.title, _short(hit.snippet or hit.text, 120))
+    return table
+
+
+def entity(view: EntityView) -> RenderableType:
+    parts: list[RenderableType] = []
+    if not view.entities:
+        parts.append(Text(f"Nothing is known under “{view.query}”."))
+    for record in view.entities:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column()
+        grid.add_row("name", record.name)
+        grid.add_row("what", record.type + (f", {record.state}" if record.state else ""))
+        if record.aliases:
+            grid.add_row("also", ", ".join(record.aliases))
+        if record.born or record.died:
+            grid.add_row("life", f"{record.born or '?'} – {record.died or ''}")
+        for office in record.offices:
+            grid.add_row(
+                "office",
+                f"{office.get('title')} {office.get('start') or ''}–{office.get('end') or ''}",
+            )
+        if record.gloss:
+            grid.add_row("gloss", record.gloss)
+        parts.append(grid)
+    if view.facts:
+        parts.append(facts_table(view.facts, "Events"))
+    if view.terms:
+        parts.append(terms_table(view.terms))
+    return Group(*parts)
+
+
+def ingest_summary(summary: IngestSummary) -> RenderableType:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("documents", str(summary.documents))
+    table.add_row("  added", str(summary.added))
+    table.add_row("  replaced", str(summary.replaced))
+    table.add_row("  unchanged", str(summary.unchanged))
+    table.add_row("events", str(summary.events))
+    table.add_row("terms of office", str(summary.tenures))
+    table.add_row("conflicts in the knowledge base", str(summary.conflicts))
+    table.add_row("errors", str(len(summary.errors)))
+    parts: list[RenderableType] = [table]
+    for problem in summary.errors:
+        parts.append(Text(f"skipped {problem.path}: {problem.message}", style="red"))
+    return Group(*parts)

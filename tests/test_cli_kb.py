@@ -1,0 +1,136 @@
+"""The knowledge-base commands on a real database built from real articles."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, SEED
+from dyad.cli import main
+
+ARTICLES = [
+    SEED,
+    DATA / "wikitext" / "Foreign_relations_of_Mongolia.wiki",
+    DATA / "wikitext" / "Foreign_relations_of_North_Korea.wiki",
+]
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("kb") / "dyad.db"
+    code, output = run("ingest", "--db", str(path), *map(str, ARTICLES))
+    assert code == 0, output
+    assert "documents" in output and "errors" in output
+    return path
+
+
+def _counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def test_cli_kb_ingest_twice_changes_nothing(db: Path) -> None:
+    before = _counts(db)
+    code, output = run("ingest", "--db", str(db), "--json", *map(str, ARTICLES))
+    assert code == 0
+    summary = json.loads(output)
+    assert summary["unchanged"] == len(ARTICLES) and summary["added"] == 0
+    assert _counts(db) == before
+
+
+def test_cli_kb_show_mongolia_north_korea(db: Path) -> None:
+    code, output = run("show", "--db", str(db), "mongolia", "north korea")
+    assert code == 0, output
+    assert "1948-10-15" in output
+    # The date is backed by the seed and by "Foreign relations of Mongolia".
+    code, output = run("show", "--db", str(db), "--json", "MNG", "DPRK")
+    data = json.loads(output)
+    (began,) = data["relations_began"]
+    assert began["date"] == "1948-10-15"
+    titles = {s["title"] for s in began["sources"]}
+    assert {"Mongolia–North Korea relations", "Foreign relations of Mongolia"} <= titles
+    assert data["counts"]["visit"] >= 4
+    assert {t["person"] for t in data["ambassadors_now"]} >= {"O Sung Ho", "Surengiin Tsoggerel"}
+
+
+def test_cli_kb_country_arguments_accept_names_variants_and_codes(db: Path) -> None:
+    outputs = [
+        run("show", "--db", str(db), "--json", "mongolia", name)[1]
+        for name in (
+            "north korea",
+            "DPRK",
+            "PRK",
+            "Korea, North",
+            "Democratic People's Republic of Korea",
+        )
+    ]
+    assert len({json.dumps(json.loads(o)["relations_began"]) for o in outputs}) == 1
+
+
+def test_cli_kb_unknown_country_suggests(db: Path) -> None:
+    code, output = run("show", "--db", str(db), "mongolia", "north koreaa")
+    assert code == 1
+    assert output.startswith("dyad: ") and "North Korea" in output
+
+
+def test_cli_kb_timeline_filters(db: Path) -> None:
+    code, output = run("timeline", "--db", str(db), "--json", "MNG", "PRK")
+    assert code == 0
+    facts = json.loads(output)
+    dated = [f["date_lower"] for f in facts if f["date_lower"] is not None]
+    assert dated == sorted(dated)
+    code, output = run(
+        "timeline", "--db", str(db), "--json", "MNG", "PRK", "--type", "visit", "--from", "2000"
+    )
+    visits = json.loads(output)
+    assert visits and all(f["type"] == "visit" for f in visits)
+    assert all(f["date_upper"] >= 20000101 for f in visits)
+    for fact in visits:
+        for source in fact["sources"]:
+            assert source["text"]
+
+
+def test_cli_kb_terms_entity_search_conflicts_dyads(db: Path) -> None:
+    code, output = run("terms", "--db", str(db), "--json", "mongolia", "north korea")
+    assert code == 0 and len(json.loads(output)) >= 9
+    code, output = run("entity", "--db", str(db), "--json", "Kim Il Sung")
+    assert code == 0 and json.loads(output)["entities"]
+    code, output = run("search", "--db", str(db), "--json", "war orphans")
+    assert code == 0 and json.loads(output)
+    code, output = run("search", "--db", str(db), 'orphans" OR (')
+    assert code == 0
+    code, output = run("conflicts", "--db", str(db), "--json", "--limit", "5")
+    assert code == 0 and isinstance(json.loads(output), list)
+    code, output = run("dyads", "--db", str(db), "--json", "--limit", "3")
+    assert code == 0 and len(json.loads(output)) == 3
+
+
+def test_cli_kb_missing_database_says_how_to_build_one(tmp_path: Path) -> None:
+    code, output = run("show", "--db", str(tmp_path / "none.db"), "MNG", "PRK")
+    assert code == 1 and "dyad ingest" in output
+
+
+def test_cli_kb_limits_are_bounded(db: Path) -> None:
+    code, _ = run("dyads", "--db", str(db), "--limit", "1000000")
+    assert code == 2
+
+
+def test_cli_kb_ingest_reports_and_skips_a_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"PK\x03\x04\x00\x00binary zip content\x00\x01")
+    path = tmp_path / "kb.db"
+    code, output = run("ingest", "--db", str(path), "--json", str(SEED), str(bad))
+    assert code == 1
+    summary = json.loads(output[output.index("{") :])
+    assert summary["added"] == 1 and len(summary["errors"]) == 1
+    assert summary["errors"][0]["path"] == str(bad)
