@@ -176,6 +176,21 @@ def dyads(conn: sqlite3.Connection, names: Names, *, limit: int, offset: int) ->
     ]
 
 
+def state_dyads(
+    conn: sqlite3.Connection, code: str, names: Names, *, limit: int, offset: int
+) -> list[DyadCount]:
+    """The pairs one state is part of, the most facts first (as :func:`dyads`)."""
+    return [
+        DyadCount(a, b, names(a), names(b), *rest)
+        for a, b, *rest in conn.execute(
+            "SELECT dyad_a, dyad_b, facts, mentions, documents, conflicts, tenures FROM dyads"
+            " WHERE dyad_a = ?1 OR dyad_b = ?1 ORDER BY facts DESC, dyad_a, dyad_b"
+            " LIMIT ?2 OFFSET ?3",
+            (code, limit, offset),
+        )
+    ]
+
+
 def pair_documents(conn: sqlite3.Connection, pair: Pair) -> list[DocumentRef]:
     rows = conn.execute(
         "SELECT d.id, d.title, d.format, d.source, d.content_hash, d.ingested_at, d.dyad_a,"

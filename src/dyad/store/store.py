@@ -372,6 +372,12 @@ class Store:
         with self._read() as conn:
             return queries.dyads(conn, self.name, limit=limit, offset=offset)
 
+    def state_dyads(self, state: str, limit: int = 100, offset: int = 0) -> list[DyadCount]:
+        """The pairs a state (name or code) is part of, the most facts first."""
+        code = self.resolve(state)
+        with self._read() as conn:
+            return queries.state_dyads(conn, code, self.name, limit=limit, offset=offset)
+
     def show(self, a: str, b: str) -> DyadSummary:
         """What the knowledge base says about a pair, in one snapshot."""
         pair = self.pair(a, b)
