@@ -18,6 +18,7 @@ from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from dyad.model import ExternalLink
+from dyad.read.citations import find_date
 
 AppendixKind = Literal["see_also", "links", "references"]
 
@@ -68,34 +69,6 @@ _WS = re.compile(r"\s+")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _QUOTED = re.compile(r"\"([^\"\n]{2,300})\"|“([^”\n]{2,300})”")
 _APPARATUS_TAIL = re.compile(r"\b(?:Archived|Retrieved|Accessed|Archived from)\b")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_M = r"(?P<month>[A-Za-z]{3,9})\.?"
-_DATES = (
-    re.compile(rf"\b(?P<day>\d{{1,2}}) {_M},? (?P<year>\d{{4}})\b"),
-    re.compile(rf"\b{_M} (?P<day>\d{{1,2}}), (?P<year>\d{{4}})\b"),
-    re.compile(r"\b(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})\b"),
-    re.compile(rf"\b{_M} (?P<year>\d{{4}})\b"),
-)
 _INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _YEAR = re.compile(r"^\(?(?P<year>\d{4})[a-z]?\)?$")
 
@@ -189,20 +162,8 @@ class Piece:
 
 def parse_date(text: str) -> str | None:
     """The first calendar date in ``text`` as ISO (``2019-01-25``, ``2019-01``), else ``None``."""
-    for pattern in _DATES:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            month = (
-                int(groups["mm"]) if groups.get("mm") else _MONTHS.get(groups["month"].lower(), 0)
-            )
-            if not 1 <= month <= 12:
-                continue
-            day = groups.get("day")
-            if day is None:
-                return f"{groups['year']}-{month:02d}"
-            if 1 <= int(day) <= 31:
-                return f"{groups['year']}-{month:02d}-{int(day):02d}"
-    return None
+    found = find_date(text)
+    return found[0] if found else None
 
 
 def citation(pieces: Sequence[Piece]) -> ExternalLink | None:
