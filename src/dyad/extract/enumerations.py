@@ -21,6 +21,8 @@ from dyad.extract.people import PersonMention, roles
 from dyad.extract.states import Gazetteer, StateKind
 from dyad.model import Document, Event, Evidence, ListBlock, Person, Table
 
+# A list item of visits names a visitor and a date ("Prime Minister Juhan Parts (2004)").
+MAX_ITEM_WORDS = 14
 _VISITS = re.compile(r"\bvisits?\b|\btrips?\b", re.IGNORECASE)
 _AGREEMENTS = re.compile(r"\b(?:agreements?|treaties|treaty|accords?|conventions?)\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>.+?)\s+to\s+(?P<b>.+)$", re.IGNORECASE)
@@ -119,6 +121,8 @@ def enumerated_events(
             source, target = _direction(title, gazetteer)
             for item in block.items:
                 item_text = text[item.start : item.end]
+                if len(item_text.split()) > MAX_ITEM_WORDS:
+                    continue  # a sentence, which the event rules read as prose
                 dates = find_dates(item_text)
                 person, state = _person(item_text[: dates[0].start] if dates else item_text, people)
                 src = source or state or _complement(dyad, target)

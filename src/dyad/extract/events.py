@@ -35,9 +35,18 @@ _PLANNED = re.compile(
     r"|expected to|scheduled to|intends? to|intended to|to be held|proposed|invited to)\b",
     re.I,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if)\b", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|may|if|possibility\s+of|prospect\s+of|threat\s+of|risk\s+of)\b",
+    re.I,
+)
 # Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
 _OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+\s+)?$")
+# What makes the actor after it an object, not a subject: a preposition or a past-tense verb.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|with|of|for|by|from|in|on|at|against|between|into|towards?|than|over|under"
+    r"|helped|supported|invited|visited|met|urged|asked|told|joined|and\s+with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _TIME_SHIFT = re.compile(
     r"\b(?:previously|earlier|before|prior|formerly|originally|initially|later|subsequently"
     r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
@@ -334,8 +343,13 @@ class EventEngine:
             src = groups.get("source")
             if src is None or (not src.states and not src.other):
                 before = [x for x in actors_in_clause if x[2] <= match.core[0]]
-                if before:
-                    src = self._resolve(before[-1][0], dyad)
+                # The subject: the nearest actor before the trigger that is not itself the
+                # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
+                # and provided weapons": Israel).
+                subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
+                chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
+                if chosen_subject is not None:
+                    src = self._resolve(chosen_subject[0], dyad)
                     persons.extend(src.persons)
                     defaults += 1
             tgt = groups.get("target")
@@ -348,6 +362,8 @@ class EventEngine:
                 after = [x for x in actors_in_clause if x[1] >= match.core[1]]
                 before = [x for x in actors_in_clause if x[2] <= match.core[0]][::-1]
                 for candidate in [*after, *before]:
+                    if rule.type == "visit" and candidate[0].demonym:
+                        continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
                     resolved = self._resolve(candidate[0], dyad)
                     if resolved.other or (
                         resolved.states and (src is None or resolved.states != src.states)

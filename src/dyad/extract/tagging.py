@@ -48,6 +48,7 @@ class Tag:
     date: TimeExpr | None = None
     period: str | None = None
     inner_states: tuple[str, ...] = ()
+    demonym: bool = False  # "Syrian" in "the Syrian refugee camp": a state, not a place
 
     @property
     def token(self) -> str:
@@ -102,6 +103,7 @@ class Candidate:
     quantity: QuantityMention | None = None
     date: TimeExpr | None = None
     period: str | None = None
+    demonym: bool = False
 
 
 def coreference_candidates(text: str, start: int, end: int) -> list[Candidate]:
@@ -140,7 +142,9 @@ def tag_sentence(
             candidates.append(Candidate("D", p_start, p_end, 2, period=value))
     for m in states:
         if start <= m.start and m.end <= end:
-            candidates.append(Candidate("S", m.start, m.end, 3, state=m.code))
+            candidates.append(
+                Candidate("S", m.start, m.end, 3, state=m.code, demonym=m.kind == "demonym")
+            )
     candidates.extend(coreference_candidates(text, start, end))
 
     accepted: list[Candidate] = []
@@ -172,6 +176,7 @@ def tag_sentence(
             date=c.date,
             period=c.period,
             inner_states=inner,
+            demonym=c.demonym,
         )
         tags.append(tag)
         parts.append(tag.token)
