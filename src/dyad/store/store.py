@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from dyad.extract.states import Gazetteer, default_gazetteer
-from dyad.store import queries
+from dyad.store import exports, queries
 from dyad.store.dates import query_bound
 from dyad.store.errors import (
     ReadOnlyStoreError,
@@ -30,6 +30,7 @@ from dyad.store.errors import (
     SchemaTooNewError,
     UnknownDocumentError,
 )
+from dyad.store.exports import PairRecords, TenureRow
 from dyad.store.ingest import delete_document, document_pairs, insert_document
 from dyad.store.readback import document_records
 from dyad.store.reconcile import Policy, load_policy, policy_fingerprint, reconcile_pairs
@@ -470,6 +471,23 @@ class Store:
             dyads=tables["dyads"],
             tables=tables,
         )
+
+    # ---------------------------------------------------------------- exports
+
+    def export_pairs(self, a: str | None = None, b: str | None = None) -> Iterator[PairRecords]:
+        """Every pair's facts (with all their evidences) and terms of office, one pair at a
+        time in code order, in one read snapshot (``exports.py``); only the pair of ``a`` and
+        ``b`` when both are given (nothing when that pair has nothing stored)."""
+        pair = self.pair(a, b) if a is not None and b is not None else None
+        return self._snapshot(lambda conn: exports.walk_pairs(conn, pair))
+
+    def unpaired_tenures(self) -> Iterator[TenureRow]:
+        """Terms of office whose sending or receiving state is unknown (in no pair)."""
+        return self._snapshot(exports.unpaired_tenures)
+
+    def _snapshot(self, rows: Callable[[sqlite3.Connection], Iterator[Any]]) -> Iterator[Any]:
+        with self._read() as conn:
+            yield from rows(conn)
 
     def check(self) -> list[str]:
         """Problems found by ``integrity_check`` and ``foreign_key_check`` (empty: none)."""
