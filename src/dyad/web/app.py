@@ -1,0 +1,290 @@
+"""The FastAPI application: routes, security headers, errors, static files, API docs.
+
+:func:`create_app` builds the application over one knowledge base file, opened read-only by
+default; :func:`serve` runs it with uvicorn (what ``dyad serve`` calls). Everything the pages
+need is served from the package (``static/``): no CDN, no fonts or map tiles from elsewhere.
+Every reply carries a Content Security Policy that allows scripts and styles from this origin
+only (no inline script), and refuses framing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.exceptions import HTTPException
+
+from dyad import __version__
+from dyad.store import StoreError, UnknownCountryError, UnknownDocumentError
+from dyad.web import data, timeline
+from dyad.web.errors import BadParameter, NotFound
+from dyad.web.network import network
+from dyad.web.pages import register
+from dyad.web.palette import FALLBACK_COLOUR, FAMILY_COLOURS
+from dyad.web.reader import article
+from dyad.web.shapes import state_href
+from dyad.web.stores import WebState
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parent / "static"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+    " form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class SecurityHeaders:
+    """Adds :data:`SECURITY_HEADERS` to every HTTP reply (a plain ASGI middleware: cheap)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name for name, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (n, v) for n, v in SECURITY_HEADERS if n not in names
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("dyad.web", "templates"),
+        autoescape=select_autoescape(("html", "svg"), default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["version"] = __version__
+    env.globals["family_colour"] = lambda name: FAMILY_COLOURS.get(name, FALLBACK_COLOUR)
+    env.filters["fmt"] = lambda value, spec: format(value, spec)
+    return env
+
+
+def _wants_json(request: Request) -> bool:
+    if request.url.path.endswith(".json") or request.url.path.startswith("/openapi"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _error(
+    request: Request,
+    status: int,
+    kind: str,
+    message: str,
+    suggestions: list[tuple[str, str]] | None = None,
+    details: list[Any] | None = None,
+) -> Response:
+    suggestions = suggestions or []
+    body: dict[str, Any] = {
+        "error": kind,
+        "status": status,
+        "message": message,
+        "suggestions": [{"label": label, "href": href} for label, href in suggestions],
+    }
+    if details is not None:
+        body["detail"] = details
+    if _wants_json(request):
+        return JSONResponse(body, status_code=status)
+    state: WebState = request.app.state.web
+    html = state.templates.get_template("error.html").render(
+        data={"title": f"{status}: {kind.replace('_', ' ')}", **body},
+        json_url=None,
+        path=request.url.path,
+        query="",
+    )
+    return Response(html, status_code=status, media_type="text/html; charset=utf-8")
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error(request, 404, "not_found", exc.message, list(exc.suggestions))
+
+    @app.exception_handler(UnknownCountryError)
+    async def unknown_country(request: Request, exc: UnknownCountryError) -> Response:
+        suggestions = [(f"{s.short_name} ({s.code})", state_href(s.code)) for s in exc.suggestions]
+        return _error(request, 404, "unknown_state", str(exc), suggestions)
+
+    @app.exception_handler(UnknownDocumentError)
+    async def unknown_document(request: Request, exc: UnknownDocumentError) -> Response:
+        return _error(request, 404, "not_found", str(exc), [("All articles", "/documents")])
+
+    @app.exception_handler(BadParameter)
+    async def bad_parameter(request: Request, exc: BadParameter) -> Response:
+        detail = [{"loc": ["query", exc.param], "msg": exc.message, "type": "value_error"}]
+        return _error(request, 422, "invalid_parameter", str(exc), details=detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
+        return _error(request, 422, "invalid_parameter", message, details=errors)
+
+    @app.exception_handler(ValueError)
+    async def value_error(request: Request, exc: ValueError) -> Response:
+        # the store's ValueErrors name what to give instead ("give two states", a date)
+        return _error(request, 404, "not_found", str(exc), [("All pairs", "/dyads")])
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 404:
+            return _error(
+                request,
+                404,
+                "not_found",
+                f"there is no page at {request.url.path}",
+                [("Home", "/"), ("API documentation", "/docs")],
+            )
+        return _error(request, exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        log.error("store error on %s: %s", request.url.path, exc)
+        return _error(request, 503, "store_unavailable", str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path)
+        return _error(request, 500, "internal_error", "something went wrong on our side")
+
+
+def _dyad_extra(d: dict[str, Any]) -> dict[str, Any]:
+    today = datetime.date.today()
+    now_year = today.year + (today.timetuple().tm_yday - 1) / 366
+    layout = timeline.layout(
+        d["marks"],
+        d["terms"],
+        d["status"],
+        (d["a"]["code"], d["b"]["code"]),
+        now_year=now_year,
+    )
+    return {"timeline": layout}
+
+
+def _home_extra(d: dict[str, Any]) -> dict[str, Any]:
+    pairs = [(n["a"], n["b"], n["a_name"], n["b_name"], n["facts"]) for n in d["network"]]
+    return {"network": network(pairs)}
+
+
+def _doc_extra(d: dict[str, Any]) -> dict[str, Any]:
+    return {"article": article(d)}
+
+
+def _install_docs(app: FastAPI) -> None:
+    def api_docs(request: Request) -> Response:
+        state: WebState = request.app.state.web
+        schema = app.openapi()
+        html = state.templates.get_template("apidocs.html").render(
+            data={"title": "API", "schema": schema},
+            json_url="/openapi.json",
+            path="/docs",
+            query="",
+        )
+        return Response(html, media_type="text/html; charset=utf-8")
+
+    app.add_api_route("/docs", api_docs, methods=["GET"], include_in_schema=False)
+
+
+def create_app(db_path: str | Path, readonly: bool = True, *, cache_size: int = 512) -> FastAPI:
+    """The web application over the knowledge base at ``db_path``.
+
+    The file must exist and be at this Dyad's schema version (a read-only store refuses to
+    migrate it: open it once with ``Store(path)`` to bring it up to date). ``cache_size``
+    rendered replies are kept (0: none).
+    """
+    path = Path(db_path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no knowledge base there (build one with dyad ingest)")
+    from dyad.store import Store
+
+    Store(path, readonly=readonly).close()  # fail now, with the store's message, not per page
+    state = WebState(path, _environment(), readonly=readonly, cache_size=cache_size)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="Dyad",
+        version=__version__,
+        description=(
+            "The relations between pairs of states, from the articles that describe them. "
+            "Every page of the site is also JSON at the same address with `.json`."
+        ),
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.web = state
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _install_errors(app)
+    _install_docs(app)
+    register(app, "/", data.home, "home.html", json_path="/index.json", extra=_home_extra)
+    register(app, "/dyads", data.dyads, "dyads.html")
+    register(app, "/documents", data.documents, "documents.html")
+    register(app, "/conflicts", data.conflicts, "conflicts.html")
+    register(app, "/search", data.search, "search.html")
+    register(app, "/state/{code}", data.state, "state.html")
+    register(app, "/dyad/{a}/{b}", data.dyad, "dyad.html", extra=_dyad_extra)
+    register(app, "/doc/{id}", data.doc, "doc.html", extra=_doc_extra)
+    register(app, "/entity/{name:path}", data.entity, "entity.html")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml")
+
+    return app
+
+
+def serve(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    readonly: bool = True,
+    log_level: str = "warning",
+) -> None:
+    """Serve the knowledge base at ``db_path`` on ``http://host:port/`` until interrupted."""
+    import uvicorn
+
+    app = create_app(db_path, readonly=readonly)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)

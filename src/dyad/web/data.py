@@ -1,0 +1,429 @@
+"""One data function per page: each takes the store and the page's parameters and returns a
+plain JSON-ready dict. ``pages.py`` serves it twice: rendered by the page's template at
+``/path`` and as it is at ``/path.json``.
+
+Parameters are declared here, with their bounds, so that FastAPI validates them (a ``limit``
+above :data:`MAX_LIMIT` is a 422) and the OpenAPI schema describes them. A function raises
+:class:`~dyad.web.errors.NotFound` (404 with suggestions), :class:`~dyad.web.errors.Redirect`
+(to the canonical address) or :class:`~dyad.web.errors.BadParameter` (422).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Path, Query
+
+from dyad.store import Store, UnknownDocumentError
+from dyad.store.dates import query_bound
+from dyad.vocabulary import EVENT_TYPES, FAMILIES
+from dyad.web import shapes
+from dyad.web.errors import BadParameter, NotFound, Redirect
+from dyad.web.palette import FAMILY_LABELS, family, family_order, type_label
+
+Record = dict[str, Any]
+
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000
+MARKS = 1000  # facts drawn on a dyad's timeline at most
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page (1..{MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+Country = Annotated[
+    str,
+    Path(min_length=1, max_length=80, description="A state: ISO code (MNG) or any name."),
+]
+
+
+def _pagination(limit: int, offset: int, rows: int, more: bool) -> Record:
+    return {"limit": limit, "offset": offset, "count": rows, "more": more}
+
+
+def _page(rows: list[Any], limit: int) -> tuple[list[Any], bool]:
+    return rows[:limit], len(rows) > limit
+
+
+# ------------------------------------------------------------------------- home and lists
+
+
+def home(store: Store) -> Record:
+    """The home page: the pairs with the most facts, recent articles, the network of pairs."""
+    top = store.dyads(limit=120)
+    return {
+        "title": "Dyad",
+        "dyads": [shapes.dyad_count(d) for d in top[:12]],
+        "documents": [shapes.document(d) for d in store.documents(limit=8)],
+        "network": [
+            {"a": d.a, "b": d.b, "a_name": d.a_name, "b_name": d.b_name, "facts": d.facts}
+            for d in top
+            if d.facts > 0
+        ],
+    }
+
+
+def dyads(store: Store, limit: Limit = 100, offset: Offset = 0) -> Record:
+    """Every pair with anything stored, the most facts first."""
+    rows, more = _page(store.dyads(limit=limit + 1, offset=offset), limit)
+    return {
+        "title": "Pairs of states",
+        "dyads": [shapes.dyad_count(d) for d in rows],
+        "pagination": _pagination(limit, offset, len(rows), more),
+    }
+
+
+def documents(store: Store, limit: Limit = 50, offset: Offset = 0) -> Record:
+    """The stored articles, the most recently ingested first."""
+    rows, more = _page(store.documents(limit=limit + 1, offset=offset), limit)
+    return {
+        "title": "Articles",
+        "documents": [shapes.document(d) for d in rows],
+        "pagination": _pagination(limit, offset, len(rows), more),
+    }
+
+
+def conflicts(store: Store, limit: Limit = 50, offset: Offset = 0) -> Record:
+    """Facts whose sources disagree, each with every value and where it was read."""
+    rows, more = _page(store.conflicts(limit=limit + 1, offset=offset), limit)
+    return {
+        "title": "Conflicts",
+        "conflicts": [shapes.conflict(c) for c in rows],
+        "pagination": _pagination(limit, offset, len(rows), more),
+    }
+
+
+def state(store: Store, code: Country, limit: Limit = 100, offset: Offset = 0) -> Record:
+    """One state: the pairs it is part of, the most facts first."""
+    canonical = store.resolve(code)
+    if canonical != code:
+        raise Redirect(shapes.state_href(canonical))
+    rows, more = _page(store.state_dyads(canonical, limit=limit + 1, offset=offset), limit)
+    known = store.gazetteer.get(canonical)
+    return {
+        "title": store.name(canonical),
+        "code": canonical,
+        "name": store.name(canonical),
+        "official_name": known.official_name if known else None,
+        "kind": str(known.kind) if known else None,
+        "dyads": [shapes.dyad_count(d) for d in rows],
+        "pagination": _pagination(limit, offset, len(rows), more),
+    }
+
+
+# ------------------------------------------------------------------------- the dyad page
+
+
+def _types(wanted: list[str] | None) -> list[str] | None:
+    """Event types and families (``visit``, ``agreement``) as the types they stand for."""
+    if not wanted:
+        return None
+    out: list[str] = []
+    for name in wanted:
+        if name in EVENT_TYPES:
+            out.append(name)
+        elif name in FAMILIES:
+            out.extend(t for t in EVENT_TYPES if family(t) == name)
+        else:
+            raise BadParameter(
+                "type",
+                f"unknown event type or family {name!r}; known families:"
+                f" {', '.join(FAMILIES)} (types: docs/spec/vocabulary.md)",
+            )
+    return list(dict.fromkeys(out))
+
+
+def _bound(param: str, value: str | None, *, upper: bool) -> None:
+    try:
+        query_bound(value, upper=upper)
+    except ValueError as exc:
+        raise BadParameter(param, str(exc)) from None
+
+
+def dyad(
+    store: Store,
+    a: Country,
+    b: Country,
+    type: Annotated[
+        list[str] | None,
+        Query(
+            max_length=40,
+            description="Event types or families to keep (repeat: type=visit&type=agreement).",
+        ),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        Query(alias="from", max_length=32, description="Facts from this year or EDTF date on."),
+    ] = None,
+    to: Annotated[
+        str | None, Query(max_length=32, description="Facts up to this year or EDTF date.")
+    ] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Record:
+    """A pair of states: headline facts, status over time, the events with their evidence,
+    the terms of office of each side's ambassadors and the conflicts between sources."""
+    pair = store.pair(a, b)
+    if (a, b) != pair:
+        raise Redirect(shapes.dyad_href(*pair))
+    types = _types(type)
+    from_ = from_ or None
+    to = to or None
+    _bound("from", from_, upper=False)
+    _bound("to", to, upper=True)
+    summary = store.show(*pair)
+    filtered = store.timeline(*pair, from_=from_, to=to, types=types, limit=MARKS + 1)
+    marks_truncated = len(filtered) > MARKS
+    if offset + limit < len(filtered) or not marks_truncated:
+        rows = filtered[offset : offset + limit + 1]
+    else:
+        rows = store.timeline(
+            *pair, from_=from_, to=to, types=types, limit=limit + 1, offset=offset
+        )
+    rows, more = _page(rows, limit)
+    now = {(t.person, t.sending, t.start) for t in summary.ambassadors_now}
+    return {
+        "title": f"{summary.a_name} – {summary.b_name}",
+        "a": {"code": pair[0], "name": summary.a_name, "href": shapes.state_href(pair[0])},
+        "b": {"code": pair[1], "name": summary.b_name, "href": shapes.state_href(pair[1])},
+        "summary": {
+            "facts": summary.facts,
+            "conflicts": summary.conflicts,
+            "relations_began": [shapes.fact(f) for f in summary.relations_began],
+            "status_now": shapes.interval(summary.status_now),
+            "missions": [shapes.fact(f) for f in summary.missions],
+            "ambassadors_now": [shapes.term(t, current=True) for t in summary.ambassadors_now],
+            "counts": [
+                {
+                    "type": t,
+                    "label": type_label(t),
+                    "family": family(t),
+                    "count": n,
+                }
+                for t, n in sorted(
+                    summary.counts.items(), key=lambda i: (family_order(family(i[0])), i[0])
+                )
+            ],
+            "documents": [shapes.document(d) for d in summary.documents],
+        },
+        "status": [shapes.interval(i) for i in store.status(*pair)],
+        "filters": {
+            "type": type or [],
+            "from": from_,
+            "to": to,
+            "families": [
+                {"family": f, "label": FAMILY_LABELS.get(f, f)}
+                for f in FAMILIES
+                if any(family(t) == f for t in summary.counts)
+            ],
+        },
+        "marks": [shapes.mark(f) for f in filtered[:MARKS]],
+        "marks_truncated": marks_truncated,
+        "events": [shapes.fact(f) for f in rows],
+        "pagination": _pagination(limit, offset, len(rows), more),
+        "terms": [
+            shapes.term(t, current=(t.person, t.sending, t.start) in now)
+            for t in store.terms(*pair)
+        ],
+        "conflicts": [shapes.conflict(c) for c in store.conflicts(limit=100, a=pair[0], b=pair[1])],
+    }
+
+
+# ------------------------------------------------------------------------- the reader
+
+
+def _preview(target: str, gloss: Record | None, entity: Record | None, names: Any) -> Record:
+    state = entity.get("state") if entity else None
+    return {
+        "target": target,
+        "text": (gloss or {}).get("text") or (entity or {}).get("gloss"),
+        "truncated": bool((gloss or {}).get("truncated")),
+        "flags": list((gloss or {}).get("flags") or []),
+        "type": entity.get("type") if entity else None,
+        "state": state,
+        "state_name": names(state) if state else None,
+        "href": shapes.entity_href(target),
+    }
+
+
+def doc(
+    store: Store,
+    id: Annotated[str, Path(min_length=1, max_length=200, description="The document id.")],
+    hl: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{1,9}-\d{1,9}$",
+            description="Highlight text[start:end] and scroll to it: hl=260-331.",
+        ),
+    ] = None,
+) -> Record:
+    """An article: its clean text with sections, blocks and links, each link's preview, the
+    events and terms read from it; ``hl`` marks an exact span of the text."""
+    try:
+        records = store.records(id)
+    except UnknownDocumentError:
+        raise NotFound(
+            f"no article with the id {id!r} is stored",
+            [("All articles", "/documents"), ("Search", f"/search?q={shapes.seg(id)}")],
+        ) from None
+    document = records[0]
+    text: str = document["text"]
+    span: list[int] | None = None
+    if hl:
+        start, end = (int(v) for v in hl.split("-"))
+        if not 0 <= start <= end <= len(text):
+            raise BadParameter("hl", f"give start-end with 0 <= start <= end <= {len(text)}")
+        span = [start, end]
+    glosses = [r for r in records if r["kind"] == "gloss"]
+    entities = [r for r in records if r["kind"] == "entity"]
+    by_span = {tuple(g["span"]): g for g in glosses if g.get("span")}
+    by_target: dict[str, Record] = {}
+    for g in glosses:
+        by_target.setdefault(g["target"], g)
+    entity_of: dict[str, Record] = {}
+    for e in entities:
+        for key in (e.get("target"), e["name"]):
+            if key:
+                entity_of.setdefault(key, e)
+    previews: list[Record] = []
+    preview_of: dict[tuple[str, str | None], int] = {}
+    anchors: list[Record] = []
+    for anchor in document.get("anchors") or []:
+        gloss = by_span.get(tuple(anchor["span"])) or by_target.get(anchor["target"])
+        entity = entity_of.get(anchor["target"]) or entity_of.get(anchor["text"])
+        key = (anchor["target"], gloss["text"] if gloss else None)
+        if key not in preview_of:
+            preview_of[key] = len(previews)
+            previews.append(_preview(anchor["target"], gloss, entity, store.name))
+        anchors.append({**anchor, "preview": preview_of[key]})
+    residue = [
+        {**_preview(g["target"], g, entity_of.get(g["target"]), store.name), "anchor": g["anchor"]}
+        for g in glosses
+        if not g.get("span")
+    ]
+    sections = [
+        {**s, "id": f"s-{i}"} for i, s in enumerate(document.get("sections") or []) if s.get("span")
+    ]
+    events = [
+        {
+            "id": r["id"],
+            "type": r["type"],
+            "label": type_label(r["type"]),
+            "family": family(r["type"]),
+            "date": r.get("date"),
+            "modality": r.get("modality"),
+            "source": r.get("source"),
+            "target": r.get("target"),
+            "actors": r.get("actors") or [],
+            "persons": r.get("persons") or [],
+            "evidence": r["evidence"],
+            "href": shapes.doc_href(id, r["evidence"]["start"], r["evidence"]["end"]),
+            "dyad_href": shapes.dyad_href(*r["actors"][:2])
+            if len(r.get("actors") or []) >= 2
+            else None,
+        }
+        for r in records
+        if r["kind"] == "event"
+    ]
+    tenures = [
+        {**r, "href": shapes.doc_href(id, r["evidence"]["start"], r["evidence"]["end"])}
+        for r in records
+        if r["kind"] == "tenure"
+    ]
+    meta_keys = ("id", "title", "format", "source", "dyad", "subject", "names", "categories")
+    meta = {k: document.get(k) for k in meta_keys}
+    meta["dyad_href"] = shapes.dyad_href(*document["dyad"]) if document.get("dyad") else None
+    return {
+        "title": document["title"],
+        "document": meta,
+        "see_also": document.get("see_also") or [],
+        "external_links": document.get("external_links") or [],
+        "text": text,
+        "sections": sections,
+        "blocks": document.get("blocks") or [],
+        "anchors": anchors,
+        "previews": previews,
+        "residue": residue,
+        "events": events,
+        "tenures": tenures,
+        "hl": span,
+    }
+
+
+# ------------------------------------------------------------------------- entities, search
+
+
+def entity(
+    store: Store,
+    name: Annotated[str, Path(min_length=1, max_length=300, description="A name or alias.")],
+    limit: Limit = 200,
+) -> Record:
+    """What the store knows under a name: what it is, its gloss and state, the events and
+    terms that name it."""
+    view = store.entity(name, limit=limit)
+    if not view.entities and not view.facts and not view.terms:
+        raise NotFound(
+            f"nothing is stored under the name {name!r}",
+            [("Search for it", f"/search?q={shapes.seg(name)}")],
+        )
+    entities = []
+    for record in view.entities:
+        entities.append(
+            {
+                "name": record.name,
+                "type": record.type,
+                "state": record.state,
+                "state_name": store.name(record.state) if record.state else None,
+                "state_href": shapes.state_href(record.state) if record.state else None,
+                "aliases": list(record.aliases),
+                "gloss": record.gloss,
+                "born": record.born,
+                "died": record.died,
+                "offices": list(record.offices),
+                "target": record.target,
+                "documents": [{"id": d, "href": shapes.doc_href(d)} for d in record.documents],
+            }
+        )
+    return {
+        "title": view.entities[0].name if view.entities else name,
+        "query": name,
+        "entities": entities,
+        "events": [shapes.fact(f) for f in view.facts],
+        "terms": [shapes.term(t) for t in view.terms],
+    }
+
+
+def search(
+    store: Store,
+    q: Annotated[
+        str, Query(max_length=200, description="States, people or words of the text.")
+    ] = "",
+    limit: Annotated[int, Query(ge=1, le=100, description="Text hits at most (1..100).")] = 20,
+) -> Record:
+    """Search: states by name or code, people and things by name, sentences, events and
+    link previews by their words."""
+    q = q.strip()
+    out: Record = {"title": f"Search: {q}" if q else "Search", "q": q}
+    if not q:
+        return {**out, "states": [], "entities": [], "hits": []}
+    gazetteer = store.gazetteer
+    found = gazetteer.resolve(q)
+    states = [found] if found else []
+    states += [s for s in gazetteer.suggest(q, n=5) if s not in states]
+    view = store.entity(q, limit=20)
+    return {
+        **out,
+        "states": [
+            {"code": s.code, "name": s.short_name, "href": shapes.state_href(s.code)}
+            for s in states[:6]
+        ],
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "state": e.state,
+                "gloss": e.gloss,
+                "href": shapes.entity_href(e.name),
+            }
+            for e in view.entities
+        ],
+        "hits": [shapes.hit(h) for h in store.search(q, limit=limit)],
+    }

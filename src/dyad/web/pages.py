@@ -1,0 +1,144 @@
+"""Serving a data function twice: ``/path.json`` returns its dict, ``/path`` renders it.
+
+:func:`register` reads the data function's signature (its parameters are the page's path and
+query parameters, with their bounds) and adds two GET routes whose signature FastAPI validates
+and documents. Replies are cached per address while the database file is unchanged
+(``stores.py``), so a page asked for again costs a dictionary look-up; pages with
+``pagination`` get ``next``/``previous`` addresses, in the rendering they are served as.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+
+from dyad.web.errors import Redirect
+from dyad.web.stores import WebState
+
+Record = dict[str, Any]
+DataFunction = Callable[..., Record]
+Extra = Callable[[Record], Record]
+
+
+def _query(request: Request, **changes: int) -> str:
+    items = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
+    items += [(k, str(v)) for k, v in changes.items()]
+    return urlencode(items)
+
+
+def _links(request: Request, data: Record, suffix: str) -> None:
+    pagination = data.get("pagination")
+    if not isinstance(pagination, dict):
+        return
+    path = _html_path(request.url.path) + suffix
+    limit, offset = pagination["limit"], pagination["offset"]
+    pagination["next"] = (
+        f"{path}?{_query(request, offset=offset + limit)}" if pagination["more"] else None
+    )
+    pagination["previous"] = (
+        f"{path}?{_query(request, offset=max(0, offset - limit))}" if offset > 0 else None
+    )
+
+
+def _html_path(path: str) -> str:
+    return path[: -len(".json")] if path.endswith(".json") else path
+
+
+def reply(
+    request: Request,
+    fn: DataFunction,
+    params: Record,
+    template: str | None,
+    extra: Extra | None,
+) -> Response:
+    state: WebState = request.app.state.web
+    as_json = template is None
+    key = (request.url.path, str(request.url.query))
+    version = state.version()
+    cached = state.cache.get(key, version)
+    if cached is not None:
+        return Response(cached[0], media_type=cached[1])
+    try:
+        data = fn(state.store(), **params)
+    except Redirect as redirect:
+        query = str(request.url.query)
+        target = redirect.location + (".json" if as_json else "")
+        return RedirectResponse(f"{target}?{query}" if query else target, status_code=302)
+    if template is None:
+        _links(request, data, ".json")
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        media = "application/json"
+    else:
+        _links(request, data, "")
+        query = str(request.url.query)
+        json_url = f"{request.url.path}.json" + (f"?{query}" if query else "")
+        context = {"data": data, "json_url": json_url, "path": request.url.path, "query": query}
+        if extra is not None:
+            context.update(extra(data))
+        body = state.templates.get_template(template).render(context).encode()
+        media = "text/html; charset=utf-8"
+    state.cache.put(key, version, (body, media))
+    return Response(body, media_type=media)
+
+
+def register(
+    app: FastAPI,
+    path: str,
+    fn: DataFunction,
+    template: str,
+    *,
+    extra: Extra | None = None,
+    json_path: str | None = None,
+    tags: list[str | Enum] | None = None,
+) -> None:
+    """Add ``GET path`` (HTML from ``template``) and ``GET path.json`` serving ``fn``."""
+    signature = inspect.signature(fn, eval_str=True)
+    params = [
+        p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+        for name, p in signature.parameters.items()
+        if name != "store"
+    ]
+    request = inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)
+    endpoint_signature = inspect.Signature([request, *params], return_annotation=Response)
+    doc = inspect.getdoc(fn) or ""
+    summary = doc.split("\n\n")[0].replace("\n", " ")
+
+    def as_json(request: Request, **kwargs: Any) -> Response:
+        return reply(request, fn, kwargs, None, None)
+
+    def as_html(request: Request, **kwargs: Any) -> Response:
+        return reply(request, fn, kwargs, template, extra)
+
+    for endpoint in (as_json, as_html):
+        endpoint.__signature__ = endpoint_signature  # type: ignore[attr-defined]
+    name = fn.__name__
+    app.add_api_route(
+        json_path or f"{path}.json",
+        as_json,
+        methods=["GET"],
+        name=f"{name}_json",
+        summary=f"{summary} (JSON)",
+        description=doc,
+        response_class=Response,
+        responses={200: {"content": {"application/json": {}}}},
+        tags=tags or ["pages"],
+    )
+    app.add_api_route(
+        path,
+        as_html,
+        methods=["GET"],
+        name=name,
+        summary=summary,
+        description=doc,
+        response_class=Response,
+        responses={200: {"content": {"text/html": {}}}},
+        tags=tags or ["pages"],
+        include_in_schema=False,
+    )

@@ -1,0 +1,120 @@
+"""The store's dataclasses as the JSON-ready dicts the pages share, with the links between
+pages (``href``) that the API carries too, as datasette's JSON does."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+from urllib.parse import quote
+
+from dyad.store.views import Conflict, DocumentRef, DyadCount, Fact, Interval, SearchHit, Term
+from dyad.web.palette import family, type_label
+
+Record = dict[str, Any]
+
+
+def seg(value: str) -> str:
+    """One path segment, percent-encoded (names may hold slashes, question marks, ...)."""
+    return quote(value, safe="")
+
+
+def dyad_href(a: str, b: str) -> str:
+    return f"/dyad/{seg(a)}/{seg(b)}"
+
+
+def state_href(code: str) -> str:
+    return f"/state/{seg(code)}"
+
+
+def entity_href(name: str) -> str:
+    return f"/entity/{seg(name)}"
+
+
+def doc_href(document: str, start: int | None = None, end: int | None = None) -> str:
+    base = f"/doc/{seg(document)}"
+    if start is None or end is None:
+        return base
+    return f"{base}?hl={start}-{end}#hl"
+
+
+def fact(f: Fact) -> Record:
+    out = asdict(f)
+    out["family"] = family(f.type)
+    out["label"] = type_label(f.type)
+    out["href"] = f"{dyad_href(f.a, f.b)}#f-{f.id}"
+    for source in out["sources"]:
+        source["href"] = doc_href(source["document"], source["start"], source["end"])
+    for person in out["persons"]:
+        person["href"] = entity_href(person["name"])
+    return out
+
+
+def mark(f: Fact) -> Record:
+    """A fact as the timeline needs it: no sources."""
+    return {
+        "id": f.id,
+        "type": f.type,
+        "family": family(f.type),
+        "date": f.date,
+        "modality": f.modality,
+        "conflict": f.conflict,
+        "href": f"#f-{f.id}",
+        "title": _mark_title(f),
+    }
+
+
+def _mark_title(f: Fact) -> str:
+    parts = [type_label(f.type), f.date or "undated"]
+    if f.source and f.target:
+        parts.append(f"{f.source} → {f.target}")
+    if f.persons:
+        parts.append(", ".join(p.name for p in f.persons))
+    if f.subject:
+        parts.append(f.subject)
+    if f.modality != "occurred":
+        parts.append(f.modality)
+    if f.conflict is not None:
+        parts.append("sources disagree")
+    return " · ".join(parts)
+
+
+def term(t: Term, *, current: bool = False) -> Record:
+    out = asdict(t)
+    out["href"] = entity_href(t.person)
+    out["current"] = current
+    for source in out["sources"]:
+        source["href"] = doc_href(source["document"], source["start"], source["end"])
+    return out
+
+
+def interval(i: Interval) -> Record:
+    out = asdict(i)
+    out["label"] = i.label
+    return out
+
+
+def conflict(c: Conflict) -> Record:
+    out = asdict(c)
+    out["label"] = type_label(c.type)
+    out["values"] = [fact(v) for v in c.values]
+    out["href"] = f"{dyad_href(c.a, c.b)}#c-{c.id}"
+    return out
+
+
+def document(d: DocumentRef) -> Record:
+    out = asdict(d)
+    out["href"] = doc_href(d.id)
+    out["dyad_href"] = dyad_href(*d.dyad) if d.dyad else None
+    return out
+
+
+def dyad_count(d: DyadCount) -> Record:
+    out = asdict(d)
+    out["href"] = dyad_href(d.a, d.b)
+    return out
+
+
+def hit(h: SearchHit) -> Record:
+    out = asdict(h)
+    out["href"] = doc_href(h.document, h.start, h.end)
+    return out

@@ -1,0 +1,98 @@
+"""What the application shares between requests: read-only stores, templates, a reply cache.
+
+SQLite connections belong to the thread that opened them, and FastAPI runs each request of a
+plain (``def``) route in a worker thread: each thread opens its own read-only
+:class:`~dyad.store.Store` on first use and keeps it. The reply cache is keyed on the address
+and the database's version: the size and modification time of the file and of its WAL, which
+a commit by any process changes, so a page is never served from before an ingest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from dyad.store import Store
+
+Version = tuple[int, int, int, int]
+
+
+class ReplyCache:
+    """A small thread-safe LRU of rendered replies, each valid for one database version."""
+
+    def __init__(self, size: int, max_bytes: int = 4 << 20) -> None:
+        self.size = size
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[Hashable, tuple[Version, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, version: Version) -> Any:
+        if self.size <= 0:
+            return None
+        with self._lock:
+            found = self._items.get(key)
+            if found is None or found[0] != version:
+                return None
+            self._items.move_to_end(key)
+            return found[1]
+
+    def put(self, key: Hashable, version: Version, value: tuple[bytes, str]) -> None:
+        if self.size <= 0 or len(value[0]) > self.max_bytes:
+            return
+        with self._lock:
+            self._items[key] = (version, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+class WebState:
+    """The database path, one read-only store per thread, the templates and the cache."""
+
+    def __init__(
+        self, path: str | Path, templates: Environment, *, readonly: bool, cache_size: int
+    ) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self.templates = templates
+        self.cache = ReplyCache(cache_size)
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+
+    def store(self) -> Store:
+        found: Store | None = getattr(self._local, "store", None)
+        if found is None:
+            found = Store(self.path, readonly=self.readonly)
+            self._local.store = found
+            with self._lock:
+                self._opened.append(found)
+        return found
+
+    def version(self) -> Version:
+        main, wal = _stat(self.path), _stat(Path(f"{self.path}-wal"))
+        return (main[0], main[1], wal[0], wal[1])
+
+    def close(self) -> None:
+        """Close the stores of every thread (at shutdown, when no request runs)."""
+        with self._lock:
+            for store in self._opened:
+                # a connection of another thread refuses to close from here; nothing is lost
+                with contextlib.suppress(Exception):
+                    store.close()
+            self._opened.clear()
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return (0, 0)
+    return (info.st_mtime_ns, info.st_size)
