@@ -181,6 +181,10 @@ def test_dump_multistream_range_must_start_at_a_stream(tmp_path: Path) -> None:
         list(iter_pages_in_range(MULTISTREAM, index.offsets[1] + 5, index.size))
     with pytest.raises(ReadError, match="ranges must end at stream boundaries"):
         list(iter_pages_in_range(MULTISTREAM, index.offsets[1], index.offsets[2] - 10))
+    cut = tmp_path / MULTISTREAM.name
+    cut.write_bytes(MULTISTREAM.read_bytes()[: index.offsets[2] - 10])
+    with pytest.raises(ReadError, match="truncated bz2 data"):
+        list(iter_pages_in_range(cut, index.offsets[1], index.offsets[2] - 10))
 
 
 def test_dump_multistream_written_by_helper_reads_back(tmp_path: Path) -> None:

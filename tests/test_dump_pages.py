@@ -176,6 +176,9 @@ def test_dump_pages_list_pages_index_and_stream_agree() -> None:
     streamed = [(p.title, p.ns, p.page_id) for p in iter_pages(MULTISTREAM)]
     assert [(p.title, p.ns, p.page_id) for p in from_index] == streamed
     assert {p.redirect for p in from_index} == {None}  # an index does not say
+    streamed_info = list(list_pages(MULTISTREAM, use_index=False))
+    assert [(p.title, p.ns, p.page_id) for p in streamed_info] == streamed
+    assert sum(1 for p in streamed_info if p.redirect) == 195
 
 
 def test_dump_pages_list_pages_streaming_says_redirects() -> None:

@@ -95,11 +95,19 @@ def iter_pages(path: str | Path) -> Iterator[Page]:
     yield from parser.pages(open_chunks(path))
 
 
-def list_pages(path: str | Path, *, index_path: str | Path | None = None) -> Iterator[PageInfo]:
-    """Every page's title, namespace and id: from the multistream index when there is one
-    (given, or beside the dump), which is fast, otherwise by streaming the dump."""
+def list_pages(
+    path: str | Path, *, index_path: str | Path | None = None, use_index: bool = True
+) -> Iterator[PageInfo]:
+    """Every page's title, namespace and id.
+
+    From the multistream index when there is one (given, or beside the dump) and ``use_index``
+    is true: fast, but an index does not say which pages are redirects (``redirect`` is
+    ``None``). Otherwise by streaming the whole dump, which does.
+    """
     path = Path(path)
-    if index_path is None and sniff(path) == "bz2":
+    if not use_index:
+        index_path = None
+    elif index_path is None and sniff(path) == "bz2":
         index_path = find_index(path)
     if index_path is not None:
         site = read_site(path)

@@ -17,7 +17,7 @@ from typing import BinaryIO, Literal
 
 from dyad.read.errors import ReadError
 
-CHUNK = 256 * 1024
+CHUNK = 1024 * 1024
 """Most decompressed bytes yielded at once."""
 
 _READ = 64 * 1024
@@ -108,7 +108,7 @@ def bz2_chunks(
                 pending = _read(fh, path, pos, end)
                 pos += len(pending)
                 if not pending:
-                    if end is not None and pos >= end:
+                    if end is not None and pos >= end and fh.read(1):
                         raise ReadError(
                             path,
                             f"the byte range ends at byte {end:,}, inside the bz2 stream that "

@@ -391,6 +391,22 @@ class PageParser:
         buf = self._buf
         closed = False
         while True:
+            # The common case first: white space, then a whole <page> already in the buffer.
+            following = _NEXT_PAGE.match(buf, pos)
+            if following is not None and not closed:
+                start = following.end() - len(b"<page>")
+                end = buf.find(b"</page>", start)
+                if end >= 0:
+                    page = self._page(start, end)
+                    pos = end + len(b"</page>")
+                    self.count += 1
+                    self.last_title = page.title
+                    yield page
+                    if pos > 65536 and pos * 2 > len(buf):
+                        del buf[:pos]
+                        self._base += pos
+                        pos = 0
+                    continue
             pos = _skip_space(buf, pos)
             while pos >= len(buf) - 12 and not self._eof:
                 self._fill()
@@ -409,7 +425,7 @@ class PageParser:
                 self.count += 1
                 self.last_title = page.title
                 yield page
-                if pos > 4 * 2**20 or (pos > 65536 and pos * 2 > len(buf)):
+                if pos > 65536 and pos * 2 > len(buf):
                     del buf[:pos]
                     self._base += pos
                     pos = 0
@@ -458,7 +474,7 @@ class PageParser:
 
     def _page(self, start: int, end: int) -> Page:
         page = _fast_page(self._buf, start, end, self.site) or self._slow_page(start, end)
-        if not page.title.strip():
+        if not page.title or page.title.isspace():
             raise self._error(
                 f"page {self.count + 1:,} (starting at byte {self._base + start:,}) has no title"
             )
@@ -483,6 +499,7 @@ _HEADER_LIMIT = 16 * 2**20
 _SPACE = b" \t\r\n"
 _NOT_SPACE = re.compile(rb"[^ \t\r\n]")
 _DECLARATION = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
+_NEXT_PAGE = re.compile(rb"[ \t\r\n]*<page>")
 _HEADER_END = re.compile(rb"<page[\s>]|</mediawiki[\s>]")
 
 _TITLE = re.compile(rb"<title>([^<]*)</title>")

@@ -8,7 +8,13 @@ per page, ``offset`` being the byte where the page's stream starts; titles may c
 
 With the index, one page costs one stream (a few hundred kilobytes decompressed) whatever the
 size of the dump, and the file can be cut at stream boundaries into byte ranges that workers read
-independently (:func:`stream_ranges`, :func:`iter_pages_in_range`).
+independently (:func:`stream_ranges`, :func:`iter_pages_in_range`), for instance on Spark::
+
+    index = load_index(dump)
+    ranges = stream_ranges(index, 64)
+    pages = spark.sparkContext.parallelize(ranges, len(ranges)).flatMap(
+        lambda r: iter_pages_in_range(dump, *r)
+    )
 """
 
 from __future__ import annotations
