@@ -180,6 +180,10 @@ def dyad(
         )
     rows, more = _page(rows, limit)
     now = {(t.person, t.sending, t.start) for t in summary.ambassadors_now}
+    intervals = store.status(*pair)
+    since = len(intervals) - 1  # the first interval of the current run of the same relations
+    while since > 0 and intervals[since - 1].relations == intervals[-1].relations:
+        since -= 1
     return {
         "title": f"{summary.a_name} – {summary.b_name}",
         "a": {"code": pair[0], "name": summary.a_name, "href": shapes.state_href(pair[0])},
@@ -189,6 +193,7 @@ def dyad(
             "conflicts": summary.conflicts,
             "relations_began": [shapes.fact(f) for f in summary.relations_began],
             "status_now": shapes.interval(summary.status_now),
+            "status_since": intervals[since].start,
             "missions": [shapes.fact(f) for f in summary.missions],
             "ambassadors_now": [shapes.term(t, current=True) for t in summary.ambassadors_now],
             "counts": [
@@ -204,7 +209,7 @@ def dyad(
             ],
             "documents": [shapes.document(d) for d in summary.documents],
         },
-        "status": [shapes.interval(i) for i in store.status(*pair)],
+        "status": [shapes.interval(i) for i in intervals],
         "filters": {
             "type": type or [],
             "from": from_,

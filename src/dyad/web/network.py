@@ -70,50 +70,47 @@ def _layout(pairs: tuple[Pair, ...]) -> Network:
     codes = sorted(names, key=lambda c: (-degree[c], c))
     n = len(codes)
     index = {c: i for i, c in enumerate(codes)}
-    # start on a spiral, hubs in the middle: deterministic and already untangled a little
+    cx, cy = WIDTH / 2, HEIGHT / 2
+    # start on a sunflower spiral, hubs in the middle: deterministic, and already spread out
+    spread = min(WIDTH, HEIGHT) / 2 - MARGIN
     pos = [
-        [math.sqrt(i + 0.5) * math.cos(i * 2.39996), math.sqrt(i + 0.5) * math.sin(i * 2.39996)]
+        [
+            cx + spread * math.sqrt((i + 0.5) / n) * math.cos(i * 2.39996) * WIDTH / HEIGHT,
+            cy + spread * math.sqrt((i + 0.5) / n) * math.sin(i * 2.39996),
+        ]
         for i in range(n)
     ]
-    edges = [(index[a], index[b], math.log1p(f)) for a, b, _, _, f in pairs]
-    k = math.sqrt(4.0 * n / n) if n else 1.0
-    temperature = math.sqrt(n)
+    edges = [(index[a], index[b]) for a, b, *_ in pairs]
+    k = 0.75 * math.sqrt((WIDTH - 2 * MARGIN) * (HEIGHT - 2 * MARGIN) / n)
+    temperature = WIDTH / 8
     for step in range(ITERATIONS):
         disp = [[0.0, 0.0] for _ in range(n)]
         for i in range(n):
             xi, yi = pos[i]
             for j in range(i + 1, n):
                 dx, dy = xi - pos[j][0], yi - pos[j][1]
-                d2 = dx * dx + dy * dy or 1e-4
-                force = k * k / d2
+                d2 = dx * dx + dy * dy or 0.01
+                force = k * k / d2  # repulsion k²/d along the unit vector: (dx, dy) k²/d²
                 disp[i][0] += dx * force
                 disp[i][1] += dy * force
                 disp[j][0] -= dx * force
                 disp[j][1] -= dy * force
-        for i, j, w in edges:
+        for i, j in edges:
             dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-            d = math.hypot(dx, dy) or 1e-2
-            force = d / k * (0.6 + 0.2 * w)
+            force = math.hypot(dx, dy) / k  # attraction d²/k along the unit vector
             disp[i][0] -= dx * force
             disp[i][1] -= dy * force
             disp[j][0] += dx * force
             disp[j][1] += dy * force
-        for i in range(n):  # gravity keeps loose components near the centre
-            disp[i][0] -= pos[i][0] * 0.05 * n
-            disp[i][1] -= pos[i][1] * 0.05 * n
-        limit = temperature * (1 - step / ITERATIONS) + 0.01
+        limit = temperature * (1 - step / ITERATIONS) + 0.5
         for i in range(n):
-            dx, dy = disp[i]
+            dx = disp[i][0] - (pos[i][0] - cx) * 0.02 * k  # gravity: loose parts stay near
+            dy = disp[i][1] - (pos[i][1] - cy) * 0.02 * k
             d = math.hypot(dx, dy) or 1e-9
             move = min(d, limit)
-            pos[i][0] += dx / d * move
-            pos[i][1] += dy / d * move
-    xs, ys = [p[0] for p in pos], [p[1] for p in pos]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    scale = min((WIDTH - 2 * MARGIN) / span_x, (HEIGHT - 2 * MARGIN) / span_y)
-    off_x = (WIDTH - span_x * scale) / 2 - min(xs) * scale
-    off_y = (HEIGHT - span_y * scale) / 2 - min(ys) * scale
-    placed = [(p[0] * scale + off_x, p[1] * scale + off_y) for p in pos]
+            pos[i][0] = min(WIDTH - MARGIN, max(MARGIN, pos[i][0] + dx / d * move))
+            pos[i][1] = min(HEIGHT - MARGIN, max(MARGIN, pos[i][1] + dy / d * move))
+    placed = [(p[0], p[1]) for p in pos]
     top = max(degree.values())
     nodes = tuple(
         Node(c, names[c], *placed[index[c]], 4 + 8 * math.sqrt(degree[c] / top), degree[c])

@@ -118,9 +118,10 @@
     }
   }
   window.addEventListener("hashchange", focusTarget);
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", focusTarget);
+  /* after the browser's own jump to the fragment, so that ours (centred) wins */
+  if (document.readyState === "complete") {
+    setTimeout(focusTarget, 0);
   } else {
-    focusTarget();
+    window.addEventListener("load", function () { setTimeout(focusTarget, 0); });
   }
 })();
