@@ -87,6 +87,7 @@ class TenureRow:
     document: str
     title: str
     source: str
+    format: str
     text: str
     evidence_start: int
     evidence_end: int
@@ -184,8 +185,8 @@ def _fact(
 
 _TENURE_SQL = (
     "SELECT t.id, t.role, t.person, t.sending, t.receiving, t.dyad_a, t.dyad_b, t.start,"
-    ' t."end", t.start_lower, t.end_upper, d.id, d.title, d.source, e.text, e.start, e."end",'
-    " t.rule FROM tenures AS t JOIN evidence AS e ON e.id = t.evidence"
+    ' t."end", t.start_lower, t.end_upper, d.id, d.title, d.source, d.format, e.text,'
+    ' e.start, e."end", t.rule FROM tenures AS t JOIN evidence AS e ON e.id = t.evidence'
     " JOIN documents AS d ON d.pk = t.document"
 )
 

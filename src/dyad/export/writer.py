@@ -1,0 +1,236 @@
+"""``export``: the knowledge base's facts, evidences and terms of office as CSV, Parquet, JSON
+Lines or RDF Turtle (layouts in ``codebook.py``), streamed pair by pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Literal, Protocol
+
+from dyad import __version__
+from dyad.export.codebook import export_codebook
+from dyad.export.columns import EVIDENCE, EXPORT_SCHEMA, FACTS, TENURES, VOCABULARY, Column
+from dyad.export.rows import Row, evidence_row, fact_row, tenure_row
+from dyad.export.target import Out, Target, binary_file, resolve, text_file
+from dyad.extract.states import Gazetteer
+from dyad.store import Store
+from dyad.store.exports import PairRecords, TenureRow
+
+Format = Literal["jsonl", "csv", "parquet", "ttl"]
+FORMATS: tuple[Format, ...] = ("jsonl", "csv", "parquet", "ttl")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    """What :func:`export` wrote."""
+
+    format: Format
+    files: tuple[str, ...]  # paths written ("-" or the stream's name for a stream)
+    pairs: int
+    facts: int
+    evidence: int
+    tenures: int
+    triples: int | None = None  # Turtle only
+    codebook: str | None = None  # the codebook's path, when one was written
+
+
+class _Table(Protocol):
+    rows: int
+
+    def write(self, row: Row) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def export(
+    store: Store,
+    format: Format,
+    out: Out,
+    dyad: tuple[str, str] | None = None,
+) -> ExportSummary:
+    """Export ``store`` (or only the pair ``dyad``: two names or codes, any order) to ``out``:
+    a directory (every table and ``codebook.md``), a file path, ``"-"`` (standard output) or an
+    open stream (a binary one for Parquet). To a single file or stream, CSV and Parquet write
+    the facts table only; JSON Lines and Turtle write everything.
+
+    Raises ``UnknownCountryError`` for a pair the gazetteer does not know, ``ValueError`` for
+    an unknown format or a text stream given for Parquet.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}")
+    pairs = store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
+    unpaired: Iterable[TenureRow] = () if dyad is not None else store.unpaired_tenures()
+    target = resolve(out)
+    gazetteer = store.gazetteer
+    filter_ = list(store.pair(*dyad)) if dyad is not None else None
+    with ExitStack() as stack:
+        if format in ("csv", "parquet"):
+            summary = _tables(stack, format, target, pairs, unpaired, gazetteer)
+        elif format == "jsonl":
+            summary = _jsonl(stack, target, pairs, unpaired, gazetteer, filter_)
+        else:
+            summary = _turtle(stack, target, pairs, unpaired, gazetteer)
+    if target.directory is not None:
+        codebook = target.directory / "codebook.md"
+        codebook.write_text(export_codebook(), encoding="utf-8")
+        return _with(summary, codebook=str(codebook), files=(*summary.files, str(codebook)))
+    return summary
+
+
+def _with(summary: ExportSummary, **changes: Any) -> ExportSummary:
+    from dataclasses import replace
+
+    return replace(summary, **changes)
+
+
+def _where(target: Target, name: str) -> Path | IO[Any]:
+    if target.directory is not None:
+        target.directory.mkdir(parents=True, exist_ok=True)
+        return target.directory / name
+    if target.path is not None:
+        return target.path
+    assert target.stream is not None
+    return target.stream
+
+
+def _label(where: Path | IO[Any]) -> str:
+    return str(where) if isinstance(where, Path) else getattr(where, "name", "<stream>")
+
+
+def _open_table(
+    stack: ExitStack, format: str, where: Path | IO[Any], columns: tuple[Column, ...], name: str
+) -> _Table:
+    if format == "csv":
+        from dyad.export.csvfile import CsvTable
+
+        return CsvTable(stack.enter_context(text_file(where)), columns)
+    from dyad.export.parquet import ParquetTable
+
+    table = ParquetTable(stack.enter_context(binary_file(where)), columns, name)
+    stack.callback(table.close)  # closed before its file (the stack unwinds in reverse)
+    return table
+
+
+def _facts(records: PairRecords, gazetteer: Gazetteer) -> Iterator[tuple[Row, list[Row]]]:
+    for fact in records.facts:
+        yield fact_row(fact, gazetteer), [evidence_row(fact.id, e) for e in fact.evidence]
+
+
+def _tables(
+    stack: ExitStack,
+    format: Format,
+    target: Target,
+    pairs: Iterable[PairRecords],
+    unpaired: Iterable[TenureRow],
+    gazetteer: Gazetteer,
+) -> ExportSummary:
+    ext = "csv" if format == "csv" else "parquet"
+    whole = target.directory is not None
+    places = {
+        name: _where(target, f"{name}.{ext}") for name in (("facts",) if not whole else TABLES)
+    }
+    tables = {
+        name: _open_table(stack, format, where, COLUMNS[name], name)
+        for name, where in places.items()
+    }
+    facts, evidence, tenures = tables["facts"], tables.get("evidence"), tables.get("tenures")
+    count = 0
+    evidences = 0
+    for records in pairs:
+        count += 1
+        for row, evidence_rows in _facts(records, gazetteer):
+            facts.write(row)
+            evidences += len(evidence_rows)
+            if evidence is not None:
+                for one in evidence_rows:
+                    evidence.write(one)
+        if tenures is not None:
+            for tenure in records.tenures:
+                tenures.write(tenure_row(tenure))
+    if tenures is not None:
+        for tenure in unpaired:
+            tenures.write(tenure_row(tenure))
+    return ExportSummary(
+        format=format,
+        files=tuple(_label(w) for w in places.values()),
+        pairs=count,
+        facts=facts.rows,
+        evidence=evidences,
+        tenures=tenures.rows if tenures is not None else 0,
+    )
+
+
+TABLES = ("facts", "evidence", "tenures")
+COLUMNS = {"facts": FACTS, "evidence": EVIDENCE, "tenures": TENURES}
+
+
+def _jsonl(
+    stack: ExitStack,
+    target: Target,
+    pairs: Iterable[PairRecords],
+    unpaired: Iterable[TenureRow],
+    gazetteer: Gazetteer,
+    dyad: list[str] | None,
+) -> ExportSummary:
+    from dyad.export.jsonl import JsonlStream
+
+    where = _where(target, "dyad.jsonl")
+    stream = JsonlStream(stack.enter_context(text_file(where)))
+    stream.write(
+        {
+            "kind": "export",
+            "export_schema": EXPORT_SCHEMA,
+            "vocabulary": VOCABULARY,
+            "generator": f"dyad {__version__}",
+            "dyad": dyad,
+        }
+    )
+    count = facts = evidences = tenures = 0
+    for records in pairs:
+        count += 1
+        for row, evidence_rows in _facts(records, gazetteer):
+            for one in evidence_rows:
+                del one["fact_id"]
+            stream.write({"kind": "fact", **row, "evidence": evidence_rows})
+            facts += 1
+            evidences += len(evidence_rows)
+        for tenure in records.tenures:
+            stream.write({"kind": "tenure", **tenure_row(tenure)})
+            tenures += 1
+    for tenure in unpaired:
+        stream.write({"kind": "tenure", **tenure_row(tenure)})
+        tenures += 1
+    return ExportSummary("jsonl", (_label(where),), count, facts, evidences, tenures)
+
+
+def _turtle(
+    stack: ExitStack,
+    target: Target,
+    pairs: Iterable[PairRecords],
+    unpaired: Iterable[TenureRow],
+    gazetteer: Gazetteer,
+) -> ExportSummary:
+    from dyad.export.rdf import TurtleWriter
+
+    where = _where(target, "dyad.ttl")
+    writer = TurtleWriter(stack.enter_context(text_file(where)), gazetteer)
+    count = facts = evidences = tenures = 0
+    for records in pairs:
+        count += 1
+        writer.pair(records)
+        facts += len(records.facts)
+        evidences += sum(len(f.evidence) for f in records.facts)
+        tenures += len(records.tenures)
+    batch: list[TenureRow] = []
+    for tenure in unpaired:
+        batch.append(tenure)
+        tenures += 1
+        if len(batch) >= 1000:
+            writer.tenures(batch)
+            batch = []
+    writer.tenures(batch)
+    return ExportSummary(
+        "ttl", (_label(where),), count, facts, evidences, tenures, triples=writer.triples
+    )
