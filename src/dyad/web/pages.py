@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from enum import Enum
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
@@ -37,7 +37,7 @@ def _links(request: Request, data: Record, suffix: str) -> None:
     pagination = data.get("pagination")
     if not isinstance(pagination, dict):
         return
-    path = _html_path(request.url.path) + suffix
+    path = _html_path(raw_path(request)) + suffix
     limit, offset = pagination["limit"], pagination["offset"]
     pagination["next"] = (
         f"{path}?{_query(request, offset=offset + limit)}" if pagination["more"] else None
@@ -45,6 +45,12 @@ def _links(request: Request, data: Record, suffix: str) -> None:
     pagination["previous"] = (
         f"{path}?{_query(request, offset=max(0, offset - limit))}" if offset > 0 else None
     )
+
+
+def raw_path(request: Request) -> str:
+    """The path as the client sent it, still percent-encoded (``request.url.path`` is not)."""
+    raw = request.scope.get("raw_path")
+    return raw.decode("latin-1") if raw else quote(request.url.path)
 
 
 def _html_path(path: str) -> str:
@@ -78,8 +84,9 @@ def reply(
     else:
         _links(request, data, "")
         query = str(request.url.query)
-        json_url = f"{request.url.path}.json" + (f"?{query}" if query else "")
-        context = {"data": data, "json_url": json_url, "path": request.url.path, "query": query}
+        base = "/index" if request.url.path == "/" else raw_path(request)
+        json_url = f"{base}.json" + (f"?{query}" if query else "")
+        context = {"data": data, "json_url": json_url, "path": raw_path(request), "query": query}
         if extra is not None:
             context.update(extra(data))
         body = state.templates.get_template(template).render(context).encode()
