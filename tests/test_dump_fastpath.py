@@ -1,4 +1,4 @@
-"""The byte-level fast path and ElementTree read every page the same way (dump_xml's invariant)."""
+"""The byte-level paths and ElementTree read every page the same way (dump_scan's invariant)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dump_helpers import MACBRE, MACBRE_BZ2, MULTISTREAM, MWXML, TINYWIKI, P, Rev, page_xml
-from dyad.read import dump_xml
+from dyad.read import dump_scan, dump_xml
 from dyad.read.dump import iter_pages, read_site
 from dyad.read.dump_io import open_chunks
-from dyad.read.dump_xml import SiteInfo, parse_page
+from dyad.read.dump_page import Page, SiteInfo
+from dyad.read.dump_scan import parse_page
 
 _PAGE = re.compile(rb"<page>.*?</page>", re.DOTALL)
 
@@ -36,16 +37,16 @@ def test_dump_fastpath_takes_every_smallwiki_page(monkeypatch: pytest.MonkeyPatc
     slow: list[str] = []
     original = dump_xml.page_from_element
 
-    def counting(element: object, site: SiteInfo) -> dump_xml.Page:
+    def counting(element: object, site: SiteInfo) -> Page:
         page = original(element, site)  # type: ignore[arg-type]
         slow.append(page.title)
         return page
 
-    def flexible(*args: object) -> dump_xml.Page:
+    def flexible(*args: object) -> Page:
         raise AssertionError("a smallwiki page left the standard layout's path")
 
     monkeypatch.setattr(dump_xml, "page_from_element", counting)
-    monkeypatch.setattr(dump_xml, "_flexible_page", flexible)
+    monkeypatch.setattr(dump_scan, "_flexible_page", flexible)
     assert sum(1 for _ in iter_pages(MULTISTREAM)) == 2004
     assert slow == []
 

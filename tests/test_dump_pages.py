@@ -22,7 +22,7 @@ from dump_helpers import (
     dump_xml,
 )
 from dyad.read.dump import Page, iter_pages, list_pages, read_site
-from dyad.read.dump_xml import normalize_title, redirect_target
+from dyad.read.dump_page import normalize_title, redirect_target
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,8 @@ from typing import Protocol, cast
 
 from dyad.model import Document
 from dyad.read.dump_io import open_chunks, sniff
-from dyad.read.dump_xml import Page, PageParser, SiteInfo, normalize_title, unknown_title
+from dyad.read.dump_page import Page, SiteInfo, normalize_title, unknown_title
+from dyad.read.dump_xml import PageParser
 from dyad.read.errors import ReadError
 from dyad.read.multistream import (
     IndexEntry,

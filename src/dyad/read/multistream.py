@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dyad.read.dump_io import BZ2_MAGIC, bz2_chunks, open_chunks, sniff
-from dyad.read.dump_xml import Page, PageParser, SiteInfo, normalize_title, unknown_title
+from dyad.read.dump_page import Page, SiteInfo, normalize_title, unknown_title
+from dyad.read.dump_xml import PageParser
 from dyad.read.errors import ReadError
 
 __all__ = [
