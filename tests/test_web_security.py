@@ -3,8 +3,8 @@ inline script: article text, titles, previews and names come from the articles, 
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from urllib.parse import quote
 
 import pytest
