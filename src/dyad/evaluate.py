@@ -256,7 +256,7 @@ def _date_ok(gold: Mapping[str, Any], predicted: str | None) -> bool | None:
 def score_events(
     gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]], text: str
 ) -> dict[str, Any]:
-    candidates: list[tuple[tuple[int, int, int, int], int, int]] = []
+    candidates: list[tuple[tuple[int, ...], int, int]] = []
     sentences = split_sentences(text) if text else []
     for gi, g in enumerate(gold):
         types = {g["type"], *g.get("alt_types", [])}
@@ -268,11 +268,13 @@ def score_events(
             quality = _evidence_quality(str(g["evidence"]), p, text, sentences)
             if not quality:
                 continue
+            names = {normalize_name(str(x.get("name", ""))) for x in p.get("persons") or []}
             key = (
                 quality,
                 int(p.get("type") == g["type"]),
                 int(bool(_date_ok(g, p.get("date")))),
                 int(p.get("source") == g.get("source") and p.get("target") == g.get("target")),
+                sum(normalize_name(person) in names for person in g.get("persons", [])),
             )
             candidates.append((key, gi, pi))
     candidates.sort(key=lambda c: (c[0], -c[1], -c[2]), reverse=True)

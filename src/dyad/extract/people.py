@@ -36,6 +36,7 @@ _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|del|van|von|der|den|la|le|du|dos|das|y
 # Names never run across a table cell or a line: only spaces separate their words.
 _SP = r"[ \u00a0]+"
 NAME = rf"{_NAME_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP})?{_NAME_TOKEN}){{0,4}}"
+NAME2 = rf"{_NAME_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP})?{_NAME_TOKEN}){{1,4}}"
 _NOT_NAMES = frozenset(
     "The A An In On At Of For From By With After Before During Since Until This That These"
     " Those It Its He She They His Her Their However Today Subsequently Unofficially Thanks"
@@ -78,11 +79,16 @@ def _role_pattern() -> str:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     role = _role_pattern()
+    # "President X"; "the Prime Minister of Albania, Sali Berisha"; "foreign Minister of
+    # Albania Paskal Milo"; "Minister of Agriculture, Livestock, and Supply, Mendes Ribeiro".
+    # After an "of ..." or a comma the name must have two words at least, so the words of the
+    # office are not taken for a name.
+    office = rf"[A-Z][\w'’-]*(?:(?:,?{_SP}(?:and{_SP})?|{_SP})[A-Z][\w'’-]*){{0,5}}?"
     titled = re.compile(
         rf"(?<![\w-])(?P<role>{role})"
-        rf"(?:(?P<of>{_SP}of{_SP}(?:the{_SP})?[A-Z][\w'’-]*(?:{_SP}[A-Z][\w'’-]*){{0,3}}?)?"
-        rf"[ ]*(?P<comma>,))?"
-        rf"{_SP}(?P<name>{NAME})"
+        rf"(?:(?P<of>{_SP}of{_SP}(?:the{_SP})?{office})[ ]*(?P<ofcomma>,)?{_SP}(?P<name2>{NAME2})"
+        rf"|[ ]*(?P<comma>,){_SP}(?P<name3>{NAME2})"
+        rf"|{_SP}(?P<name>{NAME}))"
     )
     apposition = re.compile(
         rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|then\s+|then-)?(?P<qual>{_QUALIFIER})?"
@@ -220,7 +226,8 @@ def find_people(
 
     titled, apposition, predicate = _patterns()
     for m in titled.finditer(text):
-        span = _name_span(text, m.start("name"), m.end("name"))
+        group = next(g for g in ("name", "name2", "name3") if m.group(g))
+        span = _name_span(text, m.start(group), m.end(group))
         if span is None:
             continue
         start, end = span
@@ -232,10 +239,14 @@ def find_people(
         role = " ".join(m.group("role").split())
         state = index.before(m.start("role"))
         if m.group("of"):
-            # "the Prime Minister of Albania, Sali Berisha"
-            of = gazetteer.lookup(m.group("of").strip().removeprefix("of").strip())
-            state = of.code if of is not None else state
-        if (m.group("of") or m.group("comma")) and len(name.split()) < 2:
+            # "Minister of Albania": the state of the office; "Minister of Agriculture": the
+            # office's own words belong to the role.
+            of_state = index.inside(m.start("of"), m.end("of"))
+            if of_state is not None:
+                state = of_state
+            else:
+                role = " ".join(f"{role}{m.group('of')}".split())
+        if group != "name" and len(name.split()) < 2:
             continue
         add(PersonMention(start, end, name, state, role, "title"))
 
