@@ -4,6 +4,11 @@
 of ``dyad extract`` for that document, and returns a :class:`Report` with one part per kind:
 document, glosses, events, tenures. Matching is on normalised text (case-folded, white space
 collapsed, dashes and hyphens equal, curly quotes straight).
+
+Where the contract leaves a choice open, this scorer decides so: among predictions that match a
+gold event equally well by evidence, it prefers the exact type, then an accepted date, then the
+right direction, then more of the gold persons; a gold file may restrict scoring to parts of a
+long page with ``"scope"`` (see :func:`scope_spans`).
 """
 
 from __future__ import annotations
