@@ -110,3 +110,34 @@ def test_dump_fastpath_agrees_on_generated_pages(page: P, version: str) -> None:
         assert fast.revision_id == latest.id
     if page.redirect:
         assert fast.redirect == page.redirect  # quoteattr wrote white space as references
+
+
+_VALID = page_xml(P("Alpha", [Rev('Some "text" & <more>', id=2)], id=1, redirect="Beta")).strip()
+_VALID_TWO = page_xml(P("Gamma", [Rev("old", id=3), Rev("new", id=4)], id=5)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    page=st.sampled_from([_VALID, _VALID_TWO]),
+    edits=st.lists(
+        st.tuples(st.integers(0, 400), st.text("<>/&;\"'= abcdeiprstx#\n", max_size=3)),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_dump_fastpath_never_accepts_what_xml_rejects(
+    page: str, edits: list[tuple[int, str]]
+) -> None:
+    """Damaged pages: the byte paths give ElementTree's answer, or leave the page to it."""
+    data = page
+    for offset, replacement in edits:
+        offset %= len(data)
+        data = data[:offset] + replacement + data[offset + len(replacement) :]
+    raw = data.encode()
+    try:
+        expected = parse_page(raw, fast=False)
+    except ValueError:
+        with pytest.raises(ValueError):
+            parse_page(raw)
+    else:
+        assert parse_page(raw) == expected

@@ -33,15 +33,15 @@ _TIMESTAMP = re.compile(rb"<timestamp>([^<]*)</timestamp>")
 _MODEL = re.compile(rb"<model>([^<]*)</model>")
 _FORMAT = re.compile(rb"<format>([^<]*)</format>")
 _S = rb"[ \t\r\n]*"
+# Names without namespace prefixes (but xml:space): a prefix would need its declaration.
+_NAME = rb"[A-Za-z_][-A-Za-z0-9_.]*"
 _ATTRIBUTE_LIST = (
-    rb"(?:[ \t\r\n]+[A-Za-z_:][-A-Za-z0-9_:.]*"
-    + _S
-    + rb"="
-    + _S
-    + rb"(?:\"[^\"<]*\"|'[^'<]*'))*"
-    + _S
+    rb"(?:[ \t\r\n]+(?:xml:)?" + _NAME + _S + rb"=" + _S + rb"(?:\"[^\"<]*\"|'[^'<]*'))*" + _S
 )
 _ATTRIBUTES = re.compile(_ATTRIBUTE_LIST + rb"/?")
+_TAG = re.compile(
+    rb"<(?:/(" + _NAME + rb")[ \t\r\n]*|(" + _NAME + rb")" + _ATTRIBUTE_LIST + rb"(/?))>"
+)
 _STANDARD_HEAD = re.compile(
     rb"<page>" + _S
     + rb"<title>([^<]*)</title>" + _S
@@ -78,6 +78,7 @@ _REVISION_HEAD = re.compile(
 )
 _MODEL_FORMAT = re.compile(rb"<model>([^<]*)</model>[ \t\r\n]*<format>([^<]*)</format>[ \t\r\n]*\Z")
 _REDIRECT = re.compile(rb"""<redirect\s+title\s*=\s*(?:"([^"<]*)"|'([^'<]*)')\s*/>""")
+_BAD_REFERENCE = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)")
 _ODD_AMPERSAND = re.compile(rb"&(?!(?:lt|gt|amp|quot);)")
 _ENTITY = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));")
 _BAD_AMPERSAND = re.compile(r"&(?!(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)")
@@ -120,9 +121,16 @@ def _fast_page_or_raise(buf: bytearray, start: int, end: int, site: SiteInfo) ->
             text_end >= 0
             and buf.find(b"<", text_start, text_end) < 0
             and _STANDARD_TAIL.match(buf, tail_start, end + len(b"</page>"))
+            and _references_ok(buf, start, text_start)
+            and _references_ok(buf, tail_start, end)
         ):
             return _standard_page(head, bytes(buf[text_start:text_end]))
     return _flexible_page(buf, start, end, site)
+
+
+def _references_ok(buf: bytearray, start: int, end: int) -> bool:
+    """No ``&`` in the span that does not start an entity or character reference."""
+    return buf.find(b"&", start, end) < 0 or not _BAD_REFERENCE.search(buf, start, end)
 
 
 def _standard_page(head: re.Match[bytes], text: bytes) -> Page:
@@ -159,6 +167,9 @@ def _flexible_page(buf: bytearray, start: int, end: int, site: SiteInfo) -> Page
         or buf.find(b"<!", start, end) >= 0  # a comment, CDATA or DOCTYPE
         or buf.find(b"<?", start, end) >= 0  # a processing instruction
     ):
+        raise _Unusual
+    _check_nesting(buf, start, end + len(b"</page>"))
+    if _BAD_REFERENCE.search(buf, start, end):
         raise _Unusual
     first = buf.find(b"<revision", start, end)
     head_end = end if first < 0 else first
@@ -235,6 +246,26 @@ def _flexible_page(buf: bytearray, start: int, end: int, site: SiteInfo) -> Page
         model=model,
         format=format_,
     )
+
+
+def _check_nesting(buf: bytearray, start: int, stop: int) -> None:
+    """Raise :class:`_Unusual` unless every ``<`` opens a tag and the tags nest properly.
+
+    The searches of this path take fields wherever they are; this keeps them from reading a
+    damaged page (a lost end tag, a stray ``<``) as if it were whole.
+    """
+    names: list[bytes] = []
+    tags = 0
+    for match in _TAG.finditer(buf, start, stop):
+        tags += 1
+        closing, opening, empty = match.groups()
+        if closing is not None:
+            if not names or names.pop() != closing:
+                raise _Unusual
+        elif not empty:
+            names.append(opening)
+    if names or tags != buf.count(b"<", start, stop):
+        raise _Unusual
 
 
 def _latest_revision(buf: bytearray, first: int, end: int) -> tuple[int, int]:

@@ -124,7 +124,7 @@ class PageParser:
         while True:
             end = _header_end(buf, max(0, fed - 16))
             stop = end if end >= 0 else len(buf)
-            if buf.find(b"<!DOCTYPE", fed, stop) >= 0:
+            if buf.find(b"<!DOCTYPE", max(0, fed - 8), stop) >= 0:
                 raise self._error("the XML has a DOCTYPE: MediaWiki exports have none")
             try:
                 parser.feed(bytes(buf[fed:stop]))
@@ -193,55 +193,53 @@ class PageParser:
         closed = False
         while True:
             # The common case first: white space, then a whole <page> already in the buffer.
-            following = _NEXT_PAGE.match(buf, pos)
-            if following is not None and not closed:
-                start = following.end() - len(b"<page>")
-                end = buf.find(b"</page>", start)
-                if end >= 0:
-                    page = self._page(start, end)
-                    pos = end + len(b"</page>")
-                    self.count += 1
-                    self.last_title = page.title
-                    yield page
-                    if pos > 65536 and pos * 2 > len(buf):
-                        del buf[:pos]
-                        self._base += pos
-                        pos = 0
-                    continue
-            pos = _skip_space(buf, pos)
-            while pos >= len(buf) - 12 and not self._eof:
-                self._fill()
-                pos = _skip_space(buf, pos)
-            if pos >= len(buf):
-                if closed or self.fragment:
+            following = None if closed else _NEXT_PAGE.match(buf, pos)
+            start = following.end() - len(b"<page>") if following else -1
+            end = buf.find(b"</page>", start) if following else -1
+            if end < 0:
+                pos = self._next_markup(pos, closed)
+                if pos >= len(buf):
                     return
-                raise self._error(
-                    f"truncated: the file ends at byte {self._base + len(buf):,} without "
-                    f"</mediawiki>{self._where()}"
-                )
-            if not closed and _is_tag(buf, pos, b"page"):
-                end = self._find_page_end(pos)
-                page = self._page(pos, end)
-                pos = end + len(b"</page>")
-                self.count += 1
-                self.last_title = page.title
-                yield page
-                if pos > 65536 and pos * 2 > len(buf):
-                    del buf[:pos]
-                    self._base += pos
-                    pos = 0
-            elif not closed and buf.startswith(b"</mediawiki", pos):
-                close = buf.find(b">", pos)
-                if close < 0 or buf[pos + 11 : close].strip():
-                    raise self._unexpected(pos)
-                closed = True
-                pos = close + 1
-            elif buf.startswith(b"<!--", pos):
-                pos = self._skip_to(pos, b"-->")
-            elif buf.startswith(b"<?", pos) and not buf.startswith(b"<?xml", pos):
-                pos = self._skip_to(pos, b"?>")
-            else:
-                raise self._unexpected(pos, closed)
+                if not closed and _is_tag(buf, pos, b"page"):
+                    start, end = pos, self._find_page_end(pos)
+                elif not closed and buf.startswith(b"</mediawiki", pos):
+                    close = buf.find(b">", pos)
+                    if close < 0 or buf[pos + len(b"</mediawiki") : close].strip():
+                        raise self._unexpected(pos)
+                    closed = True
+                    pos = close + 1
+                    continue
+                elif buf.startswith(b"<!--", pos):
+                    pos = self._skip_to(pos, b"-->")
+                    continue
+                elif buf.startswith(b"<?", pos) and not buf.startswith(b"<?xml", pos):
+                    pos = self._skip_to(pos, b"?>")
+                    continue
+                else:
+                    raise self._unexpected(pos, closed)
+            page = self._page(start, end)
+            pos = end + len(b"</page>")
+            self.count += 1
+            self.last_title = page.title
+            yield page
+            if pos > 65536 and pos * 2 > len(buf):  # drop what is done with
+                del buf[:pos]
+                self._base += pos
+                pos = 0
+
+    def _next_markup(self, pos: int, closed: bool) -> int:
+        """Where the next markup starts, reading on as needed; ``len(buf)`` at a proper end."""
+        buf = self._buf
+        pos = _skip_space(buf, pos)
+        while pos >= len(buf) - len(b"</mediawiki>") and not self._eof:
+            self._fill()
+            pos = _skip_space(buf, pos)
+        if pos >= len(buf) and not (closed or self.fragment):
+            raise self._error(
+                f"truncated: the file ends at byte {self._base + len(buf):,} without "
+                f"</mediawiki>{self._where()}"
+            )
+        return pos
 
     def _unexpected(self, pos: int, closed: bool = False) -> ReadError:
         where = "after </mediawiki>" if closed else "where a <page> should start"
