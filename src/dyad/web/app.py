@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -275,16 +276,46 @@ def create_app(db_path: str | Path, readonly: bool = True, *, cache_size: int = 
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """The application for ``DYAD_WEB_DB`` (how :func:`serve` starts several workers)."""
+    return create_app(
+        os.environ["DYAD_WEB_DB"],
+        readonly=os.environ.get("DYAD_WEB_READONLY", "1") != "0",
+        cache_size=int(os.environ.get("DYAD_WEB_CACHE", "512")),
+    )
+
+
 def serve(
     db_path: str | Path,
     host: str = "127.0.0.1",
     port: int = 8000,
     *,
     readonly: bool = True,
+    workers: int = 1,
+    cache_size: int = 512,
     log_level: str = "warning",
 ) -> None:
-    """Serve the knowledge base at ``db_path`` on ``http://host:port/`` until interrupted."""
+    """Serve the knowledge base at ``db_path`` on ``http://host:port/`` until interrupted.
+
+    ``workers`` > 1 runs that many processes (each with its own stores and reply cache).
+    Raises ``FileNotFoundError`` or a :class:`~dyad.store.StoreError` before listening when
+    the file is missing or cannot be read.
+    """
     import uvicorn
 
-    app = create_app(db_path, readonly=readonly)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    app = create_app(db_path, readonly=readonly, cache_size=cache_size)  # fails early, clearly
+    if workers <= 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+        return
+    os.environ["DYAD_WEB_DB"] = str(Path(db_path).resolve())
+    os.environ["DYAD_WEB_READONLY"] = "1" if readonly else "0"
+    os.environ["DYAD_WEB_CACHE"] = str(cache_size)
+    uvicorn.run(
+        "dyad.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        access_log=False,
+    )

@@ -36,7 +36,16 @@ Country = Annotated[
 
 
 def _pagination(limit: int, offset: int, rows: int, more: bool) -> Record:
-    return {"limit": limit, "offset": offset, "count": rows, "more": more}
+    # the addresses of the next and previous pages are filled in by pages.py, which knows
+    # the address and the rendering asked for
+    return {
+        "limit": limit,
+        "offset": offset,
+        "count": rows,
+        "more": more,
+        "next": None,
+        "previous": None,
+    }
 
 
 def _page(rows: list[Any], limit: int) -> tuple[list[Any], bool]:

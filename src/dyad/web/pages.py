@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from dyad.web.errors import Redirect
 from dyad.web.stores import WebState
@@ -25,6 +26,8 @@ from dyad.web.stores import WebState
 Record = dict[str, Any]
 DataFunction = Callable[..., Record]
 Extra = Callable[[Record], Record]
+JSON = "application/json"
+HTML = "text/html; charset=utf-8"
 
 
 def _query(request: Request, **changes: int) -> str:
@@ -57,42 +60,51 @@ def _html_path(path: str) -> str:
     return path[: -len(".json")] if path.endswith(".json") else path
 
 
-def reply(
+async def reply(
     request: Request,
     fn: DataFunction,
     params: Record,
     template: str | None,
     extra: Extra | None,
 ) -> Response:
+    """A cached reply at once, on the event loop; otherwise the page is computed in a worker
+    thread (the store's queries block) and cached."""
     state: WebState = request.app.state.web
-    as_json = template is None
     key = (request.url.path, str(request.url.query))
     version = state.version()
     cached = state.cache.get(key, version)
     if cached is not None:
         return Response(cached[0], media_type=cached[1])
     try:
-        data = fn(state.store(), **params)
+        body, media = await run_in_threadpool(_render, request, state, fn, params, template, extra)
     except Redirect as redirect:
         query = str(request.url.query)
-        target = redirect.location + (".json" if as_json else "")
+        target = redirect.location + ("" if template else ".json")
         return RedirectResponse(f"{target}?{query}" if query else target, status_code=302)
-    if template is None:
-        _links(request, data, ".json")
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        media = "application/json"
-    else:
-        _links(request, data, "")
-        query = str(request.url.query)
-        base = "/index" if request.url.path == "/" else raw_path(request)
-        json_url = f"{base}.json" + (f"?{query}" if query else "")
-        context = {"data": data, "json_url": json_url, "path": raw_path(request), "query": query}
-        if extra is not None:
-            context.update(extra(data))
-        body = state.templates.get_template(template).render(context).encode()
-        media = "text/html; charset=utf-8"
     state.cache.put(key, version, (body, media))
     return Response(body, media_type=media)
+
+
+def _render(
+    request: Request,
+    state: WebState,
+    fn: DataFunction,
+    params: Record,
+    template: str | None,
+    extra: Extra | None,
+) -> tuple[bytes, str]:
+    data = fn(state.store(), **params)
+    if template is None:
+        _links(request, data, ".json")
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), JSON
+    _links(request, data, "")
+    query = str(request.url.query)
+    base = "/index" if request.url.path == "/" else raw_path(request)
+    json_url = f"{base}.json" + (f"?{query}" if query else "")
+    context = {"data": data, "json_url": json_url, "path": raw_path(request), "query": query}
+    if extra is not None:
+        context.update(extra(data))
+    return state.templates.get_template(template).render(context).encode(), HTML
 
 
 def register(
@@ -117,11 +129,11 @@ def register(
     doc = inspect.getdoc(fn) or ""
     summary = doc.split("\n\n")[0].replace("\n", " ")
 
-    def as_json(request: Request, **kwargs: Any) -> Response:
-        return reply(request, fn, kwargs, None, None)
+    async def as_json(request: Request, **kwargs: Any) -> Response:
+        return await reply(request, fn, kwargs, None, None)
 
-    def as_html(request: Request, **kwargs: Any) -> Response:
-        return reply(request, fn, kwargs, template, extra)
+    async def as_html(request: Request, **kwargs: Any) -> Response:
+        return await reply(request, fn, kwargs, template, extra)
 
     for endpoint in (as_json, as_html):
         endpoint.__signature__ = endpoint_signature  # type: ignore[attr-defined]

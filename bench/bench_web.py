@@ -1,0 +1,224 @@
+"""How fast the web pages answer under load, on loopback.
+
+Run ``python bench/bench_web.py [--seconds 10] [--clients 32] [--workers 1]``.
+
+Starts ``dyad.web.serve`` in a subprocess on 127.0.0.1 for each knowledge base: the example KB
+(built under ``bench/.cache/`` from ``examples/`` and ``tests/data``) and the synthetic
+1,000,000-event KB that ``bench_store.py`` builds and caches there (built here if missing).
+Then drives ``--clients`` concurrent connections for ``--seconds`` at each page: the dyad page
+``/dyad/MNG/PRK`` and its JSON, and on the synthetic KB also its largest pair (MNG–PRK has no
+events there). With ``wrk`` installed it does the driving (``apt-get install wrk``); otherwise
+an asyncio client (httpx) does. Reports requests per second, median and p99 latency.
+
+Each page is measured twice: with the server's reply cache (the default: a page asked for
+again while the database is unchanged costs a look-up) and without it (``cache_size=0``:
+every request queries the store and renders), so that both are known.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from glob import glob
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "bench" / ".cache"
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+@dataclass(frozen=True)
+class Result:
+    requests: int
+    errors: int
+    seconds: float
+    median_ms: float
+    p99_ms: float
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds
+
+
+def example_kb() -> Path:
+    from dyad.store import Store
+    from dyad.store.schema import migrations
+
+    path = CACHE / f"web-example-v{migrations()[-1].version}.db"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".building")
+    with Store(partial) as store:
+        store.ingest_paths(
+            [
+                ROOT / "examples" / "Mongolia–North_Korea_relations.infolist.txt",
+                *sorted(glob(str(ROOT / "tests" / "data" / "wikitext" / "*.wiki"))),
+                *sorted(glob(str(ROOT / "tests" / "data" / "text" / "*.md"))),
+            ],
+            workers=2,
+        )
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    partial.rename(path)
+    return path
+
+
+def synthetic_kb() -> Path:
+    import bench_store
+
+    from dyad.store.schema import migrations
+
+    path = CACHE / f"store-10000-1000000-v{migrations()[-1].version}.db"
+    if not path.exists():
+        bench_store.build(path, 10_000, 1_000_000)
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """``dyad.web.serve`` in a subprocess, stopped on exit."""
+
+    def __init__(self, db: Path, *, workers: int, cache: int) -> None:
+        self.port = _free_port()
+        code = (
+            "import sys; from dyad.web import serve;"
+            f" serve(sys.argv[1], port={self.port}, workers={workers}, cache_size={cache})"
+        )
+        self.process = subprocess.Popen([sys.executable, "-c", code, str(db)], cwd=ROOT)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    break
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the server did not start") from None
+                time.sleep(0.1)
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+_WRK_LINE = re.compile(r"^\s*(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def run_wrk(url: str, clients: int, seconds: float) -> Result:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{clients}", f"-d{seconds:.0f}s", "--latency", "--timeout", "10s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latency = {p: float(v) * _UNITS[u] for p, v, u in _WRK_LINE.findall(out)}
+    requests = int(re.search(r"(\d+) requests in ([\d.]+)(\w+)", out)[1])  # type: ignore[index]
+    errors = 0
+    for found in re.finditer(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", out):
+        if found[1]:
+            errors += int(found[1])
+        elif found[2]:
+            errors += sum(int(n) for n in re.findall(r"\d+", found[2]))
+    return Result(requests, errors, seconds, latency["50"], latency["99"])
+
+
+async def _drive(url: str, clients: int, seconds: float) -> Result:
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    stop = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=10) as client:
+
+        async def one() -> None:
+            nonlocal errors
+            while time.monotonic() < stop:
+                started = time.perf_counter()
+                reply = await client.get(url)
+                latencies.append(time.perf_counter() - started)
+                errors += reply.status_code != 200
+
+        began = time.monotonic()
+        await asyncio.gather(*(one() for _ in range(clients)))
+        elapsed = time.monotonic() - began
+    ordered = sorted(latencies)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    return Result(len(ordered), errors, elapsed, statistics.median(ordered) * 1000, p99 * 1000)
+
+
+def run_httpx(url: str, clients: int, seconds: float) -> Result:
+    return asyncio.run(_drive(url, clients, seconds))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0, help="per page (bounded)")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--client", choices=["auto", "wrk", "httpx"], default="auto")
+    parser.add_argument("--only", choices=["example", "synthetic"], help="one knowledge base")
+    args = parser.parse_args()
+    seconds = min(max(args.seconds, 1.0), 120.0)
+    use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
+    drive = run_wrk if use_wrk else run_httpx
+    kbs = []
+    if args.only in (None, "example"):
+        kbs.append(("example KB", example_kb(), ["/dyad/MNG/PRK", "/dyad/MNG/PRK.json"]))
+    if args.only in (None, "synthetic"):
+        from dyad.store import Store
+
+        path = synthetic_kb()
+        with Store(path, readonly=True) as store:
+            top = store.dyads(limit=1)[0]
+        pages = [
+            "/dyad/MNG/PRK",
+            "/dyad/MNG/PRK.json",
+            f"/dyad/{top.a}/{top.b}",
+            f"/dyad/{top.a}/{top.b}.json",
+        ]
+        kbs.append((f"synthetic KB ({top.a}–{top.b}: {top.facts} facts)", path, pages))
+    print(
+        f"{args.clients} clients, {seconds:.0f} s a page, {args.workers} server worker(s),"
+        f" driven by {'wrk' if use_wrk else 'httpx'}, {os.cpu_count()} CPUs"
+    )
+    for label, path, pages in kbs:
+        for cache in (512, 0):
+            print(f"\n{label}, reply cache {'on' if cache else 'off'}:")
+            with Server(path, workers=args.workers, cache=cache) as server:
+                for page in pages:
+                    url = f"http://127.0.0.1:{server.port}{page}"
+                    # warm the threads' stores, SQLite's page cache and the reply cache
+                    drive(url, args.clients, 2.0)
+                    result = drive(url, args.clients, seconds)
+                    print(
+                        f"  {page:28} {result.rate:8,.0f} req/s   median {result.median_ms:7.2f}"
+                        f" ms   p99 {result.p99_ms:7.2f} ms   errors {result.errors}",
+                        flush=True,
+                    )
+
+
+if __name__ == "__main__":
+    main()
