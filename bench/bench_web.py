@@ -75,7 +75,6 @@ def example_kb() -> Path:
 
 def synthetic_kb() -> Path:
     import bench_store
-
     from dyad.store.schema import migrations
 
     path = CACHE / f"store-10000-1000000-v{migrations()[-1].version}.db"

@@ -14,9 +14,14 @@ from dyad.web.palette import family, type_label
 Record = dict[str, Any]
 
 
-@cache
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind))
+    found = _NAMES.get(kind)
+    if found is None:
+        found = _NAMES[kind] = tuple(f.name for f in fields(kind))
+    return found
 
 
 def plain(value: Any) -> Record:
