@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException
 
 from dyad import __version__
 from dyad.store import StoreError, UnknownCountryError, UnknownDocumentError
-from dyad.web import data, timeline
+from dyad.web import data, exports, timeline
 from dyad.web.errors import BadParameter, NotFound
 from dyad.web.network import network
 from dyad.web.pages import register
@@ -265,6 +265,7 @@ def create_app(db_path: str | Path, readonly: bool = True, *, cache_size: int = 
     register(app, "/conflicts", data.conflicts, "conflicts.html")
     register(app, "/search", data.search, "search.html")
     register(app, "/state/{code}", data.state, "state.html")
+    exports.install(app)  # before the dyad page: /dyad/{a}/{b}/export.csv is not a pair
     register(app, "/dyad/{a}/{b}", data.dyad, "dyad.html", extra=_dyad_extra)
     register(app, "/doc/{id}", data.doc, "doc.html", extra=_doc_extra)
     register(app, "/entity/{name:path}", data.entity, "entity.html")
