@@ -295,16 +295,21 @@ def serve(
     workers: int = 1,
     cache_size: int = 512,
     log_level: str = "warning",
+    announce: Callable[[str], None] | None = None,
 ) -> None:
     """Serve the knowledge base at ``db_path`` on ``http://host:port/`` until interrupted.
 
     ``workers`` > 1 runs that many processes (each with its own stores and reply cache).
     Raises ``FileNotFoundError`` or a :class:`~dyad.store.StoreError` before listening when
-    the file is missing or cannot be read.
+    the file is missing or cannot be read; then calls ``announce`` with the address (the
+    command line prints it).
     """
     import uvicorn
 
     app = create_app(db_path, readonly=readonly, cache_size=cache_size)  # fails early, clearly
+    if announce is not None:
+        shown = f"[{host}]" if ":" in host else host
+        announce(f"http://{shown}:{port}/")
     if workers <= 1:
         uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
         return

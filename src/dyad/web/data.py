@@ -248,7 +248,8 @@ def _preview(target: str, gloss: Record | None, entity: Record | None, names: An
     state = entity.get("state") if entity else None
     return {
         "target": target,
-        "text": (gloss or {}).get("text") or (entity or {}).get("gloss"),
+        # the entity's gloss is the preview with the scrape's residue cleaned out
+        "text": (entity or {}).get("gloss") or (gloss or {}).get("text"),
         "truncated": bool((gloss or {}).get("truncated")),
         "flags": list((gloss or {}).get("flags") or []),
         "type": entity.get("type") if entity else None,

@@ -50,6 +50,7 @@ class Lane:
     y: float
     height: float
     shaded: bool
+    sublabel_below: bool = False  # a word under the label, not a count beside it
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,8 +313,8 @@ def layout(
                     ),
                 )
             )
-        height = max(1, len(rows)) * ROW + 6
-        lanes.append(Lane(f"{side} → {other}", "ambassadors", y, height, False))
+        height = max(2, len(rows)) * ROW + 6
+        lanes.append(Lane(f"{side} → {other}", "ambassadors", y, height, False, True))
         for row, bar in placed_bars:
             bars.append(_bar_at(bar, y + 3 + row * ROW + 2))
         y += height + 2

@@ -101,6 +101,17 @@
     if (anchor) { showPreview(anchor); } else { hidePreview(); }
   });
 
+  /* ------------------------------------------------------------ timeline readout */
+  function readout(event) {
+    var mark = event.target && event.target.closest ? event.target.closest("svg.timeline a.mark") : null;
+    var out = document.getElementById("tl-readout");
+    if (!mark || !out) { return; }
+    var title = mark.querySelector("title");
+    if (title) { out.textContent = title.textContent; }
+  }
+  document.addEventListener("mouseover", readout);
+  document.addEventListener("focusin", readout);
+
   /* ------------------------------------------------------------ highlight and targets */
   function focusTarget() {
     var id = decodeURIComponent(window.location.hash.slice(1));
