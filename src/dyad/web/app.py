@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
@@ -91,7 +92,17 @@ def _environment() -> Environment:
     env.globals["version"] = __version__
     env.globals["family_colour"] = lambda name: FAMILY_COLOURS.get(name, FALLBACK_COLOUR)
     env.filters["fmt"] = lambda value, spec: format(value, spec)
+    env.filters["snippet"] = snippet_parts
     return env
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A search snippet (matches in ``[...]``, as the store marks them) as (text, matched)."""
+    parts: list[tuple[str, bool]] = []
+    for i, piece in enumerate(re.split(r"\[([^\[\]]*)\]", snippet)):
+        if piece:
+            parts.append((piece, i % 2 == 1))
+    return parts
 
 
 def _wants_json(request: Request) -> bool:

@@ -421,8 +421,7 @@ def search(
         return {**out, "states": [], "entities": [], "hits": []}
     gazetteer = store.gazetteer
     found = gazetteer.resolve(q)
-    states = [found] if found else []
-    states += [s for s in gazetteer.suggest(q, n=5) if s not in states]
+    states = [found] if found else gazetteer.suggest(q, n=5)
     view = store.entity(q, limit=20)
     return {
         **out,
