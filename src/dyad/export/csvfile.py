@@ -6,23 +6,39 @@ from __future__ import annotations
 
 import csv
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from dyad.export.columns import Column
 from dyad.export.rows import Row
 
 
-def cell(value: Any, column: Column) -> str:
+def _plain(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _number(value: Any) -> str:
     if value is None:
         return ""
-    if column.kind == "persons":
-        return "; ".join(p["name"] for p in value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return repr(value) if not value.is_integer() else str(int(value))
-    return str(value)
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def _persons(value: Any) -> str:
+    return "" if value is None else "; ".join(p["name"] for p in value)
+
+
+def _date(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+_CELLS: dict[str, Callable[[Any], str]] = {"float": _number, "persons": _persons, "date": _date}
+
+
+def cell(value: Any, column: Column) -> str:
+    """A value as its CSV field (empty for missing)."""
+    return _CELLS.get(column.kind, _plain)(value)
 
 
 class CsvTable:
@@ -31,11 +47,12 @@ class CsvTable:
     def __init__(self, sink: IO[str], columns: Sequence[Column]) -> None:
         self.columns = tuple(columns)
         self.rows = 0
+        self._cells = [(c.name, _CELLS.get(c.kind, _plain)) for c in self.columns]
         self._writer = csv.writer(sink, lineterminator="\r\n")
         self._writer.writerow([c.name for c in self.columns])
 
     def write(self, row: Row) -> None:
-        self._writer.writerow([cell(row[c.name], c) for c in self.columns])
+        self._writer.writerow([convert(row[name]) for name, convert in self._cells])
         self.rows += 1
 
     def close(self) -> None:

@@ -26,10 +26,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dyad.export.cow import ccode_in, side_order, stateabb_in
 from dyad.export.rows import Row
-from dyad.extract.states import Gazetteer
+from dyad.extract.states import Gazetteer, State
 from dyad.store.dates import OPEN_LOWER, OPEN_UPPER, bounds
 from dyad.store.exports import FactRow, PairRecords, pair_status
 from dyad.store.views import Interval
@@ -41,6 +42,20 @@ COUNTED_TYPES: tuple[str, ...] = tuple(EVENT_TYPES)
 def count_column(event_type: str) -> str:
     """``n_`` and the type with dots as underscores: ``n_agreement_signed``."""
     return "n_" + event_type.replace(".", "_")
+
+
+_COUNT_COLUMNS = {t: count_column(t) for t in COUNTED_TYPES}
+_NO_COUNTS = dict.fromkeys(_COUNT_COLUMNS.values(), 0)
+
+
+def _name(state: State | None, code: str) -> str:
+    return state.short_name if state is not None else code
+
+
+@lru_cache(maxsize=65536)
+def _cow(gazetteer: Gazetteer, code: str, year: int) -> tuple[int | None, str | None]:
+    state = gazetteer.get(code)
+    return ccode_in(state, year), stateabb_in(state, year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +233,7 @@ def dyad_years(
             (s, r): _ambassador_years(records, s, r, last)
             for s, r in ((side1, side2), (side2, side1))
         }
-        state1, state2 = states[side1], states[side2]
+        name1, name2 = (_name(states[s], s) for s in (side1, side2))
         for year in range(first, last + 1):
             at = status.at(year)
             relations, severed, relations_status = status.relations_flags(at)
@@ -226,16 +241,18 @@ def dyad_years(
             mission_1 = at.mission_a if side1 == records.a else at.mission_b
             mission_2 = at.mission_b if side1 == records.a else at.mission_a
             tally = tallies.get(year)
+            ccode1, abb1 = _cow(gazetteer, side1, year)
+            ccode2, abb2 = _cow(gazetteer, side2, year)
             row: Row = {
                 "year": year,
                 "iso3c1": side1,
                 "iso3c2": side2,
-                "ccode1": ccode_in(state1, year),
-                "ccode2": ccode_in(state2, year),
-                "stateabb1": stateabb_in(state1, year),
-                "stateabb2": stateabb_in(state2, year),
-                "name1": state1.short_name if state1 else side1,
-                "name2": state2.short_name if state2 else side2,
+                "ccode1": ccode1,
+                "ccode2": ccode2,
+                "stateabb1": abb1,
+                "stateabb2": abb2,
+                "name1": name1,
+                "name2": name2,
                 "relations": relations,
                 "relations_status": relations_status,
                 "severed": severed,
@@ -245,10 +262,12 @@ def dyad_years(
                 "ambassador_1_to_2": 1 if year in ambassadors[(side1, side2)] else None,
                 "ambassador_2_to_1": 1 if year in ambassadors[(side2, side1)] else None,
                 "n_events": sum(tally.counts.values()) if tally else 0,
+                **_NO_COUNTS,
+                "n_sources": len(tally.documents) if tally else 0,
             }
-            for event_type in COUNTED_TYPES:
-                row[count_column(event_type)] = tally.counts.get(event_type, 0) if tally else 0
-            row["n_sources"] = len(tally.documents) if tally else 0
+            if tally:
+                for event_type, n in tally.counts.items():
+                    row[_COUNT_COLUMNS[event_type]] = n
             yield row
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 from typing import Any
 
 from dyad.export.cow import ccode_in, stateabb_in
@@ -88,16 +89,23 @@ def date_columns(date: str | None, lower: int | None, upper: int | None) -> Row:
     }
 
 
-def _state_columns(code: str, side: str, when: int | None, gazetteer: Gazetteer) -> Row:
+@lru_cache(maxsize=65536)
+def _state(gazetteer: Gazetteer, code: str, when: int | None) -> tuple[str, int | None, str | None]:
+    """Name, COW number and COW abbreviation of a state in a year (cached: a few hundred states
+    and years serve a million facts)."""
     state = gazetteer.get(code)
+    if state is None:
+        return code, None, None
     if when is None:
-        ccode = state.cow_code if state else None
-        abb = state.cow_abb if state else None
-    else:
-        ccode, abb = ccode_in(state, when), stateabb_in(state, when)
+        return state.short_name, state.cow_code, state.cow_abb
+    return state.short_name, ccode_in(state, when), stateabb_in(state, when)
+
+
+def _state_columns(code: str, side: str, when: int | None, gazetteer: Gazetteer) -> Row:
+    name, ccode, abb = _state(gazetteer, code, when)
     return {
         f"iso3c_{side}": code,
-        f"name_{side}": state.short_name if state else code,
+        f"name_{side}": name,
         f"ccode_{side}": ccode,
         f"stateabb_{side}": abb,
     }
