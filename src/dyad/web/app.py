@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime
 import logging
-import re
 import os
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -29,6 +29,7 @@ from dyad import __version__
 from dyad.store import StoreError, UnknownCountryError, UnknownDocumentError
 from dyad.web import data, exports, timeline
 from dyad.web.errors import BadParameter, NotFound
+from dyad.web.humane import humane_date
 from dyad.web.network import network
 from dyad.web.pages import register
 from dyad.web.palette import FALLBACK_COLOUR, FAMILY_COLOURS
@@ -93,6 +94,7 @@ def _environment() -> Environment:
     env.globals["family_colour"] = lambda name: FAMILY_COLOURS.get(name, FALLBACK_COLOUR)
     env.filters["fmt"] = lambda value, spec: format(value, spec)
     env.filters["snippet"] = snippet_parts
+    env.filters["humane"] = humane_date
     return env
 
 

@@ -147,6 +147,11 @@ def _bound(param: str, value: str | None, *, upper: bool) -> None:
         raise BadParameter(param, str(exc)) from None
 
 
+def _own_first(fact: Record, own: set[str]) -> Record:
+    fact["sources"].sort(key=lambda s: (s["document"] not in own, -s["confidence"]))
+    return fact
+
+
 def dyad(
     store: Store,
     a: Country,
@@ -188,6 +193,8 @@ def dyad(
             *pair, from_=from_, to=to, types=types, limit=limit + 1, offset=offset
         )
     rows, more = _page(rows, limit)
+    # the pair's own article first: its sentence reads better than a table row elsewhere
+    own = {d.id for d in summary.documents if d.dyad and set(d.dyad) == set(pair)}
     now = {(t.person, t.sending, t.start) for t in summary.ambassadors_now}
     intervals = store.status(*pair)
     since = len(intervals) - 1  # the first interval of the current run of the same relations
@@ -200,7 +207,7 @@ def dyad(
         "summary": {
             "facts": summary.facts,
             "conflicts": summary.conflicts,
-            "relations_began": [shapes.fact(f) for f in summary.relations_began],
+            "relations_began": [_own_first(shapes.fact(f), own) for f in summary.relations_began],
             "status_now": shapes.interval(summary.status_now),
             "status_since": intervals[since].start,
             "missions": [shapes.fact(f) for f in summary.missions],
@@ -231,7 +238,7 @@ def dyad(
         },
         "marks": [shapes.mark(f) for f in filtered[:MARKS]],
         "marks_truncated": marks_truncated,
-        "events": [shapes.fact(f) for f in rows],
+        "events": [_own_first(shapes.fact(f), own) for f in rows],
         "pagination": _pagination(limit, offset, len(rows), more),
         "terms": [
             shapes.term(t, current=(t.person, t.sending, t.start) in now)
