@@ -13,6 +13,7 @@ every mark is a link to its row in the event table, with a ``<title>`` for hover
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ class Lane:
     sublabel_below: bool = False  # a word under the label, not a count beside it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mark:
     """One fact: a point (``cx``) or a bar (``x1``..``x2``), optionally faded or open."""
 
@@ -77,7 +78,7 @@ class Mark:
     conflict: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Bar:
     """A term of office."""
 
@@ -217,6 +218,7 @@ def layout(
     used_fades: set[str] = set()
     for shaded, name in enumerate(sorted(by_family, key=family_order)):
         rows: list[float] = []  # the right edge of each row
+        free: list[tuple[float, int]] = []  # (right edge, row): a heap, the leftmost first
         placed: list[tuple[int, Mark]] = []
         items = sorted(by_family[name], key=lambda ms: _left(ms[1], first))
         for m, (start, end, start_q, end_q) in items:
@@ -224,11 +226,7 @@ def layout(
             x2 = now_x if math.isnan(end) else x(end)
             point = x2 - x1 < MIN_SPAN_PX and start_q != "open" and end_q != "open"
             left, right = ((x1 + x2) / 2 - POINT_R, (x1 + x2) / 2 + POINT_R) if point else (x1, x2)
-            row = next((i for i, edge in enumerate(rows) if edge + 3 <= left), len(rows))
-            if row == len(rows):
-                rows.append(right)
-            else:
-                rows[row] = right
+            row = _row(rows, free, left, right, gap=3)
             fade = min(FADE_PX, (x2 - x1) * 0.3)
             fade_start = not point and start_q != "exact"
             fade_end = not point and end_q == "fuzzy"
@@ -264,7 +262,8 @@ def layout(
             Lane(FAMILY_LABELS.get(name, name), str(len(items)), y, height, shaded % 2 == 0)
         )
         for row, mark in placed:
-            out.append(_at(mark, y + 3 + row * ROW + ROW / 2))
+            mark.y = y + 3 + row * ROW + ROW / 2  # the lane's height is known only now
+            out.append(mark)
         y += height + 2
     bars: list[Bar] = []
     a, b = pair
@@ -274,7 +273,8 @@ def layout(
         if not mine:
             continue
         y += LANE_GAP
-        rows = []  # the right edge of each row, as above
+        rows = []  # as above
+        free = []
         placed_bars: list[tuple[int, Bar]] = []
         starts = sorted(s[0] for _, s, _ in mine if s and not math.isnan(s[0]))
         for term, begun, ended in sorted(mine, key=lambda t: t[1][0] if t[1] else math.inf):
@@ -289,11 +289,7 @@ def layout(
             if s0 is None:
                 s0 = e1 - 1
             x1, x2 = x(s0), max(x(e1), x(s0) + 4)
-            row = next((i for i, edge in enumerate(rows) if edge + 2 <= x1), len(rows))
-            if row == len(rows):
-                rows.append(x2)
-            else:
-                rows[row] = x2
+            row = _row(rows, free, x1, x2, gap=2)
             person = str(term.get("person", ""))
             label = person if len(person) * 5.6 < x2 - x1 - 6 else ""
             dates = f"{term.get('start') or '?'}–{term.get('end') or ''}"
@@ -316,7 +312,8 @@ def layout(
         height = max(2, len(rows)) * ROW + 6
         lanes.append(Lane(f"{side} → {other}", "ambassadors", y, height, False, True))
         for row, bar in placed_bars:
-            bars.append(_bar_at(bar, y + 3 + row * ROW + 2))
+            bar.y = y + 3 + row * ROW + 2
+            bars.append(bar)
         y += height + 2
     bands = _bands(status, x, first, now_x)
     step_years = range(first, last + 1, step)
@@ -344,20 +341,24 @@ def layout(
     )
 
 
+def _row(
+    rows: list[float], free: list[tuple[float, int]], left: float, right: float, *, gap: float
+) -> int:
+    """The row for an item from ``left`` to ``right`` (items come by their left edge): the
+    row that ended first if it ended before ``left``, else a new row. Interval partitioning:
+    as few rows as overlaps require, in O(log rows)."""
+    if free and free[0][0] + gap <= left:
+        _, row = heapq.heappop(free)
+    else:
+        row = len(rows)
+        rows.append(right)
+    rows[row] = right
+    heapq.heappush(free, (right, row))
+    return row
+
+
 def _left(span: tuple[float, float, Quality, Quality], first: float) -> float:
     return first if math.isnan(span[0]) else span[0]
-
-
-def _at(mark: Mark, y: float) -> Mark:
-    from dataclasses import replace
-
-    return replace(mark, y=y)
-
-
-def _bar_at(bar: Bar, y: float) -> Bar:
-    from dataclasses import replace
-
-    return replace(bar, y=y)
 
 
 def _bands(
