@@ -1,0 +1,89 @@
+"""Temporal expressions to EDTF (dyad.extract.dates)."""
+
+from __future__ import annotations
+
+import pytest
+from edtf import parse_edtf
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dyad.extract.dates import find_dates, is_valid_edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "established diplomatic relations on October 15, 1948.",
+            [("October 15, 1948", "1948-10-15")],
+        ),
+        ("on 23 January 1963", [("23 January 1963", "1963-01-23")]),
+        ("in July 2007, when", [("July 2007", "2007-07")]),
+        ("as of November 2006, X said", [("November 2006", "2006-11")]),
+        ("In 1952, during", [("1952", "1952")]),
+        ("signed at the end of 1953, the", [("the end of 1953", "1953")]),
+        ("in the 1980s", [("1980s", "198X")]),
+        ("From 1960 to the mid-1980s, the", [("From 1960 to the mid-1980s", "1960/1985~")]),
+        ("in the early 1990s", [("early 1990s", "1990/1993")]),
+        ("children in 1960-1970s.", [("1960-1970s", "1960/1979")]),
+        ("Hong Gyu (2013–2017)", [("2013–2017", "2013/2017")]),
+        ("O Sung Ho (2017–)", [("2017–", "2017/..")]),
+        ("the post-1982 improvement", [("post-1982", "1982/..")]),
+        ("Post-1990", [("Post-1990", "1990/..")]),
+        ("until 1990", [("until 1990", "../1990")]),
+        ("since 2001", [("since 2001", "2001/..")]),
+        ("1950–52", [("1950–52", "1950/1952")]),
+        ("in 1985 and 1988.", [("1985", "1985"), ("1988", "1988")]),
+        ("the late 13th century", [("late 13th century", "12XX")]),
+        ("between 1231 and 1270", [("between 1231 and 1270", "1231/1270")]),
+        ("2000–present", [("2000–present", "2000/..")]),
+        ("after 2000, when the minister visited", [("2000", "2000")]),
+        ("sent 1500 soldiers in 1950", [("1950", "1950")]),
+        ("in 14 years", []),
+        ("1.3 square kilometres", []),
+    ],
+)
+def test_extract_dates_examples(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.edtf) for d in find_dates(text)] == expected
+
+
+def _slow(value: str) -> bool:
+    try:
+        parse_edtf(value)
+    except Exception:
+        return False
+    return True
+
+
+@given(
+    st.integers(1000, 2099),
+    st.integers(0, 14),
+    st.integers(0, 32),
+    st.sampled_from(["", "~", "?"]),
+    st.sampled_from(["", "/..", "../"]),
+)
+def test_extract_dates_fast_validation_agrees_with_edtf(
+    year: int, month: int, day: int, mark: str, open_end: str
+) -> None:
+    value = (
+        str(year) + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+    )
+    value += mark
+    value = f"../{value}" if open_end == "../" else value + open_end
+    # The edtf package accepts impossible calendar days (2001-02-29); Dyad does not.
+    if _slow(value) and month and day and month <= 12:
+        from datetime import date
+
+        try:
+            date(year, month, day)
+        except ValueError:
+            assert not is_valid_edtf(value)
+            return
+    assert is_valid_edtf(value) == _slow(value), value
+
+
+@given(st.text(max_size=200))
+def test_extract_dates_never_crash_and_values_are_valid(text: str) -> None:
+    for found in find_dates(text):
+        assert text[found.start : found.end] == found.text
+        assert is_valid_edtf(found.edtf)
