@@ -206,3 +206,13 @@ def test_dump_errors_damaged_real_dump(tmp_path: Path, edits: list[tuple[int, by
     result = _outcome(path)
     if isinstance(result, list):
         assert len(result) <= TINY_PAGES + 1
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_dump_errors_page_without_title(tmp_path: Path, title: str) -> None:
+    path = tmp_path / "untitled.xml"
+    path.write_bytes(dump_xml([P("One"), P(title, id=2)]))
+    pages, error = _read_until_error(path)
+    assert [p.title for p in pages] == ["One"]
+    assert "page 2 (starting at byte" in error.problem
+    assert error.problem.endswith("has no title")

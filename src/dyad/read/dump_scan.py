@@ -24,7 +24,15 @@ import xml.etree.ElementTree as ET
 
 from dyad.read.dump_page import Page, SiteInfo, redirect_target
 
-__all__ = ["local_name", "page_from_element", "parse_page", "scan_page", "to_int", "xml_problem"]
+__all__ = [
+    "local_name",
+    "page_from_element",
+    "parse_page",
+    "scan_page",
+    "scan_standard_page",
+    "to_int",
+    "xml_problem",
+]
 
 _TITLE = re.compile(rb"<title>([^<]*)</title>")
 _NS = re.compile(rb"<ns>[ \t\r\n]*(-?[0-9]{1,9})[ \t\r\n]*</ns>")
@@ -43,7 +51,7 @@ _TAG = re.compile(
     rb"<(?:/(" + _NAME + rb")[ \t\r\n]*|(" + _NAME + rb")" + _ATTRIBUTE_LIST + rb"(/?))>"
 )
 _STANDARD_HEAD = re.compile(
-    rb"<page>" + _S
+    _S + rb"<page>" + _S
     + rb"<title>([^<]*)</title>" + _S
     + rb"<ns>(-?[0-9]{1,9})</ns>" + _S
     + rb"<id>([0-9]{1,18})</id>" + _S
@@ -79,7 +87,6 @@ _REVISION_HEAD = re.compile(
 _MODEL_FORMAT = re.compile(rb"<model>([^<]*)</model>[ \t\r\n]*<format>([^<]*)</format>[ \t\r\n]*\Z")
 _REDIRECT = re.compile(rb"""<redirect\s+title\s*=\s*(?:"([^"<]*)"|'([^'<]*)')\s*/>""")
 _BAD_REFERENCE = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)")
-_ODD_AMPERSAND = re.compile(rb"&(?!(?:lt|gt|amp|quot);)")
 _ENTITY = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));")
 _BAD_AMPERSAND = re.compile(r"&(?!(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
@@ -108,23 +115,41 @@ def scan_page(buf: bytearray, start: int, end: int, site: SiteInfo) -> Page | No
         return None
 
 
+def scan_standard_page(buf: bytearray, pos: int) -> tuple[Page, int] | None:
+    """Path 1 straight from the stream: the page that starts after white space at ``pos``, and
+    where it ends; ``None`` if it is not laid out the standard way or not all in ``buf`` yet.
+
+    It reads each byte of the text once (``find`` for its first ``<``, which must open
+    ``</text>``), with no need to find ``</page>`` first.
+    """
+    head = _STANDARD_HEAD.match(buf, pos)
+    if head is None:
+        return None
+    text_start = head.end()
+    if head.group(9):  # <text ... />
+        text_end = text_start
+        tail = _STANDARD_TAIL.match(buf, text_start)
+    else:
+        text_end = buf.find(b"<", text_start)
+        if text_end < 0 or not buf.startswith(b"</text>", text_end):
+            return None
+        tail = _STANDARD_TAIL.match(buf, text_end + len(b"</text>"))
+    if (
+        tail is None
+        or not _references_ok(buf, pos, text_start)
+        or not _references_ok(buf, tail.start(), tail.end())
+    ):
+        return None
+    try:
+        return _standard_page(head, bytes(buf[text_start:text_end])), tail.end()
+    except _Unusual:
+        return None
+
+
 def _fast_page_or_raise(buf: bytearray, start: int, end: int, site: SiteInfo) -> Page:
-    head = _STANDARD_HEAD.match(buf, start, end)
-    if head is not None:
-        text_start = head.end()
-        if head.group(9):  # <text ... />
-            text_end = tail_start = text_start
-        else:
-            text_end = buf.find(b"</text>", text_start, end)
-            tail_start = text_end + len(b"</text>")
-        if (
-            text_end >= 0
-            and buf.find(b"<", text_start, text_end) < 0
-            and _STANDARD_TAIL.match(buf, tail_start, end + len(b"</page>"))
-            and _references_ok(buf, start, text_start)
-            and _references_ok(buf, tail_start, end)
-        ):
-            return _standard_page(head, bytes(buf[text_start:text_end]))
+    standard = scan_standard_page(buf, start)
+    if standard is not None and standard[1] == end + len(b"</page>"):
+        return standard[0]
     return _flexible_page(buf, start, end, site)
 
 
@@ -139,18 +164,19 @@ def _standard_page(head: re.Match[bytes], text: bytes) -> Page:
     redirect = _attribute(redirect_title) or None if redirect_title is not None else None
     content = _text(text)
     model_name = _name(model)
-    if redirect is None and model_name in (None, "wikitext"):
+    first = content[:1]
+    if redirect is None and (first == "#" or first.isspace()) and model_name in (None, "wikitext"):
         redirect = redirect_target(content)
     return Page(
-        title=_text(title),
-        ns=int(ns),
-        page_id=int(page_id),
-        revision_id=int(revision_id),
-        timestamp=_meta(stamp),
-        text=content,
-        redirect=redirect,
-        model=model_name,
-        format=_name(format_),
+        _text(title),
+        int(ns),
+        int(page_id),
+        int(revision_id),
+        _meta(stamp),
+        content,
+        redirect,
+        model_name,
+        _name(format_),
     )
 
 
@@ -324,15 +350,12 @@ def _text(raw: bytes | bytearray) -> str:
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     general = False
     if raw.find(b"&") >= 0:
-        if _ODD_AMPERSAND.search(raw):
+        # Replacing these first cannot make a new reference: each '&' left is its own.
+        raw = raw.replace(b"&lt;", b"<").replace(b"&gt;", b">").replace(b"&quot;", b'"')
+        if raw.count(b"&") == raw.count(b"&amp;"):
+            raw = raw.replace(b"&amp;", b"&")
+        else:  # character references, &apos; or a stray '&': the regular expression decides
             general = True
-        else:
-            raw = (
-                raw.replace(b"&lt;", b"<")
-                .replace(b"&gt;", b">")
-                .replace(b"&quot;", b'"')
-                .replace(b"&amp;", b"&")
-            )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -17,7 +17,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dyad.read.dump_page import Page, SiteInfo
-from dyad.read.dump_scan import local_name, page_from_element, scan_page, to_int, xml_problem
+from dyad.read.dump_scan import (
+    local_name,
+    page_from_element,
+    scan_page,
+    scan_standard_page,
+    to_int,
+    xml_problem,
+)
 from dyad.read.errors import ReadError
 
 __all__ = ["PageParser"]
@@ -192,7 +199,14 @@ class PageParser:
         buf = self._buf
         closed = False
         while True:
-            # The common case first: white space, then a whole <page> already in the buffer.
+            # The common case first: white space, then a whole page as MediaWiki lays it out.
+            standard = None if closed else scan_standard_page(buf, pos)
+            if standard is not None:
+                page, end = standard
+                yield self._counted(page, pos)
+                pos = self._compact(end)
+                continue
+            # Then a whole page laid out otherwise.
             following = None if closed else _NEXT_PAGE.match(buf, pos)
             start = following.end() - len(b"<page>") if following else -1
             end = buf.find(b"</page>", start) if following else -1
@@ -217,15 +231,25 @@ class PageParser:
                     continue
                 else:
                     raise self._unexpected(pos, closed)
-            page = self._page(start, end)
-            pos = end + len(b"</page>")
-            self.count += 1
-            self.last_title = page.title
-            yield page
-            if pos > 65536 and pos * 2 > len(buf):  # drop what is done with
-                del buf[:pos]
-                self._base += pos
-                pos = 0
+            yield self._counted(self._page(start, end), start)
+            pos = self._compact(end + len(b"</page>"))
+
+    def _counted(self, page: Page, start: int) -> Page:
+        if not page.title or page.title.isspace():
+            raise self._error(
+                f"page {self.count + 1:,} (starting at byte {self._base + start:,}) has no title"
+            )
+        self.count += 1
+        self.last_title = page.title
+        return page
+
+    def _compact(self, pos: int) -> int:
+        """Drop the buffered bytes before ``pos`` once they are most of the buffer."""
+        if pos > 65536 and pos * 2 > len(self._buf):
+            del self._buf[:pos]
+            self._base += pos
+            return 0
+        return pos
 
     def _next_markup(self, pos: int, closed: bool) -> int:
         """Where the next markup starts, reading on as needed; ``len(buf)`` at a proper end."""
@@ -272,12 +296,7 @@ class PageParser:
         return end
 
     def _page(self, start: int, end: int) -> Page:
-        page = scan_page(self._buf, start, end, self.site) or self._slow_page(start, end)
-        if not page.title or page.title.isspace():
-            raise self._error(
-                f"page {self.count + 1:,} (starting at byte {self._base + start:,}) has no title"
-            )
-        return page
+        return scan_page(self._buf, start, end, self.site) or self._slow_page(start, end)
 
     def _slow_page(self, start: int, end: int) -> Page:
         data = bytes(self._buf[start : end + len(b"</page>")])
