@@ -57,17 +57,20 @@ def _roles(fact: Fact) -> str:
 
 def _sources(fact: Fact) -> str:
     titles = list(dict.fromkeys(s.title for s in fact.sources))
-    return "; ".join(titles)
+    if not titles:
+        return ""
+    more = len(fact.sources) - 1
+    return titles[0] + (f" (+{more})" if more else "")
 
 
 def facts_table(facts: Sequence[Fact], title: str | None = None) -> Table:
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title, show_lines=False, expand=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("type")
-    table.add_column("who")
-    table.add_column("people")
-    table.add_column("evidence", overflow="fold")
-    table.add_column("sources", overflow="fold")
+    table.add_column("type", no_wrap=True)
+    table.add_column("who", no_wrap=True)
+    table.add_column("people", ratio=1)
+    table.add_column("evidence", overflow="fold", ratio=4)
+    table.add_column("sources", overflow="fold", ratio=1)
     for fact in facts:
         evidence = fact.sources[0].text if fact.sources else ""
         kind = fact.type if fact.modality == "occurred" else f"{fact.type} ({fact.modality})"
@@ -79,7 +82,7 @@ def facts_table(facts: Sequence[Fact], title: str | None = None) -> Table:
             _roles(fact),
             ", ".join(p.name for p in fact.persons),
             _short(evidence),
-            _sources(fact) + (f" (+{len(fact.sources) - 1})" if len(fact.sources) > 1 else ""),
+            _sources(fact),
         )
     return table
 

@@ -326,8 +326,15 @@ class EventEngine:
             if token:
                 tag = tagged.tag_of(token)
                 if tag is not None:
-                    groups[name] = self._resolve(tag, dyad)
-                    persons.extend(groups[name].persons)
+                    resolved = self._resolve(tag, dyad)
+                    if tag.kind == "P" and not resolved.states:
+                        hint = _office_state(tagged, m.end(name), clause[1])
+                        if hint is not None:
+                            resolved = _Resolved(
+                                [hint], [replace(p, state=hint) for p in resolved.persons]
+                            )
+                    groups[name] = resolved
+                    persons.extend(resolved.persons)
 
         spec = EVENT_TYPES[rule.type]
         directed = spec.direction == "directed" or (
@@ -572,6 +579,23 @@ class EventEngine:
         if _HYPOTHETICAL.search(before[-25:]):
             return "hypothetical"
         return default
+
+
+_OFFICE_HINT = re.compile(
+    r"\b(?:a|an|the)\s+(?:first(?:-ever)?\s+|such\s+|then\s+|sitting\s+)*(?:\w+\s+){0,3}?"
+    r"(?:by\s+(?:a|an|the)\s+)?⟨S(?P<tag>\d+)⟩\s+(?:president|prime\s+minister|premier|king|queen"
+    r"|emperor|leader|chairman|foreign\s+minister|minister|head\s+of\s+state)\b",
+    re.IGNORECASE,
+)
+
+
+def _office_state(tagged: Tagged, start: int, end: int) -> str | None:
+    """The state of an office named right after a person whose state is unknown: "an official
+    visit by Kim Dae-jung, the first-ever such visit by a South Korean president"."""
+    m = _OFFICE_HINT.search(tagged.string, start, min(end, start + 90))
+    if m is None or "⟨P" in tagged.string[start : m.start()]:
+        return None
+    return tagged.tags[int(m.group("tag"))].state
 
 
 def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int) -> list[Tag]:

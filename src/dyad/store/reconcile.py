@@ -83,6 +83,7 @@ class MentionRow:
     confidence: float
     evidence: str
     fact: int | None = None
+    persons: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -114,6 +115,8 @@ class PlannedFact:
 
 
 _SPACE = re.compile(r"\s+")
+# Names compare like scoring.md's: case, hyphens and spaces aside ("Kim Il-sung" = "Kim Il Sung").
+_PERSON_KEY = re.compile(r"[\s\-‐–]+")
 
 
 def identity_key(mention: MentionRow, pair: Pair, policy: Policy) -> tuple[str, bool]:
@@ -151,8 +154,12 @@ def plan(
         first = group[0]
         policy = policies.get(first.type, DEFAULT_POLICY)
         unordered = policy.direction == "unordered"
-        facts = _cluster(group)
         singular = key in singular_keys
+        facts = (
+            _cluster(group)
+            if singular
+            else [c for people in _by_people(group) for c in _cluster(people)]
+        )
         for fact_mentions, anchor in facts:
             planned.append(
                 PlannedFact(
@@ -168,6 +175,28 @@ def plan(
                 )
             )
     return planned
+
+
+def _by_people(group: list[MentionRow]) -> list[list[MentionRow]]:
+    """Split mentions that name different people: Kim Il Sung's visit of 1988 and Kim
+    Yong-nam's are two visits. Mentions naming nobody join the largest group."""
+    groups: list[tuple[set[str], list[MentionRow]]] = []
+    nameless: list[MentionRow] = []
+    for mention in group:
+        if not mention.persons:
+            nameless.append(mention)
+            continue
+        for names, members in groups:
+            if names & mention.persons:
+                names |= mention.persons
+                members.append(mention)
+                break
+        else:
+            groups.append((set(mention.persons), [mention]))
+    if not groups:
+        return [group]
+    max(groups, key=lambda g: len(g[1]))[1].extend(nameless)
+    return [members for _, members in groups]
 
 
 def _cluster(group: list[MentionRow]) -> list[tuple[list[MentionRow], Bounds | None]]:
@@ -263,7 +292,9 @@ def load_mentions(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> dict[Pair,
     out: dict[Pair, list[MentionRow]] = {}
     for r in conn.execute(
         "SELECT m.dyad_a, m.dyad_b, m.id, m.document, m.type, m.date, m.date_lower,"
-        " m.date_upper, m.modality, m.source, m.target, m.subject, m.confidence, e.text, m.fact"
+        " m.date_upper, m.modality, m.source, m.target, m.subject, m.confidence, e.text, m.fact,"
+        " (SELECT group_concat(lower(p.name), char(31)) FROM event_persons AS p"
+        "  WHERE p.mention = m.id)"
         " FROM temp.touched_pairs AS t"
         " JOIN event_mentions AS m ON m.dyad_a = t.a AND m.dyad_b = t.b"
         " JOIN evidence AS e ON e.id = m.evidence ORDER BY m.dyad_a, m.dyad_b, m.id"
@@ -282,6 +313,9 @@ def load_mentions(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> dict[Pair,
                 confidence=r[12],
                 evidence=r[13],
                 fact=r[14],
+                persons=frozenset(
+                    _PERSON_KEY.sub(" ", n) for n in (r[15] or "").split("\x1f") if n
+                ),
             )
         )
     return out
