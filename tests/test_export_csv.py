@@ -123,3 +123,25 @@ def test_export_csv_to_text_and_binary_streams(store: Store) -> None:
     assert not binary.closed  # the caller's stream is left open
     rows = csv_text_rows(text.getvalue())
     assert rows and {(r["iso3c_a"], r["iso3c_b"]) for r in rows} == {("MNG", "PRK")}
+
+
+def test_export_csv_dash_is_standard_output(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summary = export(store, "csv", "-", dyad=("MNG", "PRK"))
+    rows = csv_text_rows(capsys.readouterr().out)
+    assert len(rows) == summary.facts > 0
+
+
+def test_export_csv_failure_leaves_no_file(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dyad.export.writer
+
+    def broken(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(dyad.export.writer, "fact_row", broken)
+    with pytest.raises(OSError, match="disk full"):
+        export(store, "csv", f"{tmp_path}/out/")
+    assert list((tmp_path / "out").iterdir()) == []  # no table, no .partial, no codebook

@@ -90,3 +90,11 @@ def test_export_parquet_single_file_and_streams(store: Store, tmp_path: Path) ->
     assert pq.read_table(io.BytesIO(buffer.getvalue())).equals(table)
     with pytest.raises(ValueError, match="binary"):
         export(store, "parquet", io.StringIO(), dyad=("PRK", "MNG"))
+
+
+def test_export_parquet_dash_writes_bytes_to_standard_output(
+    store: Store, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    summary = export(store, "parquet", "-", dyad=("MNG", "PRK"))
+    table = pq.read_table(io.BytesIO(capsysbinary.readouterr().out))
+    assert table.num_rows == summary.facts > 0

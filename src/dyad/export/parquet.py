@@ -63,7 +63,7 @@ class ParquetTable:
         columns: Sequence[Column],
         table: str,
         *,
-        batch: int = 65_536,
+        batch: int = 20_000,
         metadata: Mapping[str, str] = {},
     ) -> None:
         self.columns = tuple(columns)
