@@ -112,8 +112,8 @@ def test_export_panel_directed_rows_add_up(
         assert int(forth["n_visit"]) + int(back["n_visit"]) == int(row["n_visit"])
         assert forth["n_relations_established"] == back["n_relations_established"]
         assert forth["n_relations_established"] == row["n_relations_established"]
-    mng_prk = [both[("PRK", "MNG", str(y))]["n_visit"] for y in (1988, 2002, 2007)]
-    assert mng_prk == ["1", "1", "1"]  # North Korean visits to Mongolia
+    # North Korean visits to Mongolia (Kim Il Sung 1988, Paek Nam Sun 2002, Kim Yong-nam 2007)
+    assert all(int(both[("PRK", "MNG", str(y))]["n_visit"]) >= 1 for y in (1988, 2002, 2007))
     assert both[("MNG", "PRK", "2007")]["n_visit"] == "0"
 
 

@@ -18,9 +18,15 @@ from typing import Literal
 
 from dyad.export.codebook import CONVENTIONS, table
 from dyad.export.columns import Column
-from dyad.export.dyadyears import COUNTED_TYPES, count_column, counted_facts, dyad_years
-from dyad.export.dyadyears import known_years as known_years
-from dyad.export.target import Out, binary_file, resolve, text_file
+from dyad.export.dyadyears import (
+    COUNTED_TYPES,
+    count_column,
+    counted_facts,
+    dyad_years,
+    known_years,
+)
+from dyad.export.tables import label, open_table, place
+from dyad.export.target import Out, resolve
 from dyad.store import Store
 from dyad.vocabulary import EVENT_TYPES
 
@@ -149,17 +155,15 @@ def panel(
     if first is not None and last is not None and first > last:
         raise ValueError(f"the first year ({first}) is after the last ({last})")
     target = resolve(out)
-    where = target.path or target.stream
-    if target.directory is not None:
-        target.directory.mkdir(parents=True, exist_ok=True)
-        where = target.directory / f"panel.{format}"
-    assert where is not None
+    where = place(target, f"panel.{format}")
     pairs = store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
     rows = with_rows = without = counted = not_counted = 0
     low: int | None = None
     high: int | None = None
     with ExitStack() as stack:
-        writer = _open(stack, format, where, directed)
+        writer = open_table(
+            stack, format, where, PANEL, "panel", {"dyad.directed": str(directed).lower()}
+        )
         for records in pairs:
             yes, no = counted_facts(records)
             counted += yes
@@ -180,7 +184,7 @@ def panel(
             ):
                 writer.write(row)
                 rows += 1
-    files = [str(where) if target.stream is None else getattr(where, "name", "<stream>")]
+    files = [label(where)]
     codebook = None
     if target.directory is not None:
         path = target.directory / "panel-codebook.md"
@@ -211,31 +215,6 @@ def _span(
     start = known[0] if first is None else first
     end = known[1] if last is None else last
     return (start, end) if start <= end else None
-
-
-class _Writer:
-    def write(self, row: dict[str, object]) -> None: ...
-
-
-def _open(stack: ExitStack, format: str, where: object, directed: bool) -> _Writer:
-    from pathlib import Path
-    from typing import IO, Any, cast
-
-    sink = cast("Path | IO[Any]", where)
-    if format == "csv":
-        from dyad.export.csvfile import CsvTable
-
-        return cast(_Writer, CsvTable(stack.enter_context(text_file(sink)), PANEL))
-    from dyad.export.parquet import ParquetTable
-
-    table = ParquetTable(
-        stack.enter_context(binary_file(sink)),
-        PANEL,
-        "panel",
-        metadata={"dyad.directed": "true" if directed else "false"},
-    )
-    stack.callback(table.close)
-    return cast(_Writer, table)
 
 
 def _types_table(types: Iterable[str]) -> str:

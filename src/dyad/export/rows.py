@@ -13,7 +13,7 @@ from typing import Any
 
 from dyad.export.cow import ccode_in, stateabb_in
 from dyad.extract.states import Gazetteer
-from dyad.store.dates import OPEN_LOWER, OPEN_UPPER, bounds
+from dyad.store.dates import OPEN_LOWER, OPEN_UPPER
 from dyad.store.exports import EvidenceRow, FactRow, TenureRow
 from dyad.vocabulary import EVENT_TYPES
 
@@ -197,8 +197,3 @@ def tenure_row(tenure: TenureRow) -> Row:
         "evidence_end": tenure.evidence_end,
         "rule": tenure.rule,
     }
-
-
-def bounds_of(date: str | None) -> tuple[int, int] | None:
-    found = bounds(date)
-    return None if found is None else (found.lower, found.upper)

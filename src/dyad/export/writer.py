@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Any, Literal, Protocol
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from dyad import __version__
 from dyad.export.codebook import export_codebook
-from dyad.export.columns import EVIDENCE, EXPORT_SCHEMA, FACTS, TENURES, VOCABULARY, Column
+from dyad.export.columns import EXPORT_SCHEMA, TABLES, VOCABULARY
 from dyad.export.rows import Row, evidence_row, fact_row, tenure_row
-from dyad.export.target import Out, Target, binary_file, resolve, text_file
+from dyad.export.tables import TableFormat, label, open_table, place
+from dyad.export.target import Out, Target, resolve, text_file
 from dyad.extract.states import Gazetteer
 from dyad.store import Store
 from dyad.store.exports import PairRecords, TenureRow
@@ -34,14 +34,6 @@ class ExportSummary:
     tenures: int
     triples: int | None = None  # Turtle only
     codebook: str | None = None  # the codebook's path, when one was written
-
-
-class _Table(Protocol):
-    rows: int
-
-    def write(self, row: Row) -> None: ...
-
-    def close(self) -> None: ...
 
 
 def export(
@@ -66,7 +58,7 @@ def export(
     gazetteer = store.gazetteer
     filter_ = list(store.pair(*dyad)) if dyad is not None else None
     with ExitStack() as stack:
-        if format in ("csv", "parquet"):
+        if format == "csv" or format == "parquet":
             summary = _tables(stack, format, target, pairs, unpaired, gazetteer)
         elif format == "jsonl":
             summary = _jsonl(stack, target, pairs, unpaired, gazetteer, filter_)
@@ -75,42 +67,8 @@ def export(
     if target.directory is not None:
         codebook = target.directory / "codebook.md"
         codebook.write_text(export_codebook(), encoding="utf-8")
-        return _with(summary, codebook=str(codebook), files=(*summary.files, str(codebook)))
+        return replace(summary, codebook=str(codebook), files=(*summary.files, str(codebook)))
     return summary
-
-
-def _with(summary: ExportSummary, **changes: Any) -> ExportSummary:
-    from dataclasses import replace
-
-    return replace(summary, **changes)
-
-
-def _where(target: Target, name: str) -> Path | IO[Any]:
-    if target.directory is not None:
-        target.directory.mkdir(parents=True, exist_ok=True)
-        return target.directory / name
-    if target.path is not None:
-        return target.path
-    assert target.stream is not None
-    return target.stream
-
-
-def _label(where: Path | IO[Any]) -> str:
-    return str(where) if isinstance(where, Path) else getattr(where, "name", "<stream>")
-
-
-def _open_table(
-    stack: ExitStack, format: str, where: Path | IO[Any], columns: tuple[Column, ...], name: str
-) -> _Table:
-    if format == "csv":
-        from dyad.export.csvfile import CsvTable
-
-        return CsvTable(stack.enter_context(text_file(where)), columns)
-    from dyad.export.parquet import ParquetTable
-
-    table = ParquetTable(stack.enter_context(binary_file(where)), columns, name)
-    stack.callback(table.close)  # closed before its file (the stack unwinds in reverse)
-    return table
 
 
 def _facts(records: PairRecords, gazetteer: Gazetteer) -> Iterator[tuple[Row, list[Row]]]:
@@ -120,20 +78,16 @@ def _facts(records: PairRecords, gazetteer: Gazetteer) -> Iterator[tuple[Row, li
 
 def _tables(
     stack: ExitStack,
-    format: Format,
+    format: TableFormat,
     target: Target,
     pairs: Iterable[PairRecords],
     unpaired: Iterable[TenureRow],
     gazetteer: Gazetteer,
 ) -> ExportSummary:
-    ext = "csv" if format == "csv" else "parquet"
     whole = target.directory is not None
-    places = {
-        name: _where(target, f"{name}.{ext}") for name in (("facts",) if not whole else TABLES)
-    }
+    places = {name: place(target, f"{name}.{format}") for name in (TABLES if whole else ("facts",))}
     tables = {
-        name: _open_table(stack, format, where, COLUMNS[name], name)
-        for name, where in places.items()
+        name: open_table(stack, format, where, TABLES[name], name) for name, where in places.items()
     }
     facts, evidence, tenures = tables["facts"], tables.get("evidence"), tables.get("tenures")
     count = 0
@@ -154,16 +108,12 @@ def _tables(
             tenures.write(tenure_row(tenure))
     return ExportSummary(
         format=format,
-        files=tuple(_label(w) for w in places.values()),
+        files=tuple(label(w) for w in places.values()),
         pairs=count,
         facts=facts.rows,
         evidence=evidences,
         tenures=tenures.rows if tenures is not None else 0,
     )
-
-
-TABLES = ("facts", "evidence", "tenures")
-COLUMNS = {"facts": FACTS, "evidence": EVIDENCE, "tenures": TENURES}
 
 
 def _jsonl(
@@ -176,7 +126,7 @@ def _jsonl(
 ) -> ExportSummary:
     from dyad.export.jsonl import JsonlStream
 
-    where = _where(target, "dyad.jsonl")
+    where = place(target, "dyad.jsonl")
     stream = JsonlStream(stack.enter_context(text_file(where)))
     stream.write(
         {
@@ -202,7 +152,7 @@ def _jsonl(
     for tenure in unpaired:
         stream.write({"kind": "tenure", **tenure_row(tenure)})
         tenures += 1
-    return ExportSummary("jsonl", (_label(where),), count, facts, evidences, tenures)
+    return ExportSummary("jsonl", (label(where),), count, facts, evidences, tenures)
 
 
 def _turtle(
@@ -214,7 +164,7 @@ def _turtle(
 ) -> ExportSummary:
     from dyad.export.rdf import TurtleWriter
 
-    where = _where(target, "dyad.ttl")
+    where = place(target, "dyad.ttl")
     writer = TurtleWriter(stack.enter_context(text_file(where)), gazetteer)
     count = facts = evidences = tenures = 0
     for records in pairs:
@@ -232,5 +182,5 @@ def _turtle(
             batch = []
     writer.tenures(batch)
     return ExportSummary(
-        "ttl", (_label(where),), count, facts, evidences, tenures, triples=writer.triples
+        "ttl", (label(where),), count, facts, evidences, tenures, triples=writer.triples
     )
