@@ -53,9 +53,9 @@ def _pair(side: str, which: str) -> list[Column]:
         Column(
             f"ccode_{side}",
             "small",
-            f"{which}: Correlates of War state number in the year the date starts in, empty"
-            " when the state was not a COW system member that year; for an undated fact its"
-            " main COW number",
+            f"{which}: Correlates of War state number in the year the date starts in (ends"
+            " in, for an open start), empty when the state was not a COW system member that"
+            " year; for an undated fact its main COW number",
         ),
         Column(f"stateabb_{side}", "category", f"{which}: COW abbreviation of `ccode_{side}`"),
     ]
