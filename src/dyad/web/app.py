@@ -171,11 +171,6 @@ def _install_errors(app: FastAPI) -> None:
         message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
         return _error(request, 422, "invalid_parameter", message, details=errors)
 
-    @app.exception_handler(ValueError)
-    async def value_error(request: Request, exc: ValueError) -> Response:
-        # the store's ValueErrors name what to give instead ("give two states", a date)
-        return _error(request, 404, "not_found", str(exc), [("All pairs", "/dyads")])
-
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 404:

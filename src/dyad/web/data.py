@@ -35,6 +35,14 @@ Country = Annotated[
 ]
 
 
+def pair_of(store: Store, a: str, b: str) -> tuple[str, str]:
+    """Two country arguments as the sorted pair of codes; the same state twice is a 404."""
+    try:
+        return store.pair(a, b)
+    except ValueError as exc:  # the store names the state: "give two states"
+        raise NotFound(str(exc), [("All pairs", "/dyads")]) from None
+
+
 def _pagination(limit: int, offset: int, rows: int, more: bool) -> Record:
     # the addresses of the next and previous pages are filled in by pages.py, which knows
     # the address and the rendering asked for
@@ -175,7 +183,7 @@ def dyad(
 ) -> Record:
     """A pair of states: headline facts, status over time, the events with their evidence,
     the terms of office of each side's ambassadors and the conflicts between sources."""
-    pair = store.pair(a, b)
+    pair = pair_of(store, a, b)
     if (a, b) != pair:
         raise Redirect(shapes.dyad_href(*pair))
     types = _types(type)

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from dyad.export import export, export_codebook, panel
-from dyad.web.data import Country
+from dyad.web.data import Country, pair_of
 from dyad.web.stores import WebState
 
 MEDIA = {
@@ -47,7 +47,7 @@ def install(app: FastAPI) -> None:
 
         def write() -> tuple[bytes, str]:
             store = state.store()
-            pair = store.pair(a, b)
+            pair = pair_of(store, a, b)
             out: io.BytesIO | io.StringIO = io.BytesIO() if format == "parquet" else io.StringIO()
             export(store, format, out, dyad=pair)
             body = out.getvalue()
@@ -69,7 +69,7 @@ def install(app: FastAPI) -> None:
 
         def write() -> tuple[bytes, str]:
             store = state.store()
-            pair = store.pair(a, b)
+            pair = pair_of(store, a, b)
             out: io.BytesIO | io.StringIO = io.BytesIO() if format == "parquet" else io.StringIO()
             panel(store, out, dyad=pair, directed=directed, format=format)
             body = out.getvalue()

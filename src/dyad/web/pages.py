@@ -16,9 +16,9 @@ from enum import Enum
 from typing import Any
 from urllib.parse import quote, urlencode
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from dyad.web.errors import Redirect
 from dyad.web.stores import WebState
@@ -68,7 +68,8 @@ async def reply(
     extra: Extra | None,
 ) -> Response:
     """A cached reply at once, on the event loop; otherwise the page is computed in a worker
-    thread (the store's queries block) and cached."""
+    thread (the store's queries block) and cached. A few threads compute at a time
+    (``WebState.limiter``): more would only take turns holding the GIL, each page slower."""
     state: WebState = request.app.state.web
     key = (request.url.path, str(request.url.query))
     version = state.version()
@@ -76,7 +77,9 @@ async def reply(
     if cached is not None:
         return Response(cached[0], media_type=cached[1])
     try:
-        body, media = await run_in_threadpool(_render, request, state, fn, params, template, extra)
+        body, media = await anyio.to_thread.run_sync(
+            _render, request, state, fn, params, template, extra, limiter=state.limiter
+        )
     except Redirect as redirect:
         query = str(request.url.query)
         target = redirect.location + ("" if template else ".json")

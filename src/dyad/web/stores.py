@@ -12,11 +12,13 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
+import anyio
 from jinja2 import Environment
 
 from dyad.store import Store
@@ -57,15 +59,31 @@ class WebState:
     """The database path, one read-only store per thread, the templates and the cache."""
 
     def __init__(
-        self, path: str | Path, templates: Environment, *, readonly: bool, cache_size: int
+        self,
+        path: str | Path,
+        templates: Environment,
+        *,
+        readonly: bool,
+        cache_size: int,
+        computing: int = 4,
     ) -> None:
         self.path = Path(path)
         self.readonly = readonly
         self.templates = templates
         self.cache = ReplyCache(cache_size)
+        self.computing = computing
         self._local = threading.local()
-        self._opened: list[Store] = []
+        self._limiter: anyio.CapacityLimiter | None = None
+        # weakly: a worker thread that ends (anyio stops idle ones) takes its store with it
+        self._opened: weakref.WeakSet[Store] = weakref.WeakSet()
         self._lock = threading.Lock()
+
+    @property
+    def limiter(self) -> anyio.CapacityLimiter:
+        """At most ``computing`` pages computed at once (created in the event loop's thread)."""
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(self.computing)
+        return self._limiter
 
     def store(self) -> Store:
         found: Store | None = getattr(self._local, "store", None)
@@ -73,7 +91,7 @@ class WebState:
             found = Store(self.path, readonly=self.readonly)
             self._local.store = found
             with self._lock:
-                self._opened.append(found)
+                self._opened.add(found)
         return found
 
     def version(self) -> Version:
@@ -83,7 +101,7 @@ class WebState:
     def close(self) -> None:
         """Close the stores of every thread (at shutdown, when no request runs)."""
         with self._lock:
-            for store in self._opened:
+            for store in list(self._opened):
                 # a connection of another thread refuses to close from here; nothing is lost
                 with contextlib.suppress(Exception):
                     store.close()
