@@ -99,7 +99,8 @@ def pages(dump: Path, all_: bool, limit: int | None, as_json: bool) -> None:
 
     with _errors():
         shown = 0
-        for page in list_pages(dump):
+        # The multistream index is fast but does not tell redirects: only --all may use it.
+        for page in list_pages(dump, use_index=all_):
             if not all_ and (page.ns != 0 or page.redirect):
                 continue
             if as_json:

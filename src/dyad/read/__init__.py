@@ -94,12 +94,21 @@ def read_file(path: str | Path, format: str | None = None) -> Document:
         raise ReadError(path, f"too deeply nested to read as {chosen}") from exc
 
 
-def iter_documents(path: str | Path, format: str | None = None) -> Iterator[Document]:
-    """Every article in ``path``: one for an article file, each article page for a dump."""
+def iter_documents(
+    path: str | Path,
+    format: str | None = None,
+    *,
+    on_error: Callable[[object, ReadError], None] | None = None,
+) -> Iterator[Document]:
+    """Every article in ``path``: one for an article file, each article page for a dump.
+
+    ``on_error(page, error)`` hears of each dump page that cannot be read (it is skipped); a
+    break in the dump itself, or an unreadable article file, raises :class:`ReadError`.
+    """
     path = Path(path)
     if format == "dump" or (format is None and is_dump(path)):
         from dyad.read import dump
 
-        yield from dump.iter_documents(path)
+        yield from dump.iter_documents(path, on_error=on_error)
         return
     yield read_file(path, format)

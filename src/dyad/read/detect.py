@@ -8,6 +8,7 @@ from pathlib import Path
 FORMATS = ("infolist", "wikitext", "markdown", "text", "html", "dump")
 
 _BZ2_MAGIC = b"BZh"
+_GZIP_MAGIC = b"\x1f\x8b"
 _INFOLIST_CHROME = re.compile(r"^\s*(HOME|TheInfoList|OR:)\s*$", re.MULTILINE)
 _HTML = re.compile(r"^\s*(<!DOCTYPE html|<html[\s>])", re.IGNORECASE)
 _WIKI_MARKUP = re.compile(
@@ -20,7 +21,7 @@ _MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 
 
 def is_dump(path: Path) -> bool:
-    """A MediaWiki XML export, plain or bz2-compressed (judged from the first bytes)."""
+    """A MediaWiki XML export, plain, bz2- or gzip-compressed (judged from the first bytes)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)
@@ -28,6 +29,15 @@ def is_dump(path: Path) -> bool:
         return False
     if head.startswith(_BZ2_MAGIC):
         return True
+    if head.startswith(_GZIP_MAGIC):
+        import gzip
+        import zlib
+
+        try:
+            with gzip.open(path, "rb") as fh:
+                head = fh.read(4096)
+        except (OSError, EOFError, zlib.error):
+            return False
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<?xml"):
         return b"<mediawiki" in head

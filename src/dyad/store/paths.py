@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -75,11 +76,22 @@ def jobs(paths: Iterable[str | Path]) -> Iterator[Job | Outcome]:
         if not dump:
             yield Job(str(path))
             continue
+        bad: list[Outcome] = []
         try:
-            for doc in iter_documents(path):
+            for doc in iter_documents(path, on_error=partial(_skipped, path, bad)):
+                yield from bad
+                bad.clear()
                 yield Job(f"{path}#{doc.title}", doc)
+            yield from bad
         except (ReadError, OSError) as exc:
+            yield from bad
             yield Outcome(str(path), None, str(exc))
+
+
+def _skipped(path: Path, bad: list[Outcome], page: object, error: Exception) -> None:
+    """A dump page that cannot be read: reported, the dump goes on."""
+    title = getattr(page, "title", None)
+    bad.append(Outcome(f"{path}#{title}", None, str(error), title))
 
 
 def extract_job(job: Job) -> Outcome:
