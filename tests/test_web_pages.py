@@ -193,6 +193,10 @@ def test_web_pages_static_and_docs(client: TestClient) -> None:
         assert reply.status_code == 200 and kind in reply.headers["content-type"]
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/dyad/{a}/{b}.json" in docs.text
+    examples = re.findall(r'<a class="small" href="([^"]+)"', docs.text)
+    assert len(examples) >= 10
+    for example in examples:
+        assert client.get(example.replace("&#39;", "'")).status_code == 200, example
     schema = client.get("/openapi.json").json()
     params = {p["name"]: p for p in schema["paths"]["/dyad/{a}/{b}.json"]["get"]["parameters"]}
     assert params["limit"]["schema"]["maximum"] == 500

@@ -257,7 +257,7 @@ def create_app(db_path: str | Path, readonly: bool = True, *, cache_size: int = 
         version=__version__,
         description=(
             "The relations between pairs of states, from the articles that describe them. "
-            "Every page of the site is also JSON at the same address with `.json`."
+            "Every page of the site is also JSON at the same address followed by .json."
         ),
         docs_url=None,
         redoc_url=None,
