@@ -108,6 +108,10 @@ def test_web_pages_dyad_filters(client: TestClient) -> None:
         assert event["date_upper"] >= 20000101 and event["date_lower"] <= 20101231
     html = client.get("/dyad/MNG/PRK?type=visit").text
     assert 'value="visit" checked' in html
+    # what the filter form sends when nothing is filled in
+    empty = client.get("/dyad/MNG/PRK.json?type=&from=&to=").json()
+    assert empty["filters"] == {**empty["filters"], "type": [], "from": None, "to": None}
+    assert len(empty["events"]) == empty["summary"]["facts"]
 
 
 def test_web_pages_dyad_redirects_to_the_canonical_pair(client: TestClient) -> None:

@@ -131,6 +131,7 @@ def state(store: Store, code: Country, limit: Limit = 100, offset: Offset = 0) -
 
 def _types(wanted: list[str] | None) -> list[str] | None:
     """Event types and families (``visit``, ``agreement``) as the types they stand for."""
+    wanted = [name for name in wanted or [] if name]  # a form may send type= empty
     if not wanted:
         return None
     out: list[str] = []
@@ -186,6 +187,7 @@ def dyad(
     pair = pair_of(store, a, b)
     if (a, b) != pair:
         raise Redirect(shapes.dyad_href(*pair))
+    type = [name for name in type or [] if name]
     types = _types(type)
     from_ = from_ or None
     to = to or None
