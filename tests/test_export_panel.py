@@ -15,7 +15,7 @@ from dyad.export import panel, panel_codebook
 from dyad.export.dyadyears import COUNTED_TYPES, count_column
 from dyad.export.panel import PANEL
 from dyad.store import Store
-from export_helpers import csv_text_rows, knowledge_base, read_csv
+from export_helpers import knowledge_base, read_csv
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +35,11 @@ def undirected(store: Store, tmp_path_factory: pytest.TempPathFactory) -> list[d
 
 
 @pytest.fixture(scope="module")
-def directed(store: Store) -> list[dict[str, str]]:
-    text = io.StringIO()
-    summary = panel(store, text, directed=True)
-    rows = csv_text_rows(text.getvalue())
+def directed(store: Store, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
+    out = tmp_path_factory.mktemp("panel-directed")
+    summary = panel(store, f"{out}/", directed=True)
+    assert summary.files == (str(out / "panel-directed.csv"), str(out / "panel-codebook.md"))
+    rows = read_csv(out / "panel-directed.csv")
     assert len(rows) == summary.rows
     return rows
 

@@ -142,8 +142,8 @@ def panel(
     format: PanelFormat = "csv",
 ) -> PanelSummary:
     """Write the dyad-year panel of ``store`` (or of the pair ``dyad``) to ``out``: a directory
-    (``panel.csv`` or ``panel.parquet`` and ``panel-codebook.md``), a file path, ``"-"`` or an
-    open stream (binary for Parquet).
+    (``panel.csv``, or ``panel-directed.csv``, or ``.parquet``, and ``panel-codebook.md``), a
+    file path, ``"-"`` or an open stream (binary for Parquet).
 
     ``years`` is ``(first, last)``; with both given every pair has a row for every year of the
     range, otherwise each pair runs from the first to the last year its dated facts and terms
@@ -155,7 +155,7 @@ def panel(
     if first is not None and last is not None and first > last:
         raise ValueError(f"the first year ({first}) is after the last ({last})")
     target = resolve(out)
-    where = place(target, f"panel.{format}")
+    where = place(target, f"panel{'-directed' if directed else ''}.{format}")
     pairs = store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
     rows = with_rows = without = counted = not_counted = 0
     low: int | None = None
@@ -230,7 +230,8 @@ One row per pair of states and year (undirected), or per ordered pair and year (
 each state is side 1 once), from the first to the last year the knowledge base knows for the
 pair (the years of its dated facts that occurred and of its terms of office), or every year of
 `--from`/`--to` when both are given. Pairs with no dated fact or term have no rows. The file is
-`panel.csv` (or `.parquet`) with this codebook beside it when written to a directory.
+`panel.csv` (`panel-directed.csv`; or `.parquet`) with this codebook beside it when written to a
+directory.
 
 ## Joining
 
