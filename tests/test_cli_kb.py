@@ -134,3 +134,25 @@ def test_cli_kb_ingest_reports_and_skips_a_bad_file(tmp_path: Path) -> None:
     summary = json.loads(output[output.index("{") :])
     assert summary["added"] == 1 and len(summary["errors"]) == 1
     assert summary["errors"][0]["path"] == str(bad)
+
+
+def test_cli_kb_export_and_panel(db: Path, tmp_path: Path) -> None:
+    import csv
+
+    import pyarrow.parquet as pq
+
+    code, output = run("export", "--db", str(db), "--format", "csv", "--out", str(tmp_path) + "/")
+    assert code == 0, output
+    with (tmp_path / "facts.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert any(r["type"] == "relations.established" and r["date"] == "1948-10-15" for r in rows)
+    assert (tmp_path / "codebook.md").exists()
+    out = tmp_path / "panel.parquet"
+    code, output = run("panel", "--db", str(db), "--dyad", "MNG", "PRK", "--out", str(out))
+    assert code == 0, output
+    table = pq.read_table(out).to_pylist()
+    first = min(table, key=lambda r: r["year"])
+    assert first["year"] == 1948 and first["relations"] == 1
+    assert {first["ccode1"], first["ccode2"]} == {712, 731}
+    code, output = run("panel", "--codebook")
+    assert code == 0 and "ccode1" in output

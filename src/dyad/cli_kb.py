@@ -72,6 +72,9 @@ def open_store(db: Path, *, readonly: bool = True) -> Iterator[Store]:
     except (StoreError, UnknownDocumentError) as exc:
         click.echo(f"dyad: {db}: {exc}", err=True)
         sys.exit(1)
+    except BrokenPipeError:  # `dyad panel | head`: the reader has seen enough
+        sys.stderr.close()
+        sys.exit(0)
 
 
 def _print(value: Any, render: Callable[[Any], Any], as_json: bool) -> None:
@@ -251,4 +254,117 @@ def conflicts(
         _print(found, display.conflicts_table, as_json)
 
 
-COMMANDS = (ingest, dyads, show, timeline, terms, entity, search, conflicts)
+@click.command(name="export")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["jsonl", "csv", "parquet", "ttl"]),
+    required=True,
+    help="jsonl, csv (with a codebook), parquet or ttl (RDF Turtle).",
+)
+@click.option(
+    "--out",
+    default="-",
+    show_default=True,
+    help="A folder (facts, evidence, terms and codebook), a file (facts only), or - for stdout.",
+)
+@click.option("--dyad", nargs=2, metavar="A B", help="Only this pair.")
+@click.option("--codebook", is_flag=True, help="Print the codebook of the columns and exit.")
+@db_option
+def export_command(
+    format_: str, out: str, dyad: tuple[str, str] | None, codebook: bool, db: Path
+) -> None:
+    """Export the facts with their evidence, and the terms of office, as researchers use them."""
+    from dyad.export import export, export_codebook
+
+    if codebook:
+        click.echo(export_codebook())
+        return
+    with open_store(db) as store:
+        try:
+            summary = export(store, format_, _target(out, format_), dyad=dyad)  # type: ignore[arg-type]
+        except ValueError as exc:
+            click.echo(f"dyad: {exc}", err=True)
+            sys.exit(1)
+    _report(summary, out)
+
+
+@click.command(name="panel")
+@click.option(
+    "--out", default="-", show_default=True, help="A folder, a .csv or .parquet file, or -."
+)
+@click.option("--directed", is_flag=True, help="One row per ordered pair (source first).")
+@click.option("--from", "from_", type=int, help="First year.")
+@click.option("--to", type=int, help="Last year.")
+@click.option("--dyad", nargs=2, metavar="A B", help="Only this pair.")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["csv", "parquet"]),
+    default=None,
+    help="Default: from the file name, else csv.",
+)
+@click.option("--codebook", is_flag=True, help="Print the codebook of the columns and exit.")
+@db_option
+def panel_command(
+    out: str,
+    directed: bool,
+    from_: int | None,
+    to: int | None,
+    dyad: tuple[str, str] | None,
+    format_: str | None,
+    codebook: bool,
+    db: Path,
+) -> None:
+    """A dyad-year table: relations, missions each way, events by type, ISO and COW codes.
+
+    Ready to join with peacesciencer (ccode1, ccode2, year) and countrycode (iso3c).
+    """
+    from dyad.export import panel, panel_codebook
+
+    if codebook:
+        click.echo(panel_codebook())
+        return
+    chosen = format_ or ("parquet" if out.endswith(".parquet") else "csv")
+    years = (from_, to) if from_ is not None or to is not None else None
+    with open_store(db) as store:
+        try:
+            summary = panel(
+                store,
+                _target(out, chosen),
+                directed=directed,
+                years=years,
+                dyad=dyad,
+                format=chosen,  # type: ignore[arg-type]
+            )
+        except ValueError as exc:
+            click.echo(f"dyad: {exc}", err=True)
+            sys.exit(1)
+    _report(summary, out)
+
+
+def _target(out: str, format_: str) -> Any:
+    """``-`` is stdout: the text stream, or the binary one for Parquet."""
+    if out == "-":
+        return sys.stdout.buffer if format_ == "parquet" else sys.stdout
+    return out
+
+
+def _report(summary: Any, out: str) -> None:
+    if out != "-":
+        files = ", ".join(str(f) for f in getattr(summary, "files", ()))
+        click.echo(f"wrote {files}", err=True)
+
+
+COMMANDS = (
+    ingest,
+    dyads,
+    show,
+    timeline,
+    terms,
+    entity,
+    search,
+    conflicts,
+    export_command,
+    panel_command,
+)
