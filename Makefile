@@ -18,6 +18,7 @@ DB ?= dyad.db
 run: $(STAMP)
 	$(BIN)/dyad ingest --db $(DB) --workers 2 examples
 	$(BIN)/dyad show --db $(DB) mongolia "north korea"
+	$(BIN)/dyad serve --db $(DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -156,3 +156,45 @@ def test_cli_kb_export_and_panel(db: Path, tmp_path: Path) -> None:
     assert {first["ccode1"], first["ccode2"]} == {712, 731}
     code, output = run("panel", "--codebook")
     assert code == 0 and "ccode1" in output
+
+
+def test_cli_kb_serve_answers_json(db: Path) -> None:
+    import json as jsonlib
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dyad.cli", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in line, line
+        url = f"http://127.0.0.1:{port}/dyad/MNG/PRK.json"
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as reply:
+                    data = jsonlib.loads(reply.read())
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("the server did not answer")
+        assert "1948-10-15" in jsonlib.dumps(data)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_cli_kb_serve_without_database(tmp_path: Path) -> None:
+    code, output = run("serve", "--db", str(tmp_path / "none.db"))
+    assert code == 1 and "dyad ingest" in output

@@ -343,6 +343,36 @@ def panel_command(
     _report(summary, out)
 
 
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
+)
+def serve(db: Path, host: str, port: int, workers: int) -> None:
+    """Serve the knowledge base: web pages, the same data as JSON (.json), OpenAPI at /docs.
+
+    Read-only: the database is opened for reading and only GET requests are answered.
+    """
+    from dyad.web import serve as run
+
+    if not db.exists():
+        click.echo(f"dyad: {db}: no knowledge base here; build one with `dyad ingest`", err=True)
+        sys.exit(1)
+    try:
+        run(
+            db,
+            host,
+            port,
+            workers=workers,
+            announce=lambda url: click.echo(f"Serving {db} at {url} (Ctrl-C to stop)"),
+        )
+    except (StoreError, OSError) as exc:
+        click.echo(f"dyad: {db}: {exc}", err=True)
+        sys.exit(1)
+
+
 def _target(out: str, format_: str) -> Any:
     """``-`` is stdout: the text stream, or the binary one for Parquet."""
     if out == "-":
@@ -367,4 +397,5 @@ COMMANDS = (
     conflicts,
     export_command,
     panel_command,
+    serve,
 )
