@@ -16,10 +16,15 @@ from dyad.extract.dates import find_dates
 from dyad.model import Gloss
 
 _PERIOD = re.compile(
-    r"\b(?P<prep>during|in|after|before|since|following|throughout|until|by\s+the\s+end\s+of)"
+    r"\b(?P<prep>during|in|after|before|since|following|throughout|until|by\s+the\s+end\s+of"
+    r"|to|of|for)"
     r"\s+the\s+(?P<name>(?:post-war|postwar)|(?:[A-Z][\w'’–-]*\s+){0,4}(?:War|Wars|war|Revolution"
     r"|Crisis|Occupation|split|Split|Era|Period|period|Depression|Spring|Uprising)|war)\b"
 )
+# Prepositions that place something inside a period; others ("to", "of", "for") only name it,
+# so that "contributed to the post-war reconstruction" is dated after the war but "victims
+# of the war" is not dated by it.
+_NAMING_ONLY = frozenset({"to", "of", "for"})
 
 
 def _norm(name: str) -> str:
@@ -67,6 +72,8 @@ def find_periods(text: str, known: Mapping[str, str]) -> list[tuple[int, int, st
         if "war" in name and name not in {"war", "post-war", "postwar"}:
             last_war = value
         prep = m.group("prep").split()[0].casefold()
+        if prep in _NAMING_ONLY and name not in {"post-war", "postwar"}:
+            continue
         low, _, high = value.partition("/")
         high = high or low
         if prep in {"after", "following", "since"} or name in {"post-war", "postwar"}:
@@ -75,5 +82,6 @@ def find_periods(text: str, known: Mapping[str, str]) -> list[tuple[int, int, st
             value = f"../{low}"
         elif prep == "by":
             value = high
-        found.append((m.start(), m.end(), value))
+        start = m.start("name") if prep in _NAMING_ONLY else m.start()
+        found.append((start, m.end(), value))
     return found

@@ -16,7 +16,7 @@ from typing import TypeVar
 from dyad.extract.context import Context, Pair
 from dyad.extract.dates import find_dates
 from dyad.extract.enumerations import enumerated_events
-from dyad.extract.events import EventEngine
+from dyad.extract.events import _TIME_SHIFT, EventEngine
 from dyad.extract.glossinfo import GlossFacts, describe
 from dyad.extract.people import PersonMention, find_people
 from dyad.extract.periods import find_periods, gloss_periods
@@ -150,6 +150,8 @@ def extract(
         )
         events.extend(engine.events(text, tagged, heading_date(s), previous_date))
         own = [t for t in tagged.tags if t.kind == "D" and (t.date or t.period)]
+        if not own and _TIME_SHIFT.search(tagged.string):
+            previous_date = None  # "Today in Ulaanbaatar ...": the narrative left its time
         if own:
             last = own[-1]
             value = last.period or (last.date.edtf if last.date else None)
