@@ -599,8 +599,15 @@ def _office_state(tagged: Tagged, start: int, end: int) -> str | None:
 
 
 def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int) -> list[Tag]:
-    """The actor right before the trigger and those coordinated with it ("X and Y")."""
+    """The actor right before the trigger and those coordinated with it ("X and Y").
+
+    An actor that is the object of an earlier verb or preposition ("cut off relations with the
+    Republic of China and established ties with ...") is not the subject.
+    """
     before = [x for x in actors if x[2] <= core_start]
+    subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
+    if subjects:
+        before = before[: before.index(subjects[-1]) + 1]
     if not before:
         return []
     chain = [before[-1]]
