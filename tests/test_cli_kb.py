@@ -198,3 +198,23 @@ def test_cli_kb_serve_answers_json(db: Path) -> None:
 def test_cli_kb_serve_without_database(tmp_path: Path) -> None:
     code, output = run("serve", "--db", str(tmp_path / "none.db"))
     assert code == 1 and "dyad ingest" in output
+
+
+def test_cli_kb_show_lists_the_seed_events_and_terms_with_sources(db: Path) -> None:
+    code, output = run("show", "--db", str(db), "--json", "mongolia", "north korea")
+    assert code == 0
+    data = json.loads(output)
+    seed = "Mongolia–North Korea relations"
+    quoted = {s["text"]: s["title"] for fact in data["events"] for s in fact["sources"]}
+    for sentence in (
+        "The two countries established diplomatic relations on October 15, 1948.",
+        "Kim Il Sung also paid a visit to the country in 1988.",
+        "In 1952, during the Korean War, North Korea sent 200 war orphans to Mongolia.",
+    ):
+        assert quoted.get(sentence) == seed
+    terms = {t["person"]: t for t in data["terms"]}
+    assert len(terms) >= 9
+    assert terms["Jamsran Sambuu"]["start"] == "1950"
+    assert terms["Jamsran Sambuu"]["sources"][0]["title"] == seed
+    code, text = run("show", "--db", str(db), "mongolia", "north korea")
+    assert "Events" in text and "Terms of office" in text and "Jamsran Sambuu" in text

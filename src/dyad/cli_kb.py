@@ -7,6 +7,7 @@ with ``--json``, as JSON.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -169,12 +170,27 @@ def dyads(db: Path, limit: int, offset: int, as_json: bool) -> None:
 @db_option
 @json_option
 def show(a: str, b: str, db: Path, as_json: bool) -> None:
-    """What is known of a pair: since when, status now, missions, ambassadors, sources.
+    """What is known of a pair: since when, status now, missions, ambassadors, sources, then
+    every event with its evidence and every term of office.
 
     A and B are names, variants or codes in any case: "north korea", DPRK, PRK, "Korea, North".
     """
     with open_store(db) as store:
-        _print(store.show(a, b), display.show, as_json)
+        summary = store.show(a, b)
+        events = store.timeline(a, b, limit=MAX_LIMIT)
+        held = store.terms(a, b)
+    if as_json:
+        data = json.loads(display.to_json(summary))
+        data["events"] = json.loads(display.to_json(events))
+        data["terms"] = json.loads(display.to_json(held))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    console = _console()
+    console.print(display.show(summary))
+    if events:
+        console.print(display.facts_table(events, "Events"))
+    if held:
+        console.print(display.terms_table(held))
 
 
 @click.command()

@@ -64,26 +64,23 @@ def _sources(fact: Fact) -> str:
 
 
 def facts_table(facts: Sequence[Fact], title: str | None = None) -> Table:
+    """Facts by date: who did what to whom, the people, the sentence and where it was read."""
     table = Table(title=title, show_lines=False, expand=True)
     table.add_column("date", no_wrap=True)
     table.add_column("type", no_wrap=True)
-    table.add_column("who", no_wrap=True)
-    table.add_column("people", ratio=1)
-    table.add_column("evidence", overflow="fold", ratio=4)
-    table.add_column("sources", overflow="fold", ratio=1)
+    table.add_column("who", width=13)
+    table.add_column("evidence · source", overflow="fold", ratio=4)
     for fact in facts:
         evidence = fact.sources[0].text if fact.sources else ""
         kind = fact.type if fact.modality == "occurred" else f"{fact.type} ({fact.modality})"
         if fact.conflict is not None:
-            kind += f"  ⚠ conflict {fact.conflict}"
-        table.add_row(
-            fact.date or "—",
-            kind,
-            _roles(fact),
-            ", ".join(p.name for p in fact.persons),
-            _short(evidence),
-            _sources(fact),
-        )
+            kind += f"\n⚠ conflict {fact.conflict}"
+        who = Text(_roles(fact))
+        if fact.persons:
+            who.append("\n" + ", ".join(p.name for p in fact.persons), style="italic")
+        quoted = Text(_short(evidence))
+        quoted.append(f"\n— {_sources(fact)}", style="dim")
+        table.add_row(fact.date or "—", kind, who, quoted)
     return table
 
 
