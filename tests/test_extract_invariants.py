@@ -100,3 +100,40 @@ def test_extract_never_crashes_on_odd_text(noise: str) -> None:
         seed_text[:middle] + noise + seed_text[middle:], format="infolist", source="<test>"
     )
     check(extract(doc))
+
+
+def test_extract_prefilter_never_hides_a_match() -> None:
+    # Patterns are only tried where one of their required words occurs: check that on every
+    # tagged sentence of the project's articles, any pattern that matches has such a word.
+    from dyad.extract import pipeline
+    from dyad.extract.events import required_words
+    from dyad.extract.rules import builtin_rules
+
+    seen: list[tuple[str, str]] = []
+    original = pipeline.tag_sentence
+
+    def spy(text: str, start: int, end: int, **kwargs: object) -> object:
+        tagged = original(text, start, end, **kwargs)  # type: ignore[arg-type]
+        seen.append((text[start:end].casefold(), tagged.string.casefold()))
+        return tagged
+
+    from dyad.extract.events import EventEngine
+
+    could_match = EventEngine.could_match
+    pipeline.tag_sentence = spy  # type: ignore[assignment]
+    EventEngine.could_match = lambda self, sentence: True  # type: ignore[method-assign]
+    try:
+        for path in ARTICLES:
+            pipeline.extract(read_file(path))
+    finally:
+        pipeline.tag_sentence = original
+        EventEngine.could_match = could_match  # type: ignore[method-assign]
+    patterns = [p for rule in builtin_rules() for p in rule.patterns]
+    checked = 0
+    for raw, tagged in seen:
+        for pattern in patterns:
+            if pattern.search(tagged):
+                words = required_words(pattern.pattern)
+                assert not words or any(w in tagged and w in raw for w in words), pattern.pattern
+                checked += 1
+    assert checked > 100

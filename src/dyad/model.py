@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 GlossFlag = Literal["disambiguation", "markup", "mismatch"]
@@ -227,6 +228,7 @@ def slugify(text: str) -> str:
     return _SLUG_DROP.sub("", folded).strip("-")[:80] or "untitled"
 
 
+@lru_cache(maxsize=4096)
 def document_id(title: str, format: str) -> str:
     digest = hashlib.sha1(f"{format}\0{title}".encode()).hexdigest()[:8]
     return f"{slugify(title)}-{digest}"

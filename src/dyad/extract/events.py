@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from dyad.extract.context import Context, Pair
 from dyad.extract.rules import Rule
@@ -56,15 +57,73 @@ _TIME_SHIFT = re.compile(
 _ESCAPES = re.compile(r"\\[a-zA-Z]|\[[^\]]*\]|\{[^}]*\}|\(\?[^:)]*[:)]?")
 
 
-def required_words(pattern: str) -> tuple[str, ...]:
-    """Literal letter runs one of which any match of ``pattern`` must contain.
+Plan = tuple[
+    list[tuple[Rule, "re.Pattern[str]", frozenset[str]]],
+    "re.Pattern[str] | None",
+    dict[str, frozenset[str]],
+    list[int],
+    dict[str, list[int]],
+]
 
-    Conservative: the runs of the first top-level group or word that is not optional; an
-    empty result means "always try". Used only to skip patterns, never to match.
+
+@cache  # one entry per rule set a process uses: setup, like loading the rules
+def _plan(rules: tuple[Rule, ...]) -> Plan:
+    """Which patterns to try for which words, built once per rule set.
+
+    Most sentences hold no event: a pattern is only tried where one of the words it cannot
+    match without (:func:`required_words`) occurs. A hit on "established" is also a hit on
+    "establish"; each word lists its patterns.
     """
+    plan = [
+        (rule, p, frozenset(required_words(p.pattern))) for rule in rules for p in rule.patterns
+    ]
+    words = sorted({w for _, _, ws in plan for w in ws}, key=len, reverse=True)
+    compiled = re.compile("|".join(map(re.escape, words))) if words else None
+    contained = {w: frozenset(v for v in words if v in w) for w in words}
+    always = [i for i, (_, _, ws) in enumerate(plan) if not ws]
+    by_word: dict[str, list[int]] = {}
+    for i, (_, _, ws) in enumerate(plan):
+        for w in ws:
+            by_word.setdefault(w, []).append(i)
+    return plan, compiled, contained, always, by_word
+
+
+@cache
+def required_words(pattern: str) -> tuple[str, ...]:
+    """Literal words one of which any match of ``pattern`` must contain (lower case).
+
+    Conservative: an alternation needs words from every branch; a sequence gives the words of
+    its first mandatory part that has some; optional parts never count. An empty result means
+    "always try". Used only to skip patterns, never to match.
+    """
+    branches = _split_top(pattern)
+    if len(branches) > 1:
+        found: list[str] = []
+        for branch in branches:
+            words = required_words(branch)
+            if not words:
+                return ()
+            found.extend(words)
+        return tuple(dict.fromkeys(found))
+    for piece, is_group in _sequence(pattern):
+        if is_group:
+            inner = re.sub(r"^\((?:\?:|\?P<\w+>|\?[=!<][=!]?)?", "", piece)[:-1]
+            if piece.startswith(("(?=", "(?!", "(?<")):
+                continue  # a look-around consumes nothing
+            words = required_words(inner)
+        else:
+            words = _literal(piece)
+        if words:
+            return words
+    return ()
+
+
+def _sequence(pattern: str) -> list[tuple[str, bool]]:
+    """The top-level parts of a pattern without alternation: (text, is a group), optional
+    parts (``?``, ``*``, ``{0,``) left out."""
+    parts: list[tuple[str, bool]] = []
     depth = 0
-    piece_start = 0
-    pieces: list[str] = []
+    start = 0
     i = 0
     while i < len(pattern):
         c = pattern[i]
@@ -76,9 +135,10 @@ def required_words(pattern: str) -> tuple[str, ...]:
             i = close + 1 if close > 0 else i + 1
             continue
         if c == "(":
+            if depth == 0 and i > start:
+                parts.append((pattern[start:i], False))
             if depth == 0:
-                pieces.append(pattern[piece_start:i])
-                piece_start = i
+                start = i
             depth += 1
         elif c == ")":
             depth -= 1
@@ -86,30 +146,22 @@ def required_words(pattern: str) -> tuple[str, ...]:
                 end = i + 1
                 quantifier = pattern[end : end + 1]
                 optional = quantifier in {"?", "*"} or pattern[end : end + 3] == "{0,"
-                pieces.append("" if optional else pattern[piece_start:end])
-                piece_start = end + (1 if quantifier in {"?", "*", "+"} else 0)
+                if not optional:
+                    parts.append((pattern[start:end], True))
+                start = end + (1 if quantifier in {"?", "*", "+"} else 0)
         i += 1
-    pieces.append(pattern[piece_start:])
-    for piece in pieces:
-        if piece.startswith("(?P<") or ("⟨" in piece and not re.search(r"[a-z]{4}", piece)):
-            continue
-        body = piece
-        if body.startswith("(") and body.endswith(")"):
-            alternatives = _split_top(
-                body[1:-1].split(":", 1)[-1] if body.startswith("(?:") else body[1:-1]
-            )
-        else:
-            alternatives = [body]
-        words: list[str] = []
-        for alternative in alternatives:
-            runs = re.findall(r"[a-z]{4,}", _ESCAPES.sub(" ", alternative).casefold())
-            if not runs:
-                words = []
-                break
-            words.append(max(runs, key=len))
-        if words:
-            return tuple(dict.fromkeys(words))
-    return ()
+    if start < len(pattern):
+        parts.append((pattern[start:], False))
+    return parts
+
+
+def _literal(text: str) -> tuple[str, ...]:
+    """The longest literal word of a piece of pattern without groups (a letter made optional
+    by ``?``/``*`` splits the word there)."""
+    text = _ESCAPES.sub(" ", text)
+    text = re.sub(r"[A-Za-z](?:[?*]|\{0,\d*\})", " ", text)
+    runs = re.findall(r"[a-z]{4,}", text.casefold()) or re.findall(r"[a-z]{3,}", text.casefold())
+    return (max(runs, key=len),) if runs else ()
 
 
 def _split_top(body: str) -> list[str]:
@@ -199,27 +251,24 @@ class EventEngine:
         """``names`` gives each state's short name ("North Korea"), for "the North"."""
         self._names = dict(names or {})
         self.rules = sorted(rules, key=lambda r: -r.priority)
-        # Most sentences hold no event: a pattern is only tried where one of the words it
-        # cannot match without (see `required_words`) occurs.
-        self._plan = [
-            (rule, p, frozenset(required_words(p.pattern)))
-            for rule in self.rules
-            for p in rule.patterns
-        ]
-        words = sorted({w for _, _, ws in self._plan for w in ws}, key=len, reverse=True)
-        self._words = re.compile("|".join(map(re.escape, words))) if words else None
-        # A hit on "established" is also a hit on "establish"; each word lists its patterns.
-        self._contained = {w: frozenset(v for v in words if v in w) for w in words}
-        self._always = [i for i, (_, _, ws) in enumerate(self._plan) if not ws]
-        self._by_word: dict[str, list[int]] = {}
-        for i, (_, _, ws) in enumerate(self._plan):
-            for w in ws:
-                self._by_word.setdefault(w, []).append(i)
+        self._plan, self._words, self._contained, self._always, self._by_word = _plan(
+            tuple(self.rules)
+        )
         self.context = context
         self.document_id = document_id
         self._people_before = people_before
 
     # ------------------------------------------------------------------ matching
+
+    def could_match(self, sentence: str) -> bool:
+        """Whether any rule could match this (untagged) sentence: one of its words occurs.
+
+        Tags only replace mentions, so a word absent from the sentence is absent from its
+        tagged form too; a False here is safe.
+        """
+        if self._always:
+            return True
+        return self._words is not None and self._words.search(sentence.casefold()) is not None
 
     def events(
         self,

@@ -138,25 +138,28 @@ def extract(
         if "\n" in text[previous_end:s] or "\t" in text[previous_end:s]:
             previous_date = None  # a new paragraph, item or cell
         previous_end = e
-        tagged = tag_sentence(
-            text,
-            s,
-            e,
-            states=_within(mentions, mention_starts, s, e),
-            people=_within(people, people_starts, s, e),
-            quantities=_within(quantities, quantity_starts, s, e),
-            dates=_within(dates, date_starts, s, e),
-            periods=_within(periods, period_starts, s, e),
-        )
-        events.extend(engine.events(text, tagged, heading_date(s), previous_date))
-        own = [t for t in tagged.tags if t.kind == "D" and (t.date or t.period)]
-        if not own and _TIME_SHIFT.search(tagged.string):
-            previous_date = None  # "Today in Ulaanbaatar ...": the narrative left its time
+        sentence_dates = [d for d in _within(dates, date_starts, s, e) if d.end <= e]
+        sentence_periods = [p for p in _within(periods, period_starts, s, e) if p[1] <= e]
+        # Tagging is the costly part; a sentence without any rule's words is not tagged.
+        if engine.could_match(text[s:e]):
+            tagged = tag_sentence(
+                text,
+                s,
+                e,
+                states=_within(mentions, mention_starts, s, e),
+                people=_within(people, people_starts, s, e),
+                quantities=_within(quantities, quantity_starts, s, e),
+                dates=sentence_dates,
+                periods=sentence_periods,
+            )
+            events.extend(engine.events(text, tagged, heading_date(s), previous_date))
+        own = [(d.end, d.edtf, d.start) for d in sentence_dates]
+        own += [(end, value, start) for start, end, value in sentence_periods]
         if own:
-            last = own[-1]
-            value = last.period or (last.date.edtf if last.date else None)
-            if value:
-                previous_date = (value, text[last.start : last.end])
+            end, value, start = max(own)
+            previous_date = (value, text[start:end])
+        elif _TIME_SHIFT.search(text, s, e):
+            previous_date = None  # "Today in Ulaanbaatar ...": the narrative left its time
     events.extend(table_events(doc, context, gaz))
     events.extend(enumerated_events(doc, context, gaz, people))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))

@@ -282,6 +282,7 @@ class Gazetteer:
     """
 
     def __init__(self, states: Iterable[State], not_states: Iterable[str] = ()) -> None:
+        self._lookups: dict[str, State | None] = {}
         self._states: dict[str, State] = {}
         self._codes: dict[str, State] = {}
         self._cow: dict[int, State] = {}
@@ -393,11 +394,16 @@ class Gazetteer:
         (see :func:`name_key`). A trailing qualifier in parentheses is tried without it
         (``"Georgia (country)"``), and an inverted ``"Korea, North"`` as ``"North Korea"``.
         """
+        if name in self._lookups:
+            return self._lookups[name]
+        found = None
         for candidate in _candidates(name):
-            state = self._names.get(name_key(candidate))
-            if state is not None:
-                return state
-        return None
+            found = self._names.get(name_key(candidate))
+            if found is not None:
+                break
+        if len(self._lookups) < _LOOKUP_MEMO:
+            self._lookups[name] = found  # the gazetteer never changes once built
+        return found
 
     def resolve(self, code_or_name: str) -> State | None:
         """Accept an ISO alpha-3 or alpha-2 code, a COW number or any name.
@@ -477,6 +483,9 @@ def _candidates(name: str) -> Iterator[str]:
         head, comma, tail = text.partition(",")
         if comma and tail.strip() and "," not in tail:
             yield f"{tail.strip()} {head.strip()}"
+
+
+_LOOKUP_MEMO = 200_000
 
 
 @cache
