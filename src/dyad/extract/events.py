@@ -41,6 +41,9 @@ _HYPOTHETICAL = re.compile(
     re.I,
 )
 # Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
+# Only a point in time carries over to the next sentence: not a period or an open range.
+_POINT_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+_CLIMATE = frozenset({"relations.improved", "relations.deteriorated"})
 _OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+\s+)?$")
 # What makes the actor after it an object, not a subject: a preposition or a past-tense verb.
 _OBJECT_BEFORE = re.compile(
@@ -51,7 +54,7 @@ _OBJECT_BEFORE = re.compile(
 _TIME_SHIFT = re.compile(
     r"\b(?:previously|earlier|before|prior|formerly|originally|initially|later|subsequently"
     r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
-    r"|historically|long|always|never)\b",
+    r"|historically|long|always|never|there\s+(?:are|is))\b",
     re.IGNORECASE,
 )
 _ESCAPES = re.compile(r"\\[a-zA-Z]|\[[^\]]*\]|\{[^}]*\}|\(\?[^:)]*[:)]?")
@@ -450,6 +453,10 @@ class EventEngine:
             actors.extend(
                 t.state for t, s, e in positions if t.kind == "S" and a <= s and e <= b and t.state
             )
+            if not actors and dyad is not None and spec.name in _CLIMATE:
+                # "Relations began to recover ...": the relations the passage is about, not
+                # whichever states the rest of the sentence names.
+                actors.extend(dyad)
             if len(set(actors)) < 2:
                 # The subject (with its coordinated actors: "Mongolia and North Korea signed"),
                 # then the first actor after the trigger.
@@ -491,7 +498,9 @@ class EventEngine:
         evidence = Evidence(text[tagged.start : tagged.end], tagged.start, tagged.end)
         subject = rule.subject
         if m.groupdict().get("subject"):
-            subject = " ".join(m.group("subject").split())
+            # From the clean text, not the tagged string: "the 25-point Ulaanbaatar Declaration"
+            start, end = tagged.offset(m.start("subject")), tagged.end_offset(m.end("subject"))
+            subject = " ".join(text[start:end].split())
 
         dates = self._dates(
             text, tagged, positions, clause, match, heading_date, previous_date, rule.split_dates
@@ -605,7 +614,11 @@ class EventEngine:
         if dated:
             tag = min(dated, key=distance)[0]
             return [(_date_value(tag), "sentence", _date_text(text, tag))]
-        if previous_date is not None and not _TIME_SHIFT.search(tagged.string):
+        if (
+            previous_date is not None
+            and _POINT_DATE.fullmatch(previous_date[0])
+            and not _TIME_SHIFT.search(tagged.string)
+        ):
             # What follows a dated sentence happened about then: its year, not its day.
             return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
         if heading_date:

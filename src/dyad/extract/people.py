@@ -135,7 +135,8 @@ _NOT_PERSON_WORDS = frozenset(
     " library hospital house palace square street avenue park zone area basin desert valley"
     " peninsula coast lake plateau relations affairs trade economy culture history politics"
     " diaspora language languages people people's dynasty era period age crisis"
-    " north south east west northern southern eastern western".split()
+    " north south east west northern southern eastern western operation operations"
+    " incident attack bombing massacre siege raid agreement memorandum".split()
 )
 
 
@@ -220,7 +221,11 @@ def find_people(
         fact = facts.get(anchor.start)
         if fact is not None and fact.type == "person":
             add(PersonMention(anchor.start, anchor.end, anchor.text, fact.state, None, "gloss"))
-        elif fact is None and looks_like_person(anchor.target, gazetteer):
+        elif (
+            fact is None
+            and looks_like_person(anchor.target, gazetteer)
+            and looks_like_person(anchor.text, gazetteer)
+        ):
             # A link without a preview whose target reads as a personal name.
             add(PersonMention(anchor.start, anchor.end, anchor.text, None, None, "name"))
 

@@ -16,10 +16,14 @@ from dyad.extract.dates import find_dates
 from dyad.model import Gloss
 
 _PERIOD = re.compile(
-    r"\b(?P<prep>during|in|after|before|since|following|throughout|until|by\s+the\s+end\s+of"
-    r"|to|of|for)"
-    r"\s+the\s+(?P<name>(?:post-war|postwar)|(?:[A-Z][\w'’–-]*\s+){0,4}(?:War|Wars|war|Revolution"
-    r"|Crisis|Occupation|split|Split|Era|Period|period|Depression|Spring|Uprising)|war)\b"
+    r"\b(?P<prep>(?i:during|in|after|before|since|following|throughout|until|by\s+the\s+end\s+of"
+    r"|to|of|for))"
+    # "the war", "the post-war" need their article; a named period may go without
+    # ("in World War II").
+    r"\s+(?:the\s+(?P<common>post-war|postwar|war)\b|(?:the\s+)?(?P<named>"
+    r"(?:[A-Z][\w'’–-]*\s+){0,4}(?:War|Wars|Revolution|Crisis|Occupation|Split|Era|Period"
+    r"|Depression|Spring|Uprising)(?:\s+I{1,3}\b)?"
+    r"|(?:[A-Z][\w'’–-]*\s+){1,4}(?:war|split|period|era))\b)"
 )
 # Prepositions that place something inside a period; others ("to", "of", "for") only name it,
 # so that "contributed to the post-war reconstruction" is dated after the war but "victims
@@ -63,7 +67,8 @@ def find_periods(text: str, known: Mapping[str, str]) -> list[tuple[int, int, st
     found: list[tuple[int, int, str]] = []
     last_war: str | None = None
     for m in _PERIOD.finditer(text):
-        name = _norm(m.group("name"))
+        group = "common" if m.group("common") else "named"
+        name = _norm(m.group(group))
         value = known.get(name) or table.get(name)
         if name in {"war", "post-war", "postwar"}:
             value = last_war
@@ -71,7 +76,7 @@ def find_periods(text: str, known: Mapping[str, str]) -> list[tuple[int, int, st
             continue
         if "war" in name and name not in {"war", "post-war", "postwar"}:
             last_war = value
-        prep = m.group("prep").split()[0].casefold()
+        prep = m.group("prep").split()[0].casefold()  # "After the war" opens a sentence
         if prep in _NAMING_ONLY and name not in {"post-war", "postwar"}:
             continue
         low, _, high = value.partition("/")
@@ -82,6 +87,6 @@ def find_periods(text: str, known: Mapping[str, str]) -> list[tuple[int, int, st
             value = f"../{low}"
         elif prep == "by":
             value = high
-        start = m.start("name") if prep in _NAMING_ONLY else m.start()
+        start = m.start(group) if prep in _NAMING_ONLY else m.start()
         found.append((start, m.end(), value))
     return found
