@@ -56,11 +56,11 @@ def test_extract_gold_seed_meets_the_bar() -> None:
 # Floors a little below what was measured when each file was added (see the closing note of
 # the extraction issue for the figures): a drop below them is a regression to look at.
 FLOORS = {
-    "albania-brazil-relations.gold.json": (0.9, 0.75),
+    "albania-brazil-relations.gold.json": (0.9, 0.8),
     "estonia-mexico-relations.gold.json": (0.9, 0.75),
-    "foreign-relations-of-mongolia.gold.json": (0.9, 0.6),
-    "foreign-relations-of-north-korea.gold.json": (0.9, 0.55),
-    "iran-qatar-relations.gold.json": (0.9, 0.5),
+    "foreign-relations-of-mongolia.gold.json": (0.9, 0.75),
+    "foreign-relations-of-north-korea.gold.json": (0.9, 0.75),
+    "iran-qatar-relations.gold.json": (0.9, 0.55),
     "mongolia-united-kingdom-relations.gold.json": (0.9, 0.9),
 }
 
