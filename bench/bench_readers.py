@@ -8,7 +8,7 @@ the project's own ``tests/data`` where a folder is missing (the output says whic
 - ``wikitext``: the 205 "Foreign relations of X" pages, ``foreign-relations-wikitext/*.wiki``;
 - ``text``: ``bilateral-text/*.md`` and the 135 pages of ``foreign-relations-text-2019.tar.gz``
   (extracted to a temporary folder);
-- ``markdown``: ``bilateral-markdown/*.md``; ``html``: ``tests/data/html/*.html``;
+- ``markdown``: ``bilateral-markdown/*.md``; ``html``: ``tests/golden/html/*.html``;
 - the dump reader on ``dumps/``: the smallwiki ``.xml.bz2`` (one bz2 stream) and the derived
   multistream ``.bz2``, streaming pages only (``iter_pages``: decompression, page splitting,
   fields) and whole documents (``iter_documents``: each article also read by the wikitext
@@ -217,7 +217,7 @@ def workloads(shared: Path, scratch: Path, quick: bool, notes: list[str]) -> lis
         notes.append(f"{tarball} absent: text from {len(text_paths)} files only")
     text_paths = every(text_paths, 5 if quick else 1)
     md_paths = shared_or_tests(shared, "bilateral-markdown", "*.md", TESTS / "markdown", notes)
-    html_paths = sorted(p for p in (TESTS / "html").glob("*.html"))
+    html_paths = sorted(p for p in (TESTS.parent / "golden" / "html").glob("*.html"))
     dumps = [
         shared / "dumps" / "dumpster-dive" / "smallwiki-latest-pages-articles.xml.bz2",
         shared / "dumps" / "derived_multistream" / MULTISTREAM,

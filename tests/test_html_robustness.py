@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA
+from conftest import ROOT
 from dyad.read import html
 from dyad.read.errors import ReadError
 from reader_checks import check_spans
 
 LINES = (
-    (DATA / "html" / "Mongolia–United_Kingdom_relations.html")
+    (ROOT / "tests" / "golden" / "html" / "Mongolia–United_Kingdom_relations.html")
     .read_text(encoding="utf-8")
     .split("\n")
 )

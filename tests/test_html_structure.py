@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from conftest import DATA
+from conftest import ROOT
 from dyad.model import Document, ExternalLink, Table
 from dyad.read import html, read_file
 
-PAGE = DATA / "html" / "Mongolia–United_Kingdom_relations.html"
+PAGE = ROOT / "tests" / "golden" / "html" / "Mongolia–United_Kingdom_relations.html"
 
 
 @pytest.fixture(scope="module")
