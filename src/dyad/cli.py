@@ -16,7 +16,7 @@ from typing import TypeVar
 import click
 from rich.console import Console
 
-from dyad import __version__
+from dyad import __version__, display
 from dyad.read import FORMATS, ReadError
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -28,7 +28,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except ReadError as exc:
-        click.echo(f"dyad: {exc}", err=True)
+        click.echo(display.printable(f"dyad: {exc}"), err=True)
         sys.exit(1)
     except BrokenPipeError:  # `dyad read ... | head`
         sys.stderr.close()
@@ -36,7 +36,7 @@ def _errors() -> Iterator[None]:
 
 
 def _console() -> Console:
-    return Console(soft_wrap=False, highlight=False)
+    return display.console()
 
 
 def _dyad_of(title: str) -> tuple[str, str] | None:
@@ -111,12 +111,13 @@ def pages(dump: Path, all_: bool, limit: int | None, as_json: bool) -> None:
                             "ns": page.ns,
                             "page_id": page.page_id,
                             "redirect": page.redirect,
+                            "target": page.target,
                         },
                         ensure_ascii=False,
                     )
                 )
             else:
-                suffix = f"  -> {page.redirect}" if page.redirect else ""
+                suffix = f"  -> {page.target}" if page.target else ""
                 click.echo(f"{page.page_id}\t{page.ns}\t{page.title}{suffix}")
             shown += 1
             if limit is not None and shown >= limit:
@@ -144,12 +145,14 @@ def extract(
 ) -> None:
     """Extract events, terms of office and entities, each traced to its sentence.
 
-    Works on every format `dyad read` handles, dumps included (each article page).
+    Works on every format `dyad read` handles, dumps included (each article page), and on
+    folders, walked as `dyad ingest` walks them.
     """
     from dyad.extract.pipeline import extract as run
     from dyad.extract.rules import RuleError, load_rules
     from dyad.read import iter_documents
     from dyad.records import dumps, extraction_records
+    from dyad.store.paths import files
 
     try:
         rules = load_rules(rule_paths)
@@ -157,7 +160,7 @@ def extract(
         click.echo(f"dyad: {exc}", err=True)
         sys.exit(1)
     with _errors():
-        for path in paths:
+        for path in files(paths):
             for doc in iter_documents(path, format_):
                 extraction = run(doc, rules=rules)
                 if jsonl:

@@ -19,9 +19,16 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from dyad import display
-from dyad.store import Store, StoreError, UnknownCountryError, UnknownDocumentError
+from dyad.store import (
+    BadQueryError,
+    Store,
+    StoreError,
+    UnknownCountryError,
+    UnknownDocumentError,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "dyad.db"
@@ -29,7 +36,7 @@ MAX_LIMIT = 10_000
 
 
 def _console() -> Console:
-    return Console(soft_wrap=False, highlight=False)
+    return display.console()
 
 
 def db_option(f: F) -> F:
@@ -66,12 +73,11 @@ def open_store(db: Path, *, readonly: bool = True) -> Iterator[Store]:
     try:
         with Store(db, readonly=readonly) as store:
             yield store
-    except UnknownCountryError as exc:
-        names = ", ".join(f"{s.short_name} ({s.code})" for s in getattr(exc, "suggestions", ()))
-        click.echo(f"dyad: {exc}" + (f"; did you mean: {names}?" if names else ""), err=True)
+    except (UnknownCountryError, BadQueryError) as exc:  # the arguments, not the database
+        click.echo(f"dyad: {display.printable(str(exc))}", err=True)
         sys.exit(1)
     except (StoreError, UnknownDocumentError) as exc:
-        click.echo(f"dyad: {db}: {exc}", err=True)
+        click.echo(display.printable(f"dyad: {db}: {exc}"), err=True)
         sys.exit(1)
     except BrokenPipeError:  # `dyad panel | head`: the reader has seen enough
         sys.stderr.close()
@@ -132,10 +138,10 @@ def ingest(paths: tuple[Path, ...], db: Path, workers: int, as_json: bool) -> No
                 counts["events"] += step.result.events
             else:
                 counts["errors"] += 1
+                problem = f": {step.problem.message}" if step.problem else ""
                 bar.console.print(
-                    f"[red]skipped[/red] {step.path}: {step.problem.message}"
-                    if step.problem
-                    else f"skipped {step.path}"
+                    Text("skipped", style="red")
+                    + Text(f" {display.printable(str(step.path) + problem)}")
                 )
             done = counts["documents"] + counts["errors"]
             rate = done / max(time.perf_counter() - started, 1e-9)
@@ -372,6 +378,7 @@ def serve(db: Path, host: str, port: int, workers: int) -> None:
     Read-only: the database is opened for reading and only GET requests are answered.
     """
     from dyad.web import serve as run
+    from dyad.web.app import AddressInUseError
 
     if not db.exists():
         click.echo(f"dyad: {db}: no knowledge base here; build one with `dyad ingest`", err=True)
@@ -384,6 +391,9 @@ def serve(db: Path, host: str, port: int, workers: int) -> None:
             workers=workers,
             announce=lambda url: click.echo(f"Serving {db} at {url} (Ctrl-C to stop)"),
         )
+    except AddressInUseError as exc:
+        click.echo(f"dyad: {exc}", err=True)
+        sys.exit(1)
     except (StoreError, OSError) as exc:
         click.echo(f"dyad: {db}: {exc}", err=True)
         sys.exit(1)

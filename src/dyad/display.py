@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -27,6 +29,24 @@ from dyad.store.views import (
 )
 
 EVIDENCE_CHARS = 110
+
+
+PIPED_WIDTH = 160
+
+
+def printable(text: str) -> str:
+    """Control characters (an ANSI escape in a file name) shown escaped, never sent to the
+    terminal as they are."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A console for tables: as wide as the terminal, or as ``$COLUMNS``; when the output is
+    piped or logged and neither says, ``PIPED_WIDTH`` columns (Rich's 80 squeezes evidence to a
+    few characters a line)."""
+    probe = Console(stderr=stderr)
+    width = None if probe.is_terminal or os.environ.get("COLUMNS") else PIPED_WIDTH
+    return Console(stderr=stderr, soft_wrap=False, highlight=False, width=width)
 
 
 def _short(text: str, limit: int = EVIDENCE_CHARS) -> str:
@@ -186,8 +206,17 @@ def search_table(hits: Sequence[SearchHit]) -> Table:
     for column in ("kind", "document", "text"):
         table.add_column(column, overflow="fold")
     for hit in hits:
-        table.add_row(hit.kind, hit.title, _short(hit.snippet or hit.text, 120))
+        table.add_row(hit.kind, hit.title, _marked(_short(hit.snippet or hit.text, 120)))
     return table
+
+
+def _marked(snippet: str) -> Text:
+    """A snippet whose matches the store put in ``[...]``, as text with the matches in bold
+    (never read as Rich markup, which would swallow ``[embassy]``)."""
+    out = Text()
+    for i, piece in enumerate(re.split(r"\[([^\[\]]*)\]", snippet)):
+        out.append(piece, style="bold" if i % 2 else "")
+    return out
 
 
 def entity(view: EntityView) -> RenderableType:

@@ -146,10 +146,19 @@ class UnknownStateError(LookupError):
     def __init__(self, query: str, suggestions: Iterable[State] = ()) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
-        hint = ", ".join(repr(s.short_name) for s in self.suggestions)
+        hint = ", ".join(f"{s.short_name} ({s.code})" for s in self.suggestions)
         message = f"unknown state {query!r}"
         message += f"; did you mean {hint}?" if hint else "; add it to states.tsv if it is one"
         super().__init__(message)
+
+
+class AmbiguousStateError(UnknownStateError):
+    """A name that several states go by ("Korea", "Congo"): the suggestions are all of them."""
+
+    def __init__(self, query: str, suggestions: Iterable[State]) -> None:
+        super().__init__(query, suggestions)
+        names = " or ".join(f"{s.short_name} ({s.code})" for s in self.suggestions)
+        self.args = (f"{query!r} is ambiguous: it may mean {names}; give one of them",)
 
 
 _PAREN_RE = re.compile(r"\s*\([^()]*\)")
@@ -412,7 +421,7 @@ class Gazetteer:
         MNG is Montenegro): use :meth:`by_cow` for them.
         """
         text = code_or_name.strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():  # not "²" or "③", which isdigit() also accepts
             return self._cow.get(int(text))
         if 2 <= len(text) <= 3 and text.isalpha():
             state = self._codes.get(text.upper())
@@ -425,14 +434,31 @@ class Gazetteer:
         state = self.resolve(code_or_name)
         if state is None:
             raise UnknownStateError(code_or_name, self.suggest(code_or_name))
+        key = name_key(code_or_name)
+        if any(name_key(name) == key for name in state.ambiguous):
+            raise AmbiguousStateError(code_or_name, [state, *self._sharing(key, state)])
         return state
+
+    def _sharing(self, key: str, chosen: State) -> list[State]:
+        """Current states other than ``chosen`` whose names hold the words of ``key``."""
+        words = re.compile(rf"(?:^|\W){re.escape(key)}(?:\W|$)")
+        out = []
+        for state in self._states.values():
+            if state is chosen or state.kind != "state":
+                continue
+            names = (state.short_name, state.official_name, *state.variants)
+            if any(words.search(name_key(n)) for n in names):
+                out.append(state)
+        return out
 
     def by_cow(self, code_or_abb: int | str) -> State | None:
         """The row for a COW number (``731``) or abbreviation (``"ROK"``)."""
         if isinstance(code_or_abb, int):
             return self._cow.get(code_or_abb)
         text = code_or_abb.strip()
-        return self._cow.get(int(text)) if text.isdigit() else self._cow_abb.get(text.upper())
+        if text.isascii() and text.isdigit():
+            return self._cow.get(int(text))
+        return self._cow_abb.get(text.upper())
 
     def suggest(self, name: str, n: int = 5) -> list[State]:
         """Up to ``n`` states whose names are closest to ``name``, closest first."""

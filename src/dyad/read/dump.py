@@ -102,13 +102,14 @@ class PageInfo:
     """A page's identity without its text.
 
     ``redirect`` is ``None`` when the listing came from a multistream index, which does not
-    say which pages are redirects.
+    say which pages are redirects; ``target`` is the title a redirect leads to.
     """
 
     title: str
     ns: int
     page_id: int | None
     redirect: bool | None
+    target: str | None = None
 
 
 def iter_pages(path: str | Path) -> Iterator[Page]:
@@ -138,7 +139,7 @@ def list_pages(
             yield PageInfo(entry.title, site.namespace_of(entry.title), entry.page_id, None)
         return
     for page in iter_pages(path):
-        yield PageInfo(page.title, page.ns, page.page_id, page.redirect is not None)
+        yield PageInfo(page.title, page.ns, page.page_id, page.redirect is not None, page.redirect)
 
 
 def find_page(dump_path: str | Path, title: str, index_path: str | Path | None = None) -> Page:

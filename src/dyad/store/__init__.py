@@ -15,8 +15,10 @@ relation status of a pair over time (``status.py``) and the queries the CLI and 
 from __future__ import annotations
 
 from dyad.store.errors import (
+    BadQueryError,
     FTS5UnavailableError,
     InvalidRecordError,
+    NotAKnowledgeBaseError,
     ReadOnlyStoreError,
     SchemaOutdatedError,
     SchemaTooNewError,
@@ -46,6 +48,7 @@ from dyad.store.views import (
 )
 
 __all__ = [
+    "BadQueryError",
     "Conflict",
     "Counts",
     "DocumentRef",
@@ -60,6 +63,7 @@ __all__ = [
     "IngestSummary",
     "Interval",
     "InvalidRecordError",
+    "NotAKnowledgeBaseError",
     "ReadOnlyStoreError",
     "SQLiteTooOldError",
     "SchemaOutdatedError",

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dyad.store.errors import BadQueryError
+
 OPEN_LOWER = -999_999_999
 OPEN_UPPER = 999_999_999
 
@@ -150,5 +152,5 @@ def query_bound(value: str | int | None, *, upper: bool) -> int | None:
     text = f"{value:04d}" if isinstance(value, int) else str(value)
     found = bounds(text)
     if found is None:
-        raise ValueError(f"{value!r} is not a date: give a year or an EDTF date (1948-10-15)")
+        raise BadQueryError(f"{value!r} is not a date: give a year or an EDTF date (1948-10-15)")
     return found.upper if upper else found.lower

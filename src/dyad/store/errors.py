@@ -41,12 +41,22 @@ class UnknownDocumentError(StoreError, LookupError):
     """No document with that id is stored."""
 
 
+class NotAKnowledgeBaseError(StoreError):
+    """The file exists but is not an SQLite database (``--db`` names some other file)."""
+
+
+class BadQueryError(StoreError, ValueError):
+    """A query argument that cannot be answered: the same state twice, a date that is none."""
+
+
 UnknownCountryError = UnknownStateError
 """A country argument the gazetteer does not know; ``.suggestions`` holds close states."""
 
 __all__ = [
+    "BadQueryError",
     "FTS5UnavailableError",
     "InvalidRecordError",
+    "NotAKnowledgeBaseError",
     "ReadOnlyStoreError",
     "SQLiteTooOldError",
     "SchemaOutdatedError",

@@ -43,11 +43,17 @@ class Outcome:
 
 # Files a corpus folder carries beside its articles (attribution, licence), by name stem.
 _NOT_ARTICLES = frozenset({"NOTICE", "LICENSE", "LICENCE", "README", "COPYING"})
+# Data, images and databases that sit beside articles in a folder: never read as articles when
+# a folder is walked (a file named on the command line is always tried).
+_NOT_ARTICLE_SUFFIXES = frozenset(
+    ".csv .tsv .json .jsonl .parquet .db .sqlite .sqlite3 .png .jpg .jpeg .gif .svg .pdf .zip"
+    " .py .toml .yaml .yml .lock .log".split()
+)
 
 
 def files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """The files under ``paths``: files as given; folders walked in name order, without dot
-    files and without NOTICE, LICENSE or README files."""
+    files, NOTICE, LICENSE or README files, and data files (``.csv``, ``.json``, images...)."""
     for path in map(Path, paths):
         if path.is_dir():
             for found in sorted(path.rglob("*")):
@@ -56,6 +62,7 @@ def files(paths: Iterable[str | Path]) -> Iterator[Path]:
                     found.is_file()
                     and not any(part.startswith(".") for part in relative)
                     and found.name.split(".")[0].upper() not in _NOT_ARTICLES
+                    and found.suffix.lower() not in _NOT_ARTICLE_SUFFIXES
                 ):
                     yield found
         else:

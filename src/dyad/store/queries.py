@@ -106,8 +106,12 @@ def timeline(
     where = ["f.dyad_a = ?", "f.dyad_b = ?"]
     params: list[Any] = [*pair]
     if types:
-        where.append("f.type IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(list(types)))
+        # A family ("relations") stands for every type in it ("relations.established", ...).
+        where.append(
+            "(f.type IN (SELECT value FROM json_each(?))"
+            " OR substr(f.type, 1, instr(f.type, '.') - 1) IN (SELECT value FROM json_each(?)))"
+        )
+        params.extend([json.dumps(list(types))] * 2)
     if lower is not None:
         where.append("f.date_upper >= ?")
         params.append(lower)

@@ -25,6 +25,8 @@ from dyad.extract.states import Gazetteer, default_gazetteer
 from dyad.store import exports, queries
 from dyad.store.dates import query_bound
 from dyad.store.errors import (
+    BadQueryError,
+    NotAKnowledgeBaseError,
     ReadOnlyStoreError,
     SchemaOutdatedError,
     SchemaTooNewError,
@@ -103,6 +105,14 @@ class Store:
             else:
                 migrate(self._conn)
                 self._sync_policy()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            if "not a database" not in str(exc) and "malformed" not in str(exc):
+                raise
+            raise NotAKnowledgeBaseError(
+                f"not a Dyad knowledge base ({exc}): give --db an SQLite file made by"
+                " `dyad ingest`, or a new file name"
+            ) from exc
         except BaseException:
             self._conn.close()
             raise
@@ -342,7 +352,7 @@ class Store:
         """Two country arguments as a sorted pair of codes."""
         first, second = self.resolve(a), self.resolve(b)
         if first == second:
-            raise ValueError(f"{a!r} and {b!r} are the same state ({first}): give two states")
+            raise BadQueryError(f"{a!r} and {b!r} are the same state ({first}): give two states")
         return (first, second) if first < second else (second, first)
 
     def name(self, code: str) -> str:

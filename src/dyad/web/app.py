@@ -13,6 +13,7 @@ import datetime
 import logging
 import os
 import re
+import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -294,6 +295,21 @@ def app_from_environment() -> FastAPI:
     )
 
 
+class AddressInUseError(OSError):
+    """The address and port to serve on are taken (or not this machine's)."""
+
+
+def _check_free(host: str, port: int) -> None:
+    """Raise ``OSError`` naming the address when nothing can listen on it."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise AddressInUseError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+
+
 def serve(
     db_path: str | Path,
     host: str = "127.0.0.1",
@@ -315,6 +331,7 @@ def serve(
     import uvicorn
 
     app = create_app(db_path, readonly=readonly, cache_size=cache_size)  # fails early, clearly
+    _check_free(host, port)  # "address already in use" before saying it is served
     if announce is not None:
         shown = f"[{host}]" if ":" in host else host
         announce(f"http://{shown}:{port}/")
