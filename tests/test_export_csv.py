@@ -145,3 +145,27 @@ def test_export_csv_failure_leaves_no_file(
     with pytest.raises(OSError, match="disk full"):
         export(store, "csv", f"{tmp_path}/out/")
     assert list((tmp_path / "out").iterdir()) == []  # no table, no .partial, no codebook
+
+
+def test_export_csv_evidence_never_starts_a_formula(tmp_path: Path) -> None:
+    """A sentence that begins with ``=`` (or ``+``, ``-``, ``@``) must not run as a spreadsheet
+    formula when the CSV is opened; JSON Lines keeps the text exactly."""
+    article = tmp_path / "Mongolia–North_Korea_relations.txt"
+    article.write_text(
+        "MONGOLIA–NORTH KOREA RELATIONS\n\n"
+        '=HYPERLINK("http://example.invalid","x") Mongolia and North Korea established'
+        " diplomatic relations on 15 October 1948.\n\n"
+        "@SUM(1) Mongolia opened an embassy in Pyongyang in 1950.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "kb.db"
+    with Store(db) as writer:
+        writer.ingest_paths([article])
+    with Store(db, readonly=True) as reader:
+        buffer = io.StringIO()
+        export(reader, "csv", buffer)
+        jsonl = io.StringIO()
+        export(reader, "jsonl", jsonl)
+    texts = [row["evidence_text"] for row in csv_text_rows(buffer.getvalue())]
+    assert texts and all(t.startswith("'=") or t.startswith("'@") for t in texts), texts
+    assert '"=HYPERLINK(' in jsonl.getvalue().replace('\\"', '"')
