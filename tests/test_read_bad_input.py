@@ -87,3 +87,23 @@ def test_read_a_dump_without_title_says_what_to_do() -> None:
     path = DATA / "dumps" / "tinywiki-latest-pages-articles.xml"
     code, output = _run("read", str(path))
     assert code != 0 and "--title" in output
+
+
+def test_read_bad_input_a_fifo_is_refused_before_it_blocks(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)  # nobody writes to it: opening it for reading would wait forever
+    for command in ("read", "extract"):
+        code, output = _run(command, str(fifo))
+        _one_line_error(code, output, fifo, "named pipe")
+    code, output = _run("ingest", "--db", str(tmp_path / "kb.db"), str(fifo))
+    assert code == 1 and "named pipe" in output
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_read_bad_input_a_device_is_refused(device: str) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"{device} is not on this machine")
+    code, output = _run("read", device)
+    _one_line_error(code, output, Path(device), "is a device")

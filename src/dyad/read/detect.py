@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 FORMATS = ("infolist", "wikitext", "markdown", "text", "html", "dump")
@@ -21,8 +22,13 @@ _MD_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 
 
 def is_dump(path: Path) -> bool:
-    """A MediaWiki XML export, plain, bz2- or gzip-compressed (judged from the first bytes)."""
+    """A MediaWiki XML export, plain, bz2- or gzip-compressed (judged from the first bytes).
+
+    Only a regular file can be one: a FIFO or a device is never opened here.
+    """
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
         with path.open("rb") as fh:
             head = fh.read(4096)
     except OSError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -15,15 +16,32 @@ MAX_ARTICLE_BYTES = 256 * 1024 * 1024
 MAX_LINE_CHARS = 2 * 1024 * 1024
 
 
-def read_bytes(path: Path) -> bytes:
+def check_regular(path: Path) -> int:
+    """The size of ``path`` if it is a regular file; else a :class:`ReadError` saying what it is.
+
+    A FIFO would block a reader forever and a device (``/dev/zero``) never ends: both are
+    refused before anything opens them.
+    """
     try:
+        mode = path.stat().st_mode
         size = path.stat().st_size
     except FileNotFoundError:
         raise ReadError(path, "no such file") from None
     except OSError as exc:
         raise ReadError(path, f"cannot read: {exc.strerror or exc}") from None
-    if path.is_dir():
+    if stat.S_ISDIR(mode):
         raise ReadError(path, "is a folder, not an article file")
+    if stat.S_ISFIFO(mode):
+        raise ReadError(path, "is a named pipe (FIFO), not a file: save its content to a file")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise ReadError(path, "is a device, not a file")
+    if stat.S_ISSOCK(mode):
+        raise ReadError(path, "is a socket, not a file")
+    return size
+
+
+def read_bytes(path: Path) -> bytes:
+    size = check_regular(path)
     if size > MAX_ARTICLE_BYTES:
         raise ReadError(path, f"{size:,} bytes is too large for one article")
     try:
