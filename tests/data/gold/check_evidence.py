@@ -25,22 +25,61 @@ ROOT = Path(__file__).resolve().parents[3]
 TEXT_DIR = ROOT / "tests" / "data" / "text"
 
 TYPES = {
-    "recognition.granted", "recognition.withdrawn", "relations.established",
-    "relations.upgraded", "relations.downgraded", "relations.severed", "relations.suspended",
-    "relations.restored", "relations.improved", "relations.deteriorated", "mission.opened",
-    "mission.closed", "envoy.recalled", "envoy.summoned", "diplomats.expelled", "visit",
-    "meeting", "invitation", "agreement.signed", "agreement.terminated", "aid.provided",
-    "cooperation.economic", "cooperation.military", "cooperation.other", "sanctions.imposed",
-    "sanctions.lifted", "asylum.granted", "migration", "protest", "statement", "conflict.armed",
+    "recognition.granted",
+    "recognition.withdrawn",
+    "relations.established",
+    "relations.upgraded",
+    "relations.downgraded",
+    "relations.severed",
+    "relations.suspended",
+    "relations.restored",
+    "relations.improved",
+    "relations.deteriorated",
+    "mission.opened",
+    "mission.closed",
+    "envoy.recalled",
+    "envoy.summoned",
+    "diplomats.expelled",
+    "visit",
+    "meeting",
+    "invitation",
+    "agreement.signed",
+    "agreement.terminated",
+    "aid.provided",
+    "cooperation.economic",
+    "cooperation.military",
+    "cooperation.other",
+    "sanctions.imposed",
+    "sanctions.lifted",
+    "asylum.granted",
+    "migration",
+    "protest",
+    "statement",
+    "conflict.armed",
 }
 MODALITIES = {"occurred", "planned", "cancelled", "negated", "hypothetical"}
 CODE = re.compile(r"^[A-Z]{3}$")
 
-_TRANS = str.maketrans({
-    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-})
+_TRANS = str.maketrans(
+    {
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
 _WS = re.compile(r"\s+")
 
 
