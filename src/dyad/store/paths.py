@@ -8,9 +8,13 @@ becomes an :class:`Outcome` with its error; it never reaches the store.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import logging
 import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -118,6 +122,26 @@ def extract_job(job: Job) -> Outcome:
         return Outcome(job.path, None, f"extraction failed: {type(exc).__name__}: {exc}", doc.title)
 
 
+def die_with_parent(parent: int) -> None:
+    """Make a worker end when the process that started it ends, even by ``kill -9``.
+
+    On Linux the kernel sends the worker SIGKILL when its parent dies (``PR_SET_PDEATHSIG``);
+    a worker whose parent died before this ran exits at once. Elsewhere a worker ends when it
+    next finds its queue closed.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):  # no C library to ask: keep the portable behaviour
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def outcomes(paths: Iterable[str | Path], *, workers: int = 1) -> Iterator[Outcome]:
     """Every document under ``paths`` extracted, in order (see the module docstring).
 
@@ -130,7 +154,12 @@ def outcomes(paths: Iterable[str | Path], *, workers: int = 1) -> Iterator[Outco
         pending: deque[tuple[Job | Outcome, Future[Outcome] | None]] = deque()
         context = multiprocessing.get_context("spawn")
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=context,
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 for job in todo:
                     future = None if isinstance(job, Outcome) else pool.submit(extract_job, job)
                     pending.append((job, future))
