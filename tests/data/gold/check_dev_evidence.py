@@ -28,18 +28,51 @@ TEXT_DIR = HERE.parent / "text"
 DEV_DIR = HERE / "dev"
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-_QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201a"): "'", ord("\u201b"): "'",
-           ord("\u2032"): "'", ord("\u201c"): '"', ord("\u201d"): '"', ord("\u201e"): '"',
-           ord("\u201f"): '"', ord("\u2033"): '"'}
+_QUOTES = {
+    ord("\u2018"): "'",
+    ord("\u2019"): "'",
+    ord("\u201a"): "'",
+    ord("\u201b"): "'",
+    ord("\u2032"): "'",
+    ord("\u201c"): '"',
+    ord("\u201d"): '"',
+    ord("\u201e"): '"',
+    ord("\u201f"): '"',
+    ord("\u2033"): '"',
+}
 
 TYPES = {
-    "recognition.granted", "recognition.withdrawn", "relations.established", "relations.upgraded",
-    "relations.downgraded", "relations.severed", "relations.suspended", "relations.restored",
-    "relations.improved", "relations.deteriorated", "mission.opened", "mission.closed",
-    "envoy.recalled", "envoy.summoned", "diplomats.expelled", "visit", "meeting", "invitation",
-    "agreement.signed", "agreement.terminated", "aid.provided", "cooperation.economic",
-    "cooperation.military", "cooperation.other", "sanctions.imposed", "sanctions.lifted",
-    "asylum.granted", "migration", "protest", "statement", "conflict.armed",
+    "recognition.granted",
+    "recognition.withdrawn",
+    "relations.established",
+    "relations.upgraded",
+    "relations.downgraded",
+    "relations.severed",
+    "relations.suspended",
+    "relations.restored",
+    "relations.improved",
+    "relations.deteriorated",
+    "mission.opened",
+    "mission.closed",
+    "envoy.recalled",
+    "envoy.summoned",
+    "diplomats.expelled",
+    "visit",
+    "meeting",
+    "invitation",
+    "agreement.signed",
+    "agreement.terminated",
+    "aid.provided",
+    "cooperation.economic",
+    "cooperation.military",
+    "cooperation.other",
+    "sanctions.imposed",
+    "sanctions.lifted",
+    "asylum.granted",
+    "migration",
+    "protest",
+    "statement",
+    "conflict.armed",
 }
 MODALITIES = {"occurred", "planned", "cancelled", "negated", "hypothetical"}
 CODE = re.compile(r"[A-Z]{3}")
@@ -68,7 +101,7 @@ def scope_parts(gold: dict, text: str) -> list[str] | None:
         last = _loose(part["to"]).search(text, first.start())
         if last is None:
             raise ValueError(f"scope end not found after its start: {part['to']!r}")
-        parts.append(text[first.start():last.end()])
+        parts.append(text[first.start() : last.end()])
     return parts
 
 
@@ -99,8 +132,11 @@ def check(gold_path: Path) -> list[str]:
                 problems.append(f"{eid}: unknown alt_type {alt!r}")
         if event.get("modality", "occurred") not in MODALITIES:
             problems.append(f"{eid}: unknown modality {event.get('modality')!r}")
-        states = [s for s in [event.get("source"), event.get("target"), *event.get("actors", [])]
-                  if s is not None]
+        states = [
+            s
+            for s in [event.get("source"), event.get("target"), *event.get("actors", [])]
+            if s is not None
+        ]
         for state in states:
             if not CODE.fullmatch(state):
                 problems.append(f"{eid}: bad state code {state!r}")
