@@ -142,6 +142,16 @@ _OF_US = re.compile(
     r"(?:united\s+states|u\.\s?s\.)",
     _I,
 )
+_US_BREAKS = re.compile(
+    r"^(?:on\s+[\w ,]+?\d{4},\s+)?(?:the\s+united\s+states|the\s+u\.\s?s\.)(?:\s+government)?\s+"
+    r"(?:\w+\s+)?(?:severed|broke|suspended|interrupted|terminated)",
+    _I,
+)
+_BREAKS_WITH_US = re.compile(
+    r"(?:severed|broke\s+off|suspended|interrupted|terminated)\s+(?:diplomatic\s+|its\s+)?"
+    r"relations\s+with\s+the\s+(?:united\s+states|u\.\s?s\.)",
+    _I,
+)
 _MUTUAL = re.compile(r"\bmutual\b", _I)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?P<with>[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’().-]*)*)")
 _US_MISSION = re.compile(r"\b(?:american|u\.\s?s\.|us|united\s+states)\s+$", _I)
@@ -218,7 +228,8 @@ def entry_events(doc: Document, entry: Entry, country: str, gaz: Gazetteer) -> l
             continue
         taken.add(rule.type)
         other = _counterpart(head, match.end(), country, gaz)
-        for source, target in _directions(rule.type, head, match, other, gaz):
+        body = text[entry.head_end : evidence_end].strip()
+        for source, target in _directions(rule.type, head, body, match, other, gaz):
             events.append(
                 _event(doc, rule, (source, target, other), date, date_text, source_kind,
                        evidence, persons, _subject(rule.type, head, match))
@@ -264,9 +275,13 @@ def _counterpart(head: str, after: int, country: str, gaz: Gazetteer) -> str:
 
 
 def _directions(
-    type_: str, head: str, match: re.Match[str], other: str, gaz: Gazetteer
+    type_: str, head: str, body: str, match: re.Match[str], other: str, gaz: Gazetteer
 ) -> list[tuple[str | None, str | None]]:
-    """``(source, target)`` per event: directed types get one or two, reciprocal ones none."""
+    """``(source, target)`` per event: directed types get one or two, reciprocal ones none.
+
+    A break the head does not attribute ("Diplomatic Relations Severed") is the side the
+    entry's first sentence names as acting ("The United States severed ...").
+    """
     if type_ == "recognition.granted" or type_ == "recognition.withdrawn":
         if _MUTUAL.search(head):
             return [(USA, other), (other, USA)]
@@ -276,6 +291,10 @@ def _directions(
             return [(USA, other)]
         by = _BY_OTHER.search(head)
         if by and gaz.lookup(by["by"].strip()) is not None:
+            return [(other, USA)]
+        if _US_BREAKS.search(body):
+            return [(USA, other)]
+        if _BREAKS_WITH_US.search(body):
             return [(other, USA)]
         return [(None, None)]
     if type_ in {"mission.opened", "mission.closed", "relations.upgraded", "envoy.recalled"}:

@@ -9,7 +9,8 @@ when="1980">1980</date>.") and paragraphs.
 The clean text keeps the layout every reader shares: each section's heading is a level-1
 heading, the summary's paragraphs are paragraphs, and **each timeline entry is one paragraph**:
 its head, then its paragraphs and list items, so that an entry's first sentence is its head. A
-nested entry is a paragraph of its own after its parent. The head's ``<date>`` becomes a
+nested entry is a paragraph of its own after its parent (a section nested in an entry follows it
+with a level-2 heading). The head's ``<date>`` becomes a
 :class:`~dyad.model.DateMark` (``when``, or ``from/to`` as an EDTF interval; the year a head
 only writes out, "Establishment of Diplomatic Relations, 1992.", is marked too), and only the
 heads' dates are marked, so a paragraph holding a date mark is an entry; links to the
@@ -47,7 +48,11 @@ def read(text: str, *, source: str, title: str | None = None) -> Document:
     country = country_name(root) or Path(source).stem
     builder = DocumentBuilder(title=title or TITLE_PREFIX + country, format=FORMAT, source=source)
     for div in body:
-        if local(div.tag) == "div" and div.get("type") != "appendix":
+        if local(div.tag) != "div" or div.get("type") == "appendix":
+            continue
+        if div.get("type") == "timeline":  # an entry outside any section (a few files)
+            _entry(builder, div)
+        else:
             _section(builder, div, level=1)
     return replace(builder.build(), curated=True)
 
@@ -89,10 +94,8 @@ def _entry(builder: DocumentBuilder, div: ET.Element) -> None:
     for child in div:
         tag = local(child.tag)
         if tag == "div":
-            if child.get("type") == "timeline":
+            if child.get("type") != "appendix":
                 nested.append(child)
-            elif child.get("type") != "appendix":
-                _flatten(builder, child)
         elif tag not in _SKIPPED:
             builder.space()
             if tag == "head":
@@ -103,7 +106,10 @@ def _entry(builder: DocumentBuilder, div: ET.Element) -> None:
                 _inline(builder, child, dates=False)
     builder.end_block()
     for child in nested:
-        _entry(builder, child)
+        if child.get("type") == "timeline":
+            _entry(builder, child)
+        else:
+            _section(builder, child, level=2)
 
 
 def _flatten(builder: DocumentBuilder, element: ET.Element) -> None:
@@ -154,11 +160,11 @@ def _inline(builder: DocumentBuilder, element: ET.Element, *, dates: bool) -> No
         if tag == "date" and dates:
             value = date_value(child)
             if value:
-                builder.date(flat_text(child), value)
+                builder.date("".join(child.itertext()), value)
             else:
-                builder.text(flat_text(child))
+                builder.text("".join(child.itertext()))
         elif tag == "ref" and child.get("target"):
-            builder.anchor(flat_text(child), child.get("target"))
+            builder.anchor("".join(child.itertext()), child.get("target"))
         elif tag not in _SKIPPED:
             _inline(builder, child, dates=dates)
         if child.tail:
