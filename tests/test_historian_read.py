@@ -11,8 +11,8 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import DATA
 
+from conftest import DATA
 from dyad.extract.historian import entries
 from dyad.extract.historian_countries import country_code
 from dyad.extract.pipeline import Extraction, extract

@@ -51,9 +51,13 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule(
         "historian.recognition.withdrawn",
         "recognition.withdrawn",
-        re.compile(r"recogn(?:i[sz]|i?tion)\w*\b.*\bwithdrawn|withdr\w+\s+(?:of\s+)?recognition", _I),
+        re.compile(
+            r"recogn(?:i[sz]|i?tion)\w*\b.*\bwithdrawn|withdr\w+\s+(?:of\s+)?recognition", _I
+        ),
     ),
-    HeadRule("historian.recognition", "recognition.granted", re.compile(r"\brecogn(?:i[sz]|i?tion)", _I)),
+    HeadRule(
+        "historian.recognition", "recognition.granted", re.compile(r"\brecogn(?:i[sz]|i?tion)", _I)
+    ),
     HeadRule(
         "historian.restored",
         "relations.restored",
@@ -94,7 +98,10 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule(
         "historian.upgraded",
         "relations.upgraded",
-        re.compile(r"(?:elevat|rais)\w*\b.*\b(?:embassy|ambassadorship)|\bto\s+embassy\s+(?:status|level)", _I),
+        re.compile(
+            r"(?:elevat|rais)\w*\b.*\b(?:embassy|ambassadorship)|\bto\s+embassy\s+(?:status|level)",
+            _I,
+        ),
     ),
     HeadRule(
         "historian.mission.closed",
@@ -118,8 +125,11 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule(
         "historian.recalled",
         "envoy.recalled",
-        re.compile(r"(?:ambassadors?|minister)\s+recalled|(?:withdrawal|recall)\s+of\s+\S*\s*"
-                   r"(?:ambassadors?|minister)", _I),
+        re.compile(
+            r"(?:ambassadors?|minister)\s+recalled|(?:withdrawal|recall)\s+of\s+\S*\s*"
+            r"(?:ambassadors?|minister)",
+            _I,
+        ),
     ),
     HeadRule(
         "historian.agreement",
@@ -134,8 +144,11 @@ HEAD_RULES: tuple[HeadRule, ...] = (
 _MISSION_WORD = re.compile(_MISSION, _I)
 # Heads that say something did not happen or was refused.
 _NEGATED = re.compile(r"^\s*no\b|\bnon-recognition\b|\bnot\s+recogni", _I)
-_BY_US = re.compile(r"\bby\s+the\s+united\s+states\b|^\s*(?:the\s+)?(?:united\s+states|u\.\s?s\.)"
-                    r"\s+sever", _I)
+_BY_US = re.compile(
+    r"\bby\s+the\s+united\s+states\b|^\s*(?:the\s+)?(?:united\s+states|u\.\s?s\.)"
+    r"\s+sever",
+    _I,
+)
 _BY_OTHER = re.compile(r"\bby\s+(?!the\s+united\s+states)(?P<by>[A-Z][\w'’ .-]+?)\s*(?:,|$)")
 _OF_US = re.compile(
     r"recogn(?:i[sz]|i?tion)\w*\s+of\s+(?:the\s+)?(?:independence\s+of\s+)?(?:the\s+)?"
@@ -231,8 +244,17 @@ def entry_events(doc: Document, entry: Entry, country: str, gaz: Gazetteer) -> l
         body = text[entry.head_end : evidence_end].strip()
         for source, target in _directions(rule.type, head, body, match, other, gaz):
             events.append(
-                _event(doc, rule, (source, target, other), date, date_text, source_kind,
-                       evidence, persons, _subject(rule.type, head, match))
+                _event(
+                    doc,
+                    rule,
+                    (source, target, other),
+                    date,
+                    date_text,
+                    source_kind,
+                    evidence,
+                    persons,
+                    _subject(rule.type, head, match),
+                )
             )
     return events
 
@@ -306,8 +328,8 @@ def _foreign(head: str, match: re.Match[str]) -> bool:
     """Whether the mission the head speaks of is the country's (in Washington), not America's."""
     if _ABROAD.search(head):
         return True
-    word = _MISSION_WORD.search(head, match.start())
-    before = head[: word.start() if word else match.start()]
+    mission = _MISSION_WORD.search(head, match.start())
+    before = head[: mission.start() if mission else match.start()]
     if _US_MISSION.search(before):
         return False
     word = before.split()[-1] if before.split() else ""

@@ -36,8 +36,7 @@ def candidates(name: str) -> Iterator[str]:
         shorter = _PREFIXES.sub("", form)
         if shorter != form:
             yield shorter
-    for part in re.split(r"\s*/\s*", outer):
-        yield part
+    yield from re.split(r"\s*/\s*", outer)
     # What a slug lost: "micronesia federated states of", "cote divoire".
     inverted = re.fullmatch(r"(\w+) (.+ of)", outer)
     if inverted:

@@ -3,9 +3,10 @@
 Each row of a chiefs-of-mission table is one :class:`~dyad.model.Tenure`: sending the United
 States, receiving the state the Historian says the chief was accredited to (its contemporary
 territory: Czechoslovakia until 1993, then the Czech Republic), the role from the title's rank
-(:func:`rank_of`), start when the chief presented credentials (else when appointed), end when
-the chief left post; the row is the evidence. :func:`extract_curated` routes the Office of the
-Historian's two formats to their extractors, so that the pipeline needs one line for them.
+(:func:`rank_of`), start when the chief presented credentials (else arrived, else was
+appointed: a chargé d'affaires presents no credentials), end when the chief left post; the row
+is the evidence. :func:`extract_curated` routes the Office of the Historian's two formats to
+their extractors, so that the pipeline needs one line for them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ RULE = "pocom.chief"
 CURATED_FORMATS = frozenset({"historian", "pocom"})
 # Representation levels as Correlates of War's Diplomatic Exchange codes them.
 LEVELS = {"chargé d'affaires": 1, "minister": 2, "ambassador": 3}
-_COLUMNS = 7
+_COLUMNS = 8
 
 
 def rank_of(title: str) -> str:
@@ -60,7 +61,7 @@ def _tenure(
 ) -> Tenure:
     text = doc.text
     person, title, territory = (text[c.start : c.end] for c in cells[:3])
-    appointed, credentials, left = (_date_in(doc, c) for c in cells[3:6])
+    appointed, arrived, credentials, left = (_date_in(doc, c) for c in cells[3:7])
     start, end = cells[0].start, cells[-1].end
     while end > start and text[end - 1] in "\t ":
         end -= 1
@@ -70,7 +71,7 @@ def _tenure(
         person=person,
         sending=USA,
         receiving=country_code([territory], gaz) or file_country,
-        start=credentials or appointed,
+        start=credentials or arrived or appointed,
         end=left,
         evidence=Evidence(text[start:end], start, end),
         rule=RULE,

@@ -9,7 +9,7 @@ from the file's path; a missing one is a :class:`~dyad.read.errors.ReadError` sa
 whole folder.
 
 The clean text is one table, a row a chief: name, title, the territory as the Historian names
-it, appointed, credentials presented, left post (with its note) and the note on the
+it, appointed, arrived, credentials presented, left post (with its note) and the note on the
 appointment; every date is a :class:`~dyad.model.DateMark`. Nominees who never served
 (``other-nominees``) are not chiefs of mission and are left out. The document is curated.
 """
@@ -35,6 +35,7 @@ HEADER = (
     "Title",
     "Accredited to",
     "Appointed",
+    "Arrived",
     "Credentials presented",
     "Left post",
     "Note",
@@ -87,7 +88,7 @@ def _row(
     builder.text(role_title(folder, _child_text(chief, "role-title-id") or "", source))
     builder.cell()
     builder.text(_child_text(chief, "contemporary-territory-id") or "")
-    for event in ("appointed", "started", "ended"):
+    for event in ("appointed", "arrived", "started", "ended"):
         builder.cell()
         _dated(builder, chief.find(event), note_first=event == "ended")
     builder.cell()
@@ -116,7 +117,7 @@ def _child_text(element: ET.Element, name: str) -> str | None:
 
 
 def person_name(folder: Path, person_id: str, source: str) -> str:
-    """"Forename Surname (Suffix)" from ``people/<letter>/<id>.xml``."""
+    """ "Forename Surname (Suffix)" from ``people/<letter>/<id>.xml``."""
     return _person_name(str(folder), person_id, source)
 
 

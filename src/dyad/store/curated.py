@@ -103,7 +103,12 @@ def mission_ranks(conn: sqlite3.Connection, pair: Pair) -> list[RankInterval]:
         else:
             if last is not None and last.sending == sending and last.end is None:
                 out[-1] = RankInterval(
-                    last.sending, last.receiving, last.rank, last.level, last.start, start,
+                    last.sending,
+                    last.receiving,
+                    last.rank,
+                    last.level,
+                    last.start,
+                    start,
                     last.chiefs,
                 )
             out.append(RankInterval(sending, receiving, role, LEVELS.get(role), start, end, 1))
@@ -213,4 +218,3 @@ def summarise(matches: list[DateMatch], kinds: tuple[str, ...]) -> dict[str, dic
     """The count of each verdict, by kind."""
     counts = Counter((m.kind, m.verdict) for m in matches)
     return {k: {v: counts[(k, v)] for v in VERDICTS} for k in kinds}
-
