@@ -127,3 +127,17 @@ def test_store_curated_compare_against_wikipedia(kb: Path) -> None:
     assert code == 0 and "historian against wikipedia" in text
     code, text = _run("compare", "--db", str(kb), "--against", "nowhere")
     assert code == 1 and "no source 'nowhere'" in text
+
+
+def test_store_curated_web_pair_page_shows_curated_sources_and_ranks(kb: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from dyad.web.app import create_app
+
+    with TestClient(create_app(kb)) as client:
+        page = client.get("/dyad/CUB/USA")
+        assert page.status_code == 200
+        assert "curated" in page.text and "rank of the mission" in page.text
+        data = client.get("/dyad/CUB/USA.json").json()
+    assert data["mission_ranks"] and {r["sending"] for r in data["mission_ranks"]} == {"USA"}
+    assert all(d["curated"] for d in data["summary"]["documents"])
