@@ -77,8 +77,10 @@ def test_pocom_read_roles_and_receiving_states() -> None:
     assert {t.receiving for t in tenures} == {"CZE"}
     assert rank_of("Envoy Extraordinary and Minister Plenipotentiary") == "minister"
     assert rank_of("Ambassador Extraordinary and Plenipotentiary") == "ambassador"
-    assert rank_of("Chargé d’Affaires ad interim") == "chargé d'affaires"
-    assert {t.role for t in tenures} <= {"ambassador", "minister", "chargé d'affaires"}
+    assert rank_of("Chargé d’Affaires ad interim") == "chargé d'affaires ad interim"
+    assert rank_of("Chargé d’Affaires/Consul General") == "chargé d'affaires"
+    ranks = {"ambassador", "minister", "chargé d'affaires", "chargé d'affaires ad interim"}
+    assert {t.role for t in tenures} <= ranks
 
 
 def test_pocom_read_without_its_people_folder_says_so(tmp_path: Path) -> None:

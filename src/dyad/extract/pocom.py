@@ -24,18 +24,17 @@ if TYPE_CHECKING:
 
 RULE = "pocom.chief"
 CURATED_FORMATS = frozenset({"historian", "pocom"})
-# Representation levels as Correlates of War's Diplomatic Exchange codes them.
-LEVELS = {"chargé d'affaires": 1, "minister": 2, "ambassador": 3}
 _COLUMNS = 8
 
 
 def rank_of(title: str) -> str:
-    """A title's rank: ambassador, minister or chargé d'affaires; other titles as written."""
+    """A title's rank: ambassador, minister or chargé d'affaires (ad interim: standing in for
+    an absent chief); other titles as written."""
     folded = " ".join(title.casefold().replace("’", "'").split())
     if "ambassador" in folded and "deputy" not in folded:
         return "ambassador"
     if "chargé" in folded or "charge d'affaires" in folded:
-        return "chargé d'affaires"
+        return "chargé d'affaires ad interim" if "ad interim" in folded else "chargé d'affaires"
     if "minister" in folded:
         return "minister"
     return folded

@@ -3,7 +3,8 @@
 :func:`mission_ranks` reads the chiefs of mission (terms of office of rule ``pocom.chief``) of
 a pair as the rank of each side's mission over time: consecutive chiefs of the same rank make
 one interval, unless more than :data:`VACANCY_YEARS` pass between one leaving and the next
-arriving (relations broken, a post left empty), where the interval ends with the chief.
+arriving (relations broken, a post left empty), where the interval ends with the chief. A
+chargé d'affaires *ad interim* stands in for an absent chief and does not change the rank.
 
 :func:`compare_sources` sets two kinds of source side by side, pair by pair: for each pair
 both speak of, the dates each gives for the first relations, recognition, severance and
@@ -86,6 +87,7 @@ def mission_ranks(conn: sqlite3.Connection, pair: Pair) -> list[RankInterval]:
     rows = conn.execute(
         'SELECT sending, receiving, role, start, "end", start_lower FROM tenures'
         " WHERE dyad_a = ? AND dyad_b = ? AND rule = 'pocom.chief' AND start IS NOT NULL"
+        " AND role NOT LIKE '%ad interim'"
         " ORDER BY sending, start_lower, id",
         pair,
     ).fetchall()
