@@ -166,7 +166,9 @@ _BREAKS_WITH_US = re.compile(
     _I,
 )
 _MUTUAL = re.compile(r"\bmutual\b", _I)
-_WITH = re.compile(r"\bwith\s+(?:the\s+)?(?P<with>[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’().-]*)*)")
+_WITH = re.compile(
+    r"\bwith\s+(?:the\s+)?(?P<with>[A-Z][\w'’.-]*(?:\s+(?:of|and|the|[A-Z(][\w'’().-]*))*)"
+)
 _US_MISSION = re.compile(r"\b(?:american|u\.\s?s\.|us|united\s+states)\s+$", _I)
 _ABROAD = re.compile(r"\bin\s+(?:the\s+united\s+states|washington)\b", _I)
 _GENERIC = frozenset(
