@@ -118,3 +118,14 @@ def test_historian_read_detects_tei_and_refuses_entities() -> None:
         read_text(bomb, format="historian", source="bomb.xml")
     with pytest.raises(ReadError, match="not well-formed"):
         read_text(text[:500], format="historian", source="cut.xml")
+
+
+def test_historian_read_a_head_naming_another_state_gives_it_the_event() -> None:
+    china = _extraction(RDCR / "china.xml").events
+    ended = [e for e in china if e.type == "relations.severed" and e.date == "1979-01-01"]
+    assert [e.actors for e in ended] == [("TWN", "USA")]
+    assert "Republic of China" in ended[0].evidence.text
+    cuba = _extraction(RDCR / "cuba.xml").events
+    severed = [(e.source, e.target, e.date) for e in cuba if e.type == "relations.severed"]
+    assert severed == [("USA", "CUB", "1961-01-03")]
+    assert any(e.type == "relations.restored" and e.date.startswith("2015") for e in cuba)
