@@ -201,9 +201,10 @@ def eval_(gold: Path, predicted: Path, as_json: bool) -> None:
 
 
 def _register() -> None:
+    from dyad.cli_compare import compare
     from dyad.cli_kb import COMMANDS
 
-    for command in COMMANDS:
+    for command in (*COMMANDS, compare):
         main.add_command(command)
 
 

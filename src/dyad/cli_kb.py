@@ -185,8 +185,10 @@ def show(a: str, b: str, db: Path, as_json: bool) -> None:
         summary = store.show(a, b)
         events = store.timeline(a, b, limit=MAX_LIMIT)
         held = store.terms(a, b)
+        ranks = store.mission_ranks(a, b)
     if as_json:
         data = json.loads(display.to_json(summary))
+        data["mission_ranks"] = json.loads(display.to_json(ranks))
         data["events"] = json.loads(display.to_json(events))
         data["terms"] = json.loads(display.to_json(held))
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))

@@ -160,7 +160,12 @@ def show(summary: DyadSummary) -> RenderableType:
         ", ".join(f"{k} {v}" for k, v in sorted(summary.counts.items()))
         + f"  ({summary.facts} facts, {summary.conflicts} conflicts)",
     )
-    head.add_row("sources", "; ".join(f"{d.title} ({d.format})" for d in summary.documents))
+    head.add_row(
+        "sources",
+        "; ".join(
+            f"{d.title} ({d.format}{', curated' if d.curated else ''})" for d in summary.documents
+        ),
+    )
     return head
 
 

@@ -163,6 +163,8 @@ class Document:
     categories: tuple[str, ...] = ()
     names: Mapping[str, str] = field(default_factory=dict)
     infobox: Mapping[str, str] = field(default_factory=dict)
+    # A reference work edited by specialists (the Office of the Historian), not an article.
+    curated: bool = False
 
     @property
     def id(self) -> str:

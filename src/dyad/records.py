@@ -105,6 +105,7 @@ def document_record(
         "lists": doc.lists,
         "categories": list(doc.categories),
         "infobox": dict(doc.infobox),
+        "curated": doc.curated,
         "content_hash": doc.content_hash,
         "text": doc.text,
         "anchors": [

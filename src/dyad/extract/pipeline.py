@@ -20,6 +20,7 @@ from dyad.extract.events import _TIME_SHIFT, EventEngine
 from dyad.extract.glossinfo import GlossFacts, describe
 from dyad.extract.people import PersonMention, find_people
 from dyad.extract.periods import find_periods, gloss_periods
+from dyad.extract.pocom import CURATED_FORMATS, extract_curated
 from dyad.extract.quantities import find_quantities
 from dyad.extract.rules import Rule, builtin_rules
 from dyad.extract.states import Gazetteer, StateKind, default_gazetteer
@@ -79,6 +80,8 @@ def extract(
     from dyad.extract.tenures import find_tenures
 
     gaz = gazetteer or default_gazetteer()
+    if doc.format in CURATED_FORMATS:  # the Office of the Historian: structured, not prose
+        return extract_curated(doc, gaz)
     rules = builtin_rules() if rules is None else rules
     text = doc.text
     context = Context(doc, gaz)

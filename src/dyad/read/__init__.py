@@ -1,8 +1,10 @@
 """Readers: one module per input format, each turning an article into a Document.
 
 ``infolist`` (TheInfoList scrapes with inline link previews), ``wikitext`` (MediaWiki markup),
-``markdown`` (articles rendered to Markdown with links), ``text`` (pandoc plain text) and
-``html`` (saved Wikipedia pages) each expose ``read(text, *, source, title=None) -> Document``.
+``markdown`` (articles rendered to Markdown with links), ``text`` (pandoc plain text),
+``html`` (saved Wikipedia pages), ``historian`` and ``pocom`` (the US Office of the Historian's
+relations-by-country TEI files and chiefs-of-mission files, curated sources) each expose
+``read(text, *, source, title=None) -> Document``.
 ``dump`` streams MediaWiki XML dumps (plain, bz2, multistream) and reads each page with the
 wikitext reader. This package's functions decode bytes, detect the format and dispatch.
 """
@@ -54,6 +56,14 @@ def _reader(format: str) -> Reader:
         from dyad.read import html
 
         return html.read
+    if format == "historian":
+        from dyad.read import historian
+
+        return historian.read
+    if format == "pocom":
+        from dyad.read import pocom
+
+        return pocom.read
     raise ReadError("<format>", f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
 
 

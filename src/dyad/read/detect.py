@@ -6,11 +6,14 @@ import re
 import stat
 from pathlib import Path
 
-FORMATS = ("infolist", "wikitext", "markdown", "text", "html", "dump")
+FORMATS = ("infolist", "wikitext", "markdown", "text", "html", "historian", "pocom", "dump")
 
 _BZ2_MAGIC = b"BZh"
 _GZIP_MAGIC = b"\x1f\x8b"
 _INFOLIST_CHROME = re.compile(r"^\s*(HOME|TheInfoList|OR:)\s*$", re.MULTILINE)
+# The Office of the Historian's files: TEI relations timelines and chiefs-of-mission lists.
+_TEI = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?<TEI\s[^>]*xmlns=\"http://www\.tei-c\.org/ns/1\.0\"")
+_POCOM = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?<country-mission>")
 _HTML = re.compile(r"^\s*(<!DOCTYPE html|<html[\s>])", re.IGNORECASE)
 _WIKI_MARKUP = re.compile(
     r"\[\[[^\]\n]+\]\]|\{\{[^{}\n]*\}\}|^={2,6}[^=\n]+={2,6}\s*$|^\{\||^\|-", re.MULTILINE
@@ -53,6 +56,10 @@ def is_dump(path: Path) -> bool:
 def detect_format(text: str, name: str = "") -> str:
     """One of the single-article formats, from the text (and the file name's extension)."""
     head = text[:20000]
+    if _TEI.match(head):
+        return "historian"
+    if _POCOM.match(head):
+        return "pocom"
     if _HTML.match(head):
         return "html"
     if len(_INFOLIST_CHROME.findall(head[:2000])) >= 2:

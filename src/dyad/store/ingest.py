@@ -75,8 +75,8 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
     pk = int(conn.execute("SELECT coalesce(max(pk), 0) + 1 FROM documents").fetchone()[0])
     conn.execute(
         "INSERT INTO documents (pk, id, title, format, source, schema, content_hash,"
-        " records_hash, dyad_a, dyad_b, text, meta, ingested_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " records_hash, dyad_a, dyad_b, text, meta, ingested_at, curated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             pk,
             doc.id,
@@ -91,6 +91,7 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
             doc.text,
             meta_json,
             ingested_at,
+            int(bool(record.get("curated"))),
         ),
     )
     text = doc.text

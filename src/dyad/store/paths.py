@@ -53,6 +53,9 @@ _NOT_ARTICLE_SUFFIXES = frozenset(
     ".csv .tsv .json .jsonl .parquet .db .sqlite .sqlite3 .png .jpg .jpeg .gif .svg .pdf .zip"
     " .py .toml .yaml .yml .lock .log".split()
 )
+# The Office of the Historian's chiefs of mission: one document per missions-countries file;
+# the folder's people, roles and code tables are what those files refer to, not documents.
+_POCOM_DOCUMENTS = "missions-countries"
 
 
 def files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -67,10 +70,21 @@ def files(paths: Iterable[str | Path]) -> Iterator[Path]:
                     and not any(part.startswith(".") for part in relative)
                     and found.name.split(".")[0].upper() not in _NOT_ARTICLES
                     and found.suffix.lower() not in _NOT_ARTICLE_SUFFIXES
+                    and not _pocom_support(path, found)
                 ):
                     yield found
         else:
             yield path
+
+
+def _pocom_support(root: Path, found: Path) -> bool:
+    """A file of a pocom folder other than its mission files (people, roles, code tables)."""
+    for folder in found.parents:
+        if (folder / _POCOM_DOCUMENTS).is_dir():
+            return found.parent.name != _POCOM_DOCUMENTS or found.parent.parent != folder
+        if folder == root:
+            break
+    return False
 
 
 def jobs(paths: Iterable[str | Path]) -> Iterator[Job | Outcome]:

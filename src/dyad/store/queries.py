@@ -200,7 +200,7 @@ def pair_documents(conn: sqlite3.Connection, pair: Pair) -> list[DocumentRef]:
         "SELECT d.id, d.title, d.format, d.source, d.content_hash, d.ingested_at, d.dyad_a,"
         " d.dyad_b, (SELECT count(*) FROM event_mentions AS m WHERE m.document = d.pk"
         " AND m.dyad_a = ?1 AND m.dyad_b = ?2), (SELECT count(*) FROM tenures AS t"
-        " WHERE t.document = d.pk AND t.dyad_a = ?1 AND t.dyad_b = ?2)"
+        " WHERE t.document = d.pk AND t.dyad_a = ?1 AND t.dyad_b = ?2), d.curated"
         " FROM documents AS d WHERE d.pk IN (SELECT document FROM event_mentions"
         " WHERE dyad_a = ?1 AND dyad_b = ?2 UNION SELECT document FROM tenures"
         " WHERE dyad_a = ?1 AND dyad_b = ?2) ORDER BY d.title, d.id",
@@ -211,14 +211,14 @@ def pair_documents(conn: sqlite3.Connection, pair: Pair) -> list[DocumentRef]:
 
 def _document(r: Sequence[Any]) -> DocumentRef:
     dyad = (r[6], r[7]) if r[6] is not None else None
-    return DocumentRef(r[0], r[1], r[2], r[3], r[4], r[5], dyad, r[8], r[9])
+    return DocumentRef(r[0], r[1], r[2], r[3], r[4], r[5], dyad, r[8], r[9], bool(r[10]))
 
 
 def documents(conn: sqlite3.Connection, *, limit: int, offset: int = 0) -> list[DocumentRef]:
     rows = conn.execute(
         "SELECT d.id, d.title, d.format, d.source, d.content_hash, d.ingested_at, d.dyad_a,"
         " d.dyad_b, (SELECT count(*) FROM event_mentions AS m WHERE m.document = d.pk),"
-        " (SELECT count(*) FROM tenures AS t WHERE t.document = d.pk)"
+        " (SELECT count(*) FROM tenures AS t WHERE t.document = d.pk), d.curated"
         " FROM documents AS d ORDER BY d.ingested_at DESC, d.pk DESC LIMIT ? OFFSET ?",
         (limit, offset),
     )

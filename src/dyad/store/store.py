@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from dyad.extract.states import Gazetteer, default_gazetteer
-from dyad.store import exports, queries
+from dyad.store import curated, exports, queries
 from dyad.store.dates import query_bound
 from dyad.store.errors import (
     BadQueryError,
@@ -481,6 +481,29 @@ class Store:
             dyads=tables["dyads"],
             tables=tables,
         )
+
+    # ---------------------------------------------------------------- curated sources
+
+    def mission_ranks(self, a: str, b: str) -> list[curated.RankInterval]:
+        """The rank of each side's mission over time, from the chiefs of mission."""
+        pair = self.pair(a, b)
+        with self._read() as conn:
+            return curated.mission_ranks(conn, pair)
+
+    def compare(
+        self,
+        source: str = "historian",
+        against: str = "wikipedia",
+        a: str | None = None,
+        b: str | None = None,
+    ) -> curated.Comparison:
+        """Two sources' dates of relations, pair by pair (``curated.compare_sources``).
+
+        Raises :class:`~dyad.store.curated.UnknownSourceError` for a source it does not hold.
+        """
+        pair = self.pair(a, b) if a is not None and b is not None else None
+        with self._read() as conn:
+            return curated.compare_sources(conn, source, against, pair=pair)
 
     # ---------------------------------------------------------------- exports
 

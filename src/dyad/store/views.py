@@ -173,6 +173,7 @@ class DocumentRef:
     dyad: tuple[str, str] | None = None
     events: int = 0
     tenures: int = 0
+    curated: bool = False  # a curated source (the Office of the Historian), not an article
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ above :data:`MAX_LIMIT` is a 422) and the OpenAPI schema describes them. A funct
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import Path, Query
@@ -236,6 +237,8 @@ def dyad(
             "documents": [shapes.document(d) for d in summary.documents],
         },
         "status": [shapes.interval(i) for i in intervals],
+        # the rank of each side's mission over time, from the Office of the Historian's chiefs
+        "mission_ranks": [asdict(r) for r in store.mission_ranks(*pair)],
         "filters": {
             "type": type or [],
             "from": from_,
