@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from dyad.extract.cameo.leaders import with_leaders
 from dyad.extract.cameo.verbs import VerbPatterns, verb_patterns
 from dyad.extract.context import Context, Pair
 from dyad.extract.dates import find_dates
@@ -104,6 +105,7 @@ def extract(
     ]
     people = find_people(text, doc.anchors, facts, mentions, gaz)
     dates = find_dates(text)
+    people = with_leaders(text, people, mentions, dates)  # hook: CAMEO leaders, dated
     years = frozenset(d.start for d in dates if d.kind in {"year", "range", "open"})
     taken = bytearray(len(text))
     for d in dates:

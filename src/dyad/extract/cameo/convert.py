@@ -295,7 +295,7 @@ def read_verbs(text: str) -> tuple[dict[str, list[list[str]]], list[Pattern], Co
                     (),
                     code,
                     number,
-                    frozenset(w for f in forms for w in f.split()),
+                    frozenset({"=BARE", *(w for f in forms for w in f.split())}),
                 )
             )
     return synsets, patterns, counts

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from dyad.extract.cameo.leaders import normal_name
+
 # CAMEO country codes that are not Dyad's; None: not a state.
 _CODE_MAP: dict[str, str | None] = {
     "TMP": "TLS",
@@ -29,6 +31,14 @@ _CODE_MAP: dict[str, str | None] = {
     "IMG": None,
     "KNT": None,
 }
+# Variants that start with a title or an article ("PRESIDENT PUTIN", "US PRESIDENT BARACK
+# OBAMA", "THE OBAMA ADMINISTRATION") are left out: people are found by their names, and the
+# titles are read by dyad.extract.people.
+_TITLES = frozenset(
+    "PRESIDENT PRIME SECRETARY SIR MR MRS MS DR US UNITED AMERICAN RUSSIAN BRITISH FRENCH CHINESE"
+    " THE KING QUEEN PRINCE SENATOR GENERAL GEN FOREIGN MINISTER CHANCELLOR PREMIER AMBASSADOR"
+    " FORMER VICE DEPUTY CHIEF LORD SHEIKH EMIR SULTAN COLONEL POPE SAINT".split()
+)
 # Roles of people who act for a state: government (with its sectors), elite, military.
 _PERSON_ROLES = ("GOV", "ELI", "MIL")
 _RESTRICTION = re.compile(r"^\[(?P<code>[A-Z]{3,})(?:\s+(?P<range>[<>]?\d{6,8}(?:-\d{6,8})?))?\]")
@@ -97,14 +107,19 @@ def convert_actors(text: str) -> tuple[str, Counter[str]]:
     lines = [
         "# PETRARCH2 Phoenix.Countries.actors.txt (Open Event Data Alliance, MIT licence; see "
         "NOTICE), converted by python -m dyad.extract.cameo.convert",
-        "# names (variants separated by |)\troles (state role start end, separated by ;)",
+        "# names (normal form: dyad.extract.cameo.leaders.normal_name; variants separated by |)"
+        "\troles (state role start end, separated by ;)",
     ]
     for record_names, record_dates in records:
         counts["records read"] += 1
         roles = _roles(record_dates)
         if not roles:
             continue
-        variants = [n for n in dict.fromkeys(record_names) if len(n.split()) >= 2]
+        variants = [
+            normal
+            for n in dict.fromkeys(record_names)
+            if len((normal := normal_name(n)).split()) >= 2 and normal.split()[0] not in _TITLES
+        ]
         if not variants:
             counts["people with one-word names only (dropped)"] += 1
             continue

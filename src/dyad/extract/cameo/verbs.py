@@ -152,7 +152,7 @@ class VerbPatterns:
         out: list[tuple[Rule, re.Match[str]]] = []
         seen: set[tuple[str, int]] = set()
         for index, tok in enumerate(tokens):
-            if tok.kind != "w" or tok.text not in self._forms:
+            if tok.kind != "w" or tok.text not in self._forms or not _asserted_verb(tokens, index):
                 continue
             for verb_rule, rest in self._by_form[tok.text]:
                 end = index + len(rest)
@@ -175,6 +175,31 @@ def _token(m: re.Match[str]) -> _Tok:
     text = m.group(0)
     kind = "w" if text[0].isalpha() else "p"
     return _Tok(text.casefold(), kind, m.start(), m.end())
+
+
+# Before a word, what makes it a noun ("the visit", "Mexico's main export") rather than a verb.
+_NOUN_BEFORE = frozenset(
+    "a an the its their his her our this that these those s main primary major first official"
+    " state any no each every such".split()
+)
+# Before a verb, what keeps it from having happened: negation, refusal, modals, plans; the
+# event engine marks such events, but a pattern without a parse is not trusted with them.
+_NOT_ASSERTED = frozenset(
+    "not never no to would could might may will shall should must refused declined denied"
+    " denies deny stopped refrains refrain proposed sought seeking considering considered".split()
+)
+
+
+def _asserted_verb(tokens: Sequence[_Tok], at: int) -> bool:
+    """Whether the word at ``at`` reads as a verb that happened: not a noun after a
+    determiner, not a gerund ("stopped criticizing"), not after a negation or a modal."""
+    text = tokens[at].text
+    if text.endswith("ing"):
+        return False
+    before = [t.text for t in tokens[max(0, at - 3) : at]]
+    if before and before[-1] in _NOUN_BEFORE:
+        return False
+    return not any(word in _NOT_ASSERTED for word in before)
 
 
 # ---------------------------------------------------------------------- matching one pattern
@@ -453,9 +478,17 @@ def _as_match(
             roles["source"], roles["target"] = roles["target"], roles["source"]
     if not all(_is_state(tagged, tokens[i]) for i in roles.values()):
         return None
+    if any(_possessive(tokens, i) for i in roles.values() if i > found.first):
+        return None  # "hosts Mongolia's embassy": the state owns the object, it is not one
     if any(tokens[i].kind == "S" and _demonym_object(tagged, tokens, i, found) for i in roles.values()):
         return None
     return _compile(tagged.string, tokens, roles, found)
+
+
+def _possessive(tokens: Sequence[_Tok], at: int) -> bool:
+    return (
+        at + 2 < len(tokens) and tokens[at + 1].text in {"'", "’"} and tokens[at + 2].text == "s"
+    )
 
 
 def _is_state(tagged: Tagged, tok: _Tok) -> bool:
