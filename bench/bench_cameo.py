@@ -1,8 +1,9 @@
 """What the converted CAMEO verb patterns cost extraction, next to reading, in one run.
 
-Run ``PYTHONPATH=src python bench/bench_cameo.py [--rounds N] [--quick]``. Pages as ``bench_extract``: the "Foreign relations of X" wikitext pages of
-``../shared/corpus`` (``--quick``: every 10th), else ``tests/data/wikitext``. Each round runs,
-in a rotating order, **read** (the wikitext reader on every page), **extract, rules only**
+Run ``PYTHONPATH=src python bench/bench_cameo.py [--rounds N] [--quick]``. Pages as
+``bench_extract``: the "Foreign relations of X" wikitext pages of ``../shared/corpus``
+(``--quick``: every 10th), else ``tests/data/wikitext``. Each round runs, in a rotating order,
+**read** (the wikitext reader on every page), **extract, rules only**
 (:func:`dyad.extract.pipeline.extract` with ``verbs=NO_VERB_PATTERNS`` on the documents read
 beforehand) and **extract, rules + patterns** (the default: the built-in patterns loaded). The
 goal is the issue's: extraction alone at most the time of reading, with the dictionary loaded
@@ -75,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     cost = statistics.median(w / o for w, o in zip(with_, without, strict=True))
     print(f"\n  extract / read, rules only:        x{before:.2f}")
     print(f"  extract with patterns / rules only: x{cost:.2f}")
-    print(f"goal: extract with patterns / read  cpu x{ratio:.2f}  goal <= {GOAL:g}  "
-          f"{verdict(ratio, GOAL)}")
+    print(
+        f"goal: extract with patterns / read  cpu x{ratio:.2f}  goal <= {GOAL:g}  "
+        f"{verdict(ratio, GOAL)}"
+    )
     return 0
 
 

@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from dyad.evaluate import score
-from dyad.extract.cameo.verbs import NO_VERB_PATTERNS, VerbPatterns, verb_patterns
+from dyad.extract.cameo.verbs import (
+    NO_VERB_PATTERNS,
+    VerbPatterns,
+    all_verb_patterns,
+    verb_patterns,
+)
 from dyad.extract.pipeline import extract
 from dyad.read import read_file
 from dyad.records import extraction_records
@@ -77,7 +82,9 @@ def _run(
         for r in records:
             if r.get("kind") == "event" and str(r.get("rule", "")).startswith("cameo."):
                 evidence = (r.get("evidence") or {}).get("text", "")
-                made.append((f"{r['rule']} {r['type']} {r.get('actors')}", evidence, r["id"] in right))
+                made.append(
+                    (f"{r['rule']} {r['type']} {r.get('actors')}", evidence, r["id"] in right)
+                )
     return correct, predicted, found, required, made
 
 
@@ -95,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(cases)} annotated articles")
     base = _run(cases, NO_VERB_PATTERNS)
     print(_line("rules only", base))
-    every = verb_patterns()
+    every = all_verb_patterns()
     families = sorted({r.rule.type.split(".")[0] for r in every.rules})
     for family in families:
         figures = _run(cases, every.only([family]))
@@ -104,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for rule, evidence, right in figures[4]:
                 print(f"    {'ok ' if right else 'BAD'} {rule}: {evidence[:140]}")
     print(_line("+ every pattern", _run(cases, every)))
+    print(_line("+ kept families", _run(cases, verb_patterns())))
     return 0
 
 

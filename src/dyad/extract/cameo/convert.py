@@ -316,9 +316,7 @@ def _decide(code: str, words: frozenset[str], table: dict[str, list[Mapping]]) -
     return None
 
 
-def map_pattern(
-    pattern: Pattern, table: dict[str, list[Mapping]]
-) -> tuple[str, str, str] | tuple[None, str, str]:
+def map_pattern(pattern: Pattern, table: dict[str, list[Mapping]]) -> tuple[str | None, str, str]:
     """(type, subject role, reason) for a pattern; type ``None`` when it is dropped.
 
     A code of its own row decides; else the subject's half of ``A:B``; else the object's half,

@@ -121,7 +121,7 @@ class Leaders:
 
     def _name_at(self, text: str, start: int) -> tuple[int, str] | None:
         """The end and key of the longest listed name that starts at ``start``."""
-        words = []
+        words: list[tuple[int, int, str]] = []
         for m in _CAPITALISED.finditer(text, start, start + 120):
             if words and (m.start() - words[-1][1] > 1 or not m.group()[0].isupper()):
                 break  # more than a space between: a comma or a line ends the name
@@ -161,7 +161,9 @@ def _parse_roles(texts: tuple[str, ...]) -> tuple[Role, ...]:
     for text in texts:
         for part in text.split(";"):
             state, role, start, end = part.split()
-            roles.append(Role(state, role, "" if start == "-" else start, "" if end == "-" else end))
+            roles.append(
+                Role(state, role, "" if start == "-" else start, "" if end == "-" else end)
+            )
     return tuple(roles)
 
 

@@ -38,7 +38,7 @@ ORIGIN = "cameo/verbs.json"
 _TOKEN = re.compile(r"⟨([SPCQD])(\d+)⟩|[^\W\d_](?:[\w'’-]*\w)?|\d[\d.,]*|[^\w\s]")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 # Where a clause stops for the subject and object search.
-_STOP = frozenset(";:()[]\"") | {"which", "who", "whom", "whose", "while", "whereas", "although"}
+_STOP = frozenset(';:()[]"') | {"which", "who", "whom", "whose", "while", "whereas", "although"}
 _PREPOSITIONS = frozenset(
     "to with of for by from in on at against between into toward towards than over under"
     " about among amongst across through during after before since until like as via".split()
@@ -50,11 +50,18 @@ _ADVERBS = frozenset(
     " eventually recently again once soon quickly immediately both itself themselves reportedly"
     " not never".split()
 )
-# "the President of X visited": an office of X is X.
+# "the President of X visited": an office of X is X; so is "the Canadian government".
 _OFFICES = frozenset(
-    "president prime minister ministers king queen emperor government leader leaders chairman"
-    " premier ambassador delegation forces army troops navy military embassy head people"
-    " secretary chancellor".split()
+    "president prime minister ministers king queen emperor government governments leader leaders"
+    " chairman premier ambassador delegation forces army troops navy military embassy head"
+    " secretary chancellor authorities officials regime state foreign air".split()
+)
+# Between a verb and its object: the object's article or a preposition that keeps the object
+# an opponent, a partner or a place ("fought against X", "relations with X"), not an ally
+# ("fought alongside X") or a circumstance ("in the presence of X").
+_TO_OBJECT = frozenset(
+    "the a an its their his her to with against on upon into at from in by toward towards"
+    " between of over".split()
 )
 _GAP = 4  # words a pattern element may be from the one before it
 _SKIP_GAP = 10  # after a "^" (some words)
@@ -185,7 +192,7 @@ _NOUN_BEFORE = frozenset(
 # Before a verb, what keeps it from having happened: negation, refusal, modals, plans; the
 # event engine marks such events, but a pattern without a parse is not trusted with them.
 _NOT_ASSERTED = frozenset(
-    "not never no to would could might may will shall should must refused declined denied"
+    "not never no to would could can might may will shall should must refused declined denied"
     " denies deny stopped refrains refrain proposed sought seeking considering considered".split()
 )
 
@@ -299,7 +306,9 @@ def _words_after(element: _Words, tokens: Sequence[_Tok], cursor: int, gap: int)
     return None
 
 
-def _phrase_at(phrase: tuple[frozenset[str], ...], tokens: Sequence[_Tok], start: int) -> int | None:
+def _phrase_at(
+    phrase: tuple[frozenset[str], ...], tokens: Sequence[_Tok], start: int
+) -> int | None:
     """Where ``phrase`` ends if it starts at ``start`` (up to two words between its words:
     "diplomatic and consular relations")."""
     if tokens[start].text not in phrase[0]:
@@ -367,9 +376,8 @@ def _governed(tokens: Sequence[_Tok], at: int) -> bool:
         before -= 1
     if before < 0 or tokens[before].text not in _PREPOSITIONS:
         return False
-    if tokens[before].text == "of" and before > 0 and tokens[before - 1].text in _OFFICES:
-        return False  # "the President of X": X acts
-    return True
+    # "the President of X": X acts.
+    return not (tokens[before].text == "of" and before > 0 and tokens[before - 1].text in _OFFICES)
 
 
 def _subject(tokens: Sequence[_Tok], first: int) -> tuple[int, ...]:
@@ -412,10 +420,10 @@ def _object(tokens: Sequence[_Tok], verb: int, last: int) -> int | None:
         return verb + 2
     for at in range(last + 1, min(len(tokens), last + _OBJECT_REACH + 1)):
         tok = tokens[at]
-        if tok.text in _STOP or tok.text in {",", ".", "and", "but"}:
-            return None
         if _is_actor(tok):
             return at
+        if tok.kind == "w" and tok.text not in _TO_OBJECT:
+            return None
         if tok.kind not in "wDQ":
             return None
     return None
@@ -478,17 +486,37 @@ def _as_match(
             roles["source"], roles["target"] = roles["target"], roles["source"]
     if not all(_is_state(tagged, tokens[i]) for i in roles.values()):
         return None
+    if any(not _stands_alone(tagged, tokens, i) for i in roles.values()):
+        return None
     if any(_possessive(tokens, i) for i in roles.values() if i > found.first):
         return None  # "hosts Mongolia's embassy": the state owns the object, it is not one
-    if any(tokens[i].kind == "S" and _demonym_object(tagged, tokens, i, found) for i in roles.values()):
-        return None
     return _compile(tagged.string, tokens, roles, found)
 
 
+def _stands_alone(tagged: Tagged, tokens: Sequence[_Tok], at: int) -> bool:
+    """Whether the state at ``at`` is the actor itself: not part of a word ("anti-DPRK"), and
+    not a demonym or name that qualifies something else ("Canadians came", "American pilot",
+    "DPRK citizens"), unless that is an office or a force of the state ("Canadian forces")."""
+    if at > 0 and tokens[at - 1].text == "-":
+        return False
+    following = tokens[at + 1].text if at + 1 < len(tokens) else ""
+    if following in _OFFICES:
+        return True
+    if following in _NON_STATE_HEADS:
+        return False
+    tag = tagged.tag_of(tokens[at].text)
+    return tag is None or not tag.demonym
+
+
+_NON_STATE_HEADS = frozenset(
+    "citizens nationals people peoples students workers migrants refugees tourists pilgrims"
+    " companies company firm firms businesses business investors traders media press scholars"
+    " diaspora community communities exports imports pilot pilots s".split()
+)
+
+
 def _possessive(tokens: Sequence[_Tok], at: int) -> bool:
-    return (
-        at + 2 < len(tokens) and tokens[at + 1].text in {"'", "’"} and tokens[at + 2].text == "s"
-    )
+    return at + 2 < len(tokens) and tokens[at + 1].text in {"'", "’"} and tokens[at + 2].text == "s"
 
 
 def _is_state(tagged: Tagged, tok: _Tok) -> bool:
@@ -498,15 +526,6 @@ def _is_state(tagged: Tagged, tok: _Tok) -> bool:
     if tag.kind == "P":
         return bool(tag.person and tag.person.state)
     return tag.kind in {"S", "C"}
-
-
-def _demonym_object(tagged: Tagged, tokens: Sequence[_Tok], at: int, found: _Found) -> bool:
-    """A demonym after the verb ("visited the Syrian refugee camp") names no state."""
-    tag = tagged.tag_of(tokens[at].text)
-    if tag is None or not tag.demonym or at <= found.first:
-        return False
-    # "hosted the Estonian president": an office of the state is the state.
-    return not (at + 1 < len(tokens) and tokens[at + 1].text in _OFFICES)
 
 
 def _compile(
@@ -582,10 +601,30 @@ def parse_verb_patterns(text: str, origin: str = ORIGIN) -> VerbPatterns:
 
 
 @cache
-def verb_patterns() -> VerbPatterns:
-    """The built-in converted CAMEO patterns (``data/verbs.json``)."""
+def all_verb_patterns() -> VerbPatterns:
+    """Every converted CAMEO pattern of ``data/verbs.json``, whatever its family."""
     path = resources.files("dyad.extract.cameo").joinpath("data/verbs.json")
     return parse_verb_patterns(path.read_text(encoding="utf-8"))
+
+
+@cache
+def kept_families() -> frozenset[str]:
+    """The families extraction uses (``data/families.tsv``: those that did not lower the
+    precision on the development articles)."""
+    path = resources.files("dyad.extract.cameo").joinpath("data/families.tsv")
+    kept = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "family\t")):
+            family, use, *_ = line.split("\t")
+            if use == "yes":
+                kept.add(family)
+    return frozenset(kept)
+
+
+@cache
+def verb_patterns() -> VerbPatterns:
+    """The built-in patterns extraction uses: those of :func:`kept_families`."""
+    return all_verb_patterns().only(kept_families())
 
 
 NO_VERB_PATTERNS = VerbPatterns(())
