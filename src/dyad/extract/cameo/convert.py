@@ -258,6 +258,11 @@ def read_verbs(text: str) -> tuple[dict[str, list[list[str]]], list[Pattern], Co
             except KeyError:
                 counts["patterns with an undefined synset"] += 1
                 continue
+            if "(BETWEEN" in body:
+                # "promoted talks between X and Y": the parties are the prepositions's
+                # objects, not the subject; without a parse they cannot be told apart.
+                counts["patterns with (BETWEEN ...) (dropped)"] += 1
+                continue
             verbs = _comment_verbs(comment, block)
             counts["verb-pattern pairs as PETRARCH reads them"] += len(block.verbs)
             words = _element_words([*pre, *post], synsets)

@@ -115,6 +115,8 @@ class Leaders:
                 end, key = found
                 if text[end - 1] == "." and text[end - 3 : end - 2] != " ":
                     end -= 1  # a full stop, not an initial ("J.")
+                if text[end - 2 : end] in {"'s", "’s"}:
+                    end -= 2
                 out.append(LeaderMention(m.start(), end, text[m.start() : end], self.roles(key)))
                 after = end
         return out
@@ -130,6 +132,8 @@ class Leaders:
                 break
         flat: list[tuple[str, int]] = []
         for _, word_end, word in words:
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]  # "Kim Il Sung's visit"
             flat.extend((w, word_end) for w in normal_name(word).split())
         for variant in self._by_first.get(flat[0][0], []) if flat else []:
             if len(variant) <= len(flat) and tuple(w for w, _ in flat[: len(variant)]) == variant:

@@ -60,7 +60,7 @@ _OFFICES = frozenset(
 # an opponent, a partner or a place ("fought against X", "relations with X"), not an ally
 # ("fought alongside X") or a circumstance ("in the presence of X").
 _TO_OBJECT = frozenset(
-    "the a an its their his her to with against on upon into at from in by toward towards"
+    "the a an its their his her to with against on upon into at from in toward towards"
     " between of over".split()
 )
 _GAP = 4  # words a pattern element may be from the one before it
@@ -189,6 +189,7 @@ _NOUN_BEFORE = frozenset(
     "a an the its their his her our this that these those s main primary major first official"
     " state any no each every such".split()
 )
+_ARTICLES = frozenset("a an the his her its their".split())
 # Before a verb, what keeps it from having happened: negation, refusal, modals, plans; the
 # event engine marks such events, but a pattern without a parse is not trusted with them.
 _NOT_ASSERTED = frozenset(
@@ -204,8 +205,10 @@ def _asserted_verb(tokens: Sequence[_Tok], at: int) -> bool:
     if text.endswith("ing"):
         return False
     before = [t.text for t in tokens[max(0, at - 3) : at]]
-    if before and before[-1] in _NOUN_BEFORE:
-        return False
+    if before and (before[-1] in _NOUN_BEFORE or tokens[at - 1].kind in {"D", "Q"}):
+        return False  # "the visit", "Mexico's main export", "his 1984 visit"
+    if len(before) >= 2 and before[-2] in _ARTICLES:
+        return False  # "a return visit", "an official visit"
     return not any(word in _NOT_ASSERTED for word in before)
 
 
@@ -369,11 +372,23 @@ def _actor_before(tokens: Sequence[_Tok], first: int, gap: int) -> int | None:
     return None
 
 
+def _predicate_between(tokens: Sequence[_Tok], subject: int, verb: int) -> bool:
+    """Whether another verb stands between a subject and the verb ("officials of X have
+    gained ... visits"): a word in -ed that is not the verb itself."""
+    return any(
+        t.kind == "w" and t.text.endswith("ed") and t.text not in _ADVERBS
+        for t in tokens[subject + 1 : verb]
+    )
+
+
 def _governed(tokens: Sequence[_Tok], at: int) -> bool:
-    """Whether the actor at ``at`` is the object of a preposition ("relations with X")."""
+    """Whether the actor at ``at`` is the object of a preposition ("relations with X") or of
+    an earlier verb ("He extolled X and criticized ...")."""
     before = at - 1
     while before >= 0 and tokens[before].text in {"the", "its", "their"}:
         before -= 1
+    if before >= 0 and tokens[before].kind == "w" and tokens[before].text.endswith("ed"):
+        return True
     if before < 0 or tokens[before].text not in _PREPOSITIONS:
         return False
     # "the President of X": X acts.
@@ -388,7 +403,7 @@ def _subject(tokens: Sequence[_Tok], first: int) -> tuple[int, ...]:
             return ()
         if not _is_actor(tok):
             continue
-        if _governed(tokens, at):
+        if _governed(tokens, at) or _predicate_between(tokens, at, first):
             return ()
         chain = [at]
         while True:
@@ -431,7 +446,9 @@ def _object(tokens: Sequence[_Tok], verb: int, last: int) -> int | None:
 
 def _passive(tokens: Sequence[_Tok], verb: int, verb_end: int) -> bool:
     at = verb - 1
-    while at >= 0 and tokens[at].text in _ADVERBS - {"has", "have", "had"}:
+    while at >= 0 and (
+        tokens[at].text in _ADVERBS - {"has", "have", "had"} or tokens[at].text.endswith("ly")
+    ):
         at -= 1
     participle = any(t.text.endswith(("ed", "en")) for t in tokens[verb : verb_end + 1])
     return at >= 0 and tokens[at].text in _PASSIVE_AUX and participle
