@@ -35,11 +35,24 @@ def test_cameo_leaders_find_names_only_where_capitalised() -> None:
 
 
 def test_cameo_leaders_give_a_state_to_a_leader_named_without_link_or_title() -> None:
-    # A real sentence of the article: Kim Il-sung is named with neither.
-    text = "In 1975, Kim Il-sung visited Beijing in a failed attempt to solicit support."
+    # Real sentences of the article: Kim Il-sung is named with neither.
+    text = (
+        "During the Korean War from 1950–53, China assisted the DPRK, sending as many as"
+        " 500,000 soldiers to support DPRK forces. In 1975, Kim Il-sung visited Beijing in a"
+        " failed attempt to solicit support from China for a military invasion of South Korea."
+    )
     gazetteer = default_gazetteer()
     people = with_leaders(text, [], gazetteer.find_mentions(text), find_dates(text))
     assert [(p.name, p.state) for p in people] == [("Kim Il-sung", "PRK")]
+
+
+def test_cameo_leaders_need_the_text_to_name_the_leaders_state() -> None:
+    # The list files Mauritania's first president under Mauritius (MUS); a text about
+    # Mauritania that never names Mauritius does not take that state.
+    text = "Mauritania and the DPRK established relations. Moktar Ould Daddah visited Pyongyang."
+    gazetteer = default_gazetteer()
+    assert leaders().state_of("Moktar Ould Daddah") == "MUS"
+    assert with_leaders(text, [], gazetteer.find_mentions(text), find_dates(text)) == []
 
 
 def test_cameo_leaders_make_the_visitor_of_a_real_sentence_a_person_of_his_state() -> None:

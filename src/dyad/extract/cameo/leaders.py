@@ -200,15 +200,18 @@ def with_leaders(
     or a title ("Saddam Hussein visited Moscow"), each dated by the nearest date in the text.
 
     A state a link preview or a title gave is never replaced; a listed name that overlaps a
-    person already found or a state's name is not added.
+    person already found or a state's name is not added; and the list's state must be one the
+    text names somewhere: the list has its errors (Mauritania's first president is filed under
+    Mauritius), and a text that tells of a leader names the leader's country.
     """
     table = leaders() if table is None else table
     starts = [d.start for d in dates]
+    named = {m.code for m in mentions}
     out: list[PersonMention] = []
     for person in people:
         if person.state is None:
             state = table.state_of(person.name, _date_near(dates, starts, person.start))
-            if state is not None:
+            if state is not None and state in named:
                 person = replace(person, state=state)
         out.append(person)
     taken = sorted([(p.start, p.end) for p in people] + [(m.start, m.end) for m in mentions])
@@ -218,7 +221,7 @@ def with_leaders(
         if any(a < found.end and found.start < b for a, b in taken[lo:]):
             continue
         state = table.state_of(found.name, _date_near(dates, starts, found.start))
-        if state is not None:
+        if state is not None and state in named:
             out.append(PersonMention(found.start, found.end, found.name, state, None, "leaders"))
     return sorted(out, key=lambda p: p.start)
 
