@@ -394,6 +394,22 @@ def _synsets_in(elements: Sequence[Element]) -> set[str]:
     return found
 
 
+def _as_lines(data: dict[str, Any]) -> str:
+    """JSON with one synset and one rule a line, so that a change reads as a short diff."""
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    head = [
+        f'"{key}":{dump(value)}' for key, value in data.items() if key not in {"synsets", "rules"}
+    ]
+    synsets = ",\n".join(f"{dump(k)}:{dump(v)}" for k, v in data["synsets"].items())
+    rules = ",\n".join(dump(rule) for rule in data["rules"])
+    return (
+        "{" + ",\n".join(head) + ',\n"synsets":{\n' + synsets + '},\n"rules":[\n' + rules + "]}\n"
+    )
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("dyad.extract.cameo").joinpath("data")))
 
@@ -416,9 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"cannot read the PETRARCH2 dictionaries in {folder}: {exc.strerror}")
     out = _data_dir()
     data, counts = convert_verbs(verbs_text, (out / "codes.tsv").read_text(encoding="utf-8"))
-    (out / "verbs.json").write_text(
-        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
-    )
+    (out / "verbs.json").write_text(_as_lines(data), encoding="utf-8")
     for name, value in sorted(counts.items()):
         log.info("%s: %d", name, value)
     leaders, actor_counts = convert_actors(actors_text)
