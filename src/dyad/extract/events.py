@@ -279,8 +279,12 @@ class EventEngine:
         tagged: Tagged,
         heading_date: str | None,
         previous_date: tuple[str, str] | None = None,
+        extra: Sequence[tuple[Rule, re.Match[str]]] = (),
     ) -> list[Event]:
         """The events of one tagged sentence.
+
+        ``extra`` are matches found by another matcher (the CAMEO verb patterns of
+        :mod:`dyad.extract.cameo.verbs`); they compete with the rules' matches by priority.
 
         ``previous_date`` is the last date of the sentence before, in the same paragraph: a
         sentence without a date of its own and without a word that moves the time ("later",
@@ -307,6 +311,7 @@ class EventEngine:
                     if not rule.quantity_of.search(counted):
                         continue
                 matches.append(_Match(rule, m, _core(m)))
+        matches.extend(_Match(rule, m, _core(m)) for rule, m in extra)  # hook: CAMEO verbs
         matches.sort(key=lambda x: (-x.rule.priority, -(x.core[1] - x.core[0]), x.core[0]))
         kept: list[_Match] = []
         for candidate in matches:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from dyad.extract.cameo.leaders import with_leaders
+from dyad.extract.cameo.verbs import VerbPatterns, verb_patterns
 from dyad.extract.context import Context, Pair
 from dyad.extract.dates import find_dates
 from dyad.extract.enumerations import enumerated_events
@@ -74,8 +76,13 @@ def extract(
     *,
     rules: Sequence[Rule] | None = None,
     gazetteer: Gazetteer | None = None,
+    verbs: VerbPatterns | None = None,
 ) -> Extraction:
-    """Extract events, terms of office and entities from one document."""
+    """Extract events, terms of office and entities from one document.
+
+    ``verbs``: the CAMEO verb patterns to use beside the rules (default: the built-in ones;
+    :data:`dyad.extract.cameo.verbs.NO_VERB_PATTERNS` for none).
+    """
     from dyad.extract.entities import find_entities
     from dyad.extract.tenures import find_tenures
 
@@ -83,6 +90,7 @@ def extract(
     if doc.format in CURATED_FORMATS:  # the Office of the Historian: structured, not prose
         return extract_curated(doc, gaz)
     rules = builtin_rules() if rules is None else rules
+    verbs = verb_patterns() if verbs is None else verbs
     text = doc.text
     context = Context(doc, gaz)
     facts = gloss_facts(doc, gaz)
@@ -100,6 +108,7 @@ def extract(
     ]
     people = find_people(text, doc.anchors, facts, mentions, gaz)
     dates = find_dates(text)
+    people = with_leaders(text, people, mentions, dates)  # hook: CAMEO leaders, dated
     years = frozenset(d.start for d in dates if d.kind in {"year", "range", "open"})
     taken = bytearray(len(text))
     for d in dates:
@@ -144,7 +153,7 @@ def extract(
         sentence_dates = [d for d in _within(dates, date_starts, s, e) if d.end <= e]
         sentence_periods = [p for p in _within(periods, period_starts, s, e) if p[1] <= e]
         # Tagging is the costly part; a sentence without any rule's words is not tagged.
-        if engine.could_match(text[s:e]):
+        if engine.could_match(text[s:e]) or verbs.could_match(text[s:e]):
             tagged = tag_sentence(
                 text,
                 s,
@@ -155,7 +164,8 @@ def extract(
                 dates=sentence_dates,
                 periods=sentence_periods,
             )
-            events.extend(engine.events(text, tagged, heading_date(s), previous_date))
+            cameo = verbs.matches(tagged)  # hook: CAMEO verb patterns (low priority)
+            events.extend(engine.events(text, tagged, heading_date(s), previous_date, cameo))
         own = [(d.end, d.edtf, d.start) for d in sentence_dates]
         own += [(end, value, start) for start, end, value in sentence_periods]
         if own:
