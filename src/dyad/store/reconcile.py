@@ -25,6 +25,13 @@ does not list is ``dated``, ``as-extracted``):
 * Grouping inside a key: distinct dates, most precise first; a date joins the existing fact whose
   value it agrees with (the one with most mentions, then the earliest), else it starts a new
   fact. Undated mentions of a singular type join its largest fact.
+* **First and renewed relationships.** Before keying, an occurred ``relations.established``
+  mention whose date disagrees with the pair's earliest establishment is read as a renewal
+  (keyed as ``relations.restored``) when the record says relations were broken before it: a
+  restoration of the pair agrees with its date ("Japan 1854, 1952" beside "29 April 1952"),
+  or a severance or suspension of the pair lies between the earliest establishment and it
+  (Germany–United States 1797, severed 1941, 1951). Such a date dates the renewal, so it is not
+  a conflict with the first establishment.
 * Modality is part of the key: a planned or denied establishment is not evidence of one.
 * Fact ids are kept across recomputation when a fact keeps a mention or an agreeing date.
 """
@@ -36,7 +43,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
 from dyad.store.dates import Bounds
@@ -137,13 +144,43 @@ def identity_key(mention: MentionRow, pair: Pair, policy: Policy) -> tuple[str, 
     return key, singular
 
 
+ESTABLISHED = "relations.established"
+RESTORED = "relations.restored"
+_BREAKS = frozenset({"relations.severed", "relations.suspended"})
+
+
+def renewals(mentions: Iterable[MentionRow]) -> set[int]:
+    """Ids of the establishment mentions that date a renewal (module docstring)."""
+    occurred = [m for m in mentions if m.modality == "occurred" and m.bounds is not None]
+    established = [m for m in occurred if m.type == ESTABLISHED]
+    if len(established) < 2:
+        return set()
+    first = min((m.bounds for m in established if m.bounds), key=lambda b: (b.lower, b.width))
+    restored = [m.bounds for m in occurred if m.type == RESTORED and m.bounds]
+    breaks = [m.bounds for m in occurred if m.type in _BREAKS and m.bounds]
+    found: set[int] = set()
+    for mention in established:
+        value = mention.bounds
+        if value is None or value.agrees(first) or value.lower <= first.lower:
+            continue
+        if any(r.agrees(value) for r in restored) or any(
+            first.upper <= b.lower and b.upper <= value.lower for b in breaks
+        ):
+            found.add(mention.id)
+    return found
+
+
 def plan(
     mentions: Iterable[MentionRow], pair: Pair, policies: dict[str, Policy]
 ) -> list[PlannedFact]:
     """Group one pair's mentions into facts (pure: the policy in the module docstring)."""
+    mentions = list(mentions)
+    renewed = renewals(mentions)
     keyed: dict[str, list[MentionRow]] = {}
     singular_keys: set[str] = set()
     for mention in mentions:
+        if mention.id in renewed:
+            mention = replace(mention, type=RESTORED)
         key, singular = identity_key(mention, pair, policies.get(mention.type, DEFAULT_POLICY))
         keyed.setdefault(key, []).append(mention)
         if singular:
