@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 IngestStatus = Literal["added", "replaced", "unchanged"]
-RelationsState = Literal["none", "relations", "severed", "suspended"]
+RelationsState = Literal["none", "relations", "severed", "suspended", "unknown"]
 MissionState = Literal["unknown", "open", "closed"]
 HitKind = Literal["sentence", "event", "gloss"]
 
@@ -141,7 +141,8 @@ class Interval:
 
     @property
     def label(self) -> str:
-        parts: list[str] = [self.relations if self.relations != "none" else "no relations"]
+        words = {"none": "no relations", "unknown": "relations not known"}
+        parts: list[str] = [words.get(self.relations, self.relations)]
         if self.mission_a != "unknown":
             parts.append(f"{self.a} mission in {self.b} {self.mission_a}")
         if self.mission_b != "unknown":
