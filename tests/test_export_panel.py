@@ -12,8 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from dyad.export import panel, panel_codebook
-from dyad.export.dyadyears import COUNTED_TYPES, count_column
 from dyad.export.cow import exists_in
+from dyad.export.dyadyears import COUNTED_TYPES, count_column
 from dyad.export.panel import PANEL
 from dyad.extract.states import default_gazetteer
 from dyad.store import Store
