@@ -73,9 +73,7 @@ def entries(path: Path) -> list[Entry]:
             years = _years(head)
             paragraph = timeline.find(f"{_TEI}p")
             text = _text(paragraph) if paragraph is not None else ""
-            found.append(
-                Entry(name, _text(head), years[0], years[1], _exact(text, years[0]), text)
-            )
+            found.append(Entry(name, _text(head), years[0], years[1], _exact(text, years[0]), text))
     return found
 
 
@@ -102,7 +100,7 @@ def _exact(text: str, year: int | None) -> str | None:
 def first_establishment(path: Path) -> Entry | None:
     """The earliest entry that establishes diplomatic relations."""
     found = [e for e in entries(path) if _FIRST.search(e.head) and e.first is not None]
-    return min(found, key=lambda e: (e.first or 0)) if found else None
+    return min(found, key=lambda e: e.first or 0) if found else None
 
 
 def _kind(head: str) -> str | None:

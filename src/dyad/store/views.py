@@ -116,6 +116,7 @@ class Conflict:
     source: str | None
     target: str | None
     values: tuple[Fact, ...]
+    reason: str = ""  # why it was flagged, with which source says what (store/headline.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,8 @@ class DyadSummary:
     b: str
     a_name: str
     b_name: str
-    relations_began: tuple[Fact, ...]  # several when sources disagree (a conflict)
+    # the headline first, then the other dates sources give, by weight (store/headline.py)
+    relations_began: tuple[Fact, ...]
     status_now: Interval
     missions: tuple[Fact, ...]
     ambassadors_now: tuple[Term, ...]
@@ -205,6 +207,7 @@ class DyadSummary:
     documents: tuple[DocumentRef, ...]
     conflicts: int
     facts: int
+    relations_began_basis: str | None = None  # why the first is the headline
 
 
 @dataclass(frozen=True, slots=True)
