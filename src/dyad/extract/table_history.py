@@ -24,16 +24,14 @@ worse, turns a renewed relationship into a conflicting "first" one. Each date he
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Literal
 
 from dyad.extract.dates import find_dates
 from dyad.extract.states import Gazetteer, State
+from dyad.membership import FIRST_YEAR as FIRST_COW_YEAR
+from dyad.membership import first_member_year
 from dyad.model import DateMark
 
 Kind = Literal["established", "severed", "suspended", "restored"]
@@ -55,7 +53,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _COMMON_WORDS = frozenset(
     "of the and kingdom empire state states united federal democratic people's peoples".split()
 )
-FIRST_COW_YEAR = 1816
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,25 +64,6 @@ class CellDate:
     text: str
     start: int
     end: int
-
-
-@cache
-def _first_member_years() -> dict[int, int]:
-    """Each COW number's first year in the state system (the membership list shipped with the
-    panel export; the gazetteer holds the numbers, the list their years)."""
-    data = resources.files("dyad.export") / "data" / "cow-states2016.csv"
-    years: dict[int, int] = {}
-    for row in csv.DictReader(io.StringIO(data.read_text("utf-8"))):
-        code, year = int(row["ccode"]), int(row["styear"])
-        years[code] = min(year, years.get(code, year))
-    return years
-
-
-def first_member_year(state: State) -> int | None:
-    """The first year any of the state's COW numbers was a system member (``None``: never)."""
-    codes = [state.cow_code, *(c.code for c in state.cow_other)]
-    found = [_first_member_years()[c] for c in codes if c in _first_member_years()]
-    return min(found) if found else None
 
 
 def _names_words(state: State) -> set[str]:

@@ -30,8 +30,9 @@ does not list is ``dated``, ``as-extracted``):
   (keyed as ``relations.restored``) when the record says relations were broken before it: a
   restoration of the pair agrees with its date ("Japan 1854, 1952" beside "29 April 1952"),
   or a severance or suspension of the pair lies between the earliest establishment and it
-  (Germany–United States 1797, severed 1941, 1951). Such a date dates the renewal, so it is not
-  a conflict with the first establishment.
+  (Germany–United States 1797, severed 1941, 1951), or a gap in either state's membership of
+  the state system (``membership.membership_gaps``: Germany 1946-1954, Estonia 1941-1990).
+  Such a date dates the renewal, so it is not a conflict with the first establishment.
 * Modality is part of the key: a planned or denied establishment is not evidence of one.
 * Fact ids are kept across recomputation when a fact keeps a mention or an agreeing date.
 """
@@ -42,10 +43,12 @@ import hashlib
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
+from dyad.extract.states import default_gazetteer
+from dyad.membership import membership_gaps
 from dyad.store.dates import Bounds
 
 Pair = tuple[str, str]
@@ -149,22 +152,37 @@ RESTORED = "relations.restored"
 _BREAKS = frozenset({"relations.severed", "relations.suspended"})
 
 
-def renewals(mentions: Iterable[MentionRow]) -> set[int]:
-    """Ids of the establishment mentions that date a renewal (module docstring)."""
+def membership_breaks(pair: Pair) -> list[Bounds]:
+    """The years in which either state of the pair was out of the state system, as dates."""
+    gazetteer = default_gazetteer()
+    found: list[Bounds] = []
+    for code in pair:
+        state = gazetteer.get(code)
+        if state is not None:
+            found.extend(
+                Bounds(first * 10000 + 101, last * 10000 + 1231)
+                for first, last in membership_gaps(state)
+            )
+    return found
+
+
+def renewals(mentions: Iterable[MentionRow], gaps: Sequence[Bounds] = ()) -> set[int]:
+    """Ids of the establishment mentions that date a renewal (module docstring); ``gaps`` are
+    the years the pair's states were out of the state system."""
     occurred = [m for m in mentions if m.modality == "occurred" and m.bounds is not None]
     established = [m for m in occurred if m.type == ESTABLISHED]
     if len(established) < 2:
         return set()
     first = min((m.bounds for m in established if m.bounds), key=lambda b: (b.lower, b.width))
     restored = [m.bounds for m in occurred if m.type == RESTORED and m.bounds]
-    breaks = [m.bounds for m in occurred if m.type in _BREAKS and m.bounds]
+    breaks = [m.bounds for m in occurred if m.type in _BREAKS and m.bounds] + list(gaps)
     found: set[int] = set()
     for mention in established:
         value = mention.bounds
         if value is None or value.agrees(first) or value.lower <= first.lower:
             continue
         if any(r.agrees(value) for r in restored) or any(
-            first.upper <= b.lower and b.upper <= value.lower for b in breaks
+            first.upper <= b.lower <= value.lower for b in breaks
         ):
             found.add(mention.id)
     return found
@@ -175,7 +193,7 @@ def plan(
 ) -> list[PlannedFact]:
     """Group one pair's mentions into facts (pure: the policy in the module docstring)."""
     mentions = list(mentions)
-    renewed = renewals(mentions)
+    renewed = renewals(mentions, membership_breaks(pair))
     keyed: dict[str, list[MentionRow]] = {}
     singular_keys: set[str] = set()
     for mention in mentions:
