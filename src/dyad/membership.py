@@ -61,6 +61,24 @@ def first_member_year(state: State) -> int | None:
     return spans[0][0] if spans else None
 
 
+# States that entered the system after this year are modern creations (decolonisation, the
+# dissolutions of 1918 and 1991): their existence starts with their membership. Older entrants
+# (Japan and China 1860, Korea 1887) were states long before COW counted them.
+MODERN_AFTER = 1900
+
+
+def is_modern(state: State) -> bool:
+    first = first_member_year(state)
+    return first is not None and first > MODERN_AFTER
+
+
+def existed_in(state: State, year: int) -> bool:
+    """Whether the state existed in ``year``: always, but for a modern state before its first
+    membership year (a year of slack: COW counts from recognition, sources from independence)."""
+    first = first_member_year(state)
+    return not is_modern(state) or first is None or year >= first - 1
+
+
 def membership_gaps(state: State) -> list[tuple[int, int]]:
     """The years (first, last) between two membership spells: occupation, division,
     annexation (Germany 1946-1954, Estonia 1941-1990)."""

@@ -16,8 +16,10 @@ worse, turns a renewed relationship into a conflicting "first" one. Each date he
   Russia's page: one COW number) keeps it;
 * in a cell with several dates, a date before 1816 is dropped when either side entered the
   state system only later (``Malta 1127 1530; 1798; 1800; 1813 1965``: the Order's and
-  Sicily's relations, not Malta's); a single date is kept (Morocco's 1786 with the United
-  States is Morocco's, though COW lists Morocco from 1847);
+  Sicily's relations, not Malta's), and so is a date before a modern state's first year in it
+  (``membership.is_modern``) when a later date of the cell is within it (Armenia ``1920;
+  1991``: the First Republic's, Tonga ``1886; 1972``); a single date is kept (Morocco's 1786
+  with the United States is Morocco's, though COW lists Morocco from 1847);
 * brackets and words that say the date is not of diplomatic relations (``unofficial``,
   ``Taiwan Relations Act``, a partnership, an embassy, a visit) drop it.
 """
@@ -31,7 +33,7 @@ from typing import Literal
 from dyad.extract.dates import find_dates
 from dyad.extract.states import Gazetteer, State
 from dyad.membership import FIRST_YEAR as FIRST_COW_YEAR
-from dyad.membership import first_member_year
+from dyad.membership import first_member_year, is_modern
 from dyad.model import DateMark
 
 Kind = Literal["established", "severed", "suspended", "restored"]
@@ -119,13 +121,16 @@ def _kind_before(text: str) -> Kind | None:
     return best[1] if best else None
 
 
-def _pre_state(year: int, sides: tuple[State, ...]) -> bool:
-    """A date before 1816 for a side that entered the state system only later."""
-    if year >= FIRST_COW_YEAR:
-        return False
+def _pre_state(year: int, sides: tuple[State, ...], later: int | None) -> bool:
+    """A date before 1816 for a side that entered the state system only later, or before a
+    modern state's first year in it when a later date of the cell falls within it."""
     for side in sides:
         first = first_member_year(side)
-        if first is not None and first > FIRST_COW_YEAR:
+        if first is None or first <= FIRST_COW_YEAR:
+            continue
+        if year < FIRST_COW_YEAR:
+            return True
+        if is_modern(side) and year < first - 1 and later is not None and later >= first - 1:
             return True
     return False
 
@@ -160,7 +165,8 @@ def cell_history(
         if label and _same_state(label, sides, gazetteer) is False:
             continue  # "1226 (Goryeo)": another polity's relations
         year = years[i]
-        if len(found) > 1 and year is not None and _pre_state(year, sides):
+        later = max((y for y in years[i + 1 :] if y is not None), default=None)
+        if len(found) > 1 and year is not None and _pre_state(year, sides, later):
             continue
         kind = _kind_before(label) if label else None
         kind = kind or _kind_before(before)

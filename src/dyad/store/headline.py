@@ -1,13 +1,17 @@
 """Weighing evidence: which establishment date is the headline, and why a conflict is one.
 
 **The headline "relations began"** is not the earliest date any source gives (one visit read as
-an establishment would win) but the date the most *independent* documents support; then one
-given by a relations table ("Diplomatic relations" lists are written to date establishments;
-prose mentions establishments in passing); then the most mentions; then the finest precision
-(a fact's date is already the most precise of the mentions that agree with it: ``1948`` and
-``1948-10-15`` are one fact dated ``1948-10-15``). The other dates follow as alternatives, in
-the same order. Measured against the Office of the Historian's first establishments for the
-United States, documents first agrees more often than the earliest date (the note of issue 9).
+an establishment would win) but the date the most *independent* documents support at its
+precision (a year-only mention supports every day of its year, so it does not decide between
+two days); then one given by a relations table ("Diplomatic relations" lists are written to date
+establishments; prose mentions them in passing); then the most mentions; then the finest
+precision (a fact's date is already the most precise of the mentions that agree with it:
+``1948`` and ``1948-10-15`` are one fact dated ``1948-10-15``); then, on a tie, the later date:
+sources that disagree about a first establishment mostly differ by dating an earlier act (a
+recognition, a first treaty, an announcement) as the establishment. The other dates follow as
+alternatives, in the same order. Against the Office of the Historian's first establishments of
+the United States' relations (198 countries), this order agrees exactly for 76% and by year for
+89%; the earliest date, for 64% and 75%.
 
 **A conflict** is two sources disagreeing about one event. Reconciliation already keeps apart
 what is not one: a year and a day within it agree (one fact), a recognition is another type, and
@@ -19,13 +23,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from dyad.store.views import Fact
+from dyad.store.views import Fact, Source
 
 TABLE_RULE_PREFIX = "table.relations-"
 
 
+def _precise(fact: Fact) -> list[Source]:
+    """The sources that give the fact's date at its precision: a year-only mention supports
+    every day of its year, so it does not decide between two days."""
+    return [s for s in fact.sources if s.date == fact.date] or list(fact.sources)
+
+
 def _documents(fact: Fact) -> int:
-    return len({s.document for s in fact.sources})
+    return len({s.document for s in _precise(fact)})
 
 
 def _from_table(fact: Fact) -> bool:
@@ -39,13 +49,14 @@ def _width(fact: Fact) -> int:
 
 
 def weight(fact: Fact) -> tuple[int, int, int, int, int]:
-    """A sort key, heaviest first: documents, a table, mentions, precision, then earliest."""
+    """A sort key, heaviest first: documents, a table, mentions (at the fact's precision),
+    precision, then the latest date."""
     return (
         -_documents(fact),
         -int(_from_table(fact)),
-        -len(fact.sources),
+        -len(_precise(fact)),
         _width(fact),
-        fact.date_lower if fact.date_lower is not None else 1 << 40,
+        -(fact.date_lower or 0),
     )
 
 
@@ -56,7 +67,7 @@ def by_weight(facts: Iterable[Fact]) -> tuple[Fact, ...]:
 
 def basis(fact: Fact) -> str:
     """Why a fact is the headline, in words: "3 documents, 4 mentions, a relations table"."""
-    documents, mentions = _documents(fact), len(fact.sources)
+    documents, mentions = _documents(fact), len(_precise(fact))
     words = [
         f"{documents} document{'s' if documents != 1 else ''}",
         f"{mentions} mention{'s' if mentions != 1 else ''}",
