@@ -117,12 +117,14 @@ def cell_history(cell: str, partner: State | None, gazetteer: Gazetteer) -> list
             first
             and first > 1900
             and year
-            and year < first - 1
+            and year < min(first - 1, 1945)
             and later
             and max(later) >= first - 1
         ):
             continue  # a modern state's predecessor (Armenia 1920; 1991)
         kind = _kind(label) or _kind(re.sub(r"\[\[[^\]]*\]\]", " ", before))
+        if kept and re.search(r"[–-]\s*$|\b(?:to|until)\s*$", before):
+            kind = "severed"  # the end of a span of relations: "4 May 1980 – 23 July 2002"
         kept.append((kind or ("restored" if kept else "established"), date))
     return kept
 

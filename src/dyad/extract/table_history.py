@@ -16,12 +16,19 @@ worse, turns a renewed relationship into a conflicting "first" one. Each date he
   Russia's page: one COW number) keeps it;
 * in a cell with several dates, a date before 1816 is dropped when either side entered the
   state system only later (``Malta 1127 1530; 1798; 1800; 1813 1965``: the Order's and
-  Sicily's relations, not Malta's), and so is a date before a modern state's first year in it
-  (``membership.is_modern``) when a later date of the cell is within it (Armenia ``1920;
-  1991``: the First Republic's, Tonga ``1886; 1972``); a single date is kept (Morocco's 1786
-  with the United States is Morocco's, though COW lists Morocco from 1847);
+  Sicily's relations, not Malta's), and so is a date before 1945 and before a modern state's
+  first year in it (``membership.is_modern``) when a later date of the cell is within it
+  (Armenia ``1920; 1991``: the First Republic's, Tonga ``1886; 1972``); a single date is
+  kept (Morocco's 1786 with the United States is Morocco's, though COW lists Morocco from
+  1847);
+* a bracket naming another state that is not the same in the state system gives the date to
+  that state's pair (``Germany 1949 (East Germany) March 1, 2001`` on North Korea's page:
+  1949 is the GDR's);
+* a span of relations (``4 May 1980 – 23 July 2002 (first)``) is its start and, unless open
+  ("1961–present"), a severance at its end;
 * brackets and words that say the date is not of diplomatic relations (``unofficial``,
-  ``Taiwan Relations Act``, a partnership, an embassy, a visit) drop it.
+  ``Taiwan Relations Act``, a partnership, an embassy, a visit) drop it, and so does an upgrade
+  ("21 November 1972 upgraded to High Commission level" is not a renewal).
 """
 
 from __future__ import annotations
@@ -41,10 +48,17 @@ Kind = Literal["established", "severed", "suspended", "restored"]
 # Closest to the date wins: "relations restored after being severed in 1990" is severed only
 # when "severed" is the nearer word, so each pattern is searched at the end of the text before.
 _KIND_WORDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("restored", re.compile(r"\b(?:restor\w*|re-?establish\w*|resum\w*|renew\w*|normali[sz]\w*)")),
-    ("suspended", re.compile(r"\b(?:suspen\w*|interrupt\w*|frozen|froze)")),
-    ("severed", re.compile(r"\b(?:sever\w*|broken|broke|break|ended|terminat\w*|cut|withdrawn)")),
+    (
+        "restored",
+        re.compile(r"\b(?:restor\w*|re-?establish\w*|resum\w*|renew\w*|normali[sz]\w*)", re.I),
+    ),
+    ("suspended", re.compile(r"\b(?:suspen\w*|interrupt\w*|frozen|froze)", re.I)),
+    (
+        "severed",
+        re.compile(r"\b(?:sever\w*|broken|broke|break|ended|terminat\w*|cut|withdrawn)", re.I),
+    ),
 )
+_UPGRADE = re.compile(r"\b(?:upgrad\w*|raised|elevat\w*|downgrad\w*)", re.I)
 _NOT_RELATIONS = re.compile(
     r"\b(?:unofficial\w*|informal\w*|relations\s+act|travel\s+act|partnership|embassy|"
     r"consulat\w*|visit\w*|trade\s+office|representative\s+office|agreement|signed)\b",
@@ -66,6 +80,7 @@ class CellDate:
     text: str
     start: int
     end: int
+    other: str | None = None  # the state a bracket names instead of the partner ("East Germany")
 
 
 def _names_words(state: State) -> set[str]:
@@ -121,6 +136,12 @@ def _kind_before(text: str) -> Kind | None:
     return best[1] if best else None
 
 
+# Before the post-war state system, a modern state's dates are its predecessors' (Joseon Korea,
+# the First Republic of Armenia, Czechoslovakia); after it, a late COW entry is a microstate's
+# late UN membership (Nauru: independent 1968, a COW member from 1999), not a new state.
+POSTWAR = 1945
+
+
 def _pre_state(year: int, sides: tuple[State, ...], later: int | None) -> bool:
     """A date before 1816 for a side that entered the state system only later, or before a
     modern state's first year in it when a later date of the cell falls within it."""
@@ -130,9 +151,30 @@ def _pre_state(year: int, sides: tuple[State, ...], later: int | None) -> bool:
             continue
         if year < FIRST_COW_YEAR:
             return True
-        if is_modern(side) and year < first - 1 and later is not None and later >= first - 1:
+        if (
+            is_modern(side)
+            and year < min(first - 1, POSTWAR)
+            and later is not None
+            and later >= first - 1
+        ):
             return True
     return False
+
+
+def _span(kind: Kind, date: _Date, other: str | None) -> list[CellDate]:
+    """A date, or a span of relations ("4 May 1980 – 23 July 2002"): its start of the given
+    kind and its end a severance; an open end ("1961–present") is no event."""
+    if "/" not in date.edtf:
+        return [CellDate(kind, date.edtf, date.text, date.start, date.end, other)]
+    first, last = date.edtf.split("/", 1)
+    found = []
+    if first and first != "..":
+        found.append(CellDate(kind, first, date.text, date.start, date.end, other))
+    if last and last != ".." and first != "..":
+        found.append(CellDate("severed", last, date.text, date.start, date.end, other))
+    if first == "..":  # "Before 1991": kept whole, the caller reads it
+        found.append(CellDate(kind, date.edtf, date.text, date.start, date.end, other))
+    return found
 
 
 def cell_history(
@@ -162,15 +204,22 @@ def cell_history(
         label = bracket.group(1).strip() if bracket else ""
         if _NOT_RELATIONS.search(label) or _NOT_RELATIONS.search(before):
             continue
+        if _UPGRADE.search(after if bracket is None else label):
+            continue  # "21 November 1972 upgraded to High Commission": not a renewal
+        other = None
         if label and _same_state(label, sides, gazetteer) is False:
-            continue  # "1226 (Goryeo)": another polity's relations
+            named = gazetteer.lookup(label)
+            if named is None:
+                continue  # "1226 (Goryeo)": another polity's relations
+            other = named.code  # "1949 (East Germany)": the other state's pair
         year = years[i]
         later = max((y for y in years[i + 1 :] if y is not None), default=None)
         if len(found) > 1 and year is not None and _pre_state(year, sides, later):
             continue
         kind = _kind_before(label) if label else None
         kind = kind or _kind_before(before)
+        own = [k for k in kept if k.other == other]
         if kind is None:
-            kind = "restored" if kept else "established"
-        kept.append(CellDate(kind, date.edtf, date.text, date.start, date.end))
+            kind = "restored" if own else "established"
+        kept.extend(_span(kind, date, other))
     return kept

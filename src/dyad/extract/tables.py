@@ -100,15 +100,17 @@ def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[
             # The row from its first cell to the date: not the notes that may follow.
             start, end = row.cells[0].start, cell.end
             evidence = Evidence(doc.text[start:end], start, end)
-            actors = pair(subject, partner)
             for found in history:
+                actors = pair(subject, found.other or partner)
                 date = found.edtf
-                if found.kind == "established":
+                if found.kind == "established" and found.other is None:
                     before = doc.text[cell.start : found.start]
                     if _BEFORE.search(before) and "/" not in date:
                         date = f"../{date}"  # "Before 1991"
                 rule = RULE_IDS[found.kind]
                 identity = f"{doc.id}|{rule}|{start}|{date}|{actors}"
+                if found.kind != "established":  # several in a row: each date its own id
+                    identity += f"|{found.start}"
                 events.append(
                     Event(
                         id=hashlib.sha1(identity.encode()).hexdigest()[:16],
