@@ -56,7 +56,7 @@ _CELL_SPLIT = re.compile(r"\|\||\n\|")
 _KINDS = (
     ("restored", re.compile(r"restor|resum|re-?establish|renew", re.I)),
     ("suspended", re.compile(r"suspen|interrupt", re.I)),
-    ("severed", re.compile(r"sever|broken|broke|ended|terminat", re.I)),
+    ("severed", re.compile(r"sever|broken|broke|\bended|terminat", re.I)),
 )
 _SKIP = re.compile(r"unofficial|informal|relations act|travel act|partnership|embassy", re.I)
 _WRITTEN = re.compile(
@@ -90,10 +90,13 @@ def _cell_dates(cell: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def cell_history(cell: str, partner: State | None, gazetteer: Gazetteer) -> list[tuple[str, str]]:
-    """(kind, EDTF date) of every date of a raw relations cell (module docstring)."""
+def cell_history(
+    cell: str, partner: State | None, gazetteer: Gazetteer, subject: State | None = None
+) -> list[tuple[str, str, str | None]]:
+    """(kind, EDTF date, another state's name or None) of every date of a raw relations cell
+    (module docstring); the other state is one an unlinked bracket names ("(East Germany)")."""
     dates = _cell_dates(cell)
-    kept: list[tuple[str, str]] = []
+    kept: list[tuple[str, str, str | None]] = []
     previous = 0
     for i, (start, end, date) in enumerate(dates):
         before = cell[previous:start]
@@ -103,13 +106,20 @@ def cell_history(cell: str, partner: State | None, gazetteer: Gazetteer) -> list
         previous = end
         if _SKIP.search(label) or _SKIP.search(before):
             continue
+        if re.search(r"upgrad|raised|elevat", cell[end:following], re.I):
+            continue  # an upgrade, not a renewal
         link = _LINK.search(label)
         if link and partner is not None:
             named = gazetteer.lookup(link.group("name"))
             if named is None or named.code != partner.code:
                 continue  # "([[Goryeo]])": another polity
+        other = gazetteer.lookup(label) if label and not link else None
+        if other is not None and partner is not None and other.cow_code == partner.cow_code:
+            other = None
         year = int(date[:4]) if date[:4].isdigit() else None
-        first = first_member_year(partner) if partner else None
+        firsts = [first_member_year(s) for s in (partner, subject) if s is not None]
+        modern = [f for f in firsts if f and f > 1900]
+        first = max(modern) if modern else (max((f for f in firsts if f), default=None))
         if len(dates) > 1 and year and year < 1816 and first and first > 1816:
             continue
         later = [int(d[:4]) for _, _, d in dates[i + 1 :] if d[:4].isdigit()]
@@ -125,16 +135,20 @@ def cell_history(cell: str, partner: State | None, gazetteer: Gazetteer) -> list
         kind = _kind(label) or _kind(re.sub(r"\[\[[^\]]*\]\]", " ", before))
         if kept and re.search(r"[–-]\s*$|\b(?:to|until)\s*$", before):
             kind = "severed"  # the end of a span of relations: "4 May 1980 – 23 July 2002"
-        kept.append((kind or ("restored" if kept else "established"), date))
+        own = [k for k in kept if k[2] == (other.short_name if other else None)]
+        name = other.short_name if other else None
+        kept.append((kind or ("restored" if own else "established"), date, name))
     return kept
 
 
-def relations_history(wikitext: str, gazetteer: Gazetteer) -> Iterator[tuple[str, str, str]]:
+def relations_history(
+    wikitext: str, gazetteer: Gazetteer, subject: State | None = None
+) -> Iterator[tuple[str, str, str]]:
     """(partner name, kind, EDTF date) for every date of the page's diplomatic relations
     tables: established, severed, suspended or restored."""
     for name, cell in _relations_cells(wikitext):
-        for kind, date in cell_history(cell, gazetteer.lookup(name), gazetteer):
-            yield name, kind, date
+        for kind, date, other in cell_history(cell, gazetteer.lookup(name), gazetteer, subject):
+            yield other or name, kind, date
 
 
 def _relations_cells(wikitext: str) -> Iterator[tuple[str, str]]:

@@ -23,7 +23,10 @@ def _coverage(paths: list[Path]) -> tuple[int, int, list[tuple[str, str, str, st
     total = found = 0
     missed: list[tuple[str, str, str, str]] = []
     for path in paths:
-        rows = list(relations_history(path.read_text(encoding="utf-8"), gazetteer))
+        page_state = gazetteer.lookup(
+            path.stem.replace("Foreign_relations_of_", "").replace("_", " ")
+        )
+        rows = list(relations_history(path.read_text(encoding="utf-8"), gazetteer, page_state))
         if not rows:
             continue
         extraction = extract(read_file(path))
