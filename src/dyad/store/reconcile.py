@@ -33,6 +33,10 @@ does not list is ``dated``, ``as-extracted``):
   (Germany–United States 1797, severed 1941, 1951), or a gap in either state's membership of
   the state system (``membership.membership_gaps``: Germany 1946-1954, Estonia 1941-1990).
   Such a date dates the renewal, so it is not a conflict with the first establishment.
+* **Predecessors.** An establishment dated before a modern state existed (before the year
+  before its first in the state system, ``membership.existed_in``: Czechoslovakia's 1990 on
+  the Czech Republic's row) dates the relations of its predecessor: it keys apart
+  (``predecessor`` bucket), so it is no conflict with the modern pair's establishment.
 * Modality is part of the key: a planned or denied establishment is not evidence of one.
 * Fact ids are kept across recomputation when a fact keeps a mention or an agreeing date.
 """
@@ -48,7 +52,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
 from dyad.extract.states import default_gazetteer
-from dyad.membership import membership_gaps
+from dyad.membership import first_member_year, is_modern, membership_gaps
 from dyad.store.dates import Bounds
 
 Pair = tuple[str, str]
@@ -129,15 +133,18 @@ _SPACE = re.compile(r"\s+")
 _PERSON_KEY = re.compile(r"[\s\-‐–]+")
 
 
-def identity_key(mention: MentionRow, pair: Pair, policy: Policy) -> tuple[str, bool]:
-    """The mention's identity key (module docstring) and whether its type is singular."""
+def identity_key(
+    mention: MentionRow, pair: Pair, policy: Policy, predecessor: bool = False
+) -> tuple[str, bool]:
+    """The mention's identity key (module docstring) and whether its type is singular;
+    ``predecessor``: the mention dates the relations of a state's predecessor."""
     if policy.direction == "unordered":
         direction = ""
     else:
         direction = f"{mention.source or ''}>{mention.target or ''}"
     singular = policy.identity == "singular"
     if singular:
-        bucket = ""
+        bucket = "predecessor" if predecessor else ""
     elif mention.bounds is not None:
         bucket = f"y{mention.bounds.year}"
     else:
@@ -164,6 +171,19 @@ def membership_breaks(pair: Pair) -> list[Bounds]:
                 for first, last in membership_gaps(state)
             )
     return found
+
+
+def state_births(pair: Pair) -> int:
+    """The first year both states of the pair existed (``membership.existed_in``): 0 unless one
+    is a state that entered the system after 1900."""
+    gazetteer = default_gazetteer()
+    born = 0
+    for code in pair:
+        state = gazetteer.get(code)
+        if state is not None and is_modern(state):
+            first = first_member_year(state)
+            born = max(born, (first or 1) - 1)
+    return born
 
 
 def renewals(mentions: Iterable[MentionRow], gaps: Sequence[Bounds] = ()) -> set[int]:
@@ -194,12 +214,15 @@ def plan(
     """Group one pair's mentions into facts (pure: the policy in the module docstring)."""
     mentions = list(mentions)
     renewed = renewals(mentions, membership_breaks(pair))
+    born = state_births(pair)
     keyed: dict[str, list[MentionRow]] = {}
     singular_keys: set[str] = set()
     for mention in mentions:
         if mention.id in renewed:
             mention = replace(mention, type=RESTORED)
-        key, singular = identity_key(mention, pair, policies.get(mention.type, DEFAULT_POLICY))
+        early = mention.bounds is not None and mention.bounds.year < born
+        policy = policies.get(mention.type, DEFAULT_POLICY)
+        key, singular = identity_key(mention, pair, policy, early and mention.type == ESTABLISHED)
         keyed.setdefault(key, []).append(mention)
         if singular:
             singular_keys.add(key)
