@@ -33,6 +33,9 @@ does not list is ``dated``, ``as-extracted``):
   (Germany–United States 1797, severed 1941, 1951), or a gap in either state's membership of
   the state system (``membership.membership_gaps``: Germany 1946-1954, Estonia 1941-1990).
   Such a date dates the renewal, so it is not a conflict with the first establishment.
+* **Recognition again.** A recognition after a gap in either state's membership of the state
+  system (Australia recognised Estonia in 1921 and its restored independence in 1991) keys
+  apart (``renewed`` bucket): a second recognition, not a conflicting date of the first.
 * **Predecessors.** An establishment dated before a modern state existed (before the year
   before its first in the state system, ``membership.existed_in``: Czechoslovakia's 1990 on
   the Czech Republic's row) dates the relations of its predecessor: it keys apart
@@ -134,20 +137,19 @@ _PERSON_KEY = re.compile(r"[\s\-‐–]+")
 
 
 def identity_key(
-    mention: MentionRow, pair: Pair, policy: Policy, predecessor: bool = False
+    mention: MentionRow, pair: Pair, policy: Policy, bucket: str = ""
 ) -> tuple[str, bool]:
     """The mention's identity key (module docstring) and whether its type is singular;
-    ``predecessor``: the mention dates the relations of a state's predecessor."""
+    ``bucket`` sets a singular type's apart: ``predecessor`` (the relations of a state's
+    predecessor), ``renewed`` (a recognition after a gap in the state's membership)."""
     if policy.direction == "unordered":
         direction = ""
     else:
         direction = f"{mention.source or ''}>{mention.target or ''}"
     singular = policy.identity == "singular"
-    if singular:
-        bucket = "predecessor" if predecessor else ""
-    elif mention.bounds is not None:
+    if not singular and mention.bounds is not None:
         bucket = f"y{mention.bounds.year}"
-    else:
+    elif not singular:
         said = _SPACE.sub(" ", mention.evidence).strip()
         bucket = "e" + hashlib.sha1(said.encode()).hexdigest()[:16]
     key = f"{mention.type}|{pair[0]}|{pair[1]}|{direction}|{mention.modality}|{bucket}"
@@ -156,6 +158,7 @@ def identity_key(
 
 ESTABLISHED = "relations.established"
 RESTORED = "relations.restored"
+RECOGNISED = "recognition.granted"
 _BREAKS = frozenset({"relations.severed", "relations.suspended"})
 
 
@@ -186,11 +189,14 @@ def state_births(pair: Pair) -> int:
     return born
 
 
-def renewals(mentions: Iterable[MentionRow], gaps: Sequence[Bounds] = ()) -> set[int]:
-    """Ids of the establishment mentions that date a renewal (module docstring); ``gaps`` are
-    the years the pair's states were out of the state system."""
+def renewals(
+    mentions: Iterable[MentionRow], gaps: Sequence[Bounds] = (), type_: str = ESTABLISHED
+) -> set[int]:
+    """Ids of the ``type_`` mentions (establishments, or recognitions: Estonia recognised in
+    1921 and again in 1991) that date a renewal (module docstring); ``gaps`` are the years the
+    pair's states were out of the state system."""
     occurred = [m for m in mentions if m.modality == "occurred" and m.bounds is not None]
-    established = [m for m in occurred if m.type == ESTABLISHED]
+    established = [m for m in occurred if m.type == type_]
     if len(established) < 2:
         return set()
     first = min((m.bounds for m in established if m.bounds), key=lambda b: (b.lower, b.width))
@@ -213,7 +219,9 @@ def plan(
 ) -> list[PlannedFact]:
     """Group one pair's mentions into facts (pure: the policy in the module docstring)."""
     mentions = list(mentions)
-    renewed = renewals(mentions, membership_breaks(pair))
+    gaps = membership_breaks(pair)
+    renewed = renewals(mentions, gaps)
+    recognised_again = renewals(mentions, gaps, RECOGNISED)
     born = state_births(pair)
     keyed: dict[str, list[MentionRow]] = {}
     singular_keys: set[str] = set()
@@ -222,7 +230,10 @@ def plan(
             mention = replace(mention, type=RESTORED)
         early = mention.bounds is not None and mention.bounds.year < born
         policy = policies.get(mention.type, DEFAULT_POLICY)
-        key, singular = identity_key(mention, pair, policy, early and mention.type == ESTABLISHED)
+        bucket = "predecessor" if early and mention.type == ESTABLISHED else ""
+        if mention.id in recognised_again:
+            bucket = "renewed"
+        key, singular = identity_key(mention, pair, policy, bucket)
         keyed.setdefault(key, []).append(mention)
         if singular:
             singular_keys.add(key)
