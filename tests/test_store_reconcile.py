@@ -147,19 +147,20 @@ def test_store_reconcile_same_fact_from_two_documents(tmp_path: Path) -> None:
 
 
 def test_store_reconcile_disagreeing_pages_make_a_conflict(tmp_path: Path) -> None:
-    """X's page and Y's page disagree on the date: both kept, flagged, with their sources."""
+    """X's page and Y's page disagree on the date: both kept, flagged, with their sources
+    (1797 and 1951 would not be: Germany's gap in the state system makes 1951 a renewal)."""
     with Store(tmp_path / "kb.db") as store:
         store.ingest(established("Foreign relations of Germany", "DEU", "USA", "1797"))
-        store.ingest(established("Foreign relations of the United States", "USA", "DEU", "1951"))
+        store.ingest(established("Foreign relations of the United States", "USA", "DEU", "1799"))
         (conflict,) = store.conflicts()
         assert (conflict.type, conflict.a, conflict.b) == ("relations.established", "DEU", "USA")
         values = {v.date: [s.title for s in v.sources] for v in conflict.values}
         assert values == {
             "1797": ["Foreign relations of Germany"],
-            "1951": ["Foreign relations of the United States"],
+            "1799": ["Foreign relations of the United States"],
         }
         began = store.show("germany", "united states").relations_began
-        assert [f.date for f in began] == ["1797", "1951"]
+        assert [f.date for f in began] == ["1799", "1797"]  # a tie: the later first
         assert {f.conflict for f in began} == {conflict.id}
         assert store.show("USA", "DEU").conflicts == 1
         assert [c.id for c in store.conflicts(a="USA", b="Germany")] == [conflict.id]
@@ -232,3 +233,49 @@ def test_store_reconcile_seed_and_mongolia_page(tmp_path: Path, shared: Path) ->
         titles = {s.title for s in fact.sources}
         assert titles == {"Mongolia–North Korea relations", "Foreign relations of Mongolia"}
     assert consistency_problems(tmp_path / "kb.db") == []
+
+
+def test_store_reconcile_renewal_is_not_a_conflict(tmp_path: Path) -> None:
+    """A later establishment date after a break, or beside a restoration, dates the renewal."""
+    us = DocBuilder("Foreign relations of the United States", format="wikitext")
+    us.event("relations.established", "1902", "Cuba\t1902; 2015", actors=["CUB", "USA"])
+    us.event("relations.restored", "2015", "Cuba\t1902; 2015", actors=["CUB", "USA"])
+    us.event("relations.established", "1797", "Germany\t1797", actors=["DEU", "USA"])
+    cuba = DocBuilder("Foreign relations of Cuba", format="wikitext")
+    cuba.event("relations.established", "2015-07-20", "2015-07-20 US", actors=["CUB", "USA"])
+    cuba.event("relations.established", "1902-05-27", "1902-05-27 US", actors=["CUB", "USA"])
+    germany = DocBuilder("Foreign relations of Germany", format="wikitext")
+    # Germany was out of the state system 1946-1954: 1951 is a renewal, not a conflict
+    germany.event("relations.established", "1951-07-02", "2 July 1951 US", actors=["DEU", "USA"])
+    japan = DocBuilder("Foreign relations of Japan", format="wikitext")
+    japan.event("relations.established", "1854", "US 1854", actors=["JPN", "USA"])
+    japan.event("relations.established", "1858-07-29", "US 29 July 1858", actors=["JPN", "USA"])
+    with Store(tmp_path / "kb.db") as store:
+        for doc in (us, cuba, germany, japan):
+            store.ingest(doc.records())
+        cuba_began = store.show("CUB", "USA").relations_began
+        assert [(f.date, f.conflict) for f in cuba_began] == [("1902-05-27", None)]
+        restored = store.timeline("CUB", "USA", types=["relations.restored"])
+        assert [(f.date, len(f.sources)) for f in restored] == [("2015-07-20", 2)]
+        assert [f.date for f in store.show("DEU", "USA").relations_began] == ["1797"]
+        # two dates of one first establishment, no break between: a real disagreement
+        (conflict,) = store.conflicts(a="JPN", b="USA")
+        assert {v.date for v in conflict.values} == {"1854", "1858-07-29"}
+        assert "Foreign relations of Japan" in conflict.reason and "1854" in conflict.reason
+
+
+def test_store_reconcile_headline_by_weight_of_evidence(tmp_path: Path) -> None:
+    """The headline is the date most documents give at its precision, not the earliest."""
+    one = DocBuilder("Foreign relations of Belgium", format="wikitext")
+    one.event("relations.established", "1832-02-09", "9 February 1832", actors=["BEL", "USA"])
+    two = DocBuilder("Foreign relations of the United States", format="wikitext")
+    two.event("relations.established", "1832-06-18", "18 June 1832", actors=["BEL", "USA"])
+    two.event("relations.established", "1832", "Belgium 1832", actors=["BEL", "USA"])
+    three = DocBuilder("Belgium–United States relations")
+    three.event("relations.established", "1832-06-18", "on 18 June 1832", actors=["BEL", "USA"])
+    with Store(tmp_path / "kb.db") as store:
+        for doc in (one, two, three):
+            store.ingest(doc.records())
+        summary = store.show("BEL", "USA")
+        assert [f.date for f in summary.relations_began] == ["1832-06-18", "1832-02-09"]
+        assert summary.relations_began_basis == "2 documents, 2 mentions"

@@ -109,3 +109,51 @@ def test_store_status_from_the_store(tmp_path: Path) -> None:
         facts = {f.id: f for f in store.timeline("MNG", "PRK")}
         assert [facts[i].type for i in now.opened_by] == ["mission.closed"]
         assert store.show("MNG", "PRK").status_now == now
+
+
+def test_store_status_renewal_without_a_known_break_is_not_known_before_it() -> None:
+    # "1854, 1952": relations began, were broken at a time no fact gives, and were renewed
+    facts = [
+        _fact(1, "relations.established", "1854"),
+        _fact(2, "mission.opened", "1859", "USA", "JPN"),
+        _fact(3, "relations.restored", "1952"),
+    ]
+    assert [(i.start, i.end, i.relations) for i in status_intervals("JPN", "USA", facts)] == [
+        (None, "1854", "none"),
+        ("1854", "1859", "unknown"),  # the whole run since the opening
+        ("1859", "1952", "unknown"),
+        ("1952", None, "relations"),
+    ]
+    # with the break known, the run is known
+    facts.append(_fact(4, "relations.suspended", "1941-12-08"))
+    assert [i.relations for i in status_intervals("JPN", "USA", facts)] == [
+        "none",
+        "relations",
+        "relations",
+        "suspended",
+        "relations",
+    ]
+
+
+def test_store_status_first_fact_a_restoration_is_not_known_before_it() -> None:
+    intervals = status_intervals("EST", "USA", [_fact(1, "relations.restored", "1991-09-04")])
+    assert [(i.start, i.relations) for i in intervals] == [
+        (None, "unknown"),
+        ("1991-09-04", "relations"),
+    ]
+    assert intervals[0].label == "relations not known"
+
+
+def test_store_status_only_occurred_facts_open_or_close(tmp_path: Path) -> None:
+    page = DocBuilder("Foreign relations of Mexico", format="wikitext")
+    page.event("relations.established", "1902-05-20", "Cuba 1902", actors=["CUB", "USA"])
+    page.event(
+        "relations.severed",
+        "1964",
+        "In 1964 the OAS required all member countries to break off diplomatic ties with Cuba.",
+        actors=["CUB", "USA"],
+        modality="hypothetical",
+    )
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest(page.records())
+        assert [i.relations for i in store.status("CUB", "USA")] == ["none", "relations"]

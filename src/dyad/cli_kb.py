@@ -328,6 +328,9 @@ def export_command(
     default=None,
     help="Default: from the file name, else csv.",
 )
+@click.option(
+    "--members-only", is_flag=True, help="Only years in which both are COW system members."
+)
 @click.option("--codebook", is_flag=True, help="Print the codebook of the columns and exit.")
 @db_option
 def panel_command(
@@ -337,6 +340,7 @@ def panel_command(
     to: int | None,
     dyad: tuple[str, str] | None,
     format_: str | None,
+    members_only: bool,
     codebook: bool,
     db: Path,
 ) -> None:
@@ -360,6 +364,7 @@ def panel_command(
                 years=years,
                 dyad=dyad,
                 format=chosen,  # type: ignore[arg-type]
+                members_only=members_only,
             )
         except ValueError as exc:
             click.echo(f"dyad: {exc}", err=True)

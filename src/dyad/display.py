@@ -130,12 +130,16 @@ def show(summary: DyadSummary) -> RenderableType:
     began = summary.relations_began
     if not began:
         head.add_row("relations began", "not known")
-    for fact in began:
+    for k, fact in enumerate(began):
         sources = "; ".join(f"{s.title}: “{_short(s.text, 70)}”" for s in fact.sources[:4]) + (
             f" (+{len(fact.sources) - 4} more)" if len(fact.sources) > 4 else ""
         )
         flag = "  ⚠ sources disagree" if fact.conflict is not None else ""
-        head.add_row("relations began", Text(f"{fact.date or '?'}{flag}\n{sources}"))
+        if k == 0:
+            basis = f" ({summary.relations_began_basis})" if summary.relations_began_basis else ""
+            head.add_row("relations began", Text(f"{fact.date or '?'}{basis}{flag}\n{sources}"))
+        else:
+            head.add_row("  or, fewer say", Text(f"{fact.date or '?'}\n{sources}"))
     now = summary.status_now
     head.add_row(
         "status now",
@@ -200,6 +204,8 @@ def conflicts_table(rows: Sequence[Conflict]) -> RenderableType:
         for value in conflict.values:
             for source in value.sources:
                 table.add_row(value.date or "—", source.title, _short(source.text, 90))
+        table.caption = conflict.reason
+        table.caption_justify = "left"
         parts.append(table)
     if not parts:
         parts.append(Text("No conflicts."))

@@ -22,6 +22,7 @@ from functools import cache
 from importlib import resources
 
 from dyad.extract.states import State
+from dyad.membership import existed_in
 
 # The list's last year: a membership that reaches 31 December of it is still running.
 LIST_END = 2016
@@ -104,6 +105,38 @@ def _spell(state: State | None, year: int) -> Spell | None:
     if ccode is None or not _owns(state, ccode, year):
         return None
     return member_spell(ccode, year)
+
+
+# The state system's first year: the COW panel has no row before it unless asked.
+FIRST_YEAR = 1816
+
+
+def exists_in(state: State | None, year: int) -> bool:
+    """Whether the state existed as itself in ``year``, as far as COW's continuity says: a
+    state sharing its COW number with a predecessor or successor (the Soviet Union and Russia,
+    Yugoslavia and Serbia) exists only in the years that number is its own, a former state
+    only from its first to its last membership year, and a state that entered the system after
+    1900 from the year before its first (``membership.existed_in``). States COW does not list
+    always exist."""
+    if state is None or state.cow_code is None:
+        return True
+    if state.cow_code in SHARED and not _owns(state, state.cow_code, year):
+        return False
+    if not existed_in(state, year):
+        return False  # a modern state before its first year in the system
+    if state.kind == "former":
+        found = [sp for code in _codes(state) for sp in spells().get(code, ())]
+        if found:
+            first = min(sp.first for sp in found)
+            last = (
+                None if any(sp.last is None for sp in found) else max(sp.last or 0 for sp in found)
+            )
+            return first <= year and (last is None or year <= last)
+    return True
+
+
+def _codes(state: State) -> list[int]:
+    return [c for c in (state.cow_code, *(o.code for o in state.cow_other)) if c is not None]
 
 
 def side_order(first: State | None, second: State | None, a: str, b: str) -> tuple[str, str]:

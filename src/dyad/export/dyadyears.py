@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dyad.export.cow import ccode_in, side_order, stateabb_in
+from dyad.export.cow import ccode_in, exists_in, side_order, stateabb_in
 from dyad.export.rows import Row
 from dyad.extract.states import Gazetteer, State
 from dyad.store.dates import OPEN_LOWER, OPEN_UPPER, bounds
@@ -220,9 +220,14 @@ def dyad_years(
     last: int,
     gazetteer: Gazetteer,
     directed: bool = False,
+    members_only: bool = False,
 ) -> Iterator[Row]:
     """The pair's rows for the years ``first`` to ``last``: one per year (undirected, sides in
-    COW order) or two (directed: each state first once)."""
+    COW order) or two (directed: each state first once).
+
+    A year in which one of the states did not exist as itself (``cow.exists_in``: Russia while
+    the Soviet Union held COW 365, the GDR after 1990) has no row; with ``members_only`` nor
+    does a year in which either was not a COW system member."""
     states = {code: gazetteer.get(code) for code in (records.a, records.b)}
     one, two = side_order(states[records.a], states[records.b], records.a, records.b)
     status = StatusByYear(pair_status(records))
@@ -235,6 +240,13 @@ def dyad_years(
         }
         name1, name2 = (_name(states[s], s) for s in (side1, side2))
         for year in range(first, last + 1):
+            if not all(exists_in(states[s], year) for s in (side1, side2)):
+                continue
+            if members_only and None in (
+                _cow(gazetteer, side1, year)[0],
+                _cow(gazetteer, side2, year)[0],
+            ):
+                continue
             at = status.at(year)
             relations, severed, relations_status = status.relations_flags(at)
             # the store's mission_a is a's mission in b, for the sorted pair a < b

@@ -18,6 +18,7 @@ from typing import Literal
 
 from dyad.export.codebook import CONVENTIONS, table
 from dyad.export.columns import Column
+from dyad.export.cow import FIRST_YEAR
 from dyad.export.dyadyears import (
     COUNTED_TYPES,
     count_column,
@@ -140,6 +141,7 @@ def panel(
     years: Years | None = None,
     dyad: tuple[str, str] | None = None,
     format: PanelFormat = "csv",
+    members_only: bool = False,
 ) -> PanelSummary:
     """Write the dyad-year panel of ``store`` (or of the pair ``dyad``) to ``out``: a directory
     (``panel.csv``, or ``panel-directed.csv``, or ``.parquet``, and ``panel-codebook.md``), a
@@ -147,7 +149,10 @@ def panel(
 
     ``years`` is ``(first, last)``; with both given every pair has a row for every year of the
     range, otherwise each pair runs from the first to the last year its dated facts and terms
-    speak of, cut (or extended) at the end given.
+    speak of, cut (or extended) at the end given, and never before 1816 (the state system's
+    first year) unless a first year is given. Years in which a state did not exist as itself
+    have no row; with ``members_only`` nor do years in which either state was not a COW system
+    member.
     """
     if format not in ("csv", "parquet"):
         raise ValueError(f"unknown panel format {format!r}: choose csv or parquet")
@@ -181,6 +186,7 @@ def panel(
                 last=span[1],
                 gazetteer=store.gazetteer,
                 directed=directed,
+                members_only=members_only,
             ):
                 writer.write(row)
                 rows += 1
@@ -212,7 +218,7 @@ def _span(
         return (first, last)
     if known is None:
         return None
-    start = known[0] if first is None else first
+    start = max(known[0], FIRST_YEAR) if first is None else first
     end = known[1] if last is None else last
     return (start, end) if start <= end else None
 
@@ -229,7 +235,12 @@ def panel_codebook() -> str:
 One row per pair of states and year (undirected), or per ordered pair and year (`--directed`:
 each state is side 1 once), from the first to the last year the knowledge base knows for the
 pair (the years of its dated facts that occurred and of its terms of office), or every year of
-`--from`/`--to` when both are given. Pairs with no dated fact or term have no rows. The file is
+`--from`/`--to` when both are given; never before 1816, the state system's first year, unless
+`--from` asks for earlier years. A year in which a state did not exist as itself has no row:
+COW's continuity decides (the Soviet Union holds COW 365 from 1922 to 1991, Russia before and
+after; Yugoslavia holds 345 from 1918 to 2002; a former state such as the GDR exists from its
+first to its last year in the state system). `--members-only` keeps only the years in which
+both states are COW system members. Pairs with no dated fact or term have no rows. The file is
 `panel.csv` (`panel-directed.csv`; or `.parquet`) with this codebook beside it when written to a
 directory.
 
@@ -263,5 +274,8 @@ its facts (`relations.established`, `.restored`, `.severed`, `.suspended`, `miss
 `mission.closed`). A year takes the status on 31 December; when a change's date is imprecise
 (`1950/1953`, `1990/..`, undated) and may or may not have passed by then, the parts it changes
 are empty for that year. Relations before the first establishment are 0 (the knowledge base
-says when they began); with no establishment known they are empty.
+says when they began); with no establishment known they are empty. A restoration says relations
+were broken at some time before it: when no severance or suspension is known since the last
+opening, the years from that opening to the restoration are empty (`relations_status` empty),
+not 1.
 """

@@ -1,9 +1,16 @@
-"""Tables of diplomatic relations: one ``relations.established`` event per (partner, date) row.
+"""Tables of diplomatic relations: the dated history of each (subject, partner) row.
 
 "Foreign relations of X" pages list X's partners with the date relations were established,
 either in a "Diplomatic relations" table (``#``, Country, Date) or in per-partner tables
 (Country, Formal relations began, Notes). Each row whose partner cell names a state and whose
-date column holds a date gives an event for X and that partner, evidenced by the row itself.
+date column holds dates gives events for X and that partner, evidenced by the row itself: the
+establishment, and the severances, suspensions and renewals the cell records
+(``table_history.py`` reads the cell).
+
+A table is read as one of relations only when it says so: its date header names establishment,
+relations or recognition ("Date relations established", "Since"), or the header is a bare
+"Date"/"Year" and the table's caption or section is about diplomatic relations. A table of
+strategic partnerships or agreements with a "Year" column is not a list of establishments.
 """
 
 from __future__ import annotations
@@ -12,18 +19,39 @@ import hashlib
 import re
 
 from dyad.extract.context import Context, _state_of_label, pair
-from dyad.extract.dates import find_dates
 from dyad.extract.states import Gazetteer
+from dyad.extract.table_history import Kind, cell_history
 from dyad.model import Document, Event, Evidence, Table
 
 RULE_ID = "table.relations-established"
+RULE_IDS: dict[Kind, str] = {
+    "established": RULE_ID,
+    "severed": "table.relations-severed",
+    "suspended": "table.relations-suspended",
+    "restored": "table.relations-restored",
+}
 _DATE_HEADER = re.compile(
     r"\b(?:date|established|establishment|relations|since|began|recogni[sz]ed|year)\b", re.I
 )
+_RELATIONS_HEADER = re.compile(
+    r"\b(?:established|establishment|relations|since|began|recogni[sz]ed)\b", re.I
+)
+_RELATIONS_TITLE = re.compile(r"\b(?:diplomatic|relations|recogni[sz]\w*)\b", re.I)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|by)\s*$", re.I)
 _NOT_ESTABLISHMENT = re.compile(
-    r"\b(?:severed|broken|suspended|ended|terminated|closed|cut|visit|embassy opened)\b", re.I
+    r"\b(?:severed|broken|suspended|ended|terminated|closed|cut|visit|embassy opened|"
+    r"agreements?|signed|partner(?:ship)?s?|treaty|treaties)\b",
+    re.I,
 )
+
+
+def _says_relations(doc: Document, table: Table) -> bool:
+    """Whether the table's caption or the sections around it are about relations."""
+    titles = [table.title or ""] + [s.title for s in doc.section_path(table.start)]
+    inner = titles[-1] if len(titles) > 1 else titles[0]
+    if _NOT_ESTABLISHMENT.search(inner):
+        return False
+    return any(_RELATIONS_TITLE.search(t) for t in titles)
 
 
 def _date_column(doc: Document, table: Table) -> int | None:
@@ -32,13 +60,15 @@ def _date_column(doc: Document, table: Table) -> int | None:
             continue
         for i, cell in enumerate(row.cells):
             header = doc.text[cell.start : cell.end]
-            if _DATE_HEADER.search(header) and not _NOT_ESTABLISHMENT.search(header):
+            if not _DATE_HEADER.search(header) or _NOT_ESTABLISHMENT.search(header):
+                continue
+            if _RELATIONS_HEADER.search(header) or _says_relations(doc, table):
                 return i
     return None
 
 
 def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[Event]:
-    """``relations.established`` events from the document's relations tables."""
+    """Established, severed, suspended and restored events from the relations tables."""
     subject = context.subject
     if subject is None:
         return []
@@ -63,44 +93,42 @@ def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[
             if partner is None or partner == subject:
                 continue
             cell = row.cells[column]
-            marks = [d for d in doc.dates if cell.start <= d.start and d.end <= cell.end]
-            date: str | None
-            if marks:
-                date, date_text = marks[0].value, doc.text[marks[0].start : marks[0].end]
-                at = marks[0].start
-            else:
-                found = find_dates(doc.text, cell.start, cell.end)
-                if not found:
-                    continue
-                date, date_text, at = found[0].edtf, found[0].text, found[0].start
-            before = doc.text[cell.start : at]
-            if _NOT_ESTABLISHMENT.search(before):
-                continue  # "Suspended 11 October 2017": not when relations began
-            if _BEFORE.search(before) and "/" not in date:
-                date = f"../{date}"  # "Before 1991"
+            sides = (gazetteer.get(subject), gazetteer.get(partner))
+            marks = tuple(d for d in doc.dates if cell.start <= d.start and d.end <= cell.end)
+            known = tuple(x for x in sides if x is not None)
+            history = cell_history(doc.text, cell.start, cell.end, known, gazetteer, marks)
             # The row from its first cell to the date: not the notes that may follow.
             start, end = row.cells[0].start, cell.end
             evidence = Evidence(doc.text[start:end], start, end)
-            actors = pair(subject, partner)
-            identity = f"{doc.id}|{RULE_ID}|{start}|{date}|{actors}"
-            events.append(
-                Event(
-                    id=hashlib.sha1(identity.encode()).hexdigest()[:16],
-                    document=doc.id,
-                    type="relations.established",
-                    date=date,
-                    date_source="stated",
-                    modality="occurred",
-                    source=None,
-                    target=None,
-                    actors=actors,
-                    persons=(),
-                    quantity=None,
-                    subject=None,
-                    evidence=evidence,
-                    rule=RULE_ID,
-                    confidence=0.9,
-                    date_text=date_text,
+            for found in history:
+                actors = pair(subject, found.other or partner)
+                date = found.edtf
+                if found.kind == "established" and found.other is None:
+                    before = doc.text[cell.start : found.start]
+                    if _BEFORE.search(before) and "/" not in date:
+                        date = f"../{date}"  # "Before 1991"
+                rule = RULE_IDS[found.kind]
+                identity = f"{doc.id}|{rule}|{start}|{date}|{actors}"
+                if found.kind != "established":  # several in a row: each date its own id
+                    identity += f"|{found.start}"
+                events.append(
+                    Event(
+                        id=hashlib.sha1(identity.encode()).hexdigest()[:16],
+                        document=doc.id,
+                        type=f"relations.{found.kind}",
+                        date=date,
+                        date_source="stated",
+                        modality="occurred",
+                        source=None,
+                        target=None,
+                        actors=actors,
+                        persons=(),
+                        quantity=None,
+                        subject=None,
+                        evidence=evidence,
+                        rule=rule,
+                        confidence=0.9,
+                        date_text=found.text,
+                    )
                 )
-            )
     return events

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from dyad.store.dates import OPEN_UPPER
+from dyad.store.headline import conflict_reason
 from dyad.store.status import STATUS_TYPES, StatusFact, status_intervals
 from dyad.store.views import (
     Conflict,
@@ -30,6 +31,7 @@ from dyad.store.views import (
     Source,
     Term,
 )
+from dyad.vocabulary import EVENT_TYPES
 
 Pair = tuple[str, str]
 Names = Callable[[str], str]
@@ -310,10 +312,13 @@ def conflicts(
     for fact in facts_with_sources(conn, rows):
         assert fact.conflict is not None
         by_conflict.setdefault(fact.conflict, []).append(fact)
-    return [
-        Conflict(h[0], h[1], h[2], h[3], h[4], h[5], tuple(by_conflict.get(h[0], ())))
-        for h in heads
-    ]
+    found = []
+    for h in heads:
+        values = tuple(by_conflict.get(h[0], ()))
+        label = EVENT_TYPES[h[1]].label if h[1] in EVENT_TYPES else h[1]
+        reason = conflict_reason(label, h[2], h[3], values)
+        found.append(Conflict(h[0], h[1], h[2], h[3], h[4], h[5], values, reason))
+    return found
 
 
 # ------------------------------------------------------------------------- entities

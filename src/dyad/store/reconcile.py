@@ -25,6 +25,21 @@ does not list is ``dated``, ``as-extracted``):
 * Grouping inside a key: distinct dates, most precise first; a date joins the existing fact whose
   value it agrees with (the one with most mentions, then the earliest), else it starts a new
   fact. Undated mentions of a singular type join its largest fact.
+* **First and renewed relationships.** Before keying, an occurred ``relations.established``
+  mention whose date disagrees with the pair's earliest establishment is read as a renewal
+  (keyed as ``relations.restored``) when the record says relations were broken before it: a
+  restoration of the pair agrees with its date ("Japan 1854, 1952" beside "29 April 1952"),
+  or a severance or suspension of the pair lies between the earliest establishment and it
+  (Germany–United States 1797, severed 1941, 1951), or a gap in either state's membership of
+  the state system (``membership.membership_gaps``: Germany 1946-1954, Estonia 1941-1990).
+  Such a date dates the renewal, so it is not a conflict with the first establishment.
+* **Recognition again.** A recognition after a gap in either state's membership of the state
+  system (Australia recognised Estonia in 1921 and its restored independence in 1991) keys
+  apart (``renewed`` bucket): a second recognition, not a conflicting date of the first.
+* **Predecessors.** An establishment dated before a modern state existed (before the year
+  before its first in the state system, ``membership.existed_in``: Czechoslovakia's 1990 on
+  the Czech Republic's row) dates the relations of its predecessor: it keys apart
+  (``predecessor`` bucket), so it is no conflict with the modern pair's establishment.
 * Modality is part of the key: a planned or denied establishment is not evidence of one.
 * Fact ids are kept across recomputation when a fact keeps a mention or an agreeing date.
 """
@@ -35,10 +50,12 @@ import hashlib
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
+from dyad.extract.states import default_gazetteer
+from dyad.membership import first_member_year, is_modern, membership_gaps
 from dyad.store.dates import Bounds
 
 Pair = tuple[str, str]
@@ -119,32 +136,104 @@ _SPACE = re.compile(r"\s+")
 _PERSON_KEY = re.compile(r"[\s\-‐–]+")
 
 
-def identity_key(mention: MentionRow, pair: Pair, policy: Policy) -> tuple[str, bool]:
-    """The mention's identity key (module docstring) and whether its type is singular."""
+def identity_key(
+    mention: MentionRow, pair: Pair, policy: Policy, bucket: str = ""
+) -> tuple[str, bool]:
+    """The mention's identity key (module docstring) and whether its type is singular;
+    ``bucket`` sets a singular type's apart: ``predecessor`` (the relations of a state's
+    predecessor), ``renewed`` (a recognition after a gap in the state's membership)."""
     if policy.direction == "unordered":
         direction = ""
     else:
         direction = f"{mention.source or ''}>{mention.target or ''}"
     singular = policy.identity == "singular"
-    if singular:
-        bucket = ""
-    elif mention.bounds is not None:
+    if not singular and mention.bounds is not None:
         bucket = f"y{mention.bounds.year}"
-    else:
+    elif not singular:
         said = _SPACE.sub(" ", mention.evidence).strip()
         bucket = "e" + hashlib.sha1(said.encode()).hexdigest()[:16]
     key = f"{mention.type}|{pair[0]}|{pair[1]}|{direction}|{mention.modality}|{bucket}"
     return key, singular
 
 
+ESTABLISHED = "relations.established"
+RESTORED = "relations.restored"
+RECOGNISED = "recognition.granted"
+_BREAKS = frozenset({"relations.severed", "relations.suspended"})
+
+
+def membership_breaks(pair: Pair) -> list[Bounds]:
+    """The years in which either state of the pair was out of the state system, as dates."""
+    gazetteer = default_gazetteer()
+    found: list[Bounds] = []
+    for code in pair:
+        state = gazetteer.get(code)
+        if state is not None:
+            found.extend(
+                Bounds(first * 10000 + 101, last * 10000 + 1231)
+                for first, last in membership_gaps(state)
+            )
+    return found
+
+
+def state_births(pair: Pair) -> int:
+    """The first year both states of the pair existed (``membership.existed_in``): 0 unless one
+    is a state that entered the system after 1900."""
+    gazetteer = default_gazetteer()
+    born = 0
+    for code in pair:
+        state = gazetteer.get(code)
+        if state is not None and is_modern(state):
+            first = first_member_year(state)
+            born = max(born, (first or 1) - 1)
+    return born
+
+
+def renewals(
+    mentions: Iterable[MentionRow], gaps: Sequence[Bounds] = (), type_: str = ESTABLISHED
+) -> set[int]:
+    """Ids of the ``type_`` mentions (establishments, or recognitions: Estonia recognised in
+    1921 and again in 1991) that date a renewal (module docstring); ``gaps`` are the years the
+    pair's states were out of the state system."""
+    occurred = [m for m in mentions if m.modality == "occurred" and m.bounds is not None]
+    established = [m for m in occurred if m.type == type_]
+    if len(established) < 2:
+        return set()
+    first = min((m.bounds for m in established if m.bounds), key=lambda b: (b.lower, b.width))
+    restored = [m.bounds for m in occurred if m.type == RESTORED and m.bounds]
+    breaks = [m.bounds for m in occurred if m.type in _BREAKS and m.bounds] + list(gaps)
+    found: set[int] = set()
+    for mention in established:
+        value = mention.bounds
+        if value is None or value.agrees(first) or value.lower <= first.lower:
+            continue
+        if any(r.agrees(value) for r in restored) or any(
+            first.upper <= b.lower <= value.lower for b in breaks
+        ):
+            found.add(mention.id)
+    return found
+
+
 def plan(
     mentions: Iterable[MentionRow], pair: Pair, policies: dict[str, Policy]
 ) -> list[PlannedFact]:
     """Group one pair's mentions into facts (pure: the policy in the module docstring)."""
+    mentions = list(mentions)
+    gaps = membership_breaks(pair)
+    renewed = renewals(mentions, gaps)
+    recognised_again = renewals(mentions, gaps, RECOGNISED)
+    born = state_births(pair)
     keyed: dict[str, list[MentionRow]] = {}
     singular_keys: set[str] = set()
     for mention in mentions:
-        key, singular = identity_key(mention, pair, policies.get(mention.type, DEFAULT_POLICY))
+        if mention.id in renewed:
+            mention = replace(mention, type=RESTORED)
+        early = mention.bounds is not None and mention.bounds.year < born
+        policy = policies.get(mention.type, DEFAULT_POLICY)
+        bucket = "predecessor" if early and mention.type == ESTABLISHED else ""
+        if mention.id in recognised_again:
+            bucket = "renewed"
+        key, singular = identity_key(mention, pair, policy, bucket)
         keyed.setdefault(key, []).append(mention)
         if singular:
             singular_keys.add(key)

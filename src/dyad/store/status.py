@@ -12,6 +12,13 @@ fact says, then ``open`` or ``closed``). Facts that move it, when their modality
 =========================================  ========================================
 
 Facts are applied in date order (lower bound; on the same day in the order of the table).
+
+**A renewal says relations were broken, not when.** A restoration that finds relations running
+(no severance or suspension known since the last opening) closes an interval whose relations
+were running at its start and broken at some unknown time before its end: that interval's
+relations are ``unknown``, not ``relations``. A restoration that is the pair's first relations
+fact likewise makes the time before it ``unknown``: there were relations once, then none, and
+no source says when. Only an establishment makes the time before it ``none``.
 Every change closes the current interval and opens the next, and each interval cites the fact
 ids that opened and closed it. A fact that changes nothing (a second, conflicting
 establishment date) opens nothing, but marks its interval ``disputed``. An undated fact is used
@@ -79,6 +86,20 @@ def _same(x: Interval, y: Interval) -> bool:
     return (x.relations, x.mission_a, x.mission_b) == (y.relations, y.mission_a, y.mission_b)
 
 
+RESTORED = "relations.restored"
+
+
+def _unknown_since_opening(intervals: list[Interval], current: Interval) -> None:
+    """Mark the intervals of running relations back to the one relations opened (in place):
+    a renewal says they were broken somewhere in that run."""
+    if current.relations != "relations":
+        return
+    k = len(intervals) - 1
+    while k >= 0 and intervals[k].relations == "relations":
+        intervals[k] = replace(intervals[k], relations="unknown")
+        k -= 1
+
+
 def status_intervals(a: str, b: str, facts: Iterable[StatusFact]) -> list[Interval]:
     """The status intervals of pair ``a < b`` from its occurred status facts (any order)."""
     usable = [(f, p) for f in facts if f.type in _ORDER and (p := _part(f, a, b)) is not None]
@@ -100,16 +121,27 @@ def status_intervals(a: str, b: str, facts: Iterable[StatusFact]) -> list[Interv
 
     current = Interval(a, b, None, None, "none", "unknown", "unknown")
     intervals: list[Interval] = []
+    seen_relations = False
     for date, group in steps:
         changed = current
         movers: list[int] = []
         disputed = False
+        renewed = False
         for fact, part in group:
             after = _apply(changed, fact, part)
             if not _same(after, changed):
                 movers.append(fact.id)
+                if part == "relations" and not seen_relations and fact.type == RESTORED:
+                    current = replace(current, relations="unknown")
+                seen_relations |= part == "relations"
                 changed = after
+            elif fact.type == RESTORED and changed.relations == "relations" and not renewed:
+                movers.append(fact.id)  # relations were broken since the last opening
+                renewed = True
             disputed |= fact.conflict is not None
+        if renewed:
+            _unknown_since_opening(intervals, current)
+            current = replace(current, relations="unknown")
         if not movers:
             if disputed:
                 current = replace(current, disputed=True)

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from dyad.extract.states import Gazetteer, default_gazetteer
-from dyad.store import curated, exports, queries
+from dyad.store import curated, exports, headline, queries
 from dyad.store.dates import query_bound
 from dyad.store.errors import (
     BadQueryError,
@@ -394,14 +394,16 @@ class Store:
         pair = self.pair(a, b)
         with self._read() as conn:
             facts, _, _, conflicts, _ = queries.dyad_row(conn, pair)
+            began = headline.by_weight(
+                queries.facts_of_types(conn, pair, ["relations.established"])
+            )
             return DyadSummary(
                 a=pair[0],
                 b=pair[1],
                 a_name=self.name(pair[0]),
                 b_name=self.name(pair[1]),
-                relations_began=tuple(
-                    queries.facts_of_types(conn, pair, ["relations.established"])
-                ),
+                relations_began=began,
+                relations_began_basis=headline.basis(began[0]) if began else None,
                 status_now=queries.status(conn, pair)[-1],
                 missions=tuple(
                     queries.facts_of_types(conn, pair, ["mission.opened", "mission.closed"])

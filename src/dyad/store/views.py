@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 IngestStatus = Literal["added", "replaced", "unchanged"]
-RelationsState = Literal["none", "relations", "severed", "suspended"]
+RelationsState = Literal["none", "relations", "severed", "suspended", "unknown"]
 MissionState = Literal["unknown", "open", "closed"]
 HitKind = Literal["sentence", "event", "gloss"]
 
@@ -116,6 +116,7 @@ class Conflict:
     source: str | None
     target: str | None
     values: tuple[Fact, ...]
+    reason: str = ""  # why it was flagged, with which source says what (store/headline.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,8 @@ class Interval:
 
     @property
     def label(self) -> str:
-        parts: list[str] = [self.relations if self.relations != "none" else "no relations"]
+        words = {"none": "no relations", "unknown": "relations not known"}
+        parts: list[str] = [words.get(self.relations, self.relations)]
         if self.mission_a != "unknown":
             parts.append(f"{self.a} mission in {self.b} {self.mission_a}")
         if self.mission_b != "unknown":
@@ -197,7 +199,8 @@ class DyadSummary:
     b: str
     a_name: str
     b_name: str
-    relations_began: tuple[Fact, ...]  # several when sources disagree (a conflict)
+    # the headline first, then the other dates sources give, by weight (store/headline.py)
+    relations_began: tuple[Fact, ...]
     status_now: Interval
     missions: tuple[Fact, ...]
     ambassadors_now: tuple[Term, ...]
@@ -205,6 +208,7 @@ class DyadSummary:
     documents: tuple[DocumentRef, ...]
     conflicts: int
     facts: int
+    relations_began_basis: str | None = None  # why the first is the headline
 
 
 @dataclass(frozen=True, slots=True)

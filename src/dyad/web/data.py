@@ -219,6 +219,7 @@ def dyad(
             "facts": summary.facts,
             "conflicts": summary.conflicts,
             "relations_began": [_own_first(shapes.fact(f), own) for f in summary.relations_began],
+            "relations_began_basis": summary.relations_began_basis,
             "status_now": shapes.interval(summary.status_now),
             "status_since": intervals[since].start,
             "missions": [shapes.fact(f) for f in summary.missions],

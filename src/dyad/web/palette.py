@@ -56,6 +56,7 @@ STATUS_COLOURS: dict[str, str] = {
     "relations": "#81c784",
     "severed": "#e57373",
     "suspended": "#ffb74d",
+    "unknown": "#f5f0e1",  # relations broken at a time no source gives (a renewal followed)
 }
 
 
