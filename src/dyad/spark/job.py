@@ -55,6 +55,12 @@ class JobSummary:
     stage1_seconds: float
     stage2_seconds: float
     task_seconds: float
+    task_cpu_seconds: float
+    preview_cpu: float
+    extract_cpu: float
+    relations_preview_cpu: float
+    compressed_bytes: int
+    text_bytes: int
     max_partition_seconds: float
     peak_rss_mib: float
 
@@ -141,10 +147,21 @@ def run(
         stage1_seconds=round(stage1, 3),
         stage2_seconds=round(stage2, 3),
         task_seconds=round(sum(s.seconds for s in summaries), 3),
+        task_cpu_seconds=round(sum(s.cpu_seconds for s in summaries), 3),
+        preview_cpu=round(sum(s.preview_cpu for s in summaries), 3),
+        extract_cpu=round(sum(s.extract_cpu for s in summaries), 3),
+        relations_preview_cpu=round(sum(s.relations_preview_cpu for s in summaries), 3),
+        compressed_bytes=sum(s.compressed_bytes for s in summaries),
+        text_bytes=sum(s.text_bytes for s in summaries),
         max_partition_seconds=round(max(s.seconds for s in summaries), 3),
         peak_rss_mib=round(max(s.peak_rss_mib for s in summaries), 1),
     )
-    manifest = {"job": "dyad spark extract", "summary": asdict(summary), "config": _config(config)}
+    manifest = {
+        "job": "dyad spark extract",
+        "summary": asdict(summary),
+        "config": _config(config),
+        "partitions": [asdict(s) for s in summaries],
+    }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return summary
 

@@ -62,6 +62,8 @@ class PageResult:
     preview: Preview | None = None
     redirect: str | None = None
     quarantined: list[Quarantined] = field(default_factory=list)
+    preview_seconds: float = 0.0  # CPU time of the preview
+    extract_seconds: float = 0.0  # CPU time of reading and extracting a relations page
 
 
 def process_page(page: Page, dump: str, config: JobConfig) -> PageResult:
@@ -79,6 +81,7 @@ def process_page(page: Page, dump: str, config: JobConfig) -> PageResult:
         message = f"{size:,} bytes is more than a page may have ({config.max_page_bytes:,})"
         result.quarantined.append(Quarantined(page.title, page.page_id, "read", "too_big", message))
         return result
+    started = time.process_time()
     try:
         with alarm(config.page_seconds):
             result.preview = preview(
@@ -86,13 +89,16 @@ def process_page(page: Page, dump: str, config: JobConfig) -> PageResult:
             )
     except Exception as exc:  # a bad page never stops the job
         result.quarantined.append(_quarantine(page, "preview", exc, config))
+    result.preview_seconds = time.process_time() - started
     if config.rule.matches(page.title):
+        started = time.process_time()
         stage = ["read"]
         try:
             with alarm(config.page_seconds):
                 result.records = _extract(page, source, stage)
         except Exception as exc:
             result.quarantined.append(_quarantine(page, stage[-1], exc, config))
+        result.extract_seconds = time.process_time() - started
     return result
 
 
@@ -138,15 +144,23 @@ class PartitionSummary:
     events: int = 0
     previews: int = 0
     links: int = 0
-    quarantined: int = 0
-    seconds: float = 0.0
+    quarantined: int = 0  # pages (and breaks in the dump), each counted once
+    seconds: float = 0.0  # wall time of the task
+    cpu_seconds: float = 0.0  # CPU time of the task: reading the dump, pages, writing
+    preview_cpu: float = 0.0  # of which previews
+    extract_cpu: float = 0.0  # of which reading and extracting relations pages
+    relations_preview_cpu: float = 0.0  # previews of the relations pages alone
+    compressed_bytes: int = 0  # the partition's bytes of dump (0 for a whole file)
+    text_bytes: int = 0  # UTF-8 bytes of the articles' wikitext
     peak_rss_mib: float = 0.0
 
 
 def process_partition(partition: Partition, out: str, config: JobConfig) -> PartitionSummary:
     """Process every page of ``partition`` and write its part files under ``out``."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = PartitionSummary(partition.number)
+    if partition.end is not None:
+        summary.compressed_bytes = partition.end - partition.start
     rows: dict[str, list[Record]] = {}
     for page, result in _results(partition, config, rows):
         summary.pages += 1
@@ -154,8 +168,10 @@ def process_partition(partition: Partition, out: str, config: JobConfig) -> Part
             continue
         _collect(partition, page, result, rows, summary)
     write_parts(Path(out), partition.number, rows)
-    summary.quarantined = len(rows.get("quarantine", ()))
+    # A page may fail twice (its preview and its extraction): pages are counted once.
+    summary.quarantined = len({(r["title"], r["page_id"]) for r in rows.get("quarantine", ())})
     summary.seconds = time.perf_counter() - started
+    summary.cpu_seconds = time.process_time() - cpu
     summary.peak_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return summary
 
@@ -198,6 +214,11 @@ def _collect(
         )
         return
     summary.articles += 1
+    summary.text_bytes += len(page.text.encode("utf-8"))
+    summary.preview_cpu += result.preview_seconds
+    summary.extract_cpu += result.extract_seconds
+    if result.extract_seconds:
+        summary.relations_preview_cpu += result.preview_seconds
     for bad in result.quarantined:
         rows.setdefault("quarantine", []).append(_row(partition, bad))
     if result.preview is not None:
