@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -93,6 +96,18 @@ def test_spark_job_quarantines_a_bad_page_and_finishes(
     assert manifest["summary"]["quarantined"] == 1
 
 
+def test_spark_job_tables_read_with_pandas(relations_job: tuple[Path, Path, Any]) -> None:
+    pandas = pytest.importorskip("pandas")
+    _, out, summary = relations_job
+    events = pandas.read_parquet(out / "events")
+    assert len(events) == summary.events
+    first = events.iloc[0]
+    documents = pandas.read_parquet(out / "documents").set_index("id")
+    text = documents.loc[first["document"], "text"]
+    evidence = first["evidence"]
+    assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+
+
 def test_spark_job_previews_every_link_to_a_page_of_the_dump(
     relations_job: tuple[Path, Path, Any],
 ) -> None:
@@ -169,3 +184,51 @@ def test_spark_index_goes_with_one_dump(spark: Any, tmp_path: Path) -> None:
     args = ["spark", "extract", str(MULTISTREAM), str(TINYWIKI), "--out", str(tmp_path)]
     result = CliRunner().invoke(main, [*args, "--index", str(MULTISTREAM_INDEX)])
     assert result.exit_code == 1 and "--index goes with a single dump" in result.output
+
+
+@pytest.mark.browser
+def test_spark_job_previews_show_on_hover_in_the_reader(
+    relations_job: tuple[Path, Path, Any], tmp_path: Path
+) -> None:
+    """The article reader shows a link's preview from the job on hover, as it does a scrape's."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("no /usr/bin/chromium on this machine (apt-get install chromium)")
+    import uvicorn
+    from playwright.sync_api import expect, sync_playwright
+
+    from dyad.web import create_app
+
+    _, out, _ = relations_job
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest_paths([out])
+    nauru = next(d for _, d in record_streams(out) if d[0]["title"].endswith("Nauru"))
+    gloss = next(g for g in _kinds(nauru, "gloss") if not g["flags"])
+    anchor_text = nauru[0]["text"][gloss["span"][0] : gloss["span"][1]]
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    config = uvicorn.Config(create_app(tmp_path / "kb.db"), log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium), args=["--headless", "--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page(base_url=f"http://127.0.0.1:{sock.getsockname()[1]}")
+            page.goto(f"/doc/{nauru[0]['id']}")
+            link = page.locator("a.anchor", has_text=anchor_text).first
+            link.scroll_into_view_if_needed()
+            link.hover()
+            card = page.locator("#preview-card")
+            expect(card).to_be_visible()
+            expect(card).to_contain_text(" ".join(gloss["text"].split()[:6]))
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()

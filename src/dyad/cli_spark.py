@@ -21,7 +21,12 @@ def spark() -> None:
 @click.argument("dumps", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--index", type=click.Path(exists=True, path_type=Path), help="Multistream index.")
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="Output folder.")
-@click.option("--master", default="local[2]", show_default=True, help="Spark master URL.")
+@click.option(
+    "--master",
+    default="local[2]",
+    show_default=True,
+    help="Spark master URL; 'submit' takes the one spark-submit gives.",
+)
 @click.option(
     "--partitions",
     type=click.IntRange(min=1),
@@ -74,7 +79,7 @@ def extract(
         check_spark()
         rule = compile_rule(pattern, two_states=two_states)
         config = JobConfig(rule=rule, page_seconds=page_seconds)
-        spark_session = session(master)
+        spark_session = session(None if master == "submit" else master)
         summary = run(
             dumps, out, spark=spark_session, index=index, config=config, partitions=partitions
         )

@@ -1,10 +1,10 @@
 """The Spark driver: plan partitions, run stage 1 on the executors, join previews in stage 2.
 
 Only this module imports pyspark. A session is made with :func:`session` (or given), so a
-user on a cluster passes ``--master`` (``spark://...``, ``yarn``, ``k8s://...``) or runs
-``spark-submit -m dyad.spark``; every executor needs Dyad installed (``pip install dyad``)
-and the dump and output folder on a filesystem they all see (the same path everywhere:
-local disk for ``local[N]``, NFS or a mounted bucket on a cluster).
+user on a cluster passes ``--master`` (``spark://...``, ``yarn``, ``k8s://...``) or hands
+``dyad/spark/__main__.py`` to ``spark-submit``; every executor needs Dyad installed
+(``pip install dyad``) and the dump and output folder on a filesystem they all see, at the
+same path everywhere: local disk for ``local[N]``, NFS or a mounted bucket on a cluster.
 """
 
 from __future__ import annotations
@@ -81,17 +81,18 @@ def check_spark() -> None:
         )
 
 
-def session(master: str = "local[2]", *, shuffle_partitions: int = 4) -> SparkSession:
+def session(master: str | None = "local[2]", *, shuffle_partitions: int = 4) -> SparkSession:
     """A Spark session sized for this job: no UI, few shuffle partitions, quiet logs, the
-    executors' Python the same as the driver's."""
+    executors' Python the same as the driver's. ``master=None`` takes the one ``spark-submit``
+    gives."""
     check_spark()
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
     spark = (
-        SparkSession.builder.master(master)
-        .appName("dyad")
+        builder.appName("dyad")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
