@@ -42,18 +42,23 @@ CLUSTER_CORES = 32
 EFFICIENCY = 0.8  # share of the cores kept busy (stragglers, scheduling, writing)
 STAGE2_SECONDS = 300.0  # the join of links, redirects and previews on the cluster
 
+# A fresh process imports Dyad, notes its RSS, runs one partition and reports its peak RSS.
 _MEMORY_SCRIPT = """
-import json, resource, sys
+import json, sys
+from pathlib import Path
 from dyad.spark.pages import JobConfig, process_partition
 from dyad.spark.partitions import Partition
-from dyad.extract.states import default_gazetteer
-import dyad.extract.pipeline, dyad.read.wikitext, dyad.records
-default_gazetteer()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def status(key):
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) / 1024
+
 dump, start, end, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+imported = status("VmHWM")
 summary = process_partition(Partition(0, dump, start, end), out, JobConfig())
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"before_mib": before, "peak_mib": after, "pages": summary.pages}))
+print(json.dumps({"imported_mib": round(imported, 1), "peak_mib": round(status("VmHWM"), 1),
+                  "pages": summary.pages, "documents": summary.documents}))
 """
 
 
@@ -70,11 +75,10 @@ def run_job(dump: Path, index: Path, out: Path, master: str, partitions: int) ->
     started = time.perf_counter()
     spark = session(master)
     startup = time.perf_counter() - started
-    summary = run([dump], out, spark=spark, index=index, partitions=partitions)
+    run([dump], out, spark=spark, index=index, partitions=partitions)
     spark.stop()
     manifest: dict[str, object] = json.loads((out / "_dyad_spark.json").read_text())
     manifest["startup_seconds"] = round(startup, 1)
-    manifest["summary_object"] = summary
     return manifest
 
 
@@ -99,38 +103,69 @@ def link_coverage(out: Path) -> tuple[int, int, int]:
     return len(links), len(wanted), len(covered)
 
 
-def biggest_page_memory(dump: Path, index: Path, out: Path) -> dict[str, object]:
-    """Peak RSS of a fresh process running the partition (one bz2 stream) of the biggest page."""
+def page_memory(dump: Path, index: Path, out: Path) -> dict[str, object]:
+    """Peak RSS of a fresh process running the partition (one bz2 stream) of the biggest
+    wikitext page, and of the smallest for comparison."""
     from dyad.read.multistream import load_index, read_index
 
     sizes = {p.stem.replace("_", " "): p.stat().st_size for p in WIKITEXT.glob("*.wiki")}
-    title = max(sizes, key=lambda t: sizes[t])
-    entry = next(e for e in read_index(index) if e.title == title)
     offsets = load_index(dump, index).offsets
-    end = next((o for o in offsets if o > entry.offset), dump.stat().st_size)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(BENCH.parent / "src"), *sys.path])}
-    done = subprocess.run(
-        [sys.executable, "-c", _MEMORY_SCRIPT, str(dump), str(entry.offset), str(end), str(out)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    found: dict[str, object] = json.loads(done.stdout)
-    found.update(title=title, page_bytes=sizes[title])
+    found: dict[str, object] = {}
+    for which, title in (
+        ("biggest", max(sizes, key=sizes.__getitem__)),
+        ("smallest", min(sizes, key=sizes.__getitem__)),
+    ):
+        entry = next(e for e in read_index(index) if e.title == title)
+        end = next((o for o in offsets if o > entry.offset), dump.stat().st_size)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                _MEMORY_SCRIPT,
+                str(dump),
+                str(entry.offset),
+                str(end),
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        found[which] = {"title": title, "page_bytes": sizes[title], **json.loads(done.stdout)}
     return found
 
 
-def projection(summary: dict[str, float]) -> dict[str, float]:
-    """Core-seconds for English Wikipedia from the job's per-core figures (README: assumptions)."""
+def dump_read_cpu(dump: Path) -> float:
+    """CPU seconds of Dyad's dump reader alone over the whole dump (the median of 3 passes)."""
+    from dyad.read.dump import iter_pages
+
+    passes = []
+    for _ in range(3):
+        started = time.process_time()
+        for _page in iter_pages(dump):
+            pass
+        passes.append(time.process_time() - started)
+    return sorted(passes)[1]
+
+
+def projection(summary: dict[str, float], read_cpu: float, long_pages: int) -> dict[str, float]:
+    """Core-seconds for English Wikipedia from the job's per-core figures (README: assumptions).
+
+    The relations pages' extraction and lead previews are charged to the ``long_pages``
+    "Foreign relations of X" pages alone (the abstracts among the relations pages are short):
+    an upper bound of what a real relations page and a real article's lead cost."""
     relations = max(summary["documents"], 1)
     others = max(summary["previews"] - relations, 1)
-    read_and_write = summary["task_cpu_seconds"] - summary["preview_cpu"] - summary["extract_cpu"]
-    per_byte = read_and_write / summary["compressed_bytes"]
-    per_lead = summary["relations_preview_cpu"] / relations * ENWIKI_LEAD_FACTOR
-    per_relations_page = summary["extract_cpu"] / relations
+    per_byte = read_cpu / summary["compressed_bytes"]
+    rest = summary["task_cpu_seconds"] - summary["preview_cpu"] - summary["extract_cpu"] - read_cpu
+    per_page = max(rest, 0.0) / summary["articles"]  # the title rule, rows, Parquet writing
+    per_lead = summary["relations_preview_cpu"] / long_pages * ENWIKI_LEAD_FACTOR
+    per_relations_page = summary["extract_cpu"] / long_pages
     core_seconds = {
-        "reading the dump and writing": per_byte * ENWIKI_BZ2_BYTES,
+        "reading the dump": per_byte * ENWIKI_BZ2_BYTES,
+        "per-page rest (title rule, rows, writing)": per_page * ENWIKI_ARTICLES,
         "previews": per_lead * ENWIKI_ARTICLES,
         "relations pages": per_relations_page * ENWIKI_RELATIONS_PAGES,
     }
@@ -143,7 +178,8 @@ def projection(summary: dict[str, float]) -> dict[str, float]:
         ),
         "real lead preview (ms CPU)": round(per_lead * 1000, 2),
         "relations page (s CPU)": round(per_relations_page, 3),
-        "read+write (s CPU per compressed MB)": round(per_byte * 1e6, 3),
+        "dump reading (s CPU per compressed MB)": round(per_byte * 1e6, 3),
+        "per-page rest (ms CPU)": round(per_page * 1000, 3),
         "total (core-hours)": round(total / 3600, 2),
         f"wall on {CLUSTER_CORES} cores (hours)": round(wall / 3600, 2),
     }
@@ -154,14 +190,20 @@ def main() -> None:
     options.add_argument("--master", default="local[2]")
     options.add_argument("--partitions", type=int, default=16)
     options.add_argument("--out", type=Path, default=CACHE / "out")
+    options.add_argument(
+        "--reuse", action="store_true", help="take the job's figures from --out, do not run it"
+    )
     args = options.parse_args()
     dump, index = dump_paths()
     print(f"load average at start: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
-    manifest = run_job(dump, index, args.out, args.master, args.partitions)
+    if args.reuse:
+        manifest = json.loads((args.out / "_dyad_spark.json").read_text())
+    else:
+        manifest = run_job(dump, index, args.out, args.master, args.partitions)
+        print(f"spark session start: {manifest['startup_seconds']} s")
     summary = manifest["summary"]
     assert isinstance(summary, dict)
     print(json.dumps({k: v for k, v in summary.items() if k != "dumps"}, indent=1))
-    print(f"spark session start: {manifest['startup_seconds']} s")
     cpu = summary["task_cpu_seconds"]
     print(
         f"per core: {summary['pages'] / cpu:.0f} pages/s, "
@@ -173,10 +215,19 @@ def main() -> None:
         f"links of the 205 wikitext pages: {links:,}; to a page of the dump: {wanted:,}; "
         f"with a preview: {covered:,}"
     )
-    memory = biggest_page_memory(dump, index, CACHE / "memory-out")
-    print(f"biggest page memory: {json.dumps(memory)}")
+    memory = page_memory(dump, index, CACHE / "memory-out")
+    print(f"executor memory per partition: {json.dumps(memory)}")
     print(f"load average at end: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
-    print(json.dumps(projection(summary), indent=1))
+    read_cpu = dump_read_cpu(dump)
+    print(
+        f"dump reader alone: {read_cpu:.2f} s CPU ({dump.stat().st_size / read_cpu / 1e6:.2f} MB/s)"
+    )
+    previews = pq.read_table(args.out / "previews", columns=["kind", "markup"]).to_pylist()
+    kinds = {k: sum(1 for p in previews if p["kind"] == k) for k in ("disambiguation", "set_index")}
+    markup = sum(p["markup"] for p in previews)
+    print(f"previews: {len(previews):,}, {kinds}, with markup left: {markup:,}")
+    long_pages = len(list(WIKITEXT.glob("*.wiki")))
+    print(json.dumps(projection(summary, read_cpu, long_pages), indent=1))
 
 
 if __name__ == "__main__":
