@@ -15,6 +15,7 @@ import os
 import shutil
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import partial
@@ -91,8 +92,10 @@ def session(master: str | None = "local[2]", *, shuffle_partitions: int = 4) -> 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
-    spark = (
+    logs = f"-Dlog4j2.configurationFile={Path(__file__).with_name('log4j2.properties').as_uri()}"
+    configured = (
         builder.appName("dyad")
+        .config("spark.driver.extraJavaOptions", logs)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
@@ -100,8 +103,11 @@ def session(master: str | None = "local[2]", *, shuffle_partitions: int = 4) -> 
         # One page can take a while: a task is whole partitions of pages, never speculated.
         .config("spark.speculation", "false")
         .config("spark.task.maxFailures", "2")
-        .getOrCreate()
     )
+    with warnings.catch_warnings():
+        # pyspark warns about the pandas it finds; the job does not use pandas.
+        warnings.filterwarnings("ignore", "PySpark does not yet fully support", FutureWarning)
+        spark = configured.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
