@@ -168,6 +168,41 @@ def test_spark_job_on_the_corpus_dumps_equals_single_process(spark: Any, tmp_pat
                 assert _kinds(job[title], kind) == _kinds(records, kind), (title, kind)
 
 
+def test_spark_job_previews_feed_extraction(spark: Any, tmp_path: Path) -> None:
+    """With --preview-glosses each relations page is extracted again with its links' previews
+    as glosses: its records are those of the same pipeline given those glosses, and the
+    entities it names carry what their previews say."""
+    from dataclasses import replace
+
+    from dyad.extract.pipeline import extract
+    from dyad.read.dump import iter_pages
+    from dyad.read.wikitext import read
+    from dyad.records import extraction_records
+    from dyad.spark.job import run
+    from dyad.spark.load import link_gloss
+    from dyad.spark.pages import JobConfig
+
+    dump, index = relations_dump(tmp_path, per_stream=10)
+    out = tmp_path / "out"
+    run([dump], out, spark=spark, index=index, config=JobConfig(preview_glosses=True))
+    job = _by_title(record_streams(out))
+    rows = pq.read_table(out / "link_previews").to_pylist()
+    texts = {p.title: p.text for p in iter_pages(dump)}
+    for title, records in job.items():
+        document = read(texts[title], source=f"{dump}#{title}", title=title)
+        mine = sorted(
+            (r for r in rows if r["document"] == document.id), key=lambda r: r["position"]
+        )
+        glossed = replace(document, glosses=tuple(link_gloss(r) for r in mine))
+        assert records == extraction_records(extract(glossed)), title
+        glosses = _kinds(records, "gloss")
+        assert len(glosses) == len({r["anchor"] for r in mine}) > 0
+        entities = _kinds(records, "entity")
+        assert any(e["gloss"] for e in entities), title
+    with Store(tmp_path / "kb.db") as store:
+        assert store.ingest_paths([out]).added == len(job)
+
+
 def test_spark_cli_without_java_says_so(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"JAVA_HOME", "PATH"}}
     env["PATH"] = str(tmp_path)

@@ -52,6 +52,13 @@ def spark() -> None:
     show_default=True,
     help="Time one page may take before it goes to the quarantine.",
 )
+@click.option(
+    "--preview-glosses/--no-preview-glosses",
+    default=False,
+    show_default=True,
+    help="Extract the relations pages again with their links' previews as glosses, so that"
+    " the people and states the previews name feed extraction.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the job's summary as JSON.")
 def extract(
     dumps: tuple[Path, ...],
@@ -62,6 +69,7 @@ def extract(
     pattern: str | None,
     two_states: bool,
     page_seconds: float,
+    preview_glosses: bool,
     as_json: bool,
 ) -> None:
     """Extract every relations page of DUMPS and preview every article, into Parquet at --out.
@@ -78,7 +86,7 @@ def extract(
     try:
         check_spark()
         rule = compile_rule(pattern, two_states=two_states)
-        config = JobConfig(rule=rule, page_seconds=page_seconds)
+        config = JobConfig(rule=rule, page_seconds=page_seconds, preview_glosses=preview_glosses)
         spark_session = session(None if master == "submit" else master)
         summary = run(
             dumps, out, spark=spark_session, index=index, config=config, partitions=partitions

@@ -22,7 +22,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dyad.spark.pages import JobConfig, PartitionSummary, process_partition
+from dyad.spark.pages import (
+    JobConfig,
+    PartitionSummary,
+    process_partition,
+    reextract_partition,
+)
 from dyad.spark.partitions import DEFAULT_PARTITION_BYTES, Partition, plan
 from dyad.spark.tables import LINK_PREVIEWS, MANIFEST, TABLES
 
@@ -136,6 +141,8 @@ def run(
     stage1 = time.perf_counter() - started
     linked = link_previews(spark, folder)
     stage2 = time.perf_counter() - started - stage1
+    if config.preview_glosses:
+        summaries = _stage3(spark, parts, summaries, str(folder), config)
     reasons = _reasons(folder)
     summary = JobSummary(
         dumps=tuple(str(d) for d in dumps),
@@ -190,6 +197,38 @@ def _task(partition: Partition, *, out: str, config: JobConfig) -> dict[str, Any
     return asdict(process_partition(partition, out, config))
 
 
+def _retask(partition: Partition, *, out: str, config: JobConfig) -> dict[str, Any]:
+    return asdict(reextract_partition(partition, out, config))
+
+
+def _stage3(
+    spark: SparkSession,
+    parts: list[Partition],
+    summaries: list[PartitionSummary],
+    out: str,
+    config: JobConfig,
+) -> list[PartitionSummary]:
+    """Extract the relations pages again with their glosses, in the partitions that hold any;
+    the summaries' extraction figures become stage 3's."""
+    todo = [part for part, summary in zip(parts, summaries, strict=True) if summary.documents]
+    if not todo:
+        return summaries
+    work = partial(_retask, out=out, config=config)
+    again = {
+        s["partition"]: s
+        for s in spark.sparkContext.parallelize(todo, len(todo)).map(work).collect()
+    }
+    for summary in summaries:
+        if summary.partition in again:
+            redone = again[summary.partition]
+            summary.events = redone["events"]
+            summary.documents = redone["documents"]
+            summary.extract_cpu += redone["extract_cpu"]
+            summary.cpu_seconds += redone["cpu_seconds"]
+            summary.seconds += redone["seconds"]
+    return summaries
+
+
 def _clear(folder: Path) -> None:
     for table in (*TABLES, LINK_PREVIEWS):
         shutil.rmtree(folder / table, ignore_errors=True)
@@ -208,6 +247,7 @@ def link_previews(spark: SparkSession, folder: Path) -> int:
     twice = _follow(once, redirects)
     joined = twice.join(previews.alias("p"), twice["resolved"] == previews["key"], "inner")
     result = joined.select(
+        "l.partition",
         "l.document",
         "l.position",
         "l.anchor",
@@ -220,6 +260,7 @@ def link_previews(spark: SparkSession, folder: Path) -> int:
         "p.truncated",
         "p.markup",
     )
+    result = result.sortWithinPartitions("partition", "document", "position")
     result.write.mode("overwrite").parquet(str(folder / LINK_PREVIEWS))
     return count_rows(folder / LINK_PREVIEWS)
 
@@ -258,4 +299,5 @@ def _config(config: JobConfig) -> dict[str, Any]:
         "max_page_bytes": config.max_page_bytes,
         "page_seconds": config.page_seconds,
         "preview_chars": config.preview_chars,
+        "preview_glosses": config.preview_glosses,
     }

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 
+from dyad.model import Gloss, GlossFlag
 from dyad.spark.tables import (
     LINK_PREVIEWS,
     MANIFEST,
@@ -42,7 +43,9 @@ def manifest(path: str | Path) -> dict[str, Any]:
 def record_streams(path: str | Path) -> Iterator[tuple[str, list[Record]]]:
     """``(source, records)`` for every document of the job's output, in part order."""
     folder = Path(path)
-    glosses = link_glosses(folder)
+    # After stage 3 the documents carry their link previews already (the glosses table).
+    staged = manifest(folder).get("config", {}).get("preview_glosses", False)
+    glosses = {} if staged else link_glosses(folder)
     for part in sorted((folder / "documents").glob("part-*.parquet")):
         by_document: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
         for kind, table in record_kinds().items():
@@ -71,21 +74,50 @@ def link_glosses(folder: Path) -> dict[str, list[Record]]:
         if key in seen:
             continue
         seen.add(key)
-        flags = ["disambiguation"] if row["kind"] in {"disambiguation", "set_index"} else []
-        if row["markup"]:
-            flags.append("markup")
+        gloss = link_gloss(row)
         out[row["document"]].append(
             {
                 "kind": "gloss",
                 "document": row["document"],
-                "anchor": row["anchor"],
-                "target": row["target"],
-                "span": [row["start"], row["end"]],
-                "text": row["text"],
-                "truncated": bool(row["truncated"]),
-                "flags": flags,
+                "anchor": gloss.anchor,
+                "target": gloss.target,
+                "span": [gloss.start, gloss.end],
+                "text": gloss.text,
+                "truncated": gloss.truncated,
+                "flags": list(gloss.flags),
             }
         )
+    return out
+
+
+def link_gloss(row: Mapping[str, Any]) -> Gloss:
+    """A ``link_previews`` row as the gloss a scrape would have put beside the link."""
+    flags: list[GlossFlag] = []
+    if row["kind"] in {"disambiguation", "set_index"}:
+        flags.append("disambiguation")
+    if row["markup"]:
+        flags.append("markup")
+    return Gloss(
+        anchor=row["anchor"],
+        target=row["target"],
+        text=row["text"],
+        truncated=bool(row["truncated"]),
+        flags=tuple(flags),
+        start=row["start"],
+        end=row["end"],
+    )
+
+
+def partition_glosses(folder: Path, partition: int) -> dict[str, list[Gloss]]:
+    """Document id -> the glosses of its links, for the documents of one stage-1 partition."""
+    table = folder / LINK_PREVIEWS
+    if not table.is_dir():
+        return {}
+    found = pq.read_table(table, filters=[("partition", "=", partition)]).to_pylist()
+    found.sort(key=lambda r: (r["document"], r["position"]))
+    out: dict[str, list[Gloss]] = defaultdict(list)
+    for row in found:
+        out[row["document"]].append(link_gloss(row))
     return out
 
 
@@ -96,4 +128,12 @@ def _rows(part: Path) -> list[Record]:
     return rows
 
 
-__all__ = ["is_job_output", "link_glosses", "manifest", "part_name", "record_streams"]
+__all__ = [
+    "is_job_output",
+    "link_gloss",
+    "link_glosses",
+    "manifest",
+    "part_name",
+    "partition_glosses",
+    "record_streams",
+]

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import resource
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from dyad.model import Gloss
 from dyad.read.dump import Page
 from dyad.read.dump_page import normalize_title
 from dyad.read.errors import ReadError
@@ -41,6 +42,9 @@ class JobConfig:
     max_page_bytes: int = DEFAULT_LIMITS.max_bytes
     page_seconds: float = 120.0  # reading and extracting one page, beyond the reader's own limit
     preview_chars: int = MAX_CHARS
+    # Extract the relations pages again with their links' previews as glosses (stage 3), so
+    # that the people and states the previews name feed extraction, as a scrape's do.
+    preview_glosses: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +70,15 @@ class PageResult:
     extract_seconds: float = 0.0  # CPU time of reading and extracting a relations page
 
 
-def process_page(page: Page, dump: str, config: JobConfig) -> PageResult:
+Glosses = Mapping[str, Sequence[Gloss]]
+
+
+def process_page(
+    page: Page, dump: str, config: JobConfig, glosses: Glosses | None = None
+) -> PageResult:
     """Read, extract and preview one page (an article in namespace 0; other pages give
-    nothing)."""
+    nothing). With ``glosses`` (document id -> the previews of its links: stage 3) only a
+    relations page is read and extracted, its document carrying its glosses; no preview."""
     result = PageResult()
     if page.ns != 0:
         return result
@@ -83,10 +93,11 @@ def process_page(page: Page, dump: str, config: JobConfig) -> PageResult:
         return result
     started = time.process_time()
     try:
-        with alarm(config.page_seconds):
-            result.preview = preview(
-                page.title, page.text, source=source, max_chars=config.preview_chars
-            )
+        if glosses is None:
+            with alarm(config.page_seconds):
+                result.preview = preview(
+                    page.title, page.text, source=source, max_chars=config.preview_chars
+                )
     except Exception as exc:  # a bad page never stops the job
         result.quarantined.append(_quarantine(page, "preview", exc, config))
     result.preview_seconds = time.process_time() - started
@@ -95,19 +106,23 @@ def process_page(page: Page, dump: str, config: JobConfig) -> PageResult:
         stage = ["read"]
         try:
             with alarm(config.page_seconds):
-                result.records = _extract(page, source, stage)
+                result.records = _extract(page, source, stage, glosses)
         except Exception as exc:
             result.quarantined.append(_quarantine(page, stage[-1], exc, config))
         result.extract_seconds = time.process_time() - started
     return result
 
 
-def _extract(page: Page, source: str, stages: list[str]) -> list[Record]:
+def _extract(
+    page: Page, source: str, stages: list[str], glosses: Glosses | None = None
+) -> list[Record]:
     from dyad.extract.pipeline import extract
     from dyad.read.wikitext import read
     from dyad.records import extraction_records
 
     document = read(page.text, source=source, title=page.title)
+    if glosses:
+        document = replace(document, glosses=tuple(glosses.get(document.id, ())))
     stages.append("extract")
     return extraction_records(extract(document))
 
@@ -176,8 +191,42 @@ def process_partition(partition: Partition, out: str, config: JobConfig) -> Part
     return summary
 
 
+def reextract_partition(partition: Partition, out: str, config: JobConfig) -> PartitionSummary:
+    """Stage 3: extract the partition's relations pages again, each document carrying the
+    previews of its links as glosses, and replace the partition's records tables."""
+    from dyad.spark.load import partition_glosses
+    from dyad.spark.tables import read_part
+
+    started, cpu = time.perf_counter(), time.process_time()
+    summary = PartitionSummary(partition.number)
+    glosses = partition_glosses(Path(out), partition.number)
+    old_quarantine = read_part(Path(out), "quarantine", partition.number)
+    failed = {(r["title"], r["stage"]) for r in old_quarantine}
+    rows: dict[str, list[Record]] = {"quarantine": list(old_quarantine)}
+    for page, result in _results(partition, config, {}, glosses):
+        if page is None or result.records is None:
+            for bad in result.quarantined:  # a failure stage 1 did not meet (a timeout)
+                if (bad.title, bad.stage) not in failed:
+                    rows["quarantine"].append(_row(partition, bad))
+            continue
+        summary.documents += 1
+        summary.events += sum(1 for r in result.records if r["kind"] == "event")
+        summary.extract_cpu += result.extract_seconds
+        for table, found in record_rows(result.records, page.page_id).items():
+            rows.setdefault(table, []).extend(found)
+    tables = ("documents", "glosses", "events", "tenures", "entities", "quarantine")
+    write_parts(Path(out), partition.number, rows, tables)
+    summary.seconds = time.perf_counter() - started
+    summary.cpu_seconds = time.process_time() - cpu
+    summary.peak_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return summary
+
+
 def _results(
-    partition: Partition, config: JobConfig, rows: dict[str, list[Record]]
+    partition: Partition,
+    config: JobConfig,
+    rows: dict[str, list[Record]],
+    glosses: Glosses | None = None,
 ) -> Iterator[tuple[Page | None, PageResult]]:
     pages = partition.pages()
     while True:
@@ -190,7 +239,7 @@ def _results(
                 _row(partition, Quarantined(None, None, "dump", "broken_dump", str(exc)))
             )
             return
-        yield page, process_page(page, partition.dump, config)
+        yield page, process_page(page, partition.dump, config, glosses)
 
 
 def _collect(
@@ -240,14 +289,15 @@ def _collect(
         for table, found in record_rows(result.records, page.page_id).items():
             rows.setdefault(table, []).extend(found)
         summary.events += sum(1 for r in result.records if r["kind"] == "event")
-        links = list(_links(result.records[0]))
+        links = list(_links(result.records[0], partition.number))
         summary.links += len(links)
         rows.setdefault("links", []).extend(links)
 
 
-def _links(document: Record) -> Iterable[Record]:
+def _links(document: Record, partition: int) -> Iterable[Record]:
     for position, anchor in enumerate(document.get("anchors") or ()):
         yield {
+            "partition": partition,
             "document": document["id"],
             "position": position,
             "anchor": anchor["text"],

@@ -130,6 +130,7 @@ SCHEMAS: dict[str, Any] = {
     "redirects": pa.schema([("title", _S), ("key", _S), ("target", _S), ("target_key", _S)]),
     "links": pa.schema(
         [
+            ("partition", _I),
             ("document", _S),
             ("position", _I),
             ("anchor", _S),
@@ -143,6 +144,7 @@ SCHEMAS: dict[str, Any] = {
 """The tables stage 1 writes, one part file per partition each."""
 
 TABLES = tuple(SCHEMAS)
+
 LINK_PREVIEWS = "link_previews"
 MANIFEST = "_dyad_spark.json"
 _RECORD_TABLES = {"gloss": "glosses", "event": "events", "tenure": "tenures", "entity": "entities"}
@@ -152,10 +154,16 @@ def part_name(partition: int) -> str:
     return f"part-{partition:05d}.parquet"
 
 
-def write_parts(out: Path, partition: int, rows: Mapping[str, Sequence[Record]]) -> None:
-    """Write one partition's rows of every table (an empty table still gets its part file, so
+def write_parts(
+    out: Path,
+    partition: int,
+    rows: Mapping[str, Sequence[Record]],
+    tables: Sequence[str] = TABLES,
+) -> None:
+    """Write one partition's rows of ``tables`` (an empty table still gets its part file, so
     that every table has a schema to read)."""
-    for table, schema in SCHEMAS.items():
+    for table in tables:
+        schema = SCHEMAS[table]
         folder = out / table
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / part_name(partition)
@@ -163,6 +171,13 @@ def write_parts(out: Path, partition: int, rows: Mapping[str, Sequence[Record]])
         data = pa.Table.from_pylist(list(rows.get(table, ())), schema=schema)
         pq.write_table(data, temporary, compression="zstd")
         os.replace(temporary, final)
+
+
+def read_part(out: Path, table: str, partition: int) -> list[Record]:
+    """The rows of one partition's part file of ``table`` (none when it is missing)."""
+    path = out / table / part_name(partition)
+    rows: list[Record] = pq.read_table(path).to_pylist() if path.is_file() else []
+    return rows
 
 
 def record_rows(records: Iterable[Record], page_id: int | None) -> dict[str, list[Record]]:
