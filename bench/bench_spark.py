@@ -69,13 +69,17 @@ def dump_paths() -> tuple[Path, Path]:
     return dump, index
 
 
-def run_job(dump: Path, index: Path, out: Path, master: str, partitions: int) -> dict[str, object]:
+def run_job(
+    dump: Path, index: Path, out: Path, master: str, partitions: int, glosses: bool
+) -> dict[str, object]:
     from dyad.spark.job import run, session
+    from dyad.spark.pages import JobConfig
 
     started = time.perf_counter()
     spark = session(master)
     startup = time.perf_counter() - started
-    run([dump], out, spark=spark, index=index, partitions=partitions)
+    config = JobConfig(preview_glosses=glosses)
+    run([dump], out, spark=spark, index=index, partitions=partitions, config=config)
     spark.stop()
     manifest: dict[str, object] = json.loads((out / "_dyad_spark.json").read_text())
     manifest["startup_seconds"] = round(startup, 1)
@@ -191,6 +195,9 @@ def main() -> None:
     options.add_argument("--partitions", type=int, default=16)
     options.add_argument("--out", type=Path, default=CACHE / "out")
     options.add_argument(
+        "--preview-glosses", action="store_true", help="run stage 3 too (previews as glosses)"
+    )
+    options.add_argument(
         "--reuse", action="store_true", help="take the job's figures from --out, do not run it"
     )
     args = options.parse_args()
@@ -199,7 +206,9 @@ def main() -> None:
     if args.reuse:
         manifest = json.loads((args.out / "_dyad_spark.json").read_text())
     else:
-        manifest = run_job(dump, index, args.out, args.master, args.partitions)
+        manifest = run_job(
+            dump, index, args.out, args.master, args.partitions, args.preview_glosses
+        )
         print(f"spark session start: {manifest['startup_seconds']} s")
     summary = manifest["summary"]
     assert isinstance(summary, dict)
