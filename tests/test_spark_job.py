@@ -215,6 +215,18 @@ def test_spark_cli_without_java_says_so(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_spark_cli_without_pyspark_says_so(tmp_path: Path) -> None:
+    # A None entry in sys.modules makes `import pyspark` fail as on a machine without it.
+    script = "import sys; sys.modules['pyspark'] = None; from dyad.cli import main; main()"
+    command = [sys.executable, "-c", script, "spark", "extract", str(TINYWIKI)]
+    done = subprocess.run(
+        [*command, "--out", str(tmp_path / "out")], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert "pip install 'dyad[spark]'" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
 def test_spark_index_goes_with_one_dump(spark: Any, tmp_path: Path) -> None:
     args = ["spark", "extract", str(MULTISTREAM), str(TINYWIKI), "--out", str(tmp_path)]
     result = CliRunner().invoke(main, [*args, "--index", str(MULTISTREAM_INDEX)])
