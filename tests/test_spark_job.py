@@ -203,6 +203,21 @@ def test_spark_job_previews_feed_extraction(spark: Any, tmp_path: Path) -> None:
         assert store.ingest_paths([out]).added == len(job)
 
 
+def test_spark_job_tables_read_with_duckdb(relations_job: tuple[Path, Path, Any]) -> None:
+    """The query of docs/spark.md, on the job's output."""
+    duckdb = pytest.importorskip("duckdb")
+    _, out, _ = relations_job
+    rows = duckdb.sql(
+        f"""SELECT e.type, e.date, e.evidence.text, d.title
+        FROM '{out}/events/*.parquet' e JOIN '{out}/documents/*.parquet' d ON e.document = d.id
+        WHERE list_contains(e.actors, 'MNG') ORDER BY e.date"""
+    ).fetchall()
+    assert rows and {title for *_, title in rows} <= {
+        "Foreign relations of Mongolia",
+        "Foreign relations of Nauru",
+    }
+
+
 def test_spark_cli_without_java_says_so(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"JAVA_HOME", "PATH"}}
     env["PATH"] = str(tmp_path)
