@@ -203,8 +203,9 @@ def eval_(gold: Path, predicted: Path, as_json: bool) -> None:
 def _register() -> None:
     from dyad.cli_compare import compare
     from dyad.cli_kb import COMMANDS
+    from dyad.cli_spark import COMMANDS as SPARK_COMMANDS
 
-    for command in (*COMMANDS, compare):
+    for command in (*COMMANDS, compare, *SPARK_COMMANDS):
         main.add_command(command)
 
 

@@ -103,7 +103,7 @@ def _print(value: Any, render: Callable[[Any], Any], as_json: bool) -> None:
 )
 @json_option
 def ingest(paths: tuple[Path, ...], db: Path, workers: int, as_json: bool) -> None:
-    """Read, extract and store articles: files, folders and dumps.
+    """Read, extract and store articles: files, folders, dumps and `dyad spark extract` output.
 
     Each document is stored in one transaction: a bad file is reported and skipped, never
     half-ingested; the same document twice changes nothing.
@@ -113,7 +113,7 @@ def ingest(paths: tuple[Path, ...], db: Path, workers: int, as_json: bool) -> No
     from dyad.store.views import IngestProgress
 
     listed = list(files(paths))
-    total = None if any(is_dump(p) for p in listed) else len(listed)
+    total = None if any(p.is_dir() or is_dump(p) for p in listed) else len(listed)
     console = Console(stderr=True, highlight=False)
     started = time.perf_counter()
     counts = {"documents": 0, "events": 0, "errors": 0}

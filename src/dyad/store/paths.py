@@ -1,4 +1,4 @@
-"""Files, folders and dumps -> record streams, for :meth:`Store.ingest_paths`.
+"""Files, folders, dumps and Spark job outputs -> record streams, for :meth:`Store.ingest_paths`.
 
 Reading and extraction are pure and slow (seconds for a long article), storing is quick: with
 ``workers > 1`` documents are read and extracted in a process pool while the store writes
@@ -60,9 +60,15 @@ _POCOM_DOCUMENTS = "missions-countries"
 
 def files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """The files under ``paths``: files as given; folders walked in name order, without dot
-    files, NOTICE, LICENSE or README files, and data files (``.csv``, ``.json``, images...)."""
+    files, NOTICE, LICENSE or README files, and data files (``.csv``, ``.json``, images...).
+    The output folder of ``dyad spark extract`` is given as itself: its Parquet tables are
+    read as one."""
+    from dyad.spark.load import is_job_output
+
     for path in map(Path, paths):
-        if path.is_dir():
+        if path.is_dir() and is_job_output(path):
+            yield path
+        elif path.is_dir():
             for found in sorted(path.rglob("*")):
                 relative = found.relative_to(path).parts
                 if (
@@ -91,8 +97,13 @@ def jobs(paths: Iterable[str | Path]) -> Iterator[Job | Outcome]:
     """One job per article file or dump page; a dump that breaks off yields its error."""
     from dyad.read import ReadError, iter_documents
     from dyad.read.detect import is_dump
+    from dyad.spark.load import is_job_output, record_streams
 
     for path in files(paths):
+        if path.is_dir() and is_job_output(path):
+            for source, records in record_streams(path):
+                yield Outcome(source, records, title=records[0]["title"])
+            continue
         try:
             dump = path.is_file() and is_dump(path)
         except OSError as exc:
