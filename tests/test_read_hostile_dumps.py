@@ -20,7 +20,7 @@ MIB = 2**20
 
 def _bomb_chunks(fed: list[int]) -> Iterator[bytes]:
     """A dump whose one page never ends: the header, a page opening, then 'a' for ever."""
-    yield (header() + "  <page>\n    <title>Bomb</title>\n    <ns>0</ns>\n    <id>1</id>\n").encode()
+    yield (header() + "  <page>\n    <title>Bomb</title>\n    <ns>0</ns>\n").encode()
     yield b'    <revision>\n      <text xml:space="preserve">'
     while True:
         fed.append(MIB)
