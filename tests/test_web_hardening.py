@@ -99,3 +99,14 @@ def test_web_hardening_cache_keeps_to_its_byte_budget() -> None:
     assert 0 < len(cache) < 60
     assert cache.get(("/dyads.json", "offset=599"), (0, 0, 0, 0)) is not None
     assert cache.get(("/dyads.json", "offset=0"), (0, 0, 0, 0)) is None
+
+
+@pytest.mark.parametrize("hl", ["1-999999", "300-200"])
+def test_web_hardening_a_span_outside_the_text_highlights_nothing(
+    client: TestClient, hl: str
+) -> None:
+    # Valid by the schema (start-end), so served: the article, without a highlight.
+    reply = client.get(f"/doc/{SEED_ID}.json?hl={hl}")
+    assert reply.status_code == 200
+    assert reply.json()["hl"] is None
+    assert client.get(f"/doc/{SEED_ID}.json?hl=260-331").json()["hl"] == [260, 331]

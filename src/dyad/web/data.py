@@ -315,7 +315,8 @@ def doc(
         str | None,
         Query(
             pattern=r"^\d{1,9}-\d{1,9}$",
-            description="Highlight text[start:end] and scroll to it: hl=260-331.",
+            description="Highlight text[start:end] and scroll to it: hl=260-331 (a span"
+            " outside the text highlights nothing).",
         ),
     ] = None,
 ) -> Record:
@@ -333,9 +334,10 @@ def doc(
     span: list[int] | None = None
     if hl:
         start, end = (int(v) for v in hl.split("-"))
-        if not 0 <= start <= end <= len(text):
-            raise BadParameter("hl", f"give start-end with 0 <= start <= end <= {len(text)}")
-        span = [start, end]
+        # A span that does not fit this text (reversed, or from a link made before the article
+        # changed) highlights nothing: the article is still what was asked for.
+        if 0 <= start <= end <= len(text):
+            span = [start, end]
     glosses = [r for r in records if r["kind"] == "gloss"]
     entities = [r for r in records if r["kind"] == "entity"]
     by_span = {tuple(g["span"]): g for g in glosses if g.get("span")}
