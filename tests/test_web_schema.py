@@ -2,6 +2,8 @@
 
 The number of examples per operation is bounded so that ``make test`` stays short; the
 generated requests still cover every route, parameter and status code the schema declares.
+Each operation alone, in the examples, coverage and fuzzing phases; the stateful phase needs
+links the schema does not declare (``st run --checks all`` infers them from live replies).
 """
 
 from __future__ import annotations

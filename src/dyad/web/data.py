@@ -33,7 +33,12 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page (1.
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Country = Annotated[
     str,
-    Path(min_length=1, max_length=80, description="A state: ISO code (MNG) or any name."),
+    Path(
+        min_length=1,
+        max_length=80,
+        description="A state: ISO code (MNG) or any name.",
+        examples=["MNG", "north korea"],
+    ),
 ]
 
 
