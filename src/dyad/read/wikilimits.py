@@ -36,12 +36,12 @@ class Limits:
     """How much one page may cost. MediaWiki itself refuses pages above 2 MiB.
 
     The largest real page (642 kB) reads in about 7 s on two cores shared by eight busy
-    processes, so the budget leaves it room while the largest page allowed stops within 30 s.
+    processes: its budget is 12 s, while the largest page allowed stops within 26 s.
     """
 
     max_bytes: int = 2 * MIB
-    seconds: float = 3.0
-    seconds_per_mib: float = 12.0
+    seconds: float = 6.0
+    seconds_per_mib: float = 10.0
     max_depth: int = 200
     #: Refuse a page whose unclosed openers times its length exceeds this (the tokenizer's cost).
     max_rescan: int = 20_000_000
