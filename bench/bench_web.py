@@ -180,14 +180,31 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--client", choices=["auto", "wrk", "httpx"], default="auto")
     parser.add_argument("--only", choices=["example", "synthetic"], help="one knowledge base")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="measure this knowledge base instead (e.g. the corpus one): the home page, and"
+        " MNG-PRK and the pair with the most facts, each as HTML and JSON",
+    )
+    parser.add_argument(
+        "--cache", choices=["both", "on", "off"], default="both", help="reply cache on, off or both"
+    )
     args = parser.parse_args()
     seconds = min(max(args.seconds, 1.0), 120.0)
     use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
     drive = run_wrk if use_wrk else run_httpx
     kbs = []
-    if args.only in (None, "example"):
+    if args.db is not None:
+        from dyad.store import Store
+
+        with Store(args.db, readonly=True) as store:
+            top = store.dyads(limit=1)[0]
+        pages = ["/", "/index.json", "/dyad/MNG/PRK", "/dyad/MNG/PRK.json"]
+        pages += [f"/dyad/{top.a}/{top.b}", f"/dyad/{top.a}/{top.b}.json"]
+        kbs.append((f"{args.db.name} ({top.a}–{top.b}: {top.facts} facts)", args.db, pages))
+    elif args.only in (None, "example"):
         kbs.append(("example KB", example_kb(), ["/dyad/MNG/PRK", "/dyad/MNG/PRK.json"]))
-    if args.only in (None, "synthetic"):
+    if args.db is None and args.only in (None, "synthetic"):
         from dyad.store import Store
 
         path = synthetic_kb()
@@ -205,7 +222,7 @@ def main() -> None:
         f" driven by {'wrk' if use_wrk else 'httpx'}, {os.cpu_count()} CPUs"
     )
     for label, path, pages in kbs:
-        for cache in (512, 0):
+        for cache in {"both": (512, 0), "on": (512,), "off": (0,)}[args.cache]:
             print(f"\n{label}, reply cache {'on' if cache else 'off'}:")
             with Server(path, workers=args.workers, cache=cache) as server:
                 for page in pages:

@@ -33,7 +33,8 @@ def _one_line_error(code: int, output: str, path: Path, *words: str) -> None:
         ("blank.wiki", b"  \n\n \t\n", ("empty",)),
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), ("binary",)),
         ("latin1.txt", "Relations between Côte d'Ivoire and".encode("latin-1"), ("UTF-8",)),
-        ("huge-line.txt", b"a" * (50 * 1024 * 1024), ("line 1", "not an article")),
+        ("huge-line.txt", b"a" * (3 * 1024 * 1024), ("line 1", "not an article")),
+        ("huge.txt", b"word " * (10 * 1024 * 1024), ("more than one article can be",)),
     ],
 )
 def test_read_bad_input_gives_one_line_error(

@@ -223,3 +223,13 @@ def test_web_browser_home(page: object) -> None:
     expect(network).to_be_visible()
     assert network.locator("a[href='/dyad/MNG/PRK']").count() == 1
     shot(page, "home", full_page=True)
+
+
+@pytest.mark.parametrize("fragment", ["%E0%A4%A", "%", "no-such-id", "%3Cscript%3E"])
+def test_web_browser_crafted_fragment_throws_nothing(page: object, fragment: str) -> None:
+    # The page's script decodes the fragment to find its target: a malformed one must not
+    # throw ("URI malformed"); the fixture fails the test on any script error.
+    page.goto(f"/documents#{fragment}")  # type: ignore[attr-defined]
+    page.wait_for_load_state("load")  # type: ignore[attr-defined]
+    page.evaluate("window.dispatchEvent(new HashChangeEvent('hashchange'))")  # type: ignore[attr-defined]
+    page.wait_for_timeout(100)  # type: ignore[attr-defined]

@@ -136,6 +136,11 @@ def ingest(paths: tuple[Path, ...], db: Path, workers: int, as_json: bool) -> No
             if step.result is not None:
                 counts["documents"] += 1
                 counts["events"] += step.result.events
+                if step.result.note and step.result.status != "unchanged":
+                    bar.console.print(
+                        Text("same title", style="yellow")
+                        + Text(f" {display.printable(f'{step.path}: {step.result.note}')}")
+                    )
             else:
                 counts["errors"] += 1
                 problem = f": {step.problem.message}" if step.problem else ""

@@ -6,6 +6,7 @@ knows about codes.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -44,6 +45,7 @@ def fold(text: str) -> str:
     return _FOLD_RE.sub(lambda match: _FOLD[match.group()], text)
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """The key names are compared by when looked up.
 

@@ -366,15 +366,10 @@ class DocumentBuilder:
     def build(self) -> Document:
         self.end_block()
         text = "".join(self._parts)
-        sections: list[Section] = []
-        for i, h in enumerate(self._headings):
-            end = len(text)
-            for later in self._headings[i + 1 :]:
-                if later.level <= h.level:
-                    end = later.start
-                    break
-            end = _trim_end(text, h.end, end)
-            sections.append(Section(h.level, h.title, h.start, h.end, end))
+        sections = [
+            Section(h.level, h.title, h.start, h.end, _trim_end(text, h.end, end))
+            for h, end in zip(self._headings, _section_ends(self._headings, len(text)), strict=True)
+        ]
         return Document(
             title=self.title,
             format=self.format,
@@ -392,6 +387,20 @@ class DocumentBuilder:
             names=dict(self.names),
             infobox=dict(self.infobox),
         )
+
+
+def _section_ends(headings: list[_Heading], length: int) -> list[int]:
+    """Where each heading's section ends: at the next heading of its level or higher.
+
+    One pass with a stack of open sections, so a page that is a flood of headings stays linear.
+    """
+    ends = [length] * len(headings)
+    open_: list[int] = []
+    for i, h in enumerate(headings):
+        while open_ and headings[open_[-1]].level >= h.level:
+            ends[open_.pop()] = h.start
+        open_.append(i)
+    return ends
 
 
 def _trim_end(text: str, floor: int, end: int) -> int:

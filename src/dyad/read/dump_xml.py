@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from dyad.read.dump_io import CHUNK
 from dyad.read.dump_page import Page, SiteInfo
 from dyad.read.dump_scan import (
     local_name,
@@ -27,7 +28,7 @@ from dyad.read.dump_scan import (
 )
 from dyad.read.errors import ReadError
 
-__all__ = ["PageParser"]
+__all__ = ["MAX_PAGE_BYTES", "PageParser"]
 
 
 class PageParser:
@@ -274,8 +275,13 @@ class PageParser:
 
     def _skip_to(self, pos: int, marker: bytes) -> int:
         found = self._buf.find(marker, pos)
-        while found < 0 and self._fill():
-            found = self._buf.find(marker, pos)
+        while found < 0 and len(self._buf) - pos <= MAX_PAGE_BYTES and self._fill():
+            found = self._buf.find(marker, max(pos, len(self._buf) - CHUNK - len(marker)))
+        if found < 0 and len(self._buf) - pos > MAX_PAGE_BYTES:
+            raise self._error(
+                f"markup that starts at byte {self._base + pos:,} runs on for more than "
+                f"{MAX_PAGE_BYTES // 2**20} MB without closing: the dump is damaged"
+            )
         if found < 0:
             raise self._error(
                 f"truncated: the file ends inside markup that starts at byte {self._base + pos:,}"
@@ -287,6 +293,12 @@ class PageParser:
         search = start
         while (end := buf.find(b"</page>", search)) < 0:
             search = max(start, len(buf) - len(b"</page>"))
+            if len(buf) - start > MAX_PAGE_BYTES:
+                raise self._error(
+                    f"page {self.count + 1:,} (starting at byte {self._base + start:,}) is "
+                    f"larger than {MAX_PAGE_BYTES // 2**20} MB, far more than any article: "
+                    "the dump is damaged or hostile" + self._where()
+                )
             if not self._fill():
                 raise self._error(
                     f"truncated: page {self.count + 1:,} starts at byte {self._base + start:,} "
@@ -312,6 +324,9 @@ class PageParser:
 
 
 _HEADER_LIMIT = 16 * 2**20
+MAX_PAGE_BYTES = 16 * 2**20
+"""The most XML one ``<page>`` may hold: four times the largest wikitext page the reader accepts
+(its escaping can double it), and refused as soon as it is passed, while streaming."""
 _NOT_SPACE = re.compile(rb"[^ \t\r\n]")
 _DECLARATION = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
 _NEXT_PAGE = re.compile(rb"[ \t\r\n]*<page>")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -246,6 +247,15 @@ def find_in_multistream(dump_path: str | Path, title: str, index_path: str | Pat
 
 
 def _seek_stream(fh: BinaryIO, path: Path, offset: int, what: str) -> None:
+    # An index written for another file can hold offsets past this one's end (or past what
+    # seek() accepts at all): that is a mismatch to name, not an OverflowError to show.
+    size = os.fstat(fh.fileno()).st_size
+    if not 0 <= offset < size:
+        raise ReadError(
+            path,
+            f"{what} (byte {offset:,}) is past the end of the file ({size:,} bytes): "
+            "the index does not match the dump",
+        )
     fh.seek(offset)
     if fh.read(len(BZ2_MAGIC)) != BZ2_MAGIC:
         raise ReadError(path, f"{what} (byte {offset:,}) is not the start of a bz2 stream")

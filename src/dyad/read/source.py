@@ -9,8 +9,12 @@ from pathlib import Path
 
 from dyad.read.errors import ReadError
 
-# A whole article is a few hundred kilobytes; anything far larger is not one article.
-MAX_ARTICLE_BYTES = 256 * 1024 * 1024
+# A whole article is a few hundred kilobytes (the largest in the corpus, Foreign relations of the
+# United Kingdom, is 642 kB of wikitext; a saved HTML page of it a few MB). Anything far larger is
+# not one article, and reading it would cost time and memory in proportion: every reader holds
+# the bytes, the text and the document (a 50 MB file took 1.2 GB), so the limit is checked on
+# the file's size before a byte is read.
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 # The longest paragraph of a real article is well under 100,000 characters: a line past this is
 # a dump, a minified page or garbage, not an article.
 MAX_LINE_CHARS = 2 * 1024 * 1024
@@ -43,11 +47,24 @@ def check_regular(path: Path) -> int:
 def read_bytes(path: Path) -> bytes:
     size = check_regular(path)
     if size > MAX_ARTICLE_BYTES:
-        raise ReadError(path, f"{size:,} bytes is too large for one article")
+        raise ReadError(path, _too_large(size))
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            # The size can change between stat and read (a file still being written):
+            # never read more than the limit and one byte to notice.
+            data = fh.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         raise ReadError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ReadError(path, _too_large(len(data)))
+    return data
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"{size:,} bytes is more than one article can be (limit {MAX_ARTICLE_BYTES // 2**20} MiB; "
+        "the largest real articles are under 1 MB): split it or check it is an article"
+    )
 
 
 def decode(data: bytes, path: str | Path) -> str:

@@ -7,10 +7,15 @@ A page is untrusted input. The reader refuses it, with a :class:`ReadError`, whe
   rescans to the end of the page for every ``{{``, ``[[``, ``{|`` or ``<tag`` that never closes,
   so thousands of them cost time quadratic in the page. Openers minus closers, times the length,
   estimates that rescanning; it is counted in linear time, before parsing;
-- reading takes longer than its budget, ``seconds`` + ``seconds_per_mib`` per MiB. In the main
-  thread a ``SIGALRM`` timer interrupts the tokenizer (its C code polls for signals); in any
-  thread the walk checks the clock as it goes, so only the tokenizer itself is unbounded off the
-  main thread, and the balance check above keeps it short;
+- it holds more markup than ``max_markup`` openers (``{{``, ``[[``, ``{|``, tags, external
+  links, headings and list or table lines): the tokenizer costs up to a millisecond per node on
+  a busy machine, so a page that is a flood of headings or tables would parse for minutes. The
+  largest real page (Foreign relations of the United Kingdom) has under 9,000;
+- reading takes longer than its budget, ``seconds`` + ``seconds_per_mib`` per MiB. The clock is
+  checked right after the tokenizer returns and as the walk goes, never by interrupting anything:
+  a signal landing inside mwparserfromhell's C tokenizer left it "exited with non-empty token
+  stack", and one landing in a garbage-collection callback was lost. The checks above are what
+  keep the tokenizer itself short;
 - its markup nests deeper than ``max_depth`` (the tokenizer itself stops at 100 levels), and a
   ``RecursionError`` anywhere becomes a :class:`ReadError` too.
 """
@@ -18,12 +23,8 @@ A page is untrusted input. The reader refuses it, with a :class:`ReadError`, whe
 from __future__ import annotations
 
 import re
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
 from dataclasses import dataclass
-from types import FrameType
 
 from dyad.read.errors import ReadError
 
@@ -32,14 +33,20 @@ MIB = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """How much one page may cost. MediaWiki itself refuses pages above 2 MiB."""
+    """How much one page may cost. MediaWiki itself refuses pages above 2 MiB.
 
-    max_bytes: int = 4 * MIB
-    seconds: float = 3.0
-    seconds_per_mib: float = 20.0
+    The largest real page (642 kB) reads in about 7 s on two cores shared by eight busy
+    processes: its budget is 12 s, while the largest page allowed stops within 26 s.
+    """
+
+    max_bytes: int = 2 * MIB
+    seconds: float = 6.0
+    seconds_per_mib: float = 10.0
     max_depth: int = 200
     #: Refuse a page whose unclosed openers times its length exceeds this (the tokenizer's cost).
     max_rescan: int = 20_000_000
+    #: Refuse a page with more markup openers than this (four times the largest real page).
+    max_markup: int = 40_000
 
     def budget(self, text: str) -> float:
         """The seconds a page of this length may take to read."""
@@ -90,31 +97,33 @@ def check_balance(text: str, source: str, limits: Limits) -> None:
         )
 
 
-def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    raise OutOfTime
+_MARKUP = re.compile(r"\{\{|\[\[|\{\||\[(?:[A-Za-z][A-Za-z+.-]*:)?//|<[A-Za-z!/]|^[=*#;:|!]", re.M)
 
 
-@contextmanager
-def alarm(seconds: float) -> Iterator[None]:
-    """Interrupt whatever runs after ``seconds``, where a timer is ours to set.
+def check_markup(text: str, source: str, limits: Limits) -> None:
+    """Refuse a page with more markup than any article: the tokenizer would take minutes."""
+    count = 0
+    for count, _ in enumerate(_MARKUP.finditer(text), 1):
+        if count > limits.max_markup:
+            raise ReadError(
+                source,
+                f"more than {limits.max_markup:,} pieces of markup (headings, links, templates, "
+                "tables, tags): far more than any article has",
+            )
 
-    Only the main thread receives signals, and a timer someone else set (pytest-timeout, a
-    server) is left alone; there the walk's own clock checks still bound the time.
+
+class Deadline:
+    """The moment a page's budget runs out; :meth:`check` raises :class:`OutOfTime` after it.
+
+    Checked between steps (after the tokenizer, every few thousand nodes of the walk), never by
+    a signal, so running out of time cannot leave the parser half-way through anything.
     """
-    usable = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-    )
-    if not usable:
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    # The timer repeats: an exception raised where Python ignores it (a gc callback, __del__)
-    # is lost, and the next tick tries again until the reader has stopped.
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+    __slots__ = ("at",)
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.at:
+            raise OutOfTime

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, cast
 from urllib.parse import unquote
@@ -41,11 +40,12 @@ from dyad.read.errors import ReadError
 from dyad.read.wikidates import parse_date_text
 from dyad.read.wikilimits import (
     DEFAULT_LIMITS,
+    Deadline,
     Limits,
     OutOfTime,
     TooDeep,
-    alarm,
     check_balance,
+    check_markup,
     check_size,
 )
 from dyad.read.wikitemplates import NAME_ARGUMENT_FUNCTIONS, Call, lookup
@@ -65,14 +65,15 @@ def read_wikitext(
     """:func:`read` with explicit :class:`Limits`; raises :class:`ReadError` for a bad page."""
     check_size(text, source, limits)
     check_balance(text, source, limits)
+    check_markup(text, source, limits)
     seconds = limits.budget(text)
     builder = DocumentBuilder(title=title or "Untitled", format=FORMAT, source=source)
     try:
-        with alarm(seconds):
-            deadline = time.monotonic() + seconds
-            code = mwparserfromhell.parse(text, skip_style_tags=True)
-            walker = _Walker(builder, deadline, limits.max_depth)
-            walker.walk(code)
+        deadline = Deadline(seconds)
+        code = mwparserfromhell.parse(text, skip_style_tags=True)
+        deadline.check()
+        walker = _Walker(builder, deadline, limits.max_depth)
+        walker.walk(code)
     except OutOfTime:
         raise ReadError(
             source, f"took more than {seconds:.3g} s to read; is the markup broken?"
@@ -179,7 +180,7 @@ class _Walker:
     link label or anything rendered to a plain string, everything is inline.
     """
 
-    def __init__(self, builder: DocumentBuilder, deadline: float, max_depth: int) -> None:
+    def __init__(self, builder: DocumentBuilder, deadline: Deadline, max_depth: int) -> None:
         self.b = builder
         self.out: _Sink = builder
         self.display: str | None = None
@@ -224,8 +225,7 @@ class _Walker:
         self._ticks += len(nodes)
         if self._ticks > self._next_check:
             self._next_check = self._ticks + 2000
-            if time.monotonic() > self._deadline:
-                raise OutOfTime
+            self._deadline.check()
         skip = 0
         last = len(nodes) - 1
         handlers = self._handlers

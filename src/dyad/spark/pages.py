@@ -24,7 +24,7 @@ from dyad.model import Gloss
 from dyad.read.dump import Page
 from dyad.read.dump_page import normalize_title
 from dyad.read.errors import ReadError
-from dyad.read.wikilimits import DEFAULT_LIMITS, OutOfTime, alarm
+from dyad.read.wikilimits import DEFAULT_LIMITS, Deadline, OutOfTime
 from dyad.spark.leads import MAX_CHARS, Preview, preview
 from dyad.spark.partitions import Partition
 from dyad.spark.tables import record_rows, write_parts
@@ -40,7 +40,7 @@ class JobConfig:
 
     rule: RelationsRule = field(default_factory=RelationsRule)
     max_page_bytes: int = DEFAULT_LIMITS.max_bytes
-    page_seconds: float = 120.0  # reading and extracting one page, beyond the reader's own limit
+    page_seconds: float = 120.0  # each step of one page (checked when the step ends)
     preview_chars: int = MAX_CHARS
     # Extract the relations pages again with their links' previews as glosses (stage 3), so
     # that the people and states the previews name feed extraction, as a scrape's do.
@@ -94,10 +94,12 @@ def process_page(
     started = time.process_time()
     try:
         if glosses is None:
-            with alarm(config.page_seconds):
-                result.preview = preview(
-                    page.title, page.text, source=source, max_chars=config.preview_chars
-                )
+            # The reader stops itself within its own budget; this one is checked once the step
+            # is done (never by a signal, which could land inside the C tokenizer).
+            deadline = Deadline(config.page_seconds)
+            made = preview(page.title, page.text, source=source, max_chars=config.preview_chars)
+            deadline.check()
+            result.preview = made
     except Exception as exc:  # a bad page never stops the job
         result.quarantined.append(_quarantine(page, "preview", exc, config))
     result.preview_seconds = time.process_time() - started
@@ -105,8 +107,10 @@ def process_page(
         started = time.process_time()
         stage = ["read"]
         try:
-            with alarm(config.page_seconds):
-                result.records = _extract(page, source, stage, glosses)
+            deadline = Deadline(config.page_seconds)
+            records = _extract(page, source, stage, glosses)
+            deadline.check()
+            result.records = records
         except Exception as exc:
             result.quarantined.append(_quarantine(page, stage[-1], exc, config))
         result.extract_seconds = time.process_time() - started

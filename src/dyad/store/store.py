@@ -34,6 +34,7 @@ from dyad.store.errors import (
 )
 from dyad.store.exports import PairRecords, TenureRow
 from dyad.store.ingest import delete_document, document_pairs, insert_document
+from dyad.store.placement import Placement, place_documents
 from dyad.store.readback import document_records
 from dyad.store.reconcile import Policy, load_policy, policy_fingerprint, reconcile_pairs
 from dyad.store.schema import (
@@ -213,63 +214,60 @@ class Store:
         """The bulk path: ``batch`` documents a transaction, facts recomputed once per batch."""
         results: list[IngestResult] = []
         pending: list[PreparedDocument] = []
+        claimed: dict[str, str] = {}
         for records in streams:
             pending.append(prepare(records))
             if len(pending) >= batch:
-                results.extend(self._ingest(pending))
+                results.extend(self._ingest(pending, claimed))
                 pending = []
         if pending:
-            results.extend(self._ingest(pending))
+            results.extend(self._ingest(pending, claimed))
         return results
 
-    def _ingest(self, docs: Sequence[PreparedDocument]) -> list[IngestResult]:
-        if self._all_unchanged(docs):
-            return [IngestResult(d.id, d.title, "unchanged") for d in docs]
-        results: list[tuple[PreparedDocument, str, set[Pair]]] = []
+    def _ingest(
+        self, docs: Sequence[PreparedDocument], claimed: dict[str, str] | None = None
+    ) -> list[IngestResult]:
+        """Store ``docs``; ``claimed`` holds the ids this run already stored (see placement)."""
+        claimed = {} if claimed is None else claimed
+        with self._read() as conn:
+            placed = place_documents(conn, docs, claimed)
+        if all(p.unchanged for p in placed):
+            claimed.update((p.doc.id, str(p.doc.record.get("source") or "")) for p in placed)
+            return [IngestResult(p.doc.id, p.doc.title, "unchanged", note=p.note) for p in placed]
+        results: list[tuple[Placement, str, set[Pair]]] = []
         with self._write() as conn:
             policies = load_policy(conn)
             touched: set[Pair] = set()
-            for doc in docs:
-                row = conn.execute(
-                    "SELECT pk, content_hash, records_hash FROM documents WHERE id = ?",
-                    (doc.id,),
-                ).fetchone()
-                if row is not None and (row[1], row[2]) == (doc.content_hash, doc.records_hash):
-                    results.append((doc, "unchanged", set()))
+            # Placed again inside the write lock: another writer may have stored since.
+            for placement in place_documents(conn, docs, claimed):
+                doc, row = placement.doc, placement.row
+                claimed[doc.id] = str(doc.record.get("source") or "")
+                if placement.unchanged:
+                    results.append((placement, "unchanged", set()))
                     continue
                 pairs: set[Pair] = set()
                 if row is not None:
-                    pairs |= document_pairs(conn, row[0])
-                    delete_document(conn, row[0])
+                    pairs |= document_pairs(conn, row.pk)
+                    delete_document(conn, row.pk)
                 pairs |= insert_document(conn, doc, now())
                 touched |= pairs
-                results.append((doc, "added" if row is None else "replaced", pairs))
+                results.append((placement, "added" if row is None else "replaced", pairs))
             open_conflicts = self._reconcile(conn, touched, policies)
         return [
             IngestResult(
-                document=doc.id,
-                title=doc.title,
+                document=p.doc.id,
+                title=p.doc.title,
                 status=status,  # type: ignore[arg-type]
-                events=0 if status == "unchanged" else len(doc.events),
-                tenures=0 if status == "unchanged" else len(doc.tenures),
-                glosses=0 if status == "unchanged" else len(doc.glosses),
-                entities=0 if status == "unchanged" else len(doc.entities),
+                events=0 if status == "unchanged" else len(p.doc.events),
+                tenures=0 if status == "unchanged" else len(p.doc.tenures),
+                glosses=0 if status == "unchanged" else len(p.doc.glosses),
+                entities=0 if status == "unchanged" else len(p.doc.entities),
                 pairs=len(pairs),
-                conflicts=sum(open_conflicts.get(p, 0) for p in pairs),
+                conflicts=sum(open_conflicts.get(pair, 0) for pair in pairs),
+                note=p.note,
             )
-            for doc, status, pairs in results
+            for p, status, pairs in results
         ]
-
-    def _all_unchanged(self, docs: Sequence[PreparedDocument]) -> bool:
-        """Read-only check, so that re-ingesting an unchanged corpus takes no write lock."""
-        with self._read() as conn:
-            for doc in docs:
-                row = conn.execute(
-                    "SELECT content_hash, records_hash FROM documents WHERE id = ?", (doc.id,)
-                ).fetchone()
-                if row is None or (row[0], row[1]) != (doc.content_hash, doc.records_hash):
-                    return False
-        return True
 
     def delete(self, document_id: str) -> bool:
         """Remove a document and its records; its pairs' facts are recomputed."""
@@ -308,6 +306,7 @@ class Store:
         counts = {"added": 0, "replaced": 0, "unchanged": 0}
         events = tenures = 0
         errors: list[IngestProblem] = []
+        claimed: dict[str, str] = {}  # ids this run stored: a second page of one title is kept
         for outcome in outcomes(paths, workers=workers):
             if outcome.records is None:
                 problem = IngestProblem(outcome.path, outcome.error or "failed", outcome.title)
@@ -316,7 +315,7 @@ class Store:
                     progress(IngestProgress(outcome.path, problem=problem))
                 continue
             try:
-                result = self.ingest(outcome.records)
+                result = self._ingest([prepare(outcome.records)], claimed)[0]
             except InvalidRecordError as exc:
                 problem = IngestProblem(outcome.path, str(exc), outcome.title)
                 errors.append(problem)

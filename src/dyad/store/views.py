@@ -28,6 +28,7 @@ class IngestResult:
     entities: int = 0
     pairs: int = 0
     conflicts: int = 0  # conflicts now open on the pairs the document touched
+    note: str | None = None  # why the document is not stored under its own id (same title)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,12 @@ above :data:`MAX_LIMIT` is a 422) and the OpenAPI schema describes them. A funct
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import Path, Query
+from pydantic import StringConstraints
 
 from dyad.store import Store, UnknownDocumentError
 from dyad.store.dates import query_bound
@@ -32,7 +34,12 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page (1.
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Country = Annotated[
     str,
-    Path(min_length=1, max_length=80, description="A state: ISO code (MNG) or any name."),
+    Path(
+        min_length=1,
+        max_length=80,
+        description="A state: ISO code (MNG) or any name.",
+        examples=["MNG", "north korea"],
+    ),
 ]
 
 
@@ -150,11 +157,35 @@ def _types(wanted: list[str] | None) -> list[str] | None:
     return list(dict.fromkeys(out))
 
 
-def _bound(param: str, value: str | None, *, upper: bool) -> None:
-    try:
-        query_bound(value, upper=upper)
-    except ValueError as exc:
-        raise BadParameter(param, str(exc)) from None
+#: A year, month or day as the schema declares them: what a person types into the form.
+DAY_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
+#: An event type or family, or nothing (a form sends ``type=`` empty).
+TYPE_PATTERN = "^(" + "|".join(re.escape(n) for n in (*FAMILIES, *EVENT_TYPES)) + ")?$"
+#: What a parameter whose pattern a value missed takes, in words (for the 422's message).
+PATTERN_HINTS = {
+    "type": f"an event type or family; known families: {', '.join(FAMILIES)}"
+    " (types: docs/spec/vocabulary.md)",
+    "from": "a year, month or day: 1948, 1948-10 or 1948-10-15",
+    "to": "a year, month or day: 1948, 1948-10 or 1948-10-15",
+    "hl": "a span start-end: hl=260-331",
+}
+
+
+def _bound(value: str | None) -> str | None:
+    """A ``from``/``to`` of the declared shape as a date the store reads.
+
+    A day the calendar does not have (1948-02-31) matches the pattern: it stands for its
+    month, as a person who typed it would mean, rather than a refusal of a valid request.
+    """
+    if not value:
+        return None
+    for candidate in (value, value[:7], value[:4]):
+        try:
+            query_bound(candidate, upper=False)
+        except ValueError:
+            continue
+        return candidate
+    raise BadParameter("from", f"{value!r} is not a date")  # the pattern excludes this
 
 
 def _own_first(fact: Record, own: set[str]) -> Record:
@@ -167,7 +198,7 @@ def dyad(
     a: Country,
     b: Country,
     type: Annotated[
-        list[str] | None,
+        list[Annotated[str, StringConstraints(pattern=TYPE_PATTERN)]] | None,
         Query(
             max_length=40,
             description="Event types or families to keep (repeat: type=visit&type=agreement).",
@@ -175,10 +206,18 @@ def dyad(
     ] = None,
     from_: Annotated[
         str | None,
-        Query(alias="from", max_length=32, description="Facts from this year or EDTF date on."),
+        Query(
+            alias="from",
+            pattern=DAY_PATTERN,
+            description="Facts from this year, month or day on (1948, 1948-10, 1948-10-15).",
+        ),
     ] = None,
     to: Annotated[
-        str | None, Query(max_length=32, description="Facts up to this year or EDTF date.")
+        str | None,
+        Query(
+            pattern=DAY_PATTERN,
+            description="Facts up to this year, month or day (1948, 1948-10, 1948-10-15).",
+        ),
     ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
@@ -190,10 +229,8 @@ def dyad(
         raise Redirect(shapes.dyad_href(*pair))
     type = [name for name in type or [] if name]
     types = _types(type)
-    from_ = from_ or None
-    to = to or None
-    _bound("from", from_, upper=False)
-    _bound("to", to, upper=True)
+    from_ = _bound(from_)
+    to = _bound(to)
     summary = store.show(*pair)
     filtered = store.timeline(*pair, from_=from_, to=to, types=types, limit=MARKS + 1)
     marks_truncated = len(filtered) > MARKS
@@ -287,7 +324,8 @@ def doc(
         str | None,
         Query(
             pattern=r"^\d{1,9}-\d{1,9}$",
-            description="Highlight text[start:end] and scroll to it: hl=260-331.",
+            description="Highlight text[start:end] and scroll to it: hl=260-331 (a span"
+            " outside the text highlights nothing).",
         ),
     ] = None,
 ) -> Record:
@@ -305,9 +343,10 @@ def doc(
     span: list[int] | None = None
     if hl:
         start, end = (int(v) for v in hl.split("-"))
-        if not 0 <= start <= end <= len(text):
-            raise BadParameter("hl", f"give start-end with 0 <= start <= end <= {len(text)}")
-        span = [start, end]
+        # A span that does not fit this text (reversed, or from a link made before the article
+        # changed) highlights nothing: the article is still what was asked for.
+        if 0 <= start <= end <= len(text):
+            span = [start, end]
     glosses = [r for r in records if r["kind"] == "gloss"]
     entities = [r for r in records if r["kind"] == "entity"]
     by_span = {tuple(g["span"]): g for g in glosses if g.get("span")}

@@ -9,7 +9,7 @@ served (they are unbounded): the command line writes those.
 from __future__ import annotations
 
 import io
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query
 from fastapi.responses import Response
@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dyad.export import export, export_codebook, panel
 from dyad.web.data import Country, pair_of
+from dyad.web.responses import ERROR_RESPONSES
 from dyad.web.stores import WebState
 
 MEDIA = {
@@ -35,10 +36,23 @@ def _download(body: bytes, format: str, name: str) -> Response:
     )
 
 
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {
+            "text/csv": {},
+            "application/x-ndjson": {},
+            "text/turtle": {},
+            "application/vnd.apache.parquet": {},
+        }
+    },
+    **ERROR_RESPONSES,
+}
+
+
 def install(app: FastAPI) -> None:
     state: WebState = app.state.web
 
-    @app.get("/dyad/{a}/{b}/export.{format}", tags=["exports"])
+    @app.get("/dyad/{a}/{b}/export.{format}", tags=["exports"], responses=_RESPONSES)
     async def pair_export(
         a: Country, b: Country, format: Literal["csv", "jsonl", "ttl", "parquet"]
     ) -> Response:
@@ -57,7 +71,7 @@ def install(app: FastAPI) -> None:
         body, name = await run_in_threadpool(write)
         return _download(body, format, name)
 
-    @app.get("/dyad/{a}/{b}/panel.{format}", tags=["exports"])
+    @app.get("/dyad/{a}/{b}/panel.{format}", tags=["exports"], responses=_RESPONSES)
     async def pair_panel(
         a: Country,
         b: Country,
@@ -79,7 +93,12 @@ def install(app: FastAPI) -> None:
         body, name = await run_in_threadpool(write)
         return _download(body, format, name)
 
-    @app.get("/export/codebook.md", tags=["exports"])
+    @app.get(
+        "/export/codebook.md",
+        tags=["exports"],
+        response_class=Response,
+        responses={200: {"content": {"text/markdown": {}}}},
+    )
     async def codebook() -> Response:
         """The columns of the exports and of the panel, documented."""
         return Response(export_codebook(), media_type="text/markdown; charset=utf-8")

@@ -21,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
 from dyad.web.errors import Redirect
+from dyad.web.responses import ERROR_RESPONSES
 from dyad.web.stores import WebState
 
 Record = dict[str, Any]
@@ -30,8 +31,20 @@ JSON = "application/json"
 HTML = "text/html; charset=utf-8"
 
 
+def declared_query(request: Request) -> list[tuple[str, str]]:
+    """The query parameters the route declares, in the order sent; anything else is dropped.
+
+    The reply depends on these alone, so they are what the cache keys on and what links
+    carry on: a junk parameter neither makes a new cache entry nor travels to the next page.
+    """
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    names = {field.alias for field in dependant.query_params} if dependant else set()
+    return [(k, v) for k, v in request.query_params.multi_items() if k in names]
+
+
 def _query(request: Request, **changes: int) -> str:
-    items = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
+    items = [(k, v) for k, v in declared_query(request) if k not in changes]
     items += [(k, str(v)) for k, v in changes.items()]
     return urlencode(items)
 
@@ -68,10 +81,12 @@ async def reply(
     extra: Extra | None,
 ) -> Response:
     """A cached reply at once, on the event loop; otherwise the page is computed in a worker
-    thread (the store's queries block) and cached. A few threads compute at a time
-    (``WebState.limiter``): more would only take turns holding the GIL, each page slower."""
+    thread (the store's queries block) and cached, keyed on the path and the declared
+    parameters. A few threads compute at a time (``WebState.limiter``): more would only take
+    turns holding the GIL, each page slower."""
     state: WebState = request.app.state.web
-    key = (request.url.path, str(request.url.query))
+    query = urlencode(declared_query(request))
+    key = (request.url.path, query)
     version = state.version()
     cached = state.cache.get(key, version)
     if cached is not None:
@@ -81,7 +96,6 @@ async def reply(
             _render, request, state, fn, params, template, extra, limiter=state.limiter
         )
     except Redirect as redirect:
-        query = str(request.url.query)
         target = redirect.location + ("" if template else ".json")
         return RedirectResponse(f"{target}?{query}" if query else target, status_code=302)
     state.cache.put(key, version, (body, media))
@@ -101,7 +115,7 @@ def _render(
         _links(request, data, ".json")
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), JSON
     _links(request, data, "")
-    query = str(request.url.query)
+    query = urlencode(declared_query(request))
     base = "/index" if request.url.path == "/" else raw_path(request)
     json_url = f"{base}.json" + (f"?{query}" if query else "")
     context = {"data": data, "json_url": json_url, "path": raw_path(request), "query": query}
@@ -149,7 +163,7 @@ def register(
         summary=f"{summary} (JSON)",
         description=doc,
         response_class=Response,
-        responses={200: {"content": {"application/json": {}}}},
+        responses={200: {"content": {"application/json": {}}}, **ERROR_RESPONSES},
         tags=tags or ["pages"],
     )
     app.add_api_route(

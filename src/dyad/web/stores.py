@@ -16,7 +16,6 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Hashable
 from pathlib import Path
-from typing import Any
 
 import anyio
 from jinja2 import Environment
@@ -27,15 +26,25 @@ Version = tuple[int, int, int, int]
 
 
 class ReplyCache:
-    """A small thread-safe LRU of rendered replies, each valid for one database version."""
+    """A small thread-safe LRU of rendered replies, each valid for one database version.
 
-    def __init__(self, size: int, max_bytes: int = 4 << 20) -> None:
+    Bounded twice: ``size`` entries and ``budget`` bytes of replies in all (a reply above
+    ``max_bytes`` is not kept), so that many distinct addresses cannot grow a worker's memory
+    beyond the budget whatever they ask for.
+    """
+
+    def __init__(self, size: int, max_bytes: int = 4 << 20, budget: int = 64 << 20) -> None:
         self.size = size
-        self.max_bytes = max_bytes
-        self._items: OrderedDict[Hashable, tuple[Version, Any]] = OrderedDict()
+        self.max_bytes = min(max_bytes, budget)
+        self.budget = budget
+        self.bytes = 0
+        self._items: OrderedDict[Hashable, tuple[Version, tuple[bytes, str]]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, version: Version) -> Any:
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: Hashable, version: Version) -> tuple[bytes, str] | None:
         if self.size <= 0:
             return None
         with self._lock:
@@ -49,10 +58,19 @@ class ReplyCache:
         if self.size <= 0 or len(value[0]) > self.max_bytes:
             return
         with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.bytes -= _cost(key, old[1])
             self._items[key] = (version, value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self.bytes += _cost(key, value)
+            while len(self._items) > self.size or self.bytes > self.budget:
+                dropped_key, (_, dropped) = self._items.popitem(last=False)
+                self.bytes -= _cost(dropped_key, dropped)
+
+
+def _cost(key: Hashable, value: tuple[bytes, str]) -> int:
+    """Bytes an entry holds: its reply and its key (an address can be long)."""
+    return len(value[0]) + len(repr(key)) + 200
 
 
 class WebState:

@@ -114,7 +114,9 @@
 
   /* ------------------------------------------------------------ highlight and targets */
   function focusTarget() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = window.location.hash.slice(1);
+    /* a crafted fragment (#%E0%A4%A) is not valid percent-encoding: use it as it stands */
+    try { id = decodeURIComponent(id); } catch (error) { /* URIError: keep the raw text */ }
     if (!id) { return; }
     var element = document.getElementById(id);
     if (!element) { return; }
