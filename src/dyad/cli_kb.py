@@ -322,9 +322,19 @@ def export_command(
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["csv", "parquet"]),
+    type=click.Choice(["csv", "parquet", "dta"]),
     default=None,
-    help="Default: from the file name, else csv.",
+    help="Default: from the file name, else csv (dta: Stata, with --frame only).",
+)
+@click.option(
+    "--frame",
+    type=click.Choice(["all", "pairs"]),
+    default=None,
+    help="The full frame: all pairs of COW system members over their membership years (all),"
+    " or the knowledge base's pairs (pairs), with representation levels and fact ids.",
+)
+@click.option(
+    "--system-members", is_flag=True, help="With --frame pairs: only years both were members."
 )
 @click.option("--codebook", is_flag=True, help="Print the codebook of the columns and exit.")
 @db_option
@@ -335,19 +345,31 @@ def panel_command(
     to: int | None,
     dyad: tuple[str, str] | None,
     format_: str | None,
+    frame: str | None,
+    system_members: bool,
     codebook: bool,
     db: Path,
 ) -> None:
     """A dyad-year table: relations, missions each way, events by type, ISO and COW codes.
 
-    Ready to join with peacesciencer (ccode1, ccode2, year) and countrycode (iso3c).
+    Ready to join with peacesciencer (ccode1, ccode2, year) and countrycode (iso3c). With
+    --frame, the full frame of COW system members (or of the known pairs) with COW Diplomatic
+    Exchange's representation levels (0-3) per side, events by family and the facts behind
+    each value.
     """
     from dyad.export import panel, panel_codebook
 
+    suffix = out.rsplit(".", 1)[-1] if "." in out else ""
+    chosen = format_ or (suffix if suffix in ("parquet", "dta") else "csv")
+    if frame is not None:
+        _frame(db, out, frame, from_, to, system_members, dyad, chosen, codebook)
+        return
     if codebook:
         click.echo(panel_codebook())
         return
-    chosen = format_ or ("parquet" if out.endswith(".parquet") else "csv")
+    if chosen == "dta":
+        click.echo("dyad: Stata (.dta) output is for --frame all|pairs", err=True)
+        sys.exit(1)
     years = (from_, to) if from_ is not None or to is not None else None
     with open_store(db) as store:
         try:
@@ -360,6 +382,39 @@ def panel_command(
                 format=chosen,  # type: ignore[arg-type]
             )
         except ValueError as exc:
+            click.echo(f"dyad: {exc}", err=True)
+            sys.exit(1)
+    _report(summary, out)
+
+
+def _frame(
+    db: Path,
+    out: str,
+    mode: str,
+    from_: int | None,
+    to: int | None,
+    system_members: bool,
+    dyad: tuple[str, str] | None,
+    format_: str,
+    codebook: bool,
+) -> None:
+    from dyad.export.framefile import MissingExtraError, frame_codebook, write_frame
+
+    if codebook:
+        click.echo(frame_codebook())
+        return
+    with open_store(db) as store:
+        try:
+            summary = write_frame(
+                store,
+                _target(out, format_),
+                mode=mode,  # type: ignore[arg-type]
+                years=(from_, to),
+                system_members=system_members,
+                dyad=dyad,
+                format=format_,  # type: ignore[arg-type]
+            )
+        except (ValueError, MissingExtraError) as exc:
             click.echo(f"dyad: {exc}", err=True)
             sys.exit(1)
     _report(summary, out)
@@ -402,7 +457,7 @@ def serve(db: Path, host: str, port: int, workers: int) -> None:
 def _target(out: str, format_: str) -> Any:
     """``-`` is stdout: the text stream, or the binary one for Parquet."""
     if out == "-":
-        return sys.stdout.buffer if format_ == "parquet" else sys.stdout
+        return sys.stdout.buffer if format_ in ("parquet", "dta") else sys.stdout
     return out
 
 

@@ -96,6 +96,20 @@ FACTS: tuple[Column, ...] = (
     Column("cameo", "category", "closest CAMEO code of the type (text: keep leading zeros)"),
     Column("plover", "category", "closest PLOVER category of the type"),
     Column(
+        "goldstein",
+        "float",
+        "Goldstein score of the type's CAMEO code (-10 conflict .. +10 cooperation), from the"
+        " CAMEO-Goldstein table (src/dyad/export/data/cameo-goldstein.tsv); empty when the"
+        " type has no CAMEO code",
+    ),
+    Column(
+        "quad_class",
+        "small",
+        "quad class of the CAMEO code, as GDELT and ICEWS",
+        "`1` verbal cooperation (CAMEO 01-05), `2` material cooperation (06-08), `3` verbal"
+        " conflict (09-13), `4` material conflict (14-20); empty when no CAMEO code",
+    ),
+    Column(
         "type_direction",
         "category",
         "whether the type has a source and a target",

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from dyad.export.cow import ccode_in, stateabb_in
+from dyad.export.scales import scale
 from dyad.extract.states import Gazetteer
 from dyad.store.dates import OPEN_LOWER, OPEN_UPPER
 from dyad.store.exports import EvidenceRow, FactRow, TenureRow
@@ -123,6 +124,7 @@ def _quantity(fact: FactRow) -> tuple[float | None, str | None]:
 def fact_row(fact: FactRow, gazetteer: Gazetteer) -> Row:
     """A fact as a row of ``columns.FACTS`` (``persons`` as a list of dicts)."""
     vocab = EVENT_TYPES.get(fact.type)
+    scales = scale(fact.type)
     when = year(fact.date_lower) if fact.date_lower is not None else None
     if when is None and fact.date_upper is not None:
         when = year(fact.date_upper)
@@ -134,6 +136,8 @@ def fact_row(fact: FactRow, gazetteer: Gazetteer) -> Row:
         "family": fact.type.split(".")[0],
         "cameo": vocab.cameo if vocab else None,
         "plover": vocab.plover if vocab else None,
+        "goldstein": scales.goldstein,
+        "quad_class": scales.quad_class,
         "type_direction": vocab.direction if vocab else None,
         **_state_columns(fact.a, "a", when, gazetteer),
         **_state_columns(fact.b, "b", when, gazetteer),

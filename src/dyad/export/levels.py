@@ -1,0 +1,166 @@
+"""Representation levels per side, as the Correlates of War Diplomatic Exchange codes them:
+0 none, 1 chargé d'affaires, 2 minister (a legation), 3 ambassador (an embassy). Pure: no I/O.
+
+A side's level in a year is the level of its representation in the other state on 31 December,
+read from the pair's facts and terms of office in date order, each setting it until the next:
+
+=====================================================  =========================================
+fact (occurred, dated)                                 sets
+=====================================================  =========================================
+``relations.severed`` / ``.suspended``                 both sides 0
+``relations.established`` / ``.restored`` / upgraded   both sides to the level its evidence names
+                                                       (embassy, ambassadors: 3; legation,
+                                                       minister: 2), else unknown (relations
+                                                       began, at a level no source gives)
+``relations.downgraded``                               both sides to the level named (chargé: 1,
+                                                       legation: 2), else unknown
+``mission.opened``                                     its source's level to the level named
+                                                       (a consulate or office changes nothing)
+``mission.closed``                                     its source's level 0 when an embassy or
+                                                       legation closes
+a term of office (ambassador 3, minister 2, chargé 1)  the sending side, in the years it covers
+=====================================================  =========================================
+
+The words are read from the fact's evidence sentences (all of them; the highest level named for
+an opening, the lowest for a downgrade). A fact's year is its date's when the date lies in one
+year, else the last year it may denote (the change certainly happened by then); undated facts
+set nothing. Years before any of these facts are unknown here: the frame adds 0 where the
+relations column says there were none (``frame.py``). Every level keeps the id of what set it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dyad.store.dates import OPEN_LOWER, OPEN_UPPER
+from dyad.store.exports import FactRow, PairRecords
+
+_AMBASSADOR = re.compile(r"\bembass(?:y|ies)\b|\bambassador|\bhigh commission", re.IGNORECASE)
+_MINISTER = re.compile(
+    r"\blegations?\b|\bministers? (?:plenipotentiary|resident)\b|\benvoy extraordinary\b",
+    re.IGNORECASE,
+)
+_CHARGE = re.compile(r"\bcharg[ée]s? d['’]affaires\b|\bchargé\b", re.IGNORECASE)
+
+_BOTH_ZERO = frozenset({"relations.severed", "relations.suspended"})
+_BOTH_NAMED = frozenset({"relations.established", "relations.restored", "relations.upgraded"})
+_ROLE_LEVELS = ((re.compile(r"ambassador", re.I), 3), (re.compile(r"minister|envoy", re.I), 2))
+_ROLE_CHARGE = re.compile(r"charg", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A side's level in a year and what set it (``fact:12``, ``tenure:3``)."""
+
+    level: int | None
+    source: str
+
+
+def named_levels(text: str) -> set[int]:
+    """The representation levels a sentence names."""
+    found: set[int] = set()
+    if _AMBASSADOR.search(text):
+        found.add(3)
+    if _MINISTER.search(text):
+        found.add(2)
+    if _CHARGE.search(text):
+        found.add(1)
+    return found
+
+
+def _fact_year(fact: FactRow) -> int | None:
+    if fact.modality != "occurred" or fact.date_upper is None:
+        return None
+    if fact.date_upper in (OPEN_LOWER, OPEN_UPPER):
+        return None
+    return fact.date_upper // 10000
+
+
+def _named(fact: FactRow, lowest: bool) -> int | None:
+    levels: set[int] = set()
+    for evidence in fact.evidence:
+        levels |= named_levels(evidence.text)
+    if not levels:
+        return None
+    return min(levels) if lowest else max(levels)
+
+
+def fact_levels(fact: FactRow, a: str, b: str) -> dict[str, int | None]:
+    """What a fact sets, by side (``a``/``b`` codes): a level, ``None`` (unknown from now on),
+    or nothing (the side is absent from the dict)."""
+    if fact.type in _BOTH_ZERO:
+        return {a: 0, b: 0}
+    if fact.type in _BOTH_NAMED:
+        level = _named(fact, lowest=False)
+        if fact.type == "relations.upgraded" and level is None:
+            return {}
+        return {a: level, b: level}
+    if fact.type == "relations.downgraded":
+        level = _named(fact, lowest=True)
+        return {} if level is None else {a: level, b: level}
+    if fact.source not in (a, b):
+        return {}
+    if fact.type == "mission.opened":
+        level = _named(fact, lowest=False)
+        return {} if level is None else {fact.source: level}
+    if fact.type == "mission.closed":
+        level = _named(fact, lowest=False)
+        return {} if level is None or level < 2 else {fact.source: 0}
+    return {}
+
+
+def _role_level(role: str) -> int | None:
+    if _ROLE_CHARGE.search(role):
+        return 1
+    for pattern, level in _ROLE_LEVELS:
+        if pattern.search(role):
+            return level
+    return None
+
+
+def _tenure_years(records: PairRecords, last: int) -> dict[tuple[str, int], Level]:
+    found: dict[tuple[str, int], Level] = {}
+    for tenure in records.tenures:
+        level = _role_level(tenure.role)
+        if level is None or tenure.sending not in (records.a, records.b):
+            continue
+        if tenure.start_lower is None or tenure.start_lower in (OPEN_LOWER, OPEN_UPPER):
+            continue
+        start = tenure.start_lower // 10000
+        end_day = tenure.end_upper
+        end = last if end_day is None or end_day in (OPEN_LOWER, OPEN_UPPER) else end_day // 10000
+        for year in range(start, min(end, last) + 1):
+            key = (tenure.sending, year)
+            held = found.get(key)
+            if held is None or (held.level or 0) < level:
+                found[key] = Level(level, f"tenure:{tenure.id}")
+    return found
+
+
+def levels_by_year(records: PairRecords, first: int, last: int) -> dict[tuple[str, int], Level]:
+    """Each side's level (by its code) in each year ``first``..``last`` that something sets."""
+    changes: list[tuple[int, int, str, int | None]] = []  # year, fact id, side, level
+    for fact in records.facts:
+        year = _fact_year(fact)
+        if year is None or year > last:
+            continue
+        for side, level in fact_levels(fact, records.a, records.b).items():
+            changes.append((year, fact.id, side, level))
+    changes.sort(key=lambda c: (c[0], c[1]))
+    found: dict[tuple[str, int], Level] = {}
+    for side in (records.a, records.b):
+        own = [c for c in changes if c[2] == side]
+        current: Level | None = None
+        index = 0
+        for year in range(min([first, *(c[0] for c in own)]), last + 1):
+            while index < len(own) and own[index][0] <= year:
+                _, fact_id, _, level = own[index]
+                current = Level(level, f"fact:{fact_id}")
+                index += 1
+            if current is not None and year >= first:
+                found[(side, year)] = current
+    for key, held in _tenure_years(records, last).items():
+        if key[1] >= first and found.get(key, Level(None, "")).level is None:
+            found[key] = held
+    return found
