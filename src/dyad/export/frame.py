@@ -34,7 +34,7 @@ from typing import Literal
 from dyad.export.columns import Column
 from dyad.export.cow import LIST_END, ccode_in, spells
 from dyad.export.dyadyears import count_column, dyad_years, known_years
-from dyad.export.levels import Level, levels_by_year
+from dyad.export.levels import Level, levels_by_year, severance_years
 from dyad.export.rows import Row
 from dyad.export.scales import scale
 from dyad.extract.states import Gazetteer
@@ -256,6 +256,7 @@ def _known_rows(
     levels = levels_by_year(records, first, last)
     counted = _counted(records)
     intervals = pair_status(records)
+    broken = severance_years(records)
     for row in dyad_years(records, first=first, last=last, gazetteer=gazetteer):
         year = row["year"]
         if year not in years:
@@ -289,7 +290,10 @@ def _known_rows(
         out["status_fact_ids"] = _status_ids(intervals, year)
         for column, side in (("level_1_in_2", one), ("level_2_in_1", two)):
             level = levels.get((side, year), Level(None, ""))
-            if level.level is None and row["relations"] == 0:
+            # 0 when relations are severed or suspended and the facts date the break
+            # (levels.severance_years); not before Dyad's first establishment date, which
+            # may be a re-establishment (Germany 1797 vs 1951)
+            if level.level is None and row["severed"] == 1 and year in broken:
                 level = Level(0, f"relations:{row['relations_status']}")
             out[column] = level.level
             out[f"{column}_from"] = level.source or None

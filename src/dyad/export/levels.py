@@ -43,6 +43,27 @@ _MINISTER = re.compile(
 )
 _CHARGE = re.compile(r"\bcharg[ée]s? d['’]affaires\b|\bchargé\b", re.IGNORECASE)
 
+# Reciprocal facts (an establishment, a restoration, an upgrade of relations) set both sides
+# only when the sentence names the level of the relations themselves, not one side's mission
+# ("X has an embassy in Y" beside an establishment date says nothing of Y's mission in X).
+_RECIPROCAL = (
+    (
+        re.compile(
+            r"ambassadorial|embassy level|level of (?:an )?embass|exchanged? ambassadors"
+            r"|(?:raised|elevated|upgraded) (?:\w+ ){0,4}to (?:the )?(?:level of )?(?:an )?embass",
+            re.IGNORECASE,
+        ),
+        3,
+    ),
+    (re.compile(r"legation level|level of (?:a )?legation|exchanged? ministers", re.I), 2),
+    (re.compile(r"charg[ée]s? d['’]affaires level|level of charg", re.IGNORECASE), 1),
+)
+# A chargé or a minister is often a step (legations were raised to embassies in numbers after
+# 1945): a level of 1 or 2 read from a fact holds for this many years at most, unless a later
+# fact says otherwise. Measured against COW (bench/README.md, compare-cow): carried for ever,
+# levels 1-2 agreed in well under half of the side-years.
+STALE_AFTER = 10
+
 _BOTH_ZERO = frozenset({"relations.severed", "relations.suspended"})
 _BOTH_NAMED = frozenset({"relations.established", "relations.restored", "relations.upgraded"})
 _ROLE_LEVELS = ((re.compile(r"ambassador", re.I), 3), (re.compile(r"minister|envoy", re.I), 2))
@@ -86,13 +107,23 @@ def _named(fact: FactRow, lowest: bool) -> int | None:
     return min(levels) if lowest else max(levels)
 
 
+def _reciprocal(fact: FactRow) -> int | None:
+    levels = {
+        level
+        for evidence in fact.evidence
+        for pattern, level in _RECIPROCAL
+        if pattern.search(evidence.text)
+    }
+    return max(levels) if levels else None
+
+
 def fact_levels(fact: FactRow, a: str, b: str) -> dict[str, int | None]:
     """What a fact sets, by side (``a``/``b`` codes): a level, ``None`` (unknown from now on),
     or nothing (the side is absent from the dict)."""
-    if fact.type in _BOTH_ZERO:
-        return {a: 0, b: 0}
+    if fact.type in _BOTH_ZERO:  # 0 while the status says severed (frame.py), then unknown
+        return {a: None, b: None}
     if fact.type in _BOTH_NAMED:
-        level = _named(fact, lowest=False)
+        level = _reciprocal(fact)
         if fact.type == "relations.upgraded" and level is None:
             return {}
         return {a: level, b: level}
@@ -104,9 +135,9 @@ def fact_levels(fact: FactRow, a: str, b: str) -> dict[str, int | None]:
     if fact.type == "mission.opened":
         level = _named(fact, lowest=False)
         return {} if level is None else {fact.source: level}
-    if fact.type == "mission.closed":
+    if fact.type == "mission.closed":  # accreditation from elsewhere may follow: COW counts it
         level = _named(fact, lowest=False)
-        return {} if level is None or level < 2 else {fact.source: 0}
+        return {} if level is None or level < 2 else {fact.source: None}
     return {}
 
 
@@ -152,15 +183,76 @@ def levels_by_year(records: PairRecords, first: int, last: int) -> dict[tuple[st
     for side in (records.a, records.b):
         own = [c for c in changes if c[2] == side]
         current: Level | None = None
-        index = 0
+        index = since = 0
         for year in range(min([first, *(c[0] for c in own)]), last + 1):
             while index < len(own) and own[index][0] <= year:
-                _, fact_id, _, level = own[index]
+                since, fact_id, _, level = own[index]
                 current = Level(level, f"fact:{fact_id}")
                 index += 1
+            if current is not None and current.level in (1, 2) and year - since > STALE_AFTER:
+                current = None
             if current is not None and year >= first:
                 found[(side, year)] = current
     for key, held in _tenure_years(records, last).items():
         if key[1] >= first and found.get(key, Level(None, "")).level is None:
             found[key] = held
     return found
+
+
+def _year_span(fact: FactRow) -> tuple[int, int] | None:
+    if fact.modality != "occurred" or fact.date_lower is None or fact.date_upper is None:
+        return None
+    if OPEN_LOWER in (fact.date_lower, fact.date_upper) or OPEN_UPPER in (
+        fact.date_lower,
+        fact.date_upper,
+    ):
+        return None
+    return fact.date_lower // 10000, fact.date_upper // 10000
+
+
+# Facts that presuppose relations: after a severance, the first of them ends the years in which
+# a level of 0 is read from it (a restoration the sources do not state was there by then).
+_RENEWAL = frozenset(
+    {
+        "relations.restored",
+        "relations.established",
+        "relations.upgraded",
+        "mission.opened",
+        "visit",
+        "agreement.signed",
+    }
+)
+
+
+def severance_years(records: PairRecords) -> set[int]:
+    """Years in which the facts themselves say relations were broken on 31 December, so that a
+    level of 0 rests on more than the status: from a severance's year to the year before the
+    next dated fact that presupposes relations (a restoration, an establishment, an upgrade, a
+    mission opened, a visit, an agreement signed), for ``STALE_AFTER`` years at most (most breaks
+    are shorter, and a restoration the sources leave out must not read as decades of 0); a
+    severance dated as a span (``1941-12-08/1952-04-28``, "broken from ... to ...") to the year
+    before the span's end; and only its own year when the pair has a restoration no source
+    dates (it may have come any time)."""
+    undated_return = any(
+        f.type in ("relations.restored", "relations.established")
+        and f.modality == "occurred"
+        and f.date_lower is None
+        for f in records.facts
+    )
+    returns = sorted(
+        span[0] for f in records.facts if f.type in _RENEWAL and (span := _year_span(f)) is not None
+    )
+    years: set[int] = set()
+    for fact in records.facts:
+        if fact.type not in _BOTH_ZERO or (span := _year_span(fact)) is None:
+            continue
+        start, end = span
+        if end > start:
+            last = end - 1
+        elif undated_return:
+            last = start
+        else:
+            later = [y for y in returns if y > start]
+            last = later[0] - 1 if later else start + STALE_AFTER
+        years.update(range(start, min(last, start + STALE_AFTER) + 1))
+    return years
