@@ -420,6 +420,80 @@ def _frame(
     _report(summary, out)
 
 
+@click.command(name="state")
+@click.argument("name")
+@db_option
+@json_option
+def state_command(name: str, db: Path, as_json: bool) -> None:
+    """Every partner of a state with its headline facts: since when, status now, missions.
+
+    NAME is a name, variant or code in any case: "united states", USA, US.
+    """
+    from dyad.export.partners import state_partners
+
+    with open_store(db) as store:
+        _print(state_partners(store, name), display.state_partners, as_json)
+
+
+@click.command(name="compare-cow")
+@click.option(
+    "--cow",
+    "cow_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="COW Diplomatic Exchange as CSV (ccode1, ccode2, year, DR_at_1, DR_at_2).",
+)
+@click.option("--out", default="-", show_default=True, help="Write the report here (Markdown).")
+@db_option
+@json_option
+def compare_cow_command(cow_file: Path, out: str, db: Path, as_json: bool) -> None:
+    """Agreement with COW's Diplomatic Exchange, year by year: representation levels per side.
+
+    Becomes `dyad compare --cow` when the source comparison (`dyad compare`) is merged.
+    """
+    from dyad.export.comparecow import compare_cow, report
+
+    with open_store(db) as store:
+        try:
+            result = compare_cow(store, cow_file)
+        except ValueError as exc:
+            click.echo(f"dyad: {exc}", err=True)
+            sys.exit(1)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "agreement": result.agreement,
+                    "total": _counts(result.total),
+                    "years": {str(y): _counts(c) for y, c in sorted(result.years.items())},
+                    "causes": [
+                        {"set_by": k, "dyad": ours, "cow": theirs, "sides": n}
+                        for (k, ours, theirs), n in result.causes.most_common()
+                    ],
+                },
+                indent=1,
+            )
+        )
+        return
+    text = report(result)
+    if out == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
+def _counts(count: Any) -> dict[str, Any]:
+    return {
+        "cow_dyads": count.cow_dyads,
+        "matched": count.matched,
+        "sides_known": count.sides_known,
+        "sides_agree": count.sides_agree,
+        "relations_known": count.relations_known,
+        "relations_agree": count.relations_agree,
+    }
+
+
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -478,5 +552,7 @@ COMMANDS = (
     conflicts,
     export_command,
     panel_command,
+    state_command,
+    compare_cow_command,
     serve,
 )

@@ -22,15 +22,58 @@ _KINDS = {
 }
 
 
+# How each kind loads with its type: pandas dtype (nullable types keep "missing" apart from 0),
+# readr's col_types letter, Stata storage type.
+LOADERS: dict[str, tuple[str, str, str]] = {
+    "int": ("Int64", "i", "long"),
+    "small": ("Int16", "i", "int"),
+    "flag": ("Int8", "i", "byte"),
+    "float": ("Float64", "d", "double"),
+    "text": ("string", "c", "strL"),
+    "category": ("category", "c", "str"),
+    "date": ("string", "D", "%td date"),
+    "persons": ("string", "c", "strL"),
+}
+# Codes that look like numbers but are text: read as strings, never as numbers ("010").
+_TEXT_CODES = frozenset({"cameo"})
+
+
+def pandas_dtypes(columns: Iterable[Column]) -> dict[str, str]:
+    """``pd.read_csv(path, dtype=pandas_dtypes(FACTS), parse_dates=date_columns(FACTS))``
+    loads every column with its type (``cameo`` as a string, with its leading zeros)."""
+    return {c.name: "string" if c.name in _TEXT_CODES else LOADERS[c.kind][0] for c in columns}
+
+
+def date_columns(columns: Iterable[Column]) -> list[str]:
+    return [c.name for c in columns if c.kind == "date"]
+
+
+def readr_types(columns: Iterable[Column]) -> str:
+    """readr's compact ``col_types`` string, one letter a column in order."""
+    return "".join(LOADERS[c.kind][1] for c in columns)
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def table(columns: Iterable[Column]) -> str:
     """A Markdown table of columns: name, type, meaning, values."""
-    lines = ["| column | type | meaning | values |", "|---|---|---|---|"]
+    columns = list(columns)
+    lines = [
+        "| column | type | pandas | readr | Stata | meaning | values |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for c in columns:
-        lines.append(f"| `{c.name}` | {_KINDS[c.kind]} | {_cell(c.meaning)} | {_cell(c.values)} |")
+        pandas, readr, stata = LOADERS[c.kind]
+        if c.name in _TEXT_CODES:
+            pandas, readr, stata = "string", "c", "str"
+        lines.append(
+            f"| `{c.name}` | {_KINDS[c.kind]} | `{pandas}` | `{readr}` | {stata}"
+            f" | {_cell(c.meaning)} | {_cell(c.values)} |"
+        )
+    lines.append("")
+    lines.append(f'readr: `col_types = "{readr_types(columns)}"`')
     return "\n".join(lines) + "\n"
 
 
