@@ -296,7 +296,7 @@ def _known_rows(
             if level.level is None and row["severed"] == 1 and year in broken:
                 level = Level(0, f"relations:{row['relations_status']}")
             out[column] = level.level
-            out[f"{column}_from"] = level.source or None
+            out[f"{column}_from"] = level.source if level.level is not None else None
         yield year, out
 
 
