@@ -291,10 +291,20 @@ def conflicts(
     help="A folder (facts, evidence, terms and codebook), a file (facts only), or - for stdout.",
 )
 @click.option("--dyad", nargs=2, metavar="A B", help="Only this pair.")
+@click.option(
+    "--base",
+    default=None,
+    help="Turtle: the IRI resources are named under (default https://dyad.example/).",
+)
 @click.option("--codebook", is_flag=True, help="Print the codebook of the columns and exit.")
 @db_option
 def export_command(
-    format_: str, out: str, dyad: tuple[str, str] | None, codebook: bool, db: Path
+    format_: str,
+    out: str,
+    dyad: tuple[str, str] | None,
+    base: str | None,
+    codebook: bool,
+    db: Path,
 ) -> None:
     """Export the facts with their evidence, and the terms of office, as researchers use them."""
     from dyad.export import export, export_codebook
@@ -304,7 +314,13 @@ def export_command(
         return
     with open_store(db) as store:
         try:
-            summary = export(store, format_, _target(out, format_), dyad=dyad)  # type: ignore[arg-type]
+            summary = export(
+                store,
+                format_,  # type: ignore[arg-type]
+                _target(out, format_),
+                dyad=dyad,
+                base=base,
+            )
         except ValueError as exc:
             click.echo(f"dyad: {exc}", err=True)
             sys.exit(1)

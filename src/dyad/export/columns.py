@@ -159,7 +159,17 @@ EVIDENCE: tuple[Column, ...] = (
     Column("record_id", "text", "the extraction record's id (records.md)"),
     Column("document_id", "text", "the document's id"),
     Column("document_title", "text", "the document's title"),
-    Column("document_source", "text", "the path or URL the document was read from"),
+    Column(
+        "document_source",
+        "text",
+        "the URL the document was read from, or its file name (never a local path)",
+    ),
+    Column(
+        "document_url",
+        "text",
+        "the article's URL (the English Wikipedia page of its title, for wikitext and"
+        " TheInfoList documents; the source URL when read from one); empty when not known",
+    ),
     Column(
         "document_format",
         "category",
@@ -197,7 +207,11 @@ TENURES: tuple[Column, ...] = (
     Column("year_end", "small", "last year the end can denote; empty when open or not given"),
     Column("document_id", "text", "the document listing the term (one row per document)"),
     Column("document_title", "text", "the document's title"),
-    Column("document_source", "text", "the path or URL the document was read from"),
+    Column(
+        "document_source",
+        "text",
+        "the URL the document was read from, or its file name (never a local path)",
+    ),
     Column("evidence_text", "text", "the exact text the term was read from"),
     Column("evidence_start", "int", "its offset in the document's clean text"),
     Column("evidence_end", "int", "end offset (exclusive)"),

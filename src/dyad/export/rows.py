@@ -13,6 +13,7 @@ from typing import Any
 
 from dyad.export.cow import ccode_in, stateabb_in
 from dyad.export.scales import scale
+from dyad.export.sources import article_url, public_source
 from dyad.extract.states import Gazetteer
 from dyad.store.dates import OPEN_LOWER, OPEN_UPPER
 from dyad.store.exports import EvidenceRow, FactRow, TenureRow
@@ -165,7 +166,8 @@ def evidence_row(fact_id: int, evidence: EvidenceRow) -> Row:
         "record_id": evidence.record_id,
         "document_id": evidence.document,
         "document_title": evidence.title,
-        "document_source": evidence.source,
+        "document_source": public_source(evidence.source),
+        "document_url": article_url(evidence.title, evidence.format, evidence.source),
         "document_format": evidence.format,
         "text": evidence.text,
         "start": evidence.start,
@@ -195,7 +197,7 @@ def tenure_row(tenure: TenureRow) -> Row:
         "year_end": year(tenure.end_upper),
         "document_id": tenure.document,
         "document_title": tenure.title,
-        "document_source": tenure.source,
+        "document_source": public_source(tenure.source),
         "evidence_text": tenure.text,
         "evidence_start": tenure.evidence_start,
         "evidence_end": tenure.evidence_end,
