@@ -276,6 +276,34 @@ def conflicts(
         _print(found, display.conflicts_table, as_json)
 
 
+def type_state_options(f: F) -> F:
+    f = click.option(
+        "--state",
+        "states",
+        multiple=True,
+        help="Only pairs with this state (name or code; repeatable).",
+    )(f)
+    return click.option(
+        "--type", "types", multiple=True, help="Event type or family (repeatable)."
+    )(f)
+
+
+def _filters(
+    store: Store,
+    types: tuple[str, ...],
+    from_: int | None,
+    to: int | None,
+    states: tuple[str, ...],
+) -> Any:
+    """The filters of ``export/filters.py`` from the options (``ValueError`` when wrong)."""
+    from dyad.export.filters import Filters, event_types
+
+    if from_ is not None and to is not None and from_ > to:
+        raise ValueError(f"the first year ({from_}) is after the last ({to})")
+    codes = frozenset(store.resolve(s) for s in states) if states else None
+    return Filters(types=event_types(types), first=from_, last=to, states=codes)
+
+
 @click.command(name="export")
 @click.option(
     "--format",
@@ -296,6 +324,9 @@ def conflicts(
     default=None,
     help="Turtle: the IRI resources are named under (default https://dyad.example/).",
 )
+@click.option("--from", "from_", type=int, help="Only facts that may fall in this year or later.")
+@click.option("--to", type=int, help="Only facts that may fall in this year or earlier.")
+@type_state_options
 @click.option("--codebook", is_flag=True, help="Print the codebook of the columns and exit.")
 @db_option
 def export_command(
@@ -303,6 +334,10 @@ def export_command(
     out: str,
     dyad: tuple[str, str] | None,
     base: str | None,
+    from_: int | None,
+    to: int | None,
+    types: tuple[str, ...],
+    states: tuple[str, ...],
     codebook: bool,
     db: Path,
 ) -> None:
@@ -320,6 +355,7 @@ def export_command(
                 _target(out, format_),
                 dyad=dyad,
                 base=base,
+                filters=_filters(store, types, from_, to, states),
             )
         except ValueError as exc:
             click.echo(f"dyad: {exc}", err=True)
@@ -352,6 +388,7 @@ def export_command(
 @click.option(
     "--system-members", is_flag=True, help="With --frame pairs: only years both were members."
 )
+@type_state_options
 @click.option("--codebook", is_flag=True, help="Print the codebook of the columns and exit.")
 @db_option
 def panel_command(
@@ -363,6 +400,8 @@ def panel_command(
     format_: str | None,
     frame: str | None,
     system_members: bool,
+    types: tuple[str, ...],
+    states: tuple[str, ...],
     codebook: bool,
     db: Path,
 ) -> None:
@@ -378,7 +417,7 @@ def panel_command(
     suffix = out.rsplit(".", 1)[-1] if "." in out else ""
     chosen = format_ or (suffix if suffix in ("parquet", "dta") else "csv")
     if frame is not None:
-        _frame(db, out, frame, from_, to, system_members, dyad, chosen, codebook)
+        _frame(db, out, frame, from_, to, system_members, dyad, chosen, codebook, types, states)
         return
     if codebook:
         click.echo(panel_codebook())
@@ -396,6 +435,7 @@ def panel_command(
                 years=years,
                 dyad=dyad,
                 format=chosen,  # type: ignore[arg-type]
+                filters=_filters(store, types, None, None, states),
             )
         except ValueError as exc:
             click.echo(f"dyad: {exc}", err=True)
@@ -413,6 +453,8 @@ def _frame(
     dyad: tuple[str, str] | None,
     format_: str,
     codebook: bool,
+    types: tuple[str, ...] = (),
+    states: tuple[str, ...] = (),
 ) -> None:
     from dyad.export.framefile import MissingExtraError, frame_codebook, write_frame
 
@@ -429,6 +471,7 @@ def _frame(
                 system_members=system_members,
                 dyad=dyad,
                 format=format_,  # type: ignore[arg-type]
+                filters=_filters(store, types, None, None, states),
             )
         except (ValueError, MissingExtraError) as exc:
             click.echo(f"dyad: {exc}", err=True)

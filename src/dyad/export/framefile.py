@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from dyad.export.codebook import table
+from dyad.export.filters import Filters, filtered
 from dyad.export.frame import (
     FIRST_YEAR,
     FRAME,
@@ -62,13 +63,20 @@ def frame_rows(
     last: int | None = None,
     system_members: bool = False,
     dyad: tuple[str, str] | None = None,
+    filters: Filters | None = None,
 ) -> Iterator[Row]:
-    """The frame's rows in order (``frame.py``)."""
+    """The frame's rows in order (``frame.py``), filtered (``filters.py``: states keep the
+    pairs with one of them, types the facts counted)."""
     gazetteer = store.gazetteer
+    filters = filters or Filters()
     if mode == "pairs":
-        pairs = store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
-        for segment, found in pairs_segments(pairs, gazetteer, first, last, system_members):
-            yield from segment_rows(segment, found, gazetteer)
+        pairs = filtered(
+            store.export_pairs(*dyad) if dyad is not None else store.export_pairs(),
+            filters,
+            status=True,
+        )
+        for segment, one in pairs_segments(pairs, gazetteer, first, last, system_members):
+            yield from segment_rows(segment, one, gazetteer)
         return
     from dyad.export.cow import LIST_END
 
@@ -81,10 +89,15 @@ def frame_rows(
         pair = _sorted(segment)
         if only is not None and pair != only:
             continue
+        if filters.states and not {segment.side1, segment.side2} & filters.states:
+            continue
         records: PairRecords | None = None
         if pair is not None and pair in known:
             if cached is None or cached[0] != pair:
-                cached = (pair, store.pair_records(*pair))
+                found = store.pair_records(*pair)
+                if found is not None and not filters.empty:
+                    found = next(filtered([found], filters, status=True))
+                cached = (pair, found)
             records = cached[1]
         yield from segment_rows(segment, records, gazetteer)
 
@@ -105,6 +118,7 @@ def write_frame(
     system_members: bool = False,
     dyad: tuple[str, str] | None = None,
     format: FrameFormat = "csv",
+    filters: Filters | None = None,
 ) -> FrameSummary:
     """Write the frame to ``out`` (a directory: ``frame-<mode>.<ext>`` and
     ``frame-codebook.md``; a file; ``"-"``; or a stream, binary for Parquet and Stata)."""
@@ -116,7 +130,13 @@ def write_frame(
     target = resolve(out)
     where = place(target, f"frame-{mode}.{format}")
     rows = frame_rows(
-        store, mode=mode, first=first, last=last, system_members=system_members, dyad=dyad
+        store,
+        mode=mode,
+        first=first,
+        last=last,
+        system_members=system_members,
+        dyad=dyad,
+        filters=filters,
     )
     counts = {"rows": 0, "kb": 0}
     span: list[int] = []

@@ -11,6 +11,7 @@ from typing import Literal
 from dyad import __version__
 from dyad.export.codebook import export_codebook
 from dyad.export.columns import EXPORT_SCHEMA, TABLES, VOCABULARY
+from dyad.export.filters import Filters, filtered
 from dyad.export.rows import Row, evidence_row, fact_row, tenure_row
 from dyad.export.tables import TableFormat, label, open_table, place
 from dyad.export.target import Out, Target, resolve, text_file
@@ -43,20 +44,27 @@ def export(
     dyad: tuple[str, str] | None = None,
     *,
     base: str | None = None,
+    filters: Filters | None = None,
 ) -> ExportSummary:
     """Export ``store`` (or only the pair ``dyad``: two names or codes, any order) to ``out``:
     a directory (every table and ``codebook.md``), a file path, ``"-"`` (standard output) or an
     open stream (a binary one for Parquet). To a single file or stream, CSV and Parquet write
     the facts table only; JSON Lines and Turtle write everything.
 
-    ``base`` is the IRI Turtle names its resources under (default ``https://dyad.example/``).
+    ``filters`` keep only some types, years or states (``filters.py``). ``base`` is the IRI
+    Turtle names its resources under (default ``https://dyad.example/``).
     Raises ``UnknownCountryError`` for a pair the gazetteer does not know, ``ValueError`` for
     an unknown format, a base that is not an absolute IRI or a text stream given for Parquet.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}")
-    pairs = store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
+    pairs: Iterable[PairRecords] = (
+        store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
+    )
     unpaired: Iterable[TenureRow] = () if dyad is not None else store.unpaired_tenures()
+    if filters is not None and not filters.empty:
+        pairs = filtered(pairs, filters)
+        unpaired = () if filters.states or filters.types else unpaired
     target = resolve(out)
     gazetteer = store.gazetteer
     filter_ = list(store.pair(*dyad)) if dyad is not None else None

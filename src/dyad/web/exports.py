@@ -1,9 +1,12 @@
-"""The exports of ``dyad.export``, one pair at a time, as downloads.
+"""The exports of ``dyad.export`` as downloads, with the command line's filters as query
+parameters (``type`` repeatable, ``from``, ``to`` years, ``state`` repeatable).
 
 ``/dyad/{a}/{b}/export.{format}`` writes the pair's facts (``csv``, ``parquet``: the facts
 table; ``jsonl``, ``ttl``: facts, evidence and terms) and ``/dyad/{a}/{b}/panel.{format}`` its
-dyad-year panel; ``/export/codebook.md`` documents the columns. Whole-base exports are not
-served (they are unbounded): the command line writes those.
+dyad-year panel; ``/export.{format}`` and ``/panel.{format}`` the same for the whole knowledge
+base (what ``dyad export``/``dyad panel`` write to one file); ``/export/codebook.md`` documents
+the columns. A download is written in a worker thread into memory: the knowledge bases served
+here are built from articles (tens of MB), not the synthetic millions of the benchmarks.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from __future__ import annotations
 import io
 from typing import Annotated, Literal
 
-from fastapi import FastAPI, Query
+from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from dyad.export import export, export_codebook, panel
+from dyad.export.filters import Filters, event_types
+from dyad.store import Store, UnknownCountryError
 from dyad.web.data import Country, pair_of
 from dyad.web.stores import WebState
 
@@ -25,6 +30,10 @@ MEDIA = {
     "ttl": "text/turtle; charset=utf-8",
     "parquet": "application/vnd.apache.parquet",
 }
+Types = Annotated[list[str] | None, Query(alias="type", description="Event type or family.")]
+From = Annotated[int | None, Query(alias="from", description="Facts from this year.")]
+To = Annotated[int | None, Query(description="Facts up to this year.")]
+States = Annotated[list[str] | None, Query(alias="state", description="Pairs with this state.")]
 
 
 def _download(body: bytes, format: str, name: str) -> Response:
@@ -35,12 +44,43 @@ def _download(body: bytes, format: str, name: str) -> Response:
     )
 
 
+def filters_of(
+    store: Store,
+    types: list[str] | None,
+    first: int | None,
+    last: int | None,
+    states: list[str] | None,
+) -> Filters:
+    """The query's filters; a bad value is a 400 that says what to give."""
+    try:
+        if first is not None and last is not None and first > last:
+            raise ValueError(f"from ({first}) is after to ({last})")
+        codes = frozenset(store.resolve(s) for s in states) if states else None
+        return Filters(types=event_types(types or ()), first=first, last=last, states=codes)
+    except (ValueError, UnknownCountryError) as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from None
+
+
+def _buffer(format: str) -> io.BytesIO | io.StringIO:
+    return io.BytesIO() if format == "parquet" else io.StringIO()
+
+
+def _bytes(out: io.BytesIO | io.StringIO) -> bytes:
+    body = out.getvalue()
+    return body if isinstance(body, bytes) else body.encode()
+
+
 def install(app: FastAPI) -> None:
     state: WebState = app.state.web
 
     @app.get("/dyad/{a}/{b}/export.{format}", tags=["exports"])
     async def pair_export(
-        a: Country, b: Country, format: Literal["csv", "jsonl", "ttl", "parquet"]
+        a: Country,
+        b: Country,
+        format: Literal["csv", "jsonl", "ttl", "parquet"],
+        types: Types = None,
+        from_: From = None,
+        to: To = None,
     ) -> Response:
         """One pair's facts (CSV, Parquet) or facts, evidence and terms (JSON Lines, Turtle),
         as ``dyad export`` writes them."""
@@ -48,11 +88,10 @@ def install(app: FastAPI) -> None:
         def write() -> tuple[bytes, str]:
             store = state.store()
             pair = pair_of(store, a, b)
-            out: io.BytesIO | io.StringIO = io.BytesIO() if format == "parquet" else io.StringIO()
-            export(store, format, out, dyad=pair)
-            body = out.getvalue()
-            data = body if isinstance(body, bytes) else body.encode()
-            return data, f"{pair[0]}-{pair[1]}.{format}"
+            chosen = filters_of(store, types, from_, to, None)
+            out = _buffer(format)
+            export(store, format, out, dyad=pair, filters=chosen)
+            return _bytes(out), f"{pair[0]}-{pair[1]}.{format}"
 
         body, name = await run_in_threadpool(write)
         return _download(body, format, name)
@@ -63,6 +102,7 @@ def install(app: FastAPI) -> None:
         b: Country,
         format: Literal["csv", "parquet"],
         directed: Annotated[bool, Query(description="One row per direction.")] = False,
+        types: Types = None,
     ) -> Response:
         """One pair's dyad-year panel: status on 31 December, missions, ambassadors, counts of
         events by type, ISO and Correlates of War codes."""
@@ -70,14 +110,57 @@ def install(app: FastAPI) -> None:
         def write() -> tuple[bytes, str]:
             store = state.store()
             pair = pair_of(store, a, b)
-            out: io.BytesIO | io.StringIO = io.BytesIO() if format == "parquet" else io.StringIO()
-            panel(store, out, dyad=pair, directed=directed, format=format)
-            body = out.getvalue()
-            data = body if isinstance(body, bytes) else body.encode()
-            return data, f"{pair[0]}-{pair[1]}.panel.{format}"
+            chosen = filters_of(store, types, None, None, None)
+            out = _buffer(format)
+            panel(store, out, dyad=pair, directed=directed, format=format, filters=chosen)
+            return _bytes(out), f"{pair[0]}-{pair[1]}.panel.{format}"
 
         body, name = await run_in_threadpool(write)
         return _download(body, format, name)
+
+    @app.get("/export.{format}", tags=["exports"])
+    async def whole_export(
+        format: Literal["csv", "jsonl", "ttl", "parquet"],
+        types: Types = None,
+        from_: From = None,
+        to: To = None,
+        states: States = None,
+    ) -> Response:
+        """The whole knowledge base's facts (CSV, Parquet) or facts, evidence and terms (JSON
+        Lines, Turtle), filtered as ``dyad export --type --from --to --state``."""
+
+        def write() -> bytes:
+            store = state.store()
+            chosen = filters_of(store, types, from_, to, states)
+            out = _buffer(format)
+            export(store, format, out, filters=chosen)
+            return _bytes(out)
+
+        return _download(await run_in_threadpool(write), format, f"dyad.{format}")
+
+    @app.get("/panel.{format}", tags=["exports"])
+    async def whole_panel(
+        format: Literal["csv", "parquet"],
+        directed: Annotated[bool, Query(description="One row per direction.")] = False,
+        from_: From = None,
+        to: To = None,
+        types: Types = None,
+        states: States = None,
+    ) -> Response:
+        """The whole knowledge base's dyad-year panel, as ``dyad panel``."""
+
+        def write() -> bytes:
+            store = state.store()
+            chosen = filters_of(store, types, None, None, states)
+            years = (from_, to) if from_ is not None or to is not None else None
+            out = _buffer(format)
+            try:
+                panel(store, out, directed=directed, years=years, format=format, filters=chosen)
+            except ValueError as exc:
+                raise HTTPException(status_code=400, detail=str(exc)) from None
+            return _bytes(out)
+
+        return _download(await run_in_threadpool(write), format, f"panel.{format}")
 
     @app.get("/export/codebook.md", tags=["exports"])
     async def codebook() -> Response:
