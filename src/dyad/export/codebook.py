@@ -176,7 +176,9 @@ columns dictionary-encoded, `persons` a list of structs. Each field's metadata h
 |---|---|
 {prefixes}
 
-Resources are this knowledge base's own IRIs (fact, evidence and tenure numbers are its ids).
+Resources are this knowledge base's own IRIs under the base given by `--base` (default
+`https://dyad.example/`; fact, evidence and tenure numbers are its ids). The file is written
+resource by resource as text (src/dyad/export/turtle.py), never as one graph in memory.
 Wikidata properties are used where Wikidata has them:
 
 | property | on | meaning |
@@ -190,6 +192,8 @@ Wikidata properties are used where Wikidata has them:
 | `pr:P1683` | reference | quote: the exact evidence sentence (`@en`) |
 | `pr:P854` | reference | reference URL (documents read from a URL) |
 | `wdt:P298` / `wdt:P773` / `wdt:P297` | state | ISO 3166-1 alpha-3 / ISO 3166-3 / alpha-2 code |
+| `owl:sameAs` | state -> `wd:Q..` | its Wikidata item (src/dyad/export/data/wikidata-states.tsv) |
+| `schema:url` | document | the article's URL (English Wikipedia page of its title, for wikitext) |
 
 Dyad's own terms (`dv:`): classes `dv:State`, `dv:Fact`, `dv:Tenure`; `dv:eventType` (a
 `dtype:` concept with `dv:cameo`, `dv:plover`, `dv:family`, `dv:direction`), `dv:state` (both
@@ -198,6 +202,7 @@ character offsets on a reference), `dv:modality`, `dv:confidence`, `dv:mentions`
 `dv:documents`, `dv:conflict`, `dv:subject`, `dv:quantity` (`dv:amount`, `dv:of`), `dv:person`
 (a `schema:Person`), `dv:rule`, `dv:openedBy`/`dv:closedBy` (the facts that opened or closed a
 span of relations), `dv:role`, `dv:sending`, `dv:receiving`, `dv:code`, `dv:kind`,
-`dv:cowCode`, `dv:cowAbb`, `dv:location` (the path or URL a document was read from). Documents are
-`schema:CreativeWork` (`schema:name`, `schema:identifier`, `schema:encodingFormat`).
+`dv:cowCode`, `dv:cowAbb`, `dv:goldstein` and `dv:quadClass` (on types and facts),
+`dv:location` (the URL a document was read from, or its file name: never a local path).
+Documents are `schema:CreativeWork` (`schema:name`, `schema:identifier`, `schema:encodingFormat`).
 """
