@@ -92,3 +92,19 @@ def test_export_scales_pandas_reads_cameo_as_text(tmp_path_factory: pytest.TempP
     assert codes and all(len(c) == 3 and c.isdigit() for c in codes)
     assert "054" in codes  # a leading zero kept
     assert str(frame["goldstein"].dtype) == "Float64"
+
+
+def test_export_scales_in_the_json_api() -> None:
+    from fastapi.testclient import TestClient
+
+    from dyad.web import create_app
+    from web_helpers import kb_path
+
+    with TestClient(create_app(kb_path())) as client:
+        events = client.get("/dyad/MNG/PRK.json").json()["events"]
+    assert events
+    for event in events:
+        expected = scale(event["type"])
+        assert event["goldstein"] == expected.goldstein
+        assert event["quad_class"] == expected.quad_class
+        assert event["cameo"] == expected.cameo and event["plover"] == expected.plover
