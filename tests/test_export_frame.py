@@ -172,6 +172,22 @@ def test_export_frame_command_and_compare_cow(tmp_path_factory: pytest.TempPathF
     assert report_.exit_code == 0, report_.output
     assert "COW dyad-years with a level on both sides" in report_.output
     assert "| 2000 |" in report_.output
+    page = folder / "cow.html"
+    done = runner.invoke(
+        main,
+        [
+            "compare-cow",
+            "--db",
+            str(db),
+            "--cow",
+            str(COW / "diplomatic-exchange-2006-subset.csv"),
+            "--out",
+            str(page),
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and "<td>2000</td>" in html
     bad = runner.invoke(
         main, ["compare-cow", "--db", str(db), "--cow", str(COW / "states2016.csv")]
     )

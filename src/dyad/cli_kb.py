@@ -502,7 +502,12 @@ def state_command(name: str, db: Path, as_json: bool) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="COW Diplomatic Exchange as CSV (ccode1, ccode2, year, DR_at_1, DR_at_2).",
 )
-@click.option("--out", default="-", show_default=True, help="Write the report here (Markdown).")
+@click.option(
+    "--out",
+    default="-",
+    show_default=True,
+    help="Write the report here: Markdown, or an HTML page for a .html name.",
+)
 @db_option
 @json_option
 def compare_cow_command(cow_file: Path, out: str, db: Path, as_json: bool) -> None:
@@ -510,7 +515,7 @@ def compare_cow_command(cow_file: Path, out: str, db: Path, as_json: bool) -> No
 
     Becomes `dyad compare --cow` when the source comparison (`dyad compare`) is merged.
     """
-    from dyad.export.comparecow import compare_cow, report
+    from dyad.export.comparecow import compare_cow, report, report_html
 
     with open_store(db) as store:
         try:
@@ -534,7 +539,7 @@ def compare_cow_command(cow_file: Path, out: str, db: Path, as_json: bool) -> No
             )
         )
         return
-    text = report(result)
+    text = report_html(result) if out.endswith((".html", ".htm")) else report(result)
     if out == "-":
         click.echo(text, nl=False)
     else:

@@ -170,3 +170,45 @@ def report(result: CowComparison) -> str:
             f" | {_percent(c.agreement)} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def report_html(result: CowComparison) -> str:
+    """The same report as a standalone HTML page (its tables from the Markdown ones)."""
+    from html import escape
+
+    body: list[str] = []
+    rows: list[str] = []
+
+    def close_table() -> None:
+        if rows:
+            head, *rest = rows
+            cells = [c.strip() for c in head.strip("|").split("|")]
+            body.append("<table><thead><tr>" + "".join(f"<th>{c}</th>" for c in cells))
+            body.append("</tr></thead><tbody>")
+            for row in rest:
+                values = [escape(c.strip()) for c in row.strip("|").split("|")]
+                body.append("<tr>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>")
+            body.append("</tbody></table>")
+            rows.clear()
+
+    for line in report(result).splitlines():
+        if line.startswith("|"):
+            if not line.startswith("|---"):
+                rows.append(line)
+            continue
+        close_table()
+        if line.startswith("## "):
+            body.append(f"<h2>{escape(line[3:])}</h2>")
+        elif line.startswith("# "):
+            body.append(f"<h1>{escape(line[2:])}</h1>")
+        elif line.strip():
+            text = escape(line).replace("**", "")
+            body.append(f"<p>{text}</p>")
+    close_table()
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>Dyad against COW Diplomatic Exchange</title>"
+        "<style>body{font-family:sans-serif;max-width:60em;margin:auto}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px}</style>"
+        "</head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )
