@@ -34,6 +34,8 @@ def _members_by_year(first: int, last: int) -> dict[int, set[int]]:
     with (COW / "states2016.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             end = int(row["endyear"])
+            if (row["endyear"], row["endmonth"], row["endday"]) == ("2016", "12", "31"):
+                end = last  # still a member at the list's end: runs on (export/cow.py)
             for year in range(max(int(row["styear"]), first), min(end, last) + 1):
                 found.setdefault(year, set()).add(int(row["ccode"]))
     return found
@@ -217,3 +219,20 @@ def test_export_frame_levels_agree_with_cow_on_the_corpus(
     # where COW has no or a lower representation, and severances with no restoration read
     assert result.total.sides_known >= 500
     assert result.agreement is not None and result.agreement >= 0.8
+
+
+def test_export_frame_pairs_over_membership_years(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    with Store(knowledge_base(tmp_path_factory), readonly=True) as store:
+        every = io.StringIO()
+        write_frame(store, every, mode="pairs", dyad=("MNG", "PRK"))
+        members = io.StringIO()
+        write_frame(store, members, mode="pairs", dyad=("MNG", "PRK"), system_members=True)
+    all_years = list(csv.DictReader(io.StringIO(every.getvalue(), newline="")))
+    member_years = list(csv.DictReader(io.StringIO(members.getvalue(), newline="")))
+    joint = _members_by_year(1816, 2030)
+    expected = {str(y) for y, m in joint.items() if {712, 731} <= m}
+    assert {r["year"] for r in member_years} == {r["year"] for r in all_years} & expected
+    assert all(r["ccode1"] == "712" and r["ccode2"] == "731" for r in member_years)
+    assert member_years and len(member_years) <= len(all_years)
