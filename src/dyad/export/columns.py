@@ -9,6 +9,7 @@ kind           Parquet                         CSV / JSON Lines
 ``int``        int64                           decimal digits / number
 ``small``      int16 (years, COW numbers)      decimal digits / number
 ``flag``       int8 (0/1, null when unknown)   ``0``, ``1`` or empty / 0, 1 or null
+``level``      int8 (0-3, null when unknown)   ``0``..``3`` or empty / 0..3 or null
 ``float``      float64                         decimal / number
 ``text``       string                          text / string
 ``category``   dictionary<int32, string>       text / string
@@ -24,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["int", "small", "flag", "float", "text", "category", "date", "persons"]
+Kind = Literal["int", "small", "flag", "level", "float", "text", "category", "date", "persons"]
 
 # The vocabulary the exports follow (docs/spec/vocabulary.md, "Event vocabulary (v1)").
 VOCABULARY = "v1"

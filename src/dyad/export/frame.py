@@ -54,7 +54,7 @@ def family_column(family: str) -> str:
 def _level(name: str, meaning: str) -> Column:
     return Column(
         name,
-        "flag",
+        "level",
         meaning,
         "`0` none, `1` chargé d'affaires, `2` minister, `3` ambassador (COW Diplomatic"
         " Exchange's `DR_at` codes, without `9` other); empty when not known",
@@ -88,15 +88,16 @@ FRAME: tuple[Column, ...] = (
     _level(
         "level_1_in_2",
         "side 1's representation in side 2 on 31 December, COW's `DR_at_2` (see levels.py: from"
-        " missions opened and closed, upgrades, downgrades, severances, terms of office; 0"
-        " where the relations column is 0)",
+        " missions opened, upgrades, downgrades, terms of office, each held 10 years at most at"
+        " 1-2; 0 while relations are severed or suspended in the years the facts date the"
+        " break)",
     ),
     _level("level_2_in_1", "side 2's representation in side 1, COW's `DR_at_1`"),
     Column(
         "level_1_in_2_from",
         "text",
         "what set `level_1_in_2`: `fact:ID` (facts.fact_id of `dyad export`), `tenure:ID`, or"
-        " `relations:none`/`relations:severed`/`relations:suspended`",
+        " `relations:severed`/`relations:suspended`",
     ),
     Column("level_2_in_1_from", "text", "what set `level_2_in_1`"),
     Column("mission_1_in_2", "flag", "side 1 has a mission in side 2 on 31 December"),
