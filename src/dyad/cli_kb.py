@@ -417,6 +417,9 @@ def panel_command(
     suffix = out.rsplit(".", 1)[-1] if "." in out else ""
     chosen = format_ or (suffix if suffix in ("parquet", "dta") else "csv")
     if frame is not None:
+        if directed:
+            click.echo("dyad: the frame is undirected (ccode1 < ccode2): drop --directed", err=True)
+            sys.exit(1)
         _frame(db, out, frame, from_, to, system_members, dyad, chosen, codebook, types, states)
         return
     if codebook:
