@@ -2,10 +2,11 @@
 
 CSV and Parquet stream row by row (``tables.py``). Stata has no streaming writer in Python, so
 ``.dta`` is written from the frame's Parquet file through pandas (``DataFrame.to_stata``, format
-118: Unicode, long strings as strL), which holds the frame in memory once, in Arrow's compact
-types: about 0.5 GB for 1816-2016. pandas is an optional extra (``pip install dyad[stata]``):
-it is the well-kept, pure-Python Stata writer most researchers already have (pyreadstat, the
-other choice, needs pandas too and a compiled ReadStat).
+118: Unicode, long strings as strL), which holds the frame in memory: for the full frame of
+1816-2016 (956,175 rows) on the corpus knowledge base, 1.2 GB at peak, 92 s CPU and a 242 MB
+file (Parquet: 1.4 MB, 200 MB peak, 39 s). pandas is an optional extra
+(``pip install dyad[stata]``): it is the well-kept, pure-Python Stata writer most researchers
+already have (pyreadstat, the other choice, needs pandas too and a compiled ReadStat).
 """
 
 from __future__ import annotations
