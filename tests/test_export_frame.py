@@ -113,8 +113,9 @@ def test_export_frame_rows_of_a_known_pair_trace_to_facts(
         for side in ("level_1_in_2", "level_2_in_1"):
             source = row[f"{side}_from"]
             assert (row[side] == "") == (source == "")
-            if source.startswith("fact:"):
-                assert int(source.split(":")[1]) in facts
+            kind, _, number = source.partition(":")
+            if kind not in ("tenure", "relations", ""):  # a fact: its type and id
+                assert facts[int(number)].type == kind
     assert counted > 0
 
 

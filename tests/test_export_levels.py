@@ -72,7 +72,7 @@ def test_export_levels_mission_sets_its_side_only() -> None:
     )
     assert (("AAA", 1989) in levels) is False
     assert all(levels[("AAA", y)].level == 3 for y in range(1990, 1996))
-    assert levels[("AAA", 1990)].source == "fact:1"
+    assert levels[("AAA", 1990)].source == "mission.opened:1"
     assert not any(side == "BBB" for side, _ in levels)
 
 

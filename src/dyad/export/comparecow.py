@@ -9,8 +9,8 @@ is ``DR_at_1``, ``level_1_in_2`` is ``DR_at_2``.
 :func:`compare_cow` joins them on ``(ccode1, ccode2, year)`` and counts, among the dyad-years
 where COW records a level (0-3) for both sides, the sides where Dyad has a level and how often
 the two agree; each disagreement is put down to what set Dyad's level (the ``_from`` column:
-``relations:none`` is "no relations yet" by Dyad's first establishment date, a fact type, a
-term of office), so that a report says why, not only how much. Relations are compared too:
+a fact's type, a term of office, ``relations:severed``), so that a report says why, not only
+how much. Relations are compared too:
 COW's file holds only dyad-years with some exchange, so there ``relations`` should be 1.
 """
 
@@ -81,8 +81,8 @@ def read_cow(path: Path) -> dict[Key, tuple[str, str]]:
 
 
 def _kind(source: str | None) -> str:
-    """What set a level, without its id: ``fact:12`` -> the fact's type is not in the row, so
-    ``fact``; ``relations:none`` stays as it is."""
+    """What set a level, without its id: ``mission.opened:12`` -> ``mission.opened``;
+    ``relations:severed`` stays as it is."""
     if not source:
         return "unknown"
     return source if source.startswith("relations:") else source.split(":", 1)[0]

@@ -96,7 +96,8 @@ FRAME: tuple[Column, ...] = (
     Column(
         "level_1_in_2_from",
         "text",
-        "what set `level_1_in_2`: `fact:ID` (facts.fact_id of `dyad export`), `tenure:ID`, or"
+        "what set `level_1_in_2`: `TYPE:ID` (a fact: its type and `facts.fact_id` of `dyad"
+        " export`, e.g. `mission.opened:12`), `tenure:ID`, or"
         " `relations:severed`/`relations:suspended`",
     ),
     Column("level_2_in_1_from", "text", "what set `level_2_in_1`"),

@@ -72,7 +72,8 @@ _ROLE_CHARGE = re.compile(r"charg", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Level:
-    """A side's level in a year and what set it (``fact:12``, ``tenure:3``)."""
+    """A side's level in a year and what set it: ``mission.opened:12`` (a fact: its type and
+    its id, ``facts.fact_id`` of ``dyad export``), ``tenure:3``."""
 
     level: int | None
     source: str
@@ -171,13 +172,13 @@ def _tenure_years(records: PairRecords, last: int) -> dict[tuple[str, int], Leve
 
 def levels_by_year(records: PairRecords, first: int, last: int) -> dict[tuple[str, int], Level]:
     """Each side's level (by its code) in each year ``first``..``last`` that something sets."""
-    changes: list[tuple[int, int, str, int | None]] = []  # year, fact id, side, level
+    changes: list[tuple[int, int, str, int | None, str]] = []  # year, id, side, level, type
     for fact in records.facts:
         year = _fact_year(fact)
         if year is None or year > last:
             continue
         for side, level in fact_levels(fact, records.a, records.b).items():
-            changes.append((year, fact.id, side, level))
+            changes.append((year, fact.id, side, level, fact.type))
     changes.sort(key=lambda c: (c[0], c[1]))
     found: dict[tuple[str, int], Level] = {}
     for side in (records.a, records.b):
@@ -186,8 +187,8 @@ def levels_by_year(records: PairRecords, first: int, last: int) -> dict[tuple[st
         index = since = 0
         for year in range(min([first, *(c[0] for c in own)]), last + 1):
             while index < len(own) and own[index][0] <= year:
-                since, fact_id, _, level = own[index]
-                current = Level(level, f"fact:{fact_id}")
+                since, fact_id, _, level, kind = own[index]
+                current = Level(level, f"{kind}:{fact_id}")
                 index += 1
             if current is not None and current.level in (1, 2) and year - since > STALE_AFTER:
                 current = None
