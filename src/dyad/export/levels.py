@@ -7,25 +7,28 @@ read from the pair's facts and terms of office in date order, each setting it un
 =====================================================  =========================================
 fact (occurred, dated)                                 sets
 =====================================================  =========================================
-``relations.severed`` / ``.suspended``                 both sides 0
-``relations.established`` / ``.restored`` / upgraded   both sides to the level its evidence names
-                                                       (embassy, ambassadors: 3; legation,
-                                                       minister: 2), else unknown (relations
-                                                       began, at a level no source gives)
-``relations.downgraded``                               both sides to the level named (chargé: 1,
-                                                       legation: 2), else unknown
-``mission.opened``                                     its source's level to the level named
-                                                       (a consulate or office changes nothing)
-``mission.closed``                                     its source's level 0 when an embassy or
-                                                       legation closes
+``relations.established`` / ``.restored`` / upgraded   both sides (only the fact's source when it
+                                                       has one) to the level of relations its
+                                                       sentence names ("ambassadorial level",
+                                                       "exchanged ministers", "raised to an
+                                                       embassy"), else unknown: "X has an
+                                                       embassy in Y" beside a date says nothing
+                                                       of Y's mission in X
+``relations.downgraded``                               the level named (chargé: 1, legation: 2)
+``mission.opened``                                     its source's side to the level named
+                                                       (embassy 3, legation 2; a consulate or an
+                                                       office changes nothing)
+``mission.closed``, ``relations.severed``,             unknown: an embassy closed may be
+``.suspended``                                         followed by accreditation from elsewhere,
+                                                       which COW counts; the frame puts 0 in the
+                                                       years a severance is dated to hold
+                                                       (:func:`severance_years`)
 a term of office (ambassador 3, minister 2, chargé 1)  the sending side, in the years it covers
 =====================================================  =========================================
 
-The words are read from the fact's evidence sentences (all of them; the highest level named for
-an opening, the lowest for a downgrade). A fact's year is its date's when the date lies in one
-year, else the last year it may denote (the change certainly happened by then); undated facts
-set nothing. Years before any of these facts are unknown here: the frame adds 0 where the
-relations column says there were none (``frame.py``). Every level keeps the id of what set it.
+A level of 1 or 2 read from a fact holds ``STALE_AFTER`` years at most. A fact's year is its
+date's when the date lies in one year, else the last year it may denote (the change certainly
+happened by then); undated facts set nothing. Every level keeps what set it (``TYPE:ID``).
 """
 
 from __future__ import annotations
@@ -123,14 +126,15 @@ def fact_levels(fact: FactRow, a: str, b: str) -> dict[str, int | None]:
     or nothing (the side is absent from the dict)."""
     if fact.type in _BOTH_ZERO:  # 0 while the status says severed (frame.py), then unknown
         return {a: None, b: None}
+    sides = [fact.source] if fact.source in (a, b) else [a, b]  # one side when it has one
     if fact.type in _BOTH_NAMED:
         level = _reciprocal(fact)
         if fact.type == "relations.upgraded" and level is None:
             return {}
-        return {a: level, b: level}
+        return dict.fromkeys(sides, level)
     if fact.type == "relations.downgraded":
         level = _named(fact, lowest=True)
-        return {} if level is None else {a: level, b: level}
+        return {} if level is None else dict.fromkeys(sides, level)
     if fact.source not in (a, b):
         return {}
     if fact.type == "mission.opened":
