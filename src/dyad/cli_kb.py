@@ -283,6 +283,34 @@ def conflicts(
         _print(found, display.conflicts_table, as_json)
 
 
+def type_state_options(f: F) -> F:
+    f = click.option(
+        "--state",
+        "states",
+        multiple=True,
+        help="Only pairs with this state (name or code; repeatable).",
+    )(f)
+    return click.option(
+        "--type", "types", multiple=True, help="Event type or family (repeatable)."
+    )(f)
+
+
+def _filters(
+    store: Store,
+    types: tuple[str, ...],
+    from_: int | None,
+    to: int | None,
+    states: tuple[str, ...],
+) -> Any:
+    """The filters of ``export/filters.py`` from the options (``ValueError`` when wrong)."""
+    from dyad.export.filters import Filters, event_types
+
+    if from_ is not None and to is not None and from_ > to:
+        raise ValueError(f"the first year ({from_}) is after the last ({to})")
+    codes = frozenset(store.resolve(s) for s in states) if states else None
+    return Filters(types=event_types(types), first=from_, last=to, states=codes)
+
+
 @click.command(name="export")
 @click.option(
     "--format",
@@ -298,10 +326,27 @@ def conflicts(
     help="A folder (facts, evidence, terms and codebook), a file (facts only), or - for stdout.",
 )
 @click.option("--dyad", nargs=2, metavar="A B", help="Only this pair.")
+@click.option(
+    "--base",
+    default=None,
+    help="Turtle: the IRI resources are named under (default https://dyad.example/).",
+)
+@click.option("--from", "from_", type=int, help="Only facts that may fall in this year or later.")
+@click.option("--to", type=int, help="Only facts that may fall in this year or earlier.")
+@type_state_options
 @click.option("--codebook", is_flag=True, help="Print the codebook of the columns and exit.")
 @db_option
 def export_command(
-    format_: str, out: str, dyad: tuple[str, str] | None, codebook: bool, db: Path
+    format_: str,
+    out: str,
+    dyad: tuple[str, str] | None,
+    base: str | None,
+    from_: int | None,
+    to: int | None,
+    types: tuple[str, ...],
+    states: tuple[str, ...],
+    codebook: bool,
+    db: Path,
 ) -> None:
     """Export the facts with their evidence, and the terms of office, as researchers use them."""
     from dyad.export import export, export_codebook
@@ -311,7 +356,14 @@ def export_command(
         return
     with open_store(db) as store:
         try:
-            summary = export(store, format_, _target(out, format_), dyad=dyad)  # type: ignore[arg-type]
+            summary = export(
+                store,
+                format_,  # type: ignore[arg-type]
+                _target(out, format_),
+                dyad=dyad,
+                base=base,
+                filters=_filters(store, types, from_, to, states),
+            )
         except ValueError as exc:
             click.echo(f"dyad: {exc}", err=True)
             sys.exit(1)
@@ -329,13 +381,24 @@ def export_command(
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["csv", "parquet"]),
+    type=click.Choice(["csv", "parquet", "dta"]),
     default=None,
-    help="Default: from the file name, else csv.",
+    help="Default: from the file name, else csv (dta: Stata, with --frame only).",
 )
 @click.option(
     "--members-only", is_flag=True, help="Only years in which both are COW system members."
 )
+@click.option(
+    "--frame",
+    type=click.Choice(["all", "pairs"]),
+    default=None,
+    help="The full frame: all pairs of COW system members over their membership years (all),"
+    " or the knowledge base's pairs (pairs), with representation levels and fact ids.",
+)
+@click.option(
+    "--system-members", is_flag=True, help="With --frame pairs: only years both were members."
+)
+@type_state_options
 @click.option("--codebook", is_flag=True, help="Print the codebook of the columns and exit.")
 @db_option
 def panel_command(
@@ -346,19 +409,36 @@ def panel_command(
     dyad: tuple[str, str] | None,
     format_: str | None,
     members_only: bool,
+    frame: str | None,
+    system_members: bool,
+    types: tuple[str, ...],
+    states: tuple[str, ...],
     codebook: bool,
     db: Path,
 ) -> None:
     """A dyad-year table: relations, missions each way, events by type, ISO and COW codes.
 
-    Ready to join with peacesciencer (ccode1, ccode2, year) and countrycode (iso3c).
+    Ready to join with peacesciencer (ccode1, ccode2, year) and countrycode (iso3c). With
+    --frame, the full frame of COW system members (or of the known pairs) with COW Diplomatic
+    Exchange's representation levels (0-3) per side, events by family and the facts behind
+    each value.
     """
     from dyad.export import panel, panel_codebook
 
+    suffix = out.rsplit(".", 1)[-1] if "." in out else ""
+    chosen = format_ or (suffix if suffix in ("parquet", "dta") else "csv")
+    if frame is not None:
+        if directed:
+            click.echo("dyad: the frame is undirected (ccode1 < ccode2): drop --directed", err=True)
+            sys.exit(1)
+        _frame(db, out, frame, from_, to, system_members, dyad, chosen, codebook, types, states)
+        return
     if codebook:
         click.echo(panel_codebook())
         return
-    chosen = format_ or ("parquet" if out.endswith(".parquet") else "csv")
+    if chosen == "dta":
+        click.echo("dyad: Stata (.dta) output is for --frame all|pairs", err=True)
+        sys.exit(1)
     years = (from_, to) if from_ is not None or to is not None else None
     with open_store(db) as store:
         try:
@@ -370,11 +450,127 @@ def panel_command(
                 dyad=dyad,
                 format=chosen,  # type: ignore[arg-type]
                 members_only=members_only,
+                filters=_filters(store, types, None, None, states),
             )
         except ValueError as exc:
             click.echo(f"dyad: {exc}", err=True)
             sys.exit(1)
     _report(summary, out)
+
+
+def _frame(
+    db: Path,
+    out: str,
+    mode: str,
+    from_: int | None,
+    to: int | None,
+    system_members: bool,
+    dyad: tuple[str, str] | None,
+    format_: str,
+    codebook: bool,
+    types: tuple[str, ...] = (),
+    states: tuple[str, ...] = (),
+) -> None:
+    from dyad.export.framefile import MissingExtraError, frame_codebook, write_frame
+
+    if codebook:
+        click.echo(frame_codebook())
+        return
+    with open_store(db) as store:
+        try:
+            summary = write_frame(
+                store,
+                _target(out, format_),
+                mode=mode,  # type: ignore[arg-type]
+                years=(from_, to),
+                system_members=system_members,
+                dyad=dyad,
+                format=format_,  # type: ignore[arg-type]
+                filters=_filters(store, types, None, None, states),
+            )
+        except (ValueError, MissingExtraError) as exc:
+            click.echo(f"dyad: {exc}", err=True)
+            sys.exit(1)
+    _report(summary, out)
+
+
+@click.command(name="state")
+@click.argument("name")
+@db_option
+@json_option
+def state_command(name: str, db: Path, as_json: bool) -> None:
+    """Every partner of a state with its headline facts: since when, status now, missions.
+
+    NAME is a name, variant or code in any case: "united states", USA, US.
+    """
+    from dyad.export.partners import state_partners
+
+    with open_store(db) as store:
+        _print(state_partners(store, name), display.state_partners, as_json)
+
+
+@click.command(name="compare-cow")
+@click.option(
+    "--cow",
+    "cow_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="COW Diplomatic Exchange as CSV (ccode1, ccode2, year, DR_at_1, DR_at_2).",
+)
+@click.option(
+    "--out",
+    default="-",
+    show_default=True,
+    help="Write the report here: Markdown, or an HTML page for a .html name.",
+)
+@db_option
+@json_option
+def compare_cow_command(cow_file: Path, out: str, db: Path, as_json: bool) -> None:
+    """Agreement with COW's Diplomatic Exchange, year by year: representation levels per side.
+
+    Becomes `dyad compare --cow` when the source comparison (`dyad compare`) is merged.
+    """
+    from dyad.export.comparecow import compare_cow, report, report_html
+
+    with open_store(db) as store:
+        try:
+            result = compare_cow(store, cow_file)
+        except ValueError as exc:
+            click.echo(f"dyad: {exc}", err=True)
+            sys.exit(1)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "agreement": result.agreement,
+                    "total": _counts(result.total),
+                    "years": {str(y): _counts(c) for y, c in sorted(result.years.items())},
+                    "causes": [
+                        {"set_by": k, "dyad": ours, "cow": theirs, "sides": n}
+                        for (k, ours, theirs), n in result.causes.most_common()
+                    ],
+                },
+                indent=1,
+            )
+        )
+        return
+    text = report_html(result) if out.endswith((".html", ".htm")) else report(result)
+    if out == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
+def _counts(count: Any) -> dict[str, Any]:
+    return {
+        "cow_dyads": count.cow_dyads,
+        "matched": count.matched,
+        "sides_known": count.sides_known,
+        "sides_agree": count.sides_agree,
+        "relations_known": count.relations_known,
+        "relations_agree": count.relations_agree,
+    }
 
 
 @click.command()
@@ -414,7 +610,7 @@ def serve(db: Path, host: str, port: int, workers: int) -> None:
 def _target(out: str, format_: str) -> Any:
     """``-`` is stdout: the text stream, or the binary one for Parquet."""
     if out == "-":
-        return sys.stdout.buffer if format_ == "parquet" else sys.stdout
+        return sys.stdout.buffer if format_ in ("parquet", "dta") else sys.stdout
     return out
 
 
@@ -435,5 +631,7 @@ COMMANDS = (
     conflicts,
     export_command,
     panel_command,
+    state_command,
+    compare_cow_command,
     serve,
 )

@@ -275,3 +275,24 @@ def ingest_summary(summary: IngestSummary) -> RenderableType:
     for problem in summary.errors:
         parts.append(Text(f"skipped {problem.path}: {problem.message}", style="red"))
     return Group(*parts)
+
+
+def state_partners(found: Any) -> RenderableType:
+    """``dyad state X``: one row per partner with its headline facts."""
+    table = Table(title=f"{found.name} ({found.code}): {len(found.partners)} partners")
+    for column in ("partner", "relations began", "now", "its mission there", "theirs here"):
+        table.add_column(column)
+    table.add_column("facts", justify="right")
+    table.add_column("sources", justify="right")
+    for p in found.partners:
+        began = (p.relations_began or "?") + (" ⚠" if p.began_disputed else "")
+        table.add_row(
+            f"{p.name} ({p.code})",
+            began,
+            p.relations_now,
+            p.mission_there,
+            p.mission_here,
+            str(p.facts),
+            str(p.documents),
+        )
+    return table

@@ -14,6 +14,7 @@ _KINDS = {
     "int": "integer",
     "small": "integer",
     "flag": "0/1",
+    "level": "0-3",
     "float": "number",
     "text": "text",
     "category": "category",
@@ -22,15 +23,59 @@ _KINDS = {
 }
 
 
+# How each kind loads with its type: pandas dtype (nullable types keep "missing" apart from 0),
+# readr's col_types letter, Stata storage type.
+LOADERS: dict[str, tuple[str, str, str]] = {
+    "int": ("Int64", "i", "long"),
+    "small": ("Int16", "i", "int"),
+    "flag": ("Int8", "i", "byte"),
+    "level": ("Int8", "i", "byte"),
+    "float": ("Float64", "d", "double"),
+    "text": ("string", "c", "strL"),
+    "category": ("category", "c", "str"),
+    "date": ("string", "D", "%td date"),
+    "persons": ("string", "c", "strL"),
+}
+# Codes that look like numbers but are text: read as strings, never as numbers ("010").
+_TEXT_CODES = frozenset({"cameo"})
+
+
+def pandas_dtypes(columns: Iterable[Column]) -> dict[str, str]:
+    """``pd.read_csv(path, dtype=pandas_dtypes(FACTS), parse_dates=date_columns(FACTS))``
+    loads every column with its type (``cameo`` as a string, with its leading zeros)."""
+    return {c.name: "string" if c.name in _TEXT_CODES else LOADERS[c.kind][0] for c in columns}
+
+
+def date_columns(columns: Iterable[Column]) -> list[str]:
+    return [c.name for c in columns if c.kind == "date"]
+
+
+def readr_types(columns: Iterable[Column]) -> str:
+    """readr's compact ``col_types`` string, one letter a column in order."""
+    return "".join(LOADERS[c.kind][1] for c in columns)
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def table(columns: Iterable[Column]) -> str:
     """A Markdown table of columns: name, type, meaning, values."""
-    lines = ["| column | type | meaning | values |", "|---|---|---|---|"]
+    columns = list(columns)
+    lines = [
+        "| column | type | pandas | readr | Stata | meaning | values |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for c in columns:
-        lines.append(f"| `{c.name}` | {_KINDS[c.kind]} | {_cell(c.meaning)} | {_cell(c.values)} |")
+        pandas, readr, stata = LOADERS[c.kind]
+        if c.name in _TEXT_CODES:
+            pandas, readr, stata = "string", "c", "str"
+        lines.append(
+            f"| `{c.name}` | {_KINDS[c.kind]} | `{pandas}` | `{readr}` | {stata}"
+            f" | {_cell(c.meaning)} | {_cell(c.values)} |"
+        )
+    lines.append("")
+    lines.append(f'readr: `col_types = "{readr_types(columns)}"`')
     return "\n".join(lines) + "\n"
 
 
@@ -133,7 +178,9 @@ columns dictionary-encoded, `persons` a list of structs. Each field's metadata h
 |---|---|
 {prefixes}
 
-Resources are this knowledge base's own IRIs (fact, evidence and tenure numbers are its ids).
+Resources are this knowledge base's own IRIs under the base given by `--base` (default
+`https://dyad.example/`; fact, evidence and tenure numbers are its ids). The file is written
+resource by resource as text (src/dyad/export/turtle.py), never as one graph in memory.
 Wikidata properties are used where Wikidata has them:
 
 | property | on | meaning |
@@ -147,6 +194,8 @@ Wikidata properties are used where Wikidata has them:
 | `pr:P1683` | reference | quote: the exact evidence sentence (`@en`) |
 | `pr:P854` | reference | reference URL (documents read from a URL) |
 | `wdt:P298` / `wdt:P773` / `wdt:P297` | state | ISO 3166-1 alpha-3 / ISO 3166-3 / alpha-2 code |
+| `owl:sameAs` | state -> `wd:Q..` | its Wikidata item (src/dyad/export/data/wikidata-states.tsv) |
+| `schema:url` | document | the article's URL (English Wikipedia page of its title, for wikitext) |
 
 Dyad's own terms (`dv:`): classes `dv:State`, `dv:Fact`, `dv:Tenure`; `dv:eventType` (a
 `dtype:` concept with `dv:cameo`, `dv:plover`, `dv:family`, `dv:direction`), `dv:state` (both
@@ -155,6 +204,7 @@ character offsets on a reference), `dv:modality`, `dv:confidence`, `dv:mentions`
 `dv:documents`, `dv:conflict`, `dv:subject`, `dv:quantity` (`dv:amount`, `dv:of`), `dv:person`
 (a `schema:Person`), `dv:rule`, `dv:openedBy`/`dv:closedBy` (the facts that opened or closed a
 span of relations), `dv:role`, `dv:sending`, `dv:receiving`, `dv:code`, `dv:kind`,
-`dv:cowCode`, `dv:cowAbb`, `dv:location` (the path or URL a document was read from). Documents are
-`schema:CreativeWork` (`schema:name`, `schema:identifier`, `schema:encodingFormat`).
+`dv:cowCode`, `dv:cowAbb`, `dv:goldstein` and `dv:quadClass` (on types and facts),
+`dv:location` (the URL a document was read from, or its file name: never a local path).
+Documents are `schema:CreativeWork` (`schema:name`, `schema:identifier`, `schema:encodingFormat`).
 """

@@ -9,6 +9,7 @@ kind           Parquet                         CSV / JSON Lines
 ``int``        int64                           decimal digits / number
 ``small``      int16 (years, COW numbers)      decimal digits / number
 ``flag``       int8 (0/1, null when unknown)   ``0``, ``1`` or empty / 0, 1 or null
+``level``      int8 (0-3, null when unknown)   ``0``..``3`` or empty / 0..3 or null
 ``float``      float64                         decimal / number
 ``text``       string                          text / string
 ``category``   dictionary<int32, string>       text / string
@@ -24,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["int", "small", "flag", "float", "text", "category", "date", "persons"]
+Kind = Literal["int", "small", "flag", "level", "float", "text", "category", "date", "persons"]
 
 # The vocabulary the exports follow (docs/spec/vocabulary.md, "Event vocabulary (v1)").
 VOCABULARY = "v1"
@@ -96,6 +97,20 @@ FACTS: tuple[Column, ...] = (
     Column("cameo", "category", "closest CAMEO code of the type (text: keep leading zeros)"),
     Column("plover", "category", "closest PLOVER category of the type"),
     Column(
+        "goldstein",
+        "float",
+        "Goldstein score of the type's CAMEO code (-10 conflict .. +10 cooperation), from the"
+        " CAMEO-Goldstein table (src/dyad/export/data/cameo-goldstein.tsv); empty when the"
+        " type has no CAMEO code",
+    ),
+    Column(
+        "quad_class",
+        "small",
+        "quad class of the CAMEO code, as GDELT and ICEWS",
+        "`1` verbal cooperation (CAMEO 01-05), `2` material cooperation (06-08), `3` verbal"
+        " conflict (09-13), `4` material conflict (14-20); empty when no CAMEO code",
+    ),
+    Column(
         "type_direction",
         "category",
         "whether the type has a source and a target",
@@ -145,7 +160,17 @@ EVIDENCE: tuple[Column, ...] = (
     Column("record_id", "text", "the extraction record's id (records.md)"),
     Column("document_id", "text", "the document's id"),
     Column("document_title", "text", "the document's title"),
-    Column("document_source", "text", "the path or URL the document was read from"),
+    Column(
+        "document_source",
+        "text",
+        "the URL the document was read from, or its file name (never a local path)",
+    ),
+    Column(
+        "document_url",
+        "text",
+        "the article's URL (the English Wikipedia page of its title, for wikitext and"
+        " TheInfoList documents; the source URL when read from one); empty when not known",
+    ),
     Column(
         "document_format",
         "category",
@@ -183,7 +208,11 @@ TENURES: tuple[Column, ...] = (
     Column("year_end", "small", "last year the end can denote; empty when open or not given"),
     Column("document_id", "text", "the document listing the term (one row per document)"),
     Column("document_title", "text", "the document's title"),
-    Column("document_source", "text", "the path or URL the document was read from"),
+    Column(
+        "document_source",
+        "text",
+        "the URL the document was read from, or its file name (never a local path)",
+    ),
     Column("evidence_text", "text", "the exact text the term was read from"),
     Column("evidence_start", "int", "its offset in the document's clean text"),
     Column("evidence_end", "int", "end offset (exclusive)"),

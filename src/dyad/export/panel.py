@@ -26,9 +26,11 @@ from dyad.export.dyadyears import (
     dyad_years,
     known_years,
 )
+from dyad.export.filters import Filters, filtered
 from dyad.export.tables import label, open_table, place
 from dyad.export.target import Out, resolve
 from dyad.store import Store
+from dyad.store.exports import PairRecords
 from dyad.vocabulary import EVENT_TYPES
 
 PanelFormat = Literal["csv", "parquet"]
@@ -142,6 +144,7 @@ def panel(
     dyad: tuple[str, str] | None = None,
     format: PanelFormat = "csv",
     members_only: bool = False,
+    filters: Filters | None = None,
 ) -> PanelSummary:
     """Write the dyad-year panel of ``store`` (or of the pair ``dyad``) to ``out``: a directory
     (``panel.csv``, or ``panel-directed.csv``, or ``.parquet``, and ``panel-codebook.md``), a
@@ -161,7 +164,11 @@ def panel(
         raise ValueError(f"the first year ({first}) is after the last ({last})")
     target = resolve(out)
     where = place(target, f"panel{'-directed' if directed else ''}.{format}")
-    pairs = store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
+    pairs: Iterable[PairRecords] = (
+        store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
+    )
+    if filters is not None:  # export/filters.py: status facts are always kept
+        pairs = filtered(pairs, filters, status=True)
     rows = with_rows = without = counted = not_counted = 0
     low: int | None = None
     high: int | None = None

@@ -21,6 +21,7 @@ _TYPES: dict[str, Any] = {
     "int": pa.int64(),
     "small": pa.int16(),
     "flag": pa.int8(),
+    "level": pa.int8(),
     "float": pa.float64(),
     "text": pa.string(),
     "category": pa.dictionary(pa.int32(), pa.string()),

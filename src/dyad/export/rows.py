@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from dyad.export.cow import ccode_in, stateabb_in
+from dyad.export.scales import scale
+from dyad.export.sources import article_url, public_source
 from dyad.extract.states import Gazetteer
 from dyad.store.dates import OPEN_LOWER, OPEN_UPPER
 from dyad.store.exports import EvidenceRow, FactRow, TenureRow
@@ -123,6 +125,7 @@ def _quantity(fact: FactRow) -> tuple[float | None, str | None]:
 def fact_row(fact: FactRow, gazetteer: Gazetteer) -> Row:
     """A fact as a row of ``columns.FACTS`` (``persons`` as a list of dicts)."""
     vocab = EVENT_TYPES.get(fact.type)
+    scales = scale(fact.type)
     when = year(fact.date_lower) if fact.date_lower is not None else None
     if when is None and fact.date_upper is not None:
         when = year(fact.date_upper)
@@ -134,6 +137,8 @@ def fact_row(fact: FactRow, gazetteer: Gazetteer) -> Row:
         "family": fact.type.split(".")[0],
         "cameo": vocab.cameo if vocab else None,
         "plover": vocab.plover if vocab else None,
+        "goldstein": scales.goldstein,
+        "quad_class": scales.quad_class,
         "type_direction": vocab.direction if vocab else None,
         **_state_columns(fact.a, "a", when, gazetteer),
         **_state_columns(fact.b, "b", when, gazetteer),
@@ -161,7 +166,8 @@ def evidence_row(fact_id: int, evidence: EvidenceRow) -> Row:
         "record_id": evidence.record_id,
         "document_id": evidence.document,
         "document_title": evidence.title,
-        "document_source": evidence.source,
+        "document_source": public_source(evidence.source),
+        "document_url": article_url(evidence.title, evidence.format, evidence.source),
         "document_format": evidence.format,
         "text": evidence.text,
         "start": evidence.start,
@@ -191,7 +197,7 @@ def tenure_row(tenure: TenureRow) -> Row:
         "year_end": year(tenure.end_upper),
         "document_id": tenure.document,
         "document_title": tenure.title,
-        "document_source": tenure.source,
+        "document_source": public_source(tenure.source),
         "evidence_text": tenure.text,
         "evidence_start": tenure.evidence_start,
         "evidence_end": tenure.evidence_end,

@@ -11,6 +11,7 @@ from typing import Literal
 from dyad import __version__
 from dyad.export.codebook import export_codebook
 from dyad.export.columns import EXPORT_SCHEMA, TABLES, VOCABULARY
+from dyad.export.filters import Filters, filtered
 from dyad.export.rows import Row, evidence_row, fact_row, tenure_row
 from dyad.export.tables import TableFormat, label, open_table, place
 from dyad.export.target import Out, Target, resolve, text_file
@@ -41,19 +42,29 @@ def export(
     format: Format,
     out: Out,
     dyad: tuple[str, str] | None = None,
+    *,
+    base: str | None = None,
+    filters: Filters | None = None,
 ) -> ExportSummary:
     """Export ``store`` (or only the pair ``dyad``: two names or codes, any order) to ``out``:
     a directory (every table and ``codebook.md``), a file path, ``"-"`` (standard output) or an
     open stream (a binary one for Parquet). To a single file or stream, CSV and Parquet write
     the facts table only; JSON Lines and Turtle write everything.
 
+    ``filters`` keep only some types, years or states (``filters.py``). ``base`` is the IRI
+    Turtle names its resources under (default ``https://dyad.example/``).
     Raises ``UnknownCountryError`` for a pair the gazetteer does not know, ``ValueError`` for
-    an unknown format or a text stream given for Parquet.
+    an unknown format, a base that is not an absolute IRI or a text stream given for Parquet.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}")
-    pairs = store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
+    pairs: Iterable[PairRecords] = (
+        store.export_pairs(*dyad) if dyad is not None else store.export_pairs()
+    )
     unpaired: Iterable[TenureRow] = () if dyad is not None else store.unpaired_tenures()
+    if filters is not None and not filters.empty:
+        pairs = filtered(pairs, filters)
+        unpaired = () if filters.states or filters.types else unpaired
     target = resolve(out)
     gazetteer = store.gazetteer
     filter_ = list(store.pair(*dyad)) if dyad is not None else None
@@ -63,7 +74,7 @@ def export(
         elif format == "jsonl":
             summary = _jsonl(stack, target, pairs, unpaired, gazetteer, filter_)
         else:
-            summary = _turtle(stack, target, pairs, unpaired, gazetteer)
+            summary = _turtle(stack, target, pairs, unpaired, gazetteer, base)
     if target.directory is not None:
         codebook = target.directory / "codebook.md"
         codebook.write_text(export_codebook(), encoding="utf-8")
@@ -161,11 +172,12 @@ def _turtle(
     pairs: Iterable[PairRecords],
     unpaired: Iterable[TenureRow],
     gazetteer: Gazetteer,
+    base: str | None,
 ) -> ExportSummary:
-    from dyad.export.rdf import TurtleWriter
+    from dyad.export.turtle import DEFAULT_BASE, TurtleStream
 
     where = place(target, "dyad.ttl")
-    writer = TurtleWriter(stack.enter_context(text_file(where)), gazetteer)
+    writer = TurtleStream(stack.enter_context(text_file(where)), gazetteer, base or DEFAULT_BASE)
     count = facts = evidences = tenures = 0
     for records in pairs:
         count += 1
@@ -173,14 +185,9 @@ def _turtle(
         facts += len(records.facts)
         evidences += sum(len(f.evidence) for f in records.facts)
         tenures += len(records.tenures)
-    batch: list[TenureRow] = []
     for tenure in unpaired:
-        batch.append(tenure)
+        writer.tenure(tenure)
         tenures += 1
-        if len(batch) >= 1000:
-            writer.tenures(batch)
-            batch = []
-    writer.tenures(batch)
     return ExportSummary(
         "ttl", (label(where),), count, facts, evidences, tenures, triples=writer.triples
     )

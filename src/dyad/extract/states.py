@@ -434,6 +434,8 @@ class Gazetteer:
         state = self.resolve(code_or_name)
         if state is None:
             raise UnknownStateError(code_or_name, self.suggest(code_or_name))
+        if code_or_name.strip() == state.code:  # an exact code in capitals is never ambiguous
+            return state
         key = name_key(code_or_name)
         if any(name_key(name) == key for name in state.ambiguous):
             raise AmbiguousStateError(code_or_name, [state, *self._sharing(key, state)])

@@ -515,6 +515,13 @@ class Store:
         pair = self.pair(a, b) if a is not None and b is not None else None
         return self._snapshot(lambda conn: exports.walk_pairs(conn, pair))
 
+    def pair_records(self, a: str, b: str) -> PairRecords | None:
+        """One pair's records by its two gazetteer codes exactly (no name resolution: ``LAO``
+        is Laos, not a name to ask about), ``None`` when nothing is stored for it."""
+        pair = (a, b) if a < b else (b, a)
+        with self._read() as conn:
+            return next(exports.walk_pairs(conn, pair), None)
+
     def unpaired_tenures(self) -> Iterator[TenureRow]:
         """Terms of office whose sending or receiving state is unknown (in no pair)."""
         return self._snapshot(exports.unpaired_tenures)

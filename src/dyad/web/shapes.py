@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote
 
+from dyad.export.scales import scale
 from dyad.store.views import Conflict, DocumentRef, DyadCount, Fact, Interval, SearchHit, Term
 from dyad.web.palette import family, type_label
 
@@ -72,6 +73,11 @@ def fact(f: Fact) -> Record:
     out = asdict(f)
     out["family"] = family(f.type)
     out["label"] = type_label(f.type)
+    scales = scale(f.type)
+    out["cameo"] = scales.cameo
+    out["goldstein"] = scales.goldstein
+    out["quad_class"] = scales.quad_class
+    out["plover"] = scales.plover
     out["href"] = f"{dyad_href(f.a, f.b)}#f-{f.id}"
     for source in out["sources"]:
         source["href"] = doc_href(source["document"], source["start"], source["end"])

@@ -1,0 +1,263 @@
+"""Representation levels per side, as the Correlates of War Diplomatic Exchange codes them:
+0 none, 1 chargé d'affaires, 2 minister (a legation), 3 ambassador (an embassy). Pure: no I/O.
+
+A side's level in a year is the level of its representation in the other state on 31 December,
+read from the pair's facts and terms of office in date order, each setting it until the next:
+
+=====================================================  =========================================
+fact (occurred, dated)                                 sets
+=====================================================  =========================================
+``relations.established`` / ``.restored`` / upgraded   both sides (only the fact's source when it
+                                                       has one) to the level of relations its
+                                                       sentence names ("ambassadorial level",
+                                                       "exchanged ministers", "raised to an
+                                                       embassy"), else unknown: "X has an
+                                                       embassy in Y" beside a date says nothing
+                                                       of Y's mission in X
+``relations.downgraded``                               the level named (chargé: 1, legation: 2)
+``mission.opened``                                     its source's side to the level named
+                                                       (embassy 3, legation 2; a consulate or an
+                                                       office changes nothing)
+``mission.closed``, ``relations.severed``,             unknown: an embassy closed may be
+``.suspended``                                         followed by accreditation from elsewhere,
+                                                       which COW counts; the frame puts 0 in the
+                                                       years a severance is dated to hold
+                                                       (:func:`severance_years`)
+a term of office (ambassador 3, minister 2, chargé 1)  the sending side, in the years it covers
+=====================================================  =========================================
+
+A level of 1 or 2 read from a fact holds ``STALE_AFTER`` years at most. A fact's year is its
+date's when the date lies in one year, else the last year it may denote (the change certainly
+happened by then); undated facts set nothing. Every level keeps what set it (``TYPE:ID``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dyad.store.dates import OPEN_LOWER, OPEN_UPPER
+from dyad.store.exports import FactRow, PairRecords
+
+_AMBASSADOR = re.compile(r"\bembass(?:y|ies)\b|\bambassador|\bhigh commission", re.IGNORECASE)
+_MINISTER = re.compile(
+    r"\blegations?\b|\bministers? (?:plenipotentiary|resident)\b|\benvoy extraordinary\b",
+    re.IGNORECASE,
+)
+_CHARGE = re.compile(r"\bcharg[ée]s? d['’]affaires\b|\bchargé\b", re.IGNORECASE)
+
+# Reciprocal facts (an establishment, a restoration, an upgrade of relations) set both sides
+# only when the sentence names the level of the relations themselves, not one side's mission
+# ("X has an embassy in Y" beside an establishment date says nothing of Y's mission in X).
+_RECIPROCAL = (
+    (
+        re.compile(
+            r"ambassadorial|embassy level|level of (?:an )?embass|exchanged? ambassadors"
+            r"|(?:raised|elevated|upgraded) (?:\w+ ){0,4}to (?:the )?(?:level of )?(?:an )?embass",
+            re.IGNORECASE,
+        ),
+        3,
+    ),
+    (re.compile(r"legation level|level of (?:a )?legation|exchanged? ministers", re.I), 2),
+    (re.compile(r"charg[ée]s? d['’]affaires level|level of charg", re.IGNORECASE), 1),
+)
+# A chargé or a minister is often a step (legations were raised to embassies in numbers after
+# 1945): a level of 1 or 2 read from a fact holds for this many years at most, unless a later
+# fact says otherwise. Measured against COW (bench/README.md, compare-cow): carried for ever,
+# levels 1-2 agreed in well under half of the side-years.
+STALE_AFTER = 10
+
+_BOTH_ZERO = frozenset({"relations.severed", "relations.suspended"})
+_BOTH_NAMED = frozenset({"relations.established", "relations.restored", "relations.upgraded"})
+_ROLE_LEVELS = ((re.compile(r"ambassador", re.I), 3), (re.compile(r"minister|envoy", re.I), 2))
+_ROLE_CHARGE = re.compile(r"charg", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A side's level in a year and what set it: ``mission.opened:12`` (a fact: its type and
+    its id, ``facts.fact_id`` of ``dyad export``), ``tenure:3``."""
+
+    level: int | None
+    source: str
+
+
+def named_levels(text: str) -> set[int]:
+    """The representation levels a sentence names."""
+    found: set[int] = set()
+    if _AMBASSADOR.search(text):
+        found.add(3)
+    if _MINISTER.search(text):
+        found.add(2)
+    if _CHARGE.search(text):
+        found.add(1)
+    return found
+
+
+def _fact_year(fact: FactRow) -> int | None:
+    if fact.modality != "occurred" or fact.date_upper is None:
+        return None
+    if fact.date_upper in (OPEN_LOWER, OPEN_UPPER):
+        return None
+    return fact.date_upper // 10000
+
+
+def _named(fact: FactRow, lowest: bool) -> int | None:
+    levels: set[int] = set()
+    for evidence in fact.evidence:
+        levels |= named_levels(evidence.text)
+    if not levels:
+        return None
+    return min(levels) if lowest else max(levels)
+
+
+def _reciprocal(fact: FactRow) -> int | None:
+    levels = {
+        level
+        for evidence in fact.evidence
+        for pattern, level in _RECIPROCAL
+        if pattern.search(evidence.text)
+    }
+    return max(levels) if levels else None
+
+
+def fact_levels(fact: FactRow, a: str, b: str) -> dict[str, int | None]:
+    """What a fact sets, by side (``a``/``b`` codes): a level, ``None`` (unknown from now on),
+    or nothing (the side is absent from the dict)."""
+    if fact.type in _BOTH_ZERO:  # 0 while the status says severed (frame.py), then unknown
+        return {a: None, b: None}
+    sides = [fact.source] if fact.source in (a, b) else [a, b]  # one side when it has one
+    if fact.type in _BOTH_NAMED:
+        level = _reciprocal(fact)
+        if fact.type == "relations.upgraded" and level is None:
+            return {}
+        return dict.fromkeys(sides, level)
+    if fact.type == "relations.downgraded":
+        level = _named(fact, lowest=True)
+        return {} if level is None else dict.fromkeys(sides, level)
+    if fact.source not in (a, b):
+        return {}
+    if fact.type == "mission.opened":
+        level = _named(fact, lowest=False)
+        return {} if level is None else {fact.source: level}
+    if fact.type == "mission.closed":  # accreditation from elsewhere may follow: COW counts it
+        level = _named(fact, lowest=False)
+        return {} if level is None or level < 2 else {fact.source: None}
+    return {}
+
+
+def _role_level(role: str) -> int | None:
+    if _ROLE_CHARGE.search(role):
+        return 1
+    for pattern, level in _ROLE_LEVELS:
+        if pattern.search(role):
+            return level
+    return None
+
+
+def _tenure_years(records: PairRecords, last: int) -> dict[tuple[str, int], Level]:
+    found: dict[tuple[str, int], Level] = {}
+    for tenure in records.tenures:
+        level = _role_level(tenure.role)
+        if level is None or tenure.sending not in (records.a, records.b):
+            continue
+        if tenure.start_lower is None or tenure.start_lower in (OPEN_LOWER, OPEN_UPPER):
+            continue
+        start = tenure.start_lower // 10000
+        end_day = tenure.end_upper
+        end = last if end_day is None or end_day in (OPEN_LOWER, OPEN_UPPER) else end_day // 10000
+        for year in range(start, min(end, last) + 1):
+            key = (tenure.sending, year)
+            held = found.get(key)
+            if held is None or (held.level or 0) < level:
+                found[key] = Level(level, f"tenure:{tenure.id}")
+    return found
+
+
+def levels_by_year(records: PairRecords, first: int, last: int) -> dict[tuple[str, int], Level]:
+    """Each side's level (by its code) in each year ``first``..``last`` that something sets."""
+    changes: list[tuple[int, int, str, int | None, str]] = []  # year, id, side, level, type
+    for fact in records.facts:
+        year = _fact_year(fact)
+        if year is None or year > last:
+            continue
+        for side, level in fact_levels(fact, records.a, records.b).items():
+            changes.append((year, fact.id, side, level, fact.type))
+    changes.sort(key=lambda c: (c[0], c[1]))
+    found: dict[tuple[str, int], Level] = {}
+    for side in (records.a, records.b):
+        own = [c for c in changes if c[2] == side]
+        current: Level | None = None
+        index = since = 0
+        for year in range(min([first, *(c[0] for c in own)]), last + 1):
+            while index < len(own) and own[index][0] <= year:
+                since, fact_id, _, level, kind = own[index]
+                current = Level(level, f"{kind}:{fact_id}")
+                index += 1
+            if current is not None and current.level in (1, 2) and year - since > STALE_AFTER:
+                current = None
+            if current is not None and year >= first:
+                found[(side, year)] = current
+    for key, held in _tenure_years(records, last).items():
+        if key[1] >= first and found.get(key, Level(None, "")).level is None:
+            found[key] = held
+    return found
+
+
+def _year_span(fact: FactRow) -> tuple[int, int] | None:
+    if fact.modality != "occurred" or fact.date_lower is None or fact.date_upper is None:
+        return None
+    if OPEN_LOWER in (fact.date_lower, fact.date_upper) or OPEN_UPPER in (
+        fact.date_lower,
+        fact.date_upper,
+    ):
+        return None
+    return fact.date_lower // 10000, fact.date_upper // 10000
+
+
+# Facts that presuppose relations: after a severance, the first of them ends the years in which
+# a level of 0 is read from it (a restoration the sources do not state was there by then).
+_RENEWAL = frozenset(
+    {
+        "relations.restored",
+        "relations.established",
+        "relations.upgraded",
+        "mission.opened",
+        "visit",
+        "agreement.signed",
+    }
+)
+
+
+def severance_years(records: PairRecords) -> set[int]:
+    """Years in which the facts themselves say relations were broken on 31 December, so that a
+    level of 0 rests on more than the status: from a severance's year to the year before the
+    next dated fact that presupposes relations (a restoration, an establishment, an upgrade, a
+    mission opened, a visit, an agreement signed), for ``STALE_AFTER`` years at most (most breaks
+    are shorter, and a restoration the sources leave out must not read as decades of 0); a
+    severance dated as a span (``1941-12-08/1952-04-28``, "broken from ... to ...") to the year
+    before the span's end; and only its own year when the pair has a restoration no source
+    dates (it may have come any time)."""
+    undated_return = any(
+        f.type in ("relations.restored", "relations.established")
+        and f.modality == "occurred"
+        and f.date_lower is None
+        for f in records.facts
+    )
+    returns = sorted(
+        span[0] for f in records.facts if f.type in _RENEWAL and (span := _year_span(f)) is not None
+    )
+    years: set[int] = set()
+    for fact in records.facts:
+        if fact.type not in _BOTH_ZERO or (span := _year_span(fact)) is None:
+            continue
+        start, end = span
+        if end > start:
+            last = end - 1
+        elif undated_return:
+            last = start
+        else:
+            later = [y for y in returns if y > start]
+            last = later[0] - 1 if later else start + STALE_AFTER
+        years.update(range(start, min(last, start + STALE_AFTER) + 1))
+    return years
