@@ -191,6 +191,16 @@ class _Match:
     core: tuple[int, int]
 
 
+def _without_overlaps(matches: list[_Match]) -> list[_Match]:
+    """The matches (best first) that no better one overlaps."""
+    kept: list[_Match] = []
+    for candidate in matches:
+        a, b = candidate.core
+        if not any(a < k.core[1] and k.core[0] < b for k in kept):
+            kept.append(candidate)
+    return kept
+
+
 def _core(m: re.Match[str]) -> tuple[int, int]:
     """The match without role captures at its edges: what the trigger words themselves cover."""
     start, end = m.start(), m.end()
@@ -308,12 +318,9 @@ class EventEngine:
                         continue
                 matches.append(_Match(rule, m, _core(m)))
         matches.sort(key=lambda x: (-x.rule.priority, -(x.core[1] - x.core[0]), x.core[0]))
-        kept: list[_Match] = []
-        for candidate in matches:
-            a, b = candidate.core
-            if any(a < k.core[1] and k.core[0] < b for k in kept):
-                continue
-            kept.append(candidate)
+        kept = _without_overlaps([x for x in matches if not x.rule.overlaps])
+        # A rule that tells a second event by the same words competes only with its kind.
+        kept += _without_overlaps([x for x in matches if x.rule.overlaps])
         kept.sort(key=lambda x: x.core[0])
         events: list[Event] = []
         for match in kept:
