@@ -29,16 +29,31 @@ from dyad.extract.tagging import Tag, Tagged
 from dyad.model import DateSource, Event, Evidence, Modality, Person, Quantity
 from dyad.vocabulary import EVENT_TYPES
 
-_NEGATION = re.compile(r"\b(?:not|never|no longer|refused to|declined to|failed to|denied)\b", re.I)
-_CANCELLED = re.compile(r"\b(?:cancel(?:l?ed|s)?|postponed|called off|scrapped)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|refused to|refuses to|refusing to|declined to|failed to|denied"
+    r"|did not|didn't|has not|have not|had not|without)\b",
+    re.I,
+)
+_CANCELLED = re.compile(
+    r"\b(?:cancel(?:l?ed|s)?|postponed|called off|scrapped|deferred|shelved|put off|put on hold)\b",
+    re.I,
+)
 _PLANNED = re.compile(
     r"\b(?:plans? to|planned to|planning to|will|is to|are to|was to|were to|agreed to"
-    r"|expected to|scheduled to|intends? to|intended to|to be held|proposed|invited to)\b",
+    r"|expected to|scheduled to|intends? to|intended to|to be held|proposed|invited to"
+    r"|sought to|seeks? to|seeking to|tried to|tries to|trying to|attempted to|attempts? to"
+    r"|hopes? to|hoped to|aims? to|aimed to|wants? to|wanted to|wish(?:es|ed)? to|was due to"
+    r"|were due to|promised to|pledged to|vowed to|offered to|proposal to|would like to)\b",
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might|may|if|possibility\s+of|prospect\s+of|threat\s+of|risk\s+of)\b",
+    r"\b(?:would|could|might|may|if|unless|possibility\s+of|prospect\s+of|threat\s+of"
+    r"|risk\s+of|threatened\s+to|threatening\s+to|in\s+case\s+of|potential)\b",
     re.I,
+)
+# "would later visit": the future seen from the past, which happened.
+_WOULD_OCCURRED = re.compile(
+    r"\bwould\s+(?:later|eventually|soon|subsequently|go\s+on\s+to|then|also\s+later)\b", re.I
 )
 # Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
 # Only a point in time carries over to the next sentence: not a period or an open range.
@@ -218,9 +233,15 @@ def _core(m: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
+# Where one clause ends and the next, with its own verb and time, begins.
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:but|while|whereas|before|although|though|and\s+later|and\s+then|after\s+which)\s"
+)
+
+
 def _clauses(string: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r";", string):
+    for m in _CLAUSE_BREAK.finditer(string):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(string)))
@@ -396,6 +417,11 @@ class EventEngine:
                     persons.extend(resolved.persons)
 
         spec = EVENT_TYPES[rule.type]
+        if _organisation_subject(tagged, clause[0], match.core[0]) and not (
+            "source" in groups or "a" in groups
+        ):
+            # "BP signed an agreement with Iraq": not an act of the United Kingdom.
+            return []
         directed = spec.direction == "directed" or (
             spec.direction == "either"
             and rule.type != "agreement.signed"
@@ -645,8 +671,15 @@ class EventEngine:
             return "cancelled"
         if _PLANNED.search(before):
             return "planned"
-        if _HYPOTHETICAL.search(before[-25:]):
+        if _HYPOTHETICAL.search(before[-25:]) and not _WOULD_OCCURRED.search(before):
             return "hypothetical"
+        wide = tagged.string[max(clause[0], core_start - 90) : core_start]
+        if _WOULD_OCCURRED.search(wide):
+            return default
+        if re.search(r"\b(?:would|could|might)\s+(?:have\s+)?(?:\w+\s+){0,2}$", wide) or (
+            re.search(r"\b(?:would|could|might)\s+have\b", wide)
+        ):
+            return "hypothetical"  # "would have set off a war", "could have led to"
         return default
 
 
@@ -687,6 +720,28 @@ def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
         else:
             break
     return [t for t, _, _ in chain]
+
+
+# A company, party, bank or bloc named as the subject ("BP signed an agreement with Iraq"):
+# all capitals (BP, CNPC, CARICOM) or a name ending in a word that names an organisation.
+_ORGANISATION_SUBJECT = re.compile(
+    r"(?:^|[,;(]\s*|\b(?:and|but|then|when|after|before|as|while)\s+)(?:the\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|and\s+|&\s+)?(?-i:[A-Z][\w&.'-]*)){0,4})"
+    r"\s+(?:(?:has|had|have|also|then|later|recently|jointly|successfully|finally)\s+){0,2}$"
+)
+_ORGANISATION_NAME = re.compile(
+    r"^(?-i:[A-Z]{2,8})$|(?-i:\b(?:Corporation|Company|Co\.|Inc\.?|Ltd\.?|Limited|Airlines|Airways"
+    r"|Petroleum|Oil|Bank|Group|Holdings|Telecom|Railways|Commerce|Party|Motors|Industries"
+    r"|Enterprises?|Energy|Mining|Chamber|Association|Federation|Foundation|University|Institute"
+    r"|Council|Community|Organi[sz]ation|Union)$)"
+)
+
+
+def _organisation_subject(tagged: Tagged, clause_start: int, core_start: int) -> bool:
+    """Whether the words right before the trigger name an organisation, not a state."""
+    before = tagged.string[clause_start:core_start]
+    m = _ORGANISATION_SUBJECT.search(before)
+    return m is not None and _ORGANISATION_NAME.search(m.group("name")) is not None
 
 
 def _object(actors: list[tuple[Tag, int, int]], core_end: int) -> list[Tag]:
