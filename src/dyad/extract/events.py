@@ -21,9 +21,11 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from dyad.extract.context import Context, Pair
+from dyad.extract.dates import lower_year
 from dyad.extract.rules import Rule
 from dyad.extract.tagging import Tag, Tagged
 from dyad.model import DateSource, Event, Evidence, Modality, Person, Quantity
@@ -196,6 +198,11 @@ def _split_top(body: str) -> list[str]:
     return out
 
 
+_COORDINATED_BEFORE = re.compile(
+    r"\s*(?:(?:in|on)\s+)?⟨D\d+⟩(?:\s*(?:,|and|,\s*and)\s*(?:again\s+|also\s+|later\s+)?"
+    r"(?:(?:in|on)\s+)?⟨D\d+⟩)+\s*,",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(r"^(?:\s*(?:,|and|,\s*and|or)\s*⟨D\d+⟩)+")
 
 
@@ -343,10 +350,8 @@ class EventEngine:
         # A rule that tells a second event by the same words competes only with its kind.
         kept += _without_overlaps([x for x in matches if x.rule.overlaps])
         kept.sort(key=lambda x: x.core[0])
-        events: list[Event] = []
-        for match in kept:
-            events.extend(self._build(text, tagged, match, heading_date, previous_date))
-        return _merge(events)
+        groups = [self._build(text, tagged, match, heading_date, previous_date) for match in kept]
+        return _merge(groups)
 
     # ------------------------------------------------------------------ roles
 
@@ -539,11 +544,16 @@ class EventEngine:
             text, tagged, positions, clause, match, heading_date, previous_date, rule.split_dates
         )
         events = []
+        repeated = _times(quantity) if rule.split_dates and len(dates) == 1 else 1
+        if repeated > 1:
+            dates = dates * repeated  # "visited Nigeria three times": three visits
         if len(dates) > 1:
             quantity = None  # "two trips, in 1985 and 1988": each trip is one event
         if rule.date_part == "start":
             dates = [(_start_of(d), s, t) for d, s, t in dates]
-        for date, date_source, date_text in dates:
+        # Nothing written can report an act after today: "by 2030" is no date of an event.
+        dates = [(None, None, None) if _in_future(d) else (d, s, t) for d, s, t in dates]
+        for occurrence, (date, date_source, date_text) in enumerate(dates):
             identity = "|".join(
                 str(x)
                 for x in (
@@ -551,7 +561,7 @@ class EventEngine:
                     rule.id,
                     evidence.start,
                     match.core[0],
-                    date,
+                    date if repeated == 1 else f"{date}#{occurrence}",
                     source,
                     target,
                     ",".join(actors),
@@ -630,6 +640,16 @@ class EventEngine:
                     return [
                         (_date_value(t), "stated", _date_text(text, t)) for t, _, _ in after[:count]
                     ]
+            opening = _COORDINATED_BEFORE.match(tagged.string, clause[0], a)
+            if opening:
+                # "In 2004 and again in 2006, Hu Jintao made state visits to Nigeria"
+                tokens = re.findall(r"⟨D\d+⟩", opening.group(0))
+                chosen = [tagged.tag_of(tok) for tok in tokens]
+                return [
+                    (_date_value(t), "stated", _date_text(text, t))
+                    for t in chosen
+                    if t is not None and _date_value(t)
+                ]
 
         def distance(item: tuple[Tag, int, int]) -> tuple[int, int]:
             t, s, e = item
@@ -761,6 +781,12 @@ def _other(dyad: Pair | None, state: str | None) -> str | None:
     return None
 
 
+def _in_future(value: str | None) -> bool:
+    """Whether an event date begins after the current year (no article reports it done)."""
+    low = lower_year(value) if value else None
+    return low is not None and low > date.today().year
+
+
 def _year_of(value: str) -> str:
     """A day or month reduced to its year ("1983-10-09" -> "1983"); other values unchanged."""
     m = re.fullmatch(r"(\d{4})-\d{2}(?:-\d{2})?", value)
@@ -804,29 +830,50 @@ def _same_people(a: tuple[Person, ...], b: tuple[Person, ...]) -> bool:
     return bool({p.name.casefold() for p in a} & {p.name.casefold() for p in b})
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per (type, roles, date) in a sentence: "a visit ... made his third visit"."""
+def _times(quantity: Quantity | None) -> int:
+    """How many times a counted repetition says an act happened ("three times": 3), else 1."""
+    if quantity is None or not re.fullmatch(r"times|occasions", quantity.of.strip(), re.I):
+        return 1
+    amount = int(quantity.amount)
+    return amount if 2 <= amount <= 6 else 1
+
+
+def _merge(groups: list[list[Event]]) -> list[Event]:
+    """One event per (type, roles, date) in a sentence: "a visit ... made his third visit".
+
+    Events of one match (``groups``: one list per match) are never twins of each other: "visited
+    Nigeria three times" is three visits.
+    """
     out: list[Event] = []
-    for event in events:
-        twin = next(
-            (
-                e
-                for e in out
-                if e.type == event.type
-                and e.actors == event.actors
-                and e.source == event.source
-                and e.target == event.target
-                and (e.date == event.date or event.date is None)
-                and (e.subject == event.subject or not e.subject or not event.subject)
-                and _same_people(e.persons, event.persons)
-            ),
-            None,
-        )
-        if twin is None:
-            out.append(event)
-            continue
-        merged = _unique_persons([*twin.persons, *event.persons])
-        out[out.index(twin)] = replace(
-            twin, persons=tuple(merged), quantity=twin.quantity or event.quantity
-        )
+    origin: list[int] = []
+    for group_index, group in enumerate(groups):
+        for event in group:
+            _add_or_merge(out, origin, event, group_index)
     return out
+
+
+def _add_or_merge(out: list[Event], origin: list[int], event: Event, group: int) -> None:
+    """Add ``event``, or fold it into an earlier twin from another match."""
+    twin = next(
+        (
+            e
+            for i, e in enumerate(out)
+            if origin[i] != group
+            and e.type == event.type
+            and e.actors == event.actors
+            and e.source == event.source
+            and e.target == event.target
+            and (e.date == event.date or event.date is None)
+            and (e.subject == event.subject or not e.subject or not event.subject)
+            and _same_people(e.persons, event.persons)
+        ),
+        None,
+    )
+    if twin is None:
+        out.append(event)
+        origin.append(group)
+        return
+    merged = _unique_persons([*twin.persons, *event.persons])
+    out[out.index(twin)] = replace(
+        twin, persons=tuple(merged), quantity=twin.quantity or event.quantity
+    )
