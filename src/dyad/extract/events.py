@@ -203,7 +203,9 @@ _COORDINATED_BEFORE = re.compile(
     r"(?:(?:in|on)\s+)?⟨D\d+⟩)+\s*,",
     re.IGNORECASE,
 )
-_COORDINATED = re.compile(r"^(?:\s*(?:,|and|,\s*and|or)\s*⟨D\d+⟩)+")
+_COORDINATED = re.compile(
+    r"^(?:\s*(?:,|and|,\s*and|or)\s*(?:again\s+|also\s+|later\s+)?(?:(?:in|on)\s+)?⟨D\d+⟩)+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -750,7 +752,7 @@ _ORGANISATION_SUBJECT = re.compile(
     r"\s+(?:(?:has|had|have|also|then|later|recently|jointly|successfully|finally)\s+){0,2}$"
 )
 _ORGANISATION_NAME = re.compile(
-    r"^(?-i:[A-Z]{2,8})$|(?-i:\b(?:Corporation|Company|Co\.|Inc\.?|Ltd\.?|Limited|Airlines|Airways"
+    r"^(?!(?-i:[IVX]+|JR|SR)$)(?-i:[A-Z]{2,8})$|(?-i:\b(?:Corporation|Company|Co\.|Inc\.?|Ltd\.?|Limited|Airlines|Airways"
     r"|Petroleum|Oil|Bank|Group|Holdings|Telecom|Railways|Commerce|Party|Motors|Industries"
     r"|Enterprises?|Energy|Mining|Chamber|Association|Federation|Foundation|University|Institute"
     r"|Council|Community|Organi[sz]ation|Union)$)"
