@@ -546,7 +546,7 @@ class EventEngine:
             text, tagged, positions, clause, match, heading_date, previous_date, rule.split_dates
         )
         events = []
-        repeated = _times(quantity) if rule.split_dates and len(dates) == 1 else 1
+        repeated = _times(_repetition(tagged, m)) if rule.split_dates and len(dates) == 1 else 1
         if repeated > 1:
             dates = dates * repeated  # "visited Nigeria three times": three visits
         if len(dates) > 1:
@@ -830,6 +830,15 @@ def _same_people(a: tuple[Person, ...], b: tuple[Person, ...]) -> bool:
     if not a or not b:
         return True
     return bool({p.name.casefold() for p in a} & {p.name.casefold() for p in b})
+
+
+def _repetition(tagged: Tagged, m: re.Match[str]) -> Quantity | None:
+    """The count of times in a match or right after it ("visited Nigeria three times")."""
+    for found in re.finditer(r"⟨Q(\d+)⟩", tagged.string[m.start() : m.end() + 14]):
+        q = tagged.tags[int(found.group(1))].quantity
+        if q is not None and _times(Quantity(q.amount, q.of)) > 1:
+            return Quantity(q.amount, q.of)
+    return None
 
 
 def _times(quantity: Quantity | None) -> int:
