@@ -90,9 +90,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "since",
         # "since 2001" still holds: an open end. "after 2000, when X visited" dates the visit
         # to 2000, not after it.
-        re.compile(
-            rf"\b(?:since|post-)\s?(?P<a>{_POINT})\b(?!\s?[-–—]\s?\d)(?!,?\s+when\b)", re.I
-        ),
+        re.compile(rf"\b(?:since|post-)\s?(?P<a>{_POINT})\b(?!\s?[-–—]\s?\d)(?!,?\s+when\b)", re.I),
     ),
     (
         # "after 1982": later, but the text does not say it still holds (an unknown end, EDTF

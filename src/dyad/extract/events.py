@@ -21,7 +21,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+import datetime
 from functools import cache
 
 from dyad.extract.context import Context, Pair
@@ -747,7 +747,7 @@ def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
 # A company, party, bank or bloc named as the subject ("BP signed an agreement with Iraq"):
 # all capitals (BP, CNPC, CARICOM) or a name ending in a word that names an organisation.
 _ORGANISATION_SUBJECT = re.compile(
-    r"(?:^|[,;(]\s*|\b(?:and|but|then|when|after|before|as|while)\s+)(?:the\s+)?"
+    r"(?:^|[,;(]\s*|⟨D\d+⟩,?\s+|\b(?:and|but|then|when|after|before|as|while)\s+)(?:the\s+)?"
     r"(?P<name>(?-i:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|and\s+|&\s+)?(?-i:[A-Z][\w&.'-]*)){0,4})"
     r"\s+(?:(?:has|had|have|also|then|later|recently|jointly|successfully|finally)\s+){0,2}$"
 )
@@ -786,7 +786,7 @@ def _other(dyad: Pair | None, state: str | None) -> str | None:
 def _in_future(value: str | None) -> bool:
     """Whether an event date begins after the current year (no article reports it done)."""
     low = lower_year(value) if value else None
-    return low is not None and low > date.today().year
+    return low is not None and low > datetime.date.today().year
 
 
 def _year_of(value: str) -> str:
