@@ -17,11 +17,11 @@ longer match) wins. Each kept match becomes an event:
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-import datetime
 from functools import cache
 
 from dyad.extract.context import Context, Pair
