@@ -366,6 +366,17 @@ class EventEngine:
                 break
         return best
 
+    def _partner(self, dyad: Pair | None, state: str | None, lone: bool) -> str | None:
+        """The other member of the passage's pair; where a "Foreign relations of X" page names
+        no partner for the passage, X itself is the partner of a state named ``lone``ly (the
+        only state of its clause, after no subject such as "many countries")."""
+        if dyad is not None:
+            return _other(dyad, state)
+        subject = self.context.subject
+        if lone and subject is not None and state is not None and state != subject:
+            return subject
+        return None
+
     def _resolve(self, tag: Tag, dyad: Pair | None) -> _Resolved:
         if tag.kind == "S" and tag.state:
             return _Resolved([tag.state], [])
@@ -424,6 +435,10 @@ class EventEngine:
                     persons.extend(resolved.persons)
 
         spec = EVENT_TYPES[rule.type]
+        named = {t.state for t, _, _ in actors_in_clause if t.kind == "S" and t.state}
+        lone = len(named) <= 1 and not _GENERIC_SUBJECT.search(
+            tagged.string[clause[0] : match.core[0]]
+        )
         if _organisation_subject(tagged, clause[0], match.core[0]) and not (
             "source" in groups or "a" in groups
         ):
@@ -474,16 +489,16 @@ class EventEngine:
             source = src.states[0] if src and src.states else None
             target = tgt.states[0] if tgt and tgt.states else None
             if src is not None and src.other:
-                source = _other(dyad, target)
+                source = self._partner(dyad, target, lone)
             if tgt is not None and tgt.other:
-                target = _other(dyad, source)
+                target = self._partner(dyad, source, lone)
             if source is not None and target == source:
                 target = None
             if target is None and not rule.target_optional:
-                target = _other(dyad, source)
+                target = self._partner(dyad, source, lone)
                 defaults += 1
             if source is None:
-                source = _other(dyad, target)
+                source = self._partner(dyad, target, lone)
                 defaults += 1
             actors = sorted({s for s in (source, target) if s})
         else:
@@ -506,10 +521,15 @@ class EventEngine:
                     persons.extend(resolved.persons)
                     if len(set(actors)) >= 2:
                         break
+            if len(set(actors)) == 1 and dyad is None:
+                partner = self._partner(None, actors[0], lone)
+                if partner is not None:
+                    actors.append(partner)
+                    defaults += 1
             if len(set(actors)) < 2 and dyad:
                 present = [s for s in actors if s in dyad]
                 if present:
-                    actors.append(_other(dyad, present[0]) or present[0])
+                    actors.append(self._partner(dyad, present[0], lone) or present[0])
                 elif not actors:
                     actors.extend(dyad)
                 defaults += 1
@@ -756,6 +776,14 @@ _ORGANISATION_NAME = re.compile(
     r"|Petroleum|Oil|Bank|Group|Holdings|Telecom|Railways|Commerce|Party|Motors|Industries"
     r"|Enterprises?|Energy|Mining|Chamber|Association|Federation|Foundation|University|Institute"
     r"|Council|Community|Organi[sz]ation|Union)$)"
+)
+
+
+# A subject that is no one state: "many countries switched recognition".
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:many|several|other|some|most|few|all|\d+|⟨Q\d+⟩)\s+(?:\w+\s+)?"
+    r"(?:countries|nations|states|governments)\b",
+    re.IGNORECASE,
 )
 
 
