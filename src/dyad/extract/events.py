@@ -65,14 +65,23 @@ _OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+\s+)?$")
 # What makes the actor after it an object, not a subject: a preposition or a past-tense verb.
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|with|of|for|by|from|in|on|at|against|between|into|towards?|than|over|under"
-    r"|helped|supported|invited|visited|met|urged|asked|told|joined|and\s+with)\s+(?:the\s+)?$",
+    r"|helped|supported|invited|visited|met|urged|asked|told|joined|and\s+with"
+    # "Switzerland recognized Ukraine in 1991 and opened an embassy": Ukraine is an object.
+    r"|recogni[sz]ed|established|signed|opened|closed|expelled|attacked|invaded|occupied"
+    r"|condemned|critici[sz]ed|hosted|received|accused|defeated|annexed)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _TIME_SHIFT = re.compile(
     r"\b(?:previously|earlier|before|prior|formerly|originally|initially|later|subsequently"
     r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
-    r"|historically|long|always|never|there\s+(?:are|is))\b",
+    r"|historically|long|always|never|there\s+(?:are|is)|in\s+the\s+past)\b",
     re.IGNORECASE,
+)
+# "on 21–22 May": a day of some year the sentence does not say; no year is inferred for it.
+_DAY_WITHOUT_YEAR = re.compile(
+    r"\b\d{1,2}(?:\s?[–-]\s?\d{1,2})?\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b(?!,?\s+⟨D)|\b(?:January|February|March|April"
+    r"|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b"
 )
 _ESCAPES = re.compile(r"\\[a-zA-Z]|\[[^\]]*\]|\{[^}]*\}|\(\?[^:)]*[:)]?")
 
@@ -693,6 +702,7 @@ class EventEngine:
             previous_date is not None
             and _POINT_DATE.fullmatch(previous_date[0])
             and not _TIME_SHIFT.search(tagged.string)
+            and not _DAY_WITHOUT_YEAR.search(tagged.string)
         ):
             # What follows a dated sentence happened about then: its year, not its day.
             return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
