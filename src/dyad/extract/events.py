@@ -53,6 +53,13 @@ _HYPOTHETICAL = re.compile(
     r"|risk\s+of|threatened\s+to|threatening\s+to|in\s+case\s+of|potential)\b",
     re.I,
 )
+# "refused a request by X to cut relations", "urged Y to recognize": asked for, not done.
+_REQUESTED = re.compile(
+    r"\b(?:asked|requested|requests?|urged|urging|called\s+on|calls\s+on|pressed|pressured"
+    r"|demanded|demands|encouraged|persuaded|pressure|appealed\s+to|ready|willing|prepared)\b"
+    r"[^;]{0,60}?\bto\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 # "would later visit": the future seen from the past, which happened.
 _WOULD_OCCURRED = re.compile(
     r"\bwould\s+(?:later|eventually|soon|subsequently|go\s+on\s+to|then|also\s+later)\b", re.I
@@ -721,7 +728,7 @@ class EventEngine:
             return "negated"
         if _CANCELLED.search(tagged.string[clause[0] : clause[1]]):
             return "cancelled"
-        if _PLANNED.search(before):
+        if _PLANNED.search(before) or _REQUESTED.search(tagged.string[clause[0] : core_start]):
             return "planned"
         if _HYPOTHETICAL.search(before[-25:]) and not _WOULD_OCCURRED.search(before):
             return "hypothetical"

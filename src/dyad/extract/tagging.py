@@ -109,7 +109,7 @@ class Candidate:
 # A state's name that is part of another name: a company, party or bank ("Chinese Petroleum
 # Corporation", "British Airways", "the Korean Workers' Party") or a currency ("US$").
 _INSIDE_NAME = re.compile(
-    r"\$|(?:\s+(?-i:[A-Z][\w&.'-]*)){0,3}\s+(?-i:(?:Corporation|Company|Co\.|Inc\.?|Ltd\.?"
+    r"\$|(?:'s|’s)?(?:\s+(?-i:[A-Z][\w&.'-]*)){0,3}\s+(?-i:(?:Corporation|Company|Co\.|Inc\.?|Ltd\.?"
     r"|Limited|Airlines|Airways|Petroleum|Oil\s+Company|Bank|Holdings|Telecom|Railways"
     r"|Chamber\s+of\s+Commerce|Party|Motors|Industries|Enterprises?|Broadcasting)\b)"
 )
