@@ -21,7 +21,7 @@ import datetime
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from dyad.extract.context import Context, Pair
@@ -296,6 +296,30 @@ class _Resolved:
     other: bool = False  # "the country": resolved once the other role is known
 
 
+@dataclass
+class _Scene:
+    """What one match's phases share: where it stands, and what they find along the way."""
+
+    dyad: Pair | None
+    clause: tuple[int, int]
+    positions: list[tuple[Tag, int, int]]
+    in_clause: list[tuple[Tag, int, int]]
+    actors: list[tuple[Tag, int, int]]  # states, people and references in the clause
+    lone: bool  # the clause names at most one state, after no "many countries"
+    persons: list[Person] = field(default_factory=list)
+    defaults: int = 0  # roles filled in by default: each lowers the confidence
+
+
+def _subject_text(text: str, tagged: Tagged, match: _Match) -> str | None:
+    """The rule's fixed qualifier, or the captured one read from the clean text ("the
+    25-point Ulaanbaatar Declaration"), not the tagged string."""
+    m = match.match
+    if not m.groupdict().get("subject"):
+        return match.rule.subject
+    start, end = tagged.offset(m.start("subject")), tagged.end_offset(m.end("subject"))
+    return " ".join(text[start:end].split())
+
+
 class EventEngine:
     """Applies rules to one document's tagged sentences."""
 
@@ -424,174 +448,62 @@ class EventEngine:
         heading_date: str | None,
         previous_date: tuple[str, str] | None,
     ) -> list[Event]:
-        rule, m = match.rule, match.match
-        dyad = self.context.dyad_at(tagged.start)
-        clauses = _clauses(tagged.string)
-        clause = _clause_of(clauses, match.core[0])
-        positions = _tag_positions(tagged)
-        in_clause = [(t, s, e) for t, s, e in positions if clause[0] <= s and e <= clause[1]]
-        actors_in_clause = [(t, s, e) for t, s, e in in_clause if t.kind in "SPC"]
-        persons: list[Person] = []
-        defaults = 0
-
-        groups: dict[str, _Resolved] = {}
-        for name in ("source", "target", "a", "b", "c"):
-            token = m.groupdict().get(name)
-            if token:
-                tag = tagged.tag_of(token)
-                if tag is not None:
-                    resolved = self._resolve(tag, dyad)
-                    if tag.kind == "P" and not resolved.states:
-                        hint = _office_state(tagged, m.end(name), clause[1])
-                        if hint is not None:
-                            resolved = _Resolved(
-                                [hint], [replace(p, state=hint) for p in resolved.persons]
-                            )
-                    groups[name] = resolved
-                    persons.extend(resolved.persons)
-
-        spec = EVENT_TYPES[rule.type]
-        named = {t.state for t, _, _ in actors_in_clause if t.kind == "S" and t.state}
-        lone = len(named) <= 1 and not _GENERIC_SUBJECT.search(
-            tagged.string[clause[0] : match.core[0]]
-        )
-        if _organisation_subject(tagged, clause[0], match.core[0]) and not (
+        """The events of one kept match, in named phases: the scene (clause, pair, actors
+        there), the captured roles, the roles filled in, the people, the dates, the records."""
+        rule = match.rule
+        scene = self._scene(tagged, match)
+        groups = self._captured(tagged, match, scene)
+        if _organisation_subject(tagged, scene.clause[0], match.core[0]) and not (
             "source" in groups or "a" in groups
         ):
             # "BP signed an agreement with Iraq": not an act of the United Kingdom.
             return []
+        spec = EVENT_TYPES[rule.type]
         directed = spec.direction == "directed" or (
             spec.direction == "either"
             and rule.type != "agreement.signed"
-            and ("source" in groups or self._acts_alone(tagged, actors_in_clause, match.core[0]))
+            and ("source" in groups or self._acts_alone(tagged, scene.actors, match.core[0]))
         )
-        quantity_tag = self._quantity(tagged, m)
+        quantity_tag = self._quantity(tagged, match.match)
         source: str | None = None
         target: str | None = None
-        actors: list[str] = []
         if directed:
-            src = groups.get("source")
-            if src is None or (not src.states and not src.other):
-                before = [x for x in actors_in_clause if x[2] <= match.core[0]]
-                # The subject: the nearest actor before the trigger that is not itself the
-                # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
-                # and provided weapons": Israel).
-                subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
-                chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
-                if chosen_subject is not None:
-                    src = self._resolve(chosen_subject[0], dyad)
-                    persons.extend(src.persons)
-                    defaults += 1
-            tgt = groups.get("target")
-            if (tgt is None or (not tgt.states and not tgt.other)) and quantity_tag is not None:
-                # "expelled two North Korean diplomats": the state counted in the quantity.
-                inner = [s for s in quantity_tag.inner_states if src is None or s not in src.states]
-                if inner:
-                    tgt = _Resolved(inner[:1], [])
-            if tgt is None or (not tgt.states and not tgt.other):
-                after = [x for x in actors_in_clause if x[1] >= match.core[1]]
-                before = [x for x in actors_in_clause if x[2] <= match.core[0]][::-1]
-                for candidate in [*after, *before]:
-                    if rule.type == "visit" and candidate[0].demonym:
-                        continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
-                    resolved = self._resolve(candidate[0], dyad)
-                    if resolved.other or (
-                        resolved.states and (src is None or resolved.states != src.states)
-                    ):
-                        tgt = resolved
-                        persons.extend(resolved.persons)
-                        defaults += 1
-                        break
-            source = src.states[0] if src and src.states else None
-            target = tgt.states[0] if tgt and tgt.states else None
-            if src is not None and src.other:
-                source = self._partner(dyad, target, lone)
-            if tgt is not None and tgt.other:
-                target = self._partner(dyad, source, lone)
-            if source is not None and target == source:
-                target = None
-            if target is None and not rule.target_optional:
-                target = self._partner(dyad, source, lone)
-                defaults += 1
-            if source is None:
-                source = self._partner(dyad, target, lone)
-                defaults += 1
+            source, target = self._directed_roles(tagged, match, scene, groups, quantity_tag)
             actors = sorted({s for s in (source, target) if s})
         else:
-            for resolved in groups.values():
-                actors.extend(resolved.states)
-            a, b = match.core
-            actors.extend(
-                t.state for t, s, e in positions if t.kind == "S" and a <= s and e <= b and t.state
-            )
-            if not actors and dyad is not None and spec.name in _CLIMATE:
-                # "Relations began to recover ...": the relations the passage is about, not
-                # whichever states the rest of the sentence names.
-                actors.extend(dyad)
-            if len(set(actors)) < 2:
-                # The subject (with its coordinated actors: "Mongolia and North Korea signed"),
-                # then the first actor after the trigger.
-                for tag in [*_subject(tagged, actors_in_clause, a), *_object(actors_in_clause, b)]:
-                    resolved = self._resolve(tag, dyad)
-                    actors.extend(resolved.states)
-                    persons.extend(resolved.persons)
-                    if len(set(actors)) >= 2:
-                        break
-            if len(set(actors)) == 1 and dyad is None:
-                partner = self._partner(None, actors[0], lone)
-                if partner is not None:
-                    actors.append(partner)
-                    defaults += 1
-            if len(set(actors)) < 2 and dyad:
-                present = [s for s in actors if s in dyad]
-                if present:
-                    actors.append(self._partner(dyad, present[0], lone) or present[0])
-                elif not actors:
-                    actors.extend(dyad)
-                defaults += 1
-            actors = sorted(set(actors))
+            actors = self._reciprocal_actors(tagged, match, scene, groups)
         if len(actors) < 2 and not (directed and rule.target_optional and source):
             return []
-
-        # People taking part: those in the roles, in the match, and the clause's subject
-        # (the person named nearest before the trigger) when the roles named nobody.
-        a, b = m.start(), m.end()
-        inside = [t for t, s, _ in in_clause if t.kind == "P" and a <= s < b]
-        earlier = [t for t, s, e in in_clause if t.kind == "P" and e <= match.core[0]]
-        chosen = inside + ([] if persons or not earlier else [earlier[-1]])
-        for person_tag in chosen:
-            p = person_tag.person
-            if p is not None and (p.state is None or p.state in actors):
-                persons.append(Person(p.name, p.state, p.role))
-        persons = _unique_persons(persons)
-
+        persons = self._participants(match, scene, actors)
         quantity = None
         if quantity_tag is not None and quantity_tag.quantity is not None:
             q = quantity_tag.quantity
             quantity = Quantity(q.amount, q.of)
-
-        modality = self._modality(tagged, clause, match.core[0], rule.modality)
-        evidence = Evidence(text[tagged.start : tagged.end], tagged.start, tagged.end)
-        subject = rule.subject
-        if m.groupdict().get("subject"):
-            # From the clean text, not the tagged string: "the 25-point Ulaanbaatar Declaration"
-            start, end = tagged.offset(m.start("subject")), tagged.end_offset(m.end("subject"))
-            subject = " ".join(text[start:end].split())
-
-        dates = self._dates(
-            text, tagged, positions, clause, match, heading_date, previous_date, rule.split_dates
-        )
-        events = []
-        repeated = _times(_repetition(tagged, m)) if rule.split_dates and len(dates) == 1 else 1
-        if repeated > 1:
-            dates = dates * repeated  # "visited Nigeria three times": three visits
+        dates = self._event_dates(text, tagged, match, scene, heading_date, previous_date)
         if len(dates) > 1:
             quantity = None  # "two trips, in 1985 and 1988": each trip is one event
-        if rule.date_part == "start":
-            dates = [(_start_of(d), s, t) for d, s, t in dates]
-        # Nothing written can report an act after today: "by 2030" is no date of an event.
-        dates = [(None, None, None) if _in_future(d) else (d, s, t) for d, s, t in dates]
-        for occurrence, (date, date_source, date_text) in enumerate(dates):
+        repeated = len(dates) > 1 and len({d for d, _, _ in dates}) == 1
+        evidence = Evidence(text[tagged.start : tagged.end], tagged.start, tagged.end)
+        base = Event(
+            id="",
+            document=self.document_id,
+            type=rule.type,
+            date=None,
+            date_source=None,
+            modality=self._modality(tagged, scene.clause, match.core[0], rule.modality),
+            source=source if directed else None,
+            target=target if directed else None,
+            actors=tuple(actors),
+            persons=tuple(persons),
+            quantity=quantity,
+            subject=_subject_text(text, tagged, match),
+            evidence=evidence,
+            rule=rule.id,
+            confidence=round(max(0.3, rule.confidence - 0.1 * scene.defaults), 2),
+            date_text=None,
+        )
+        events = []
+        for occurrence, (value, date_source, date_text) in enumerate(dates):
             identity = "|".join(
                 str(x)
                 for x in (
@@ -599,33 +511,201 @@ class EventEngine:
                     rule.id,
                     evidence.start,
                     match.core[0],
-                    date if repeated == 1 else f"{date}#{occurrence}",
+                    f"{value}#{occurrence}" if repeated else value,
                     source,
                     target,
                     ",".join(actors),
                 )
             )
             events.append(
-                Event(
+                replace(
+                    base,
                     id=hashlib.sha1(identity.encode()).hexdigest()[:16],
-                    document=self.document_id,
-                    type=rule.type,
-                    date=date,
+                    date=value,
                     date_source=date_source,
-                    modality=modality,
-                    source=source if directed else None,
-                    target=target if directed else None,
-                    actors=tuple(actors),
-                    persons=tuple(persons),
-                    quantity=quantity,
-                    subject=subject,
-                    evidence=evidence,
-                    rule=rule.id,
-                    confidence=round(max(0.3, rule.confidence - 0.1 * defaults), 2),
                     date_text=date_text,
                 )
             )
         return events
+
+    # ------------------------------------------------------------------ phases of _build
+
+    def _scene(self, tagged: Tagged, match: _Match) -> _Scene:
+        """Where the match stands: its clause, the pair of the passage, the actors there."""
+        clause = _clause_of(_clauses(tagged.string), match.core[0])
+        positions = _tag_positions(tagged)
+        in_clause = [(t, s, e) for t, s, e in positions if clause[0] <= s and e <= clause[1]]
+        actors = [(t, s, e) for t, s, e in in_clause if t.kind in "SPC"]
+        named = {t.state for t, _, _ in actors if t.kind == "S" and t.state}
+        lone = len(named) <= 1 and not _GENERIC_SUBJECT.search(
+            tagged.string[clause[0] : match.core[0]]
+        )
+        dyad = self.context.dyad_at(tagged.start)
+        return _Scene(dyad, clause, positions, in_clause, actors, lone)
+
+    def _captured(self, tagged: Tagged, match: _Match, scene: _Scene) -> dict[str, _Resolved]:
+        """The roles the rule captured, each resolved to states and people."""
+        m = match.match
+        groups: dict[str, _Resolved] = {}
+        for name in ("source", "target", "a", "b", "c"):
+            token = m.groupdict().get(name)
+            tag = tagged.tag_of(token) if token else None
+            if tag is None:
+                continue
+            resolved = self._resolve(tag, scene.dyad)
+            if tag.kind == "P" and not resolved.states:
+                hint = _office_state(tagged, m.end(name), scene.clause[1])
+                if hint is not None:
+                    resolved = _Resolved([hint], [replace(p, state=hint) for p in resolved.persons])
+            groups[name] = resolved
+            scene.persons.extend(resolved.persons)
+        return groups
+
+    def _directed_roles(
+        self,
+        tagged: Tagged,
+        match: _Match,
+        scene: _Scene,
+        groups: dict[str, _Resolved],
+        quantity_tag: Tag | None,
+    ) -> tuple[str | None, str | None]:
+        """Source and target: captured, else the clause's subject and object, else the
+        state counted in the quantity, else the passage's pair."""
+        rule, dyad, lone = match.rule, scene.dyad, scene.lone
+        src = groups.get("source")
+        if src is None or (not src.states and not src.other):
+            before = [x for x in scene.actors if x[2] <= match.core[0]]
+            # The subject: the nearest actor before the trigger that is not itself the
+            # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
+            # and provided weapons": Israel).
+            subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
+            chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
+            if chosen_subject is not None:
+                src = self._resolve(chosen_subject[0], dyad)
+                scene.persons.extend(src.persons)
+                scene.defaults += 1
+        tgt = groups.get("target")
+        if (tgt is None or (not tgt.states and not tgt.other)) and quantity_tag is not None:
+            # "expelled two North Korean diplomats": the state counted in the quantity.
+            inner = [s for s in quantity_tag.inner_states if src is None or s not in src.states]
+            if inner:
+                tgt = _Resolved(inner[:1], [])
+        if tgt is None or (not tgt.states and not tgt.other):
+            after = [x for x in scene.actors if x[1] >= match.core[1]]
+            before = [x for x in scene.actors if x[2] <= match.core[0]][::-1]
+            for candidate in [*after, *before]:
+                if rule.type == "visit" and candidate[0].demonym:
+                    continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
+                resolved = self._resolve(candidate[0], dyad)
+                if resolved.other or (
+                    resolved.states and (src is None or resolved.states != src.states)
+                ):
+                    tgt = resolved
+                    scene.persons.extend(resolved.persons)
+                    scene.defaults += 1
+                    break
+        source = src.states[0] if src and src.states else None
+        target = tgt.states[0] if tgt and tgt.states else None
+        if src is not None and src.other:
+            source = self._partner(dyad, target, lone)
+        if tgt is not None and tgt.other:
+            target = self._partner(dyad, source, lone)
+        if source is not None and target == source:
+            target = None
+        if target is None and not rule.target_optional:
+            target = self._partner(dyad, source, lone)
+            scene.defaults += 1
+        if source is None:
+            source = self._partner(dyad, target, lone)
+            scene.defaults += 1
+        return source, target
+
+    def _reciprocal_actors(
+        self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
+    ) -> list[str]:
+        """Both sides: captured, named inside the match, the subject and object, the pair."""
+        dyad = scene.dyad
+        actors: list[str] = []
+        for resolved in groups.values():
+            actors.extend(resolved.states)
+        a, b = match.core
+        actors.extend(
+            t.state
+            for t, s, e in scene.positions
+            if t.kind == "S" and a <= s and e <= b and t.state
+        )
+        if not actors and dyad is not None and match.rule.type in _CLIMATE:
+            # "Relations began to recover ...": the relations the passage is about, not
+            # whichever states the rest of the sentence names.
+            actors.extend(dyad)
+        if len(set(actors)) < 2:
+            # The subject (with its coordinated actors: "Mongolia and North Korea signed"),
+            # then the first actor after the trigger.
+            for tag in [*_subject(tagged, scene.actors, a), *_object(scene.actors, b)]:
+                resolved = self._resolve(tag, dyad)
+                actors.extend(resolved.states)
+                scene.persons.extend(resolved.persons)
+                if len(set(actors)) >= 2:
+                    break
+        if len(set(actors)) == 1 and dyad is None:
+            partner = self._partner(None, actors[0], scene.lone)
+            if partner is not None:
+                actors.append(partner)
+                scene.defaults += 1
+        if len(set(actors)) < 2 and dyad:
+            present = [s for s in actors if s in dyad]
+            if present:
+                actors.append(self._partner(dyad, present[0], scene.lone) or present[0])
+            elif not actors:
+                actors.extend(dyad)
+            scene.defaults += 1
+        return sorted(set(actors))
+
+    @staticmethod
+    def _participants(match: _Match, scene: _Scene, actors: list[str]) -> list[Person]:
+        """People taking part: those in the roles, in the match, and the clause's subject
+        (the person named nearest before the trigger) when the roles named nobody."""
+        m = match.match
+        a, b = m.start(), m.end()
+        inside = [t for t, s, _ in scene.in_clause if t.kind == "P" and a <= s < b]
+        earlier = [t for t, s, e in scene.in_clause if t.kind == "P" and e <= match.core[0]]
+        persons = list(scene.persons)
+        chosen = inside + ([] if persons or not earlier else [earlier[-1]])
+        for person_tag in chosen:
+            p = person_tag.person
+            if p is not None and (p.state is None or p.state in actors):
+                persons.append(Person(p.name, p.state, p.role))
+        return _unique_persons(persons)
+
+    def _event_dates(
+        self,
+        text: str,
+        tagged: Tagged,
+        match: _Match,
+        scene: _Scene,
+        heading_date: str | None,
+        previous_date: tuple[str, str] | None,
+    ) -> list[tuple[str | None, DateSource | None, str | None]]:
+        """One (value, source, text) per event the match tells: coordinated dates and counted
+        repetitions make several; none after today."""
+        rule = match.rule
+        dates = self._dates(
+            text,
+            tagged,
+            scene.positions,
+            scene.clause,
+            match,
+            heading_date,
+            previous_date,
+            rule.split_dates,
+        )
+        repeated = _times(_repetition(tagged, match.match)) if rule.split_dates else 1
+        if repeated > 1 and len(dates) == 1:
+            dates = dates * repeated  # "visited Nigeria three times": three visits
+        if rule.date_part == "start":
+            dates = [(_start_of(d), s, t) for d, s, t in dates]
+        # Nothing written can report an act after today: "by 2030" is no date of an event.
+        return [(None, None, None) if _in_future(d) else (d, s, t) for d, s, t in dates]
 
     def _acts_alone(
         self, tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
