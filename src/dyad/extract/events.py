@@ -129,8 +129,9 @@ def required_words(pattern: str) -> tuple[str, ...]:
     """Literal words one of which any match of ``pattern`` must contain (lower case).
 
     Conservative: an alternation needs words from every branch; a sequence gives the words of
-    its first mandatory part that has some; optional parts never count. An empty result means
-    "always try". Used only to skip patterns, never to match.
+    its most selective mandatory part (the one whose shortest word is longest: "agreed", not
+    "and"); optional parts never count. An empty result means "always try". Used only to skip
+    patterns, never to match.
     """
     branches = _split_top(pattern)
     if len(branches) > 1:
@@ -141,6 +142,7 @@ def required_words(pattern: str) -> tuple[str, ...]:
                 return ()
             found.extend(words)
         return tuple(dict.fromkeys(found))
+    best: tuple[str, ...] = ()
     for piece, is_group in _sequence(pattern):
         if is_group:
             inner = re.sub(r"^\((?:\?:|\?P<\w+>|\?[=!<][=!]?)?", "", piece)[:-1]
@@ -149,9 +151,14 @@ def required_words(pattern: str) -> tuple[str, ...]:
             words = required_words(inner)
         else:
             words = _literal(piece)
-        if words:
-            return words
-    return ()
+        if words and (not best or _selectivity(words) > _selectivity(best)):
+            best = words
+    return best
+
+
+def _selectivity(words: tuple[str, ...]) -> tuple[int, int]:
+    """How rarely a set of alternative words occurs, roughly: longer and fewer is rarer."""
+    return (min(len(w) for w in words), -len(words))
 
 
 def _sequence(pattern: str) -> list[tuple[str, bool]]:
