@@ -181,3 +181,31 @@ def test_extract_narrative_row_without_flag_takes_its_pair_from_the_hatnote() ->
     assert [(e.type, e.actors, e.date) for e in events] == [
         ("agreement.signed", ("MWI", "ZAF"), "2008")
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "pairs"),
+    [
+        (
+            "France–Germany relations",
+            "In 2014 France and Germany signed agreements with Ukraine.",
+            [("DEU", "UKR"), ("FRA", "UKR")],
+        ),
+        (
+            "Chile–Peru relations",
+            "In 2010 Chile signed agreements with Peru and Bolivia.",
+            [("BOL", "CHL"), ("CHL", "PER")],
+        ),
+        (
+            "Kiribati–Taiwan relations",
+            "In 2003 Kiribati established diplomatic relations with Taiwan and China severed "
+            "its relations with the country.",
+            [("KIR", "TWN")],
+        ),
+    ],
+)
+def test_extract_narrative_coordinated_parties_each_get_their_pair(
+    title: str, sentence: str, pairs: list[tuple[str, str]]
+) -> None:
+    events = [e for e in _events(title, sentence) if e.type != "relations.severed"]
+    assert sorted(e.actors for e in events) == pairs

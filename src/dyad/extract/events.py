@@ -476,11 +476,46 @@ class EventEngine:
         target: str | None = None
         if directed:
             source, target = self._directed_roles(tagged, match, scene, groups, quantity_tag)
-            actors = sorted({s for s in (source, target) if s})
+            sets = [sorted({s for s in (source, target) if s})]
         else:
-            actors = self._reciprocal_actors(tagged, match, scene, groups)
-        if len(actors) < 2 and not (directed and rule.target_optional and source):
+            sets = self._coordinated_pairs(tagged, match, scene, groups) or [
+                self._reciprocal_actors(tagged, match, scene, groups)
+            ]
+        if len(sets[0]) < 2 and not (directed and rule.target_optional and source):
             return []
+        events: list[Event] = []
+        for actors in sets:
+            events.extend(
+                self._records(
+                    text,
+                    tagged,
+                    match,
+                    scene,
+                    actors,
+                    (source, target) if directed else None,
+                    quantity_tag,
+                    heading_date,
+                    previous_date,
+                )
+            )
+        return events
+
+    def _records(
+        self,
+        text: str,
+        tagged: Tagged,
+        match: _Match,
+        scene: _Scene,
+        actors: list[str],
+        roles: tuple[str | None, str | None] | None,
+        quantity_tag: Tag | None,
+        heading_date: str | None,
+        previous_date: tuple[str, str] | None,
+    ) -> list[Event]:
+        """The records of one event the match tells (one per date or repetition)."""
+        rule = match.rule
+        source, target = roles if roles is not None else (None, None)
+        directed = roles is not None
         persons = self._participants(match, scene, actors)
         quantity = None
         if quantity_tag is not None and quantity_tag.quantity is not None:
@@ -626,6 +661,31 @@ class EventEngine:
             source = self._partner(dyad, target, lone)
             scene.defaults += 1
         return source, target
+
+    def _coordinated_pairs(
+        self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
+    ) -> list[list[str]]:
+        """One pair per subject and object where either is coordinated: "France and Germany
+        signed agreements with Ukraine" is FRA-UKR and DEU-UKR, not FRA-DEU; "links with both
+        Ivory Coast and Togo" are two links. Empty where the sentence has no such shape."""
+        a, b = match.core
+        if any(r.states for r in groups.values()) or any(
+            t.kind == "S" and a <= s and e <= b for t, s, e in scene.positions
+        ):
+            return []
+        objects = _objects(tagged, scene.actors, b)
+        subjects = _subject(tagged, scene.actors, a)
+        if not objects or (len(objects) < 2 and len(subjects) < 2):
+            return []
+        subject_states = [s for t in subjects for s in self._resolve(t, scene.dyad).states]
+        object_states = [s for t in objects for s in self._resolve(t, scene.dyad).states]
+        if not subjects and self.context.subject is not None:
+            # "The government worked to improve links with both X and Y" on X's page
+            subjects, subject_states = [], [self.context.subject]
+        if len(subject_states) != max(len(subjects), 1) or len(object_states) != len(objects):
+            return []  # "the two countries", a person of no known state: leave it to the pair
+        pairs = {tuple(sorted({x, y})) for x in subject_states for y in object_states if x != y}
+        return [list(p) for p in sorted(pairs)]
 
     def _reciprocal_actors(
         self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
@@ -896,6 +956,29 @@ def _organisation_subject(tagged: Tagged, clause_start: int, core_start: int) ->
     before = tagged.string[clause_start:core_start]
     m = _ORGANISATION_SUBJECT.search(before)
     return m is not None and _ORGANISATION_NAME.search(m.group("name")) is not None
+
+
+def _objects(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_end: int) -> list[Tag]:
+    """The actors after "with" right after the trigger, with those coordinated with them
+    ("with both Ivory Coast and Togo", "with Peru, Bolivia and Chile")."""
+    after = [x for x in actors if x[1] >= core_end]
+    if not after:
+        return []
+    lead = tagged.string[core_end : after[0][1]]
+    if not re.fullmatch(r"(?:\s+[^\s;⟨]+){0,4}?\s+with\s+(?:both\s+)?(?:the\s+)?", lead):
+        return []
+    chain = [after[0]]
+    for following in after[1:]:
+        between = tagged.string[chain[-1][2] : following[1]]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", between):
+            break
+        if _VERB_AFTER.match(tagged.string, following[2]):
+            break  # "with Taipei and Beijing severed its relations": a new clause's subject
+        chain.append(following)
+    return [t for t, _, _ in chain]
+
+
+_VERB_AFTER = re.compile(r"\s+(?:\w+ed|has|had|have|was|were|is|are|will|would)\b", re.I)
 
 
 def _object(actors: list[tuple[Tag, int, int]], core_end: int) -> list[Tag]:
