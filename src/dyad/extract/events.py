@@ -56,6 +56,7 @@ _HYPOTHETICAL = re.compile(
 # "refused a request by X to cut relations", "urged Y to recognize": asked for, not done.
 _REQUESTED = re.compile(
     r"\b(?:asked|requested|requests?|urged|urging|called\s+on|calls\s+on|pressed|pressured"
+    r"|pushing|pushed|lobbied|lobbying|pressing|pressuring"
     r"|demanded|demands|encouraged|persuaded|pressure|appealed\s+to|ready|willing|prepared)\b"
     r"[^;]{0,60}?\bto\s+(?:\w+ly\s+)?$",
     re.I,
