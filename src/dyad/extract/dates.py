@@ -291,7 +291,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
     found: list[TimeExpr] = []
     taken = bytearray(end - start)
     for name, pattern in _PATTERNS:
-        for m in pattern.finditer(text, start, end):
+        matches = (
+            _day_ranges(pattern, text, start, end)
+            if name == "day_range"
+            else pattern.finditer(text, start, end)
+        )
+        for m in matches:
             if any(taken[m.start() - start : m.end() - start]):
                 continue
             expr = _build(name, m, text)
@@ -300,6 +305,22 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
             found.append(expr)
             taken[expr.start - start : expr.end - start] = b"\x01" * (expr.end - expr.start)
     found.sort(key=lambda e: e.start)
+    return found
+
+
+_DIGIT_DASH = re.compile(r"\d\s?[-–—‐]\s?\d")
+
+
+def _day_ranges(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Matches of the day-range pattern, looked for only around a digit, dash and digit: the
+    pattern opens with a month name, too costly to try at every position of a long page."""
+    found: list[re.Match[str]] = []
+    for hint in _DIGIT_DASH.finditer(text, start, end):
+        if found and hint.start() < found[-1].end():
+            continue
+        m = pattern.search(text, max(start, hint.start() - 16), min(end, hint.end() + 24))
+        if m is not None and m.start() <= hint.start() < m.end():
+            found.append(m)
     return found
 
 
