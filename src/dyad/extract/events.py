@@ -876,7 +876,8 @@ class EventEngine:
             return "negated"
         if _CANCELLED.search(tagged.string[clause[0] : clause[1]]):
             return "cancelled"
-        if _PLANNED.search(before) or _REQUESTED.search(tagged.string[clause[0] : core_start]):
+        asked = _REQUESTED.search(tagged.string, max(clause[0], core_start - 90), core_start)
+        if _PLANNED.search(before) or asked:
             return "planned"
         if _HYPOTHETICAL.search(before[-25:]) and not _WOULD_OCCURRED.search(before):
             return "hypothetical"
@@ -955,7 +956,8 @@ _GENERIC_SUBJECT = re.compile(
 def _organisation_subject(tagged: Tagged, clause_start: int, core_start: int) -> bool:
     """Whether the words right before the trigger name an organisation, not a state."""
     before = tagged.string[clause_start:core_start]
-    m = _ORGANISATION_SUBJECT.search(before)
+    # A name of at most five words: only the end of the clause before the trigger matters.
+    m = _ORGANISATION_SUBJECT.search(before, max(0, len(before) - 90))
     return m is not None and _ORGANISATION_NAME.search(m.group("name")) is not None
 
 
