@@ -22,49 +22,16 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from dyad.extract.context import Context, Pair
 from dyad.extract.dates import lower_year
+from dyad.extract.modality import modality_of
+from dyad.extract.plan import plan_rules
 from dyad.extract.rules import Rule
 from dyad.extract.tagging import Tag, Tagged
 from dyad.model import DateSource, Event, Evidence, Modality, Person, Quantity
 from dyad.vocabulary import EVENT_TYPES
 
-_NEGATION = re.compile(
-    r"\b(?:not|never|no longer|refused to|refuses to|refusing to|declined to|failed to|denied"
-    r"|did not|didn't|has not|have not|had not|without)\b",
-    re.I,
-)
-_CANCELLED = re.compile(
-    r"\b(?:cancel(?:l?ed|s)?|postponed|called off|scrapped|deferred|shelved|put off|put on hold)\b",
-    re.I,
-)
-_PLANNED = re.compile(
-    r"\b(?:plans? to|planned to|planning to|will|is to|are to|was to|were to|agreed to"
-    r"|expected to|scheduled to|intends? to|intended to|to be held|proposed|invited to"
-    r"|sought to|seeks? to|seeking to|tried to|tries to|trying to|attempted to|attempts? to"
-    r"|hopes? to|hoped to|aims? to|aimed to|wants? to|wanted to|wish(?:es|ed)? to|was due to"
-    r"|were due to|promised to|pledged to|vowed to|offered to|proposal to|would like to)\b",
-    re.I,
-)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might|may|if|unless|possibility\s+of|prospect\s+of|threat\s+of"
-    r"|risk\s+of|threatened\s+to|threatening\s+to|in\s+case\s+of|potential)\b",
-    re.I,
-)
-# "refused a request by X to cut relations", "urged Y to recognize": asked for, not done.
-_REQUESTED = re.compile(
-    r"\b(?:asked|requested|requests?|urged|urging|called\s+on|calls\s+on|pressed|pressured"
-    r"|pushing|pushed|lobbied|lobbying|pressing|pressuring"
-    r"|demanded|demands|encouraged|persuaded|pressure|appealed\s+to|ready|willing|prepared)\b"
-    r"[^;]{0,60}?\bto\s+(?:\w+ly\s+)?$",
-    re.I,
-)
-# "would later visit": the future seen from the past, which happened.
-_WOULD_OCCURRED = re.compile(
-    r"\bwould\s+(?:later|eventually|soon|subsequently|go\s+on\s+to|then|also\s+later)\b", re.I
-)
 # Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
 # Only a point in time carries over to the next sentence: not a period or an open range.
 _POINT_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
@@ -91,137 +58,6 @@ _DAY_WITHOUT_YEAR = re.compile(
     r"|September|October|November|December)\b(?!,?\s+⟨D)|\b(?:January|February|March|April"
     r"|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b"
 )
-_ESCAPES = re.compile(r"\\[a-zA-Z]|\[[^\]]*\]|\{[^}]*\}|\(\?[^:)]*[:)]?")
-
-
-Plan = tuple[
-    list[tuple[Rule, "re.Pattern[str]", frozenset[str]]],
-    "re.Pattern[str] | None",
-    dict[str, frozenset[str]],
-    list[int],
-    dict[str, list[int]],
-]
-
-
-@cache  # one entry per rule set a process uses: setup, like loading the rules
-def _plan(rules: tuple[Rule, ...]) -> Plan:
-    """Which patterns to try for which words, built once per rule set.
-
-    Most sentences hold no event: a pattern is only tried where one of the words it cannot
-    match without (:func:`required_words`) occurs. A hit on "established" is also a hit on
-    "establish"; each word lists its patterns.
-    """
-    plan = [
-        (rule, p, frozenset(required_words(p.pattern))) for rule in rules for p in rule.patterns
-    ]
-    words = sorted({w for _, _, ws in plan for w in ws}, key=len, reverse=True)
-    compiled = re.compile("|".join(map(re.escape, words))) if words else None
-    contained = {w: frozenset(v for v in words if v in w) for w in words}
-    always = [i for i, (_, _, ws) in enumerate(plan) if not ws]
-    by_word: dict[str, list[int]] = {}
-    for i, (_, _, ws) in enumerate(plan):
-        for w in ws:
-            by_word.setdefault(w, []).append(i)
-    return plan, compiled, contained, always, by_word
-
-
-@cache
-def required_words(pattern: str) -> tuple[str, ...]:
-    """Literal words one of which any match of ``pattern`` must contain (lower case).
-
-    Conservative: an alternation needs words from every branch; a sequence gives the words of
-    its most selective mandatory part (the one whose shortest word is longest: "agreed", not
-    "and"); optional parts never count. An empty result means "always try". Used only to skip
-    patterns, never to match.
-    """
-    branches = _split_top(pattern)
-    if len(branches) > 1:
-        found: list[str] = []
-        for branch in branches:
-            words = required_words(branch)
-            if not words:
-                return ()
-            found.extend(words)
-        return tuple(dict.fromkeys(found))
-    best: tuple[str, ...] = ()
-    for piece, is_group in _sequence(pattern):
-        if is_group:
-            inner = re.sub(r"^\((?:\?:|\?P<\w+>|\?[=!<][=!]?)?", "", piece)[:-1]
-            if piece.startswith(("(?=", "(?!", "(?<")):
-                continue  # a look-around consumes nothing
-            words = required_words(inner)
-        else:
-            words = _literal(piece)
-        if words and (not best or _selectivity(words) > _selectivity(best)):
-            best = words
-    return best
-
-
-def _selectivity(words: tuple[str, ...]) -> tuple[int, int]:
-    """How rarely a set of alternative words occurs, roughly: longer and fewer is rarer."""
-    return (min(len(w) for w in words), -len(words))
-
-
-def _sequence(pattern: str) -> list[tuple[str, bool]]:
-    """The top-level parts of a pattern without alternation: (text, is a group), optional
-    parts (``?``, ``*``, ``{0,``) left out."""
-    parts: list[tuple[str, bool]] = []
-    depth = 0
-    start = 0
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            close = pattern.find("]", i + 1)
-            i = close + 1 if close > 0 else i + 1
-            continue
-        if c == "(":
-            if depth == 0 and i > start:
-                parts.append((pattern[start:i], False))
-            if depth == 0:
-                start = i
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                end = i + 1
-                quantifier = pattern[end : end + 1]
-                optional = quantifier in {"?", "*"} or pattern[end : end + 3] == "{0,"
-                if not optional:
-                    parts.append((pattern[start:end], True))
-                start = end + (1 if quantifier in {"?", "*", "+"} else 0)
-        i += 1
-    if start < len(pattern):
-        parts.append((pattern[start:], False))
-    return parts
-
-
-def _literal(text: str) -> tuple[str, ...]:
-    """The longest literal word of a piece of pattern without groups (a letter made optional
-    by ``?``/``*`` splits the word there)."""
-    text = _ESCAPES.sub(" ", text)
-    text = re.sub(r"[A-Za-z](?:[?*]|\{0,\d*\})", " ", text)
-    runs = re.findall(r"[a-z]{4,}", text.casefold()) or re.findall(r"[a-z]{3,}", text.casefold())
-    return (max(runs, key=len),) if runs else ()
-
-
-def _split_top(body: str) -> list[str]:
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(body):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0 and (i == 0 or body[i - 1] != "\\"):
-            out.append(body[start:i])
-            start = i + 1
-    out.append(body[start:])
-    return out
-
-
 _COORDINATED_BEFORE = re.compile(
     r"\s*(?:(?:in|on)\s+)?⟨D\d+⟩(?:\s*(?:,|and|,\s*and)\s*(?:again\s+|also\s+|later\s+)?"
     r"(?:(?:in|on)\s+)?⟨D\d+⟩)+\s*,",
@@ -342,7 +178,7 @@ class EventEngine:
         """``names`` gives each state's short name ("North Korea"), for "the North"."""
         self._names = dict(names or {})
         self.rules = sorted(rules, key=lambda r: -r.priority)
-        self._plan, self._words, self._contained, self._always, self._by_word = _plan(
+        self._plan, self._words, self._contained, self._always, self._by_word = plan_rules(
             tuple(self.rules)
         )
         self.context = context
@@ -869,26 +705,7 @@ class EventEngine:
     def _modality(
         tagged: Tagged, clause: tuple[int, int], core_start: int, default: Modality
     ) -> Modality:
-        if default != "occurred":
-            return default
-        before = tagged.string[max(clause[0], core_start - 45) : core_start]
-        if _NEGATION.search(before):
-            return "negated"
-        if _CANCELLED.search(tagged.string[clause[0] : clause[1]]):
-            return "cancelled"
-        asked = _REQUESTED.search(tagged.string, max(clause[0], core_start - 90), core_start)
-        if _PLANNED.search(before) or asked:
-            return "planned"
-        if _HYPOTHETICAL.search(before[-25:]) and not _WOULD_OCCURRED.search(before):
-            return "hypothetical"
-        wide = tagged.string[max(clause[0], core_start - 90) : core_start]
-        if _WOULD_OCCURRED.search(wide):
-            return default
-        if re.search(r"\b(?:would|could|might)\s+(?:have\s+)?(?:\w+\s+){0,2}$", wide) or (
-            re.search(r"\b(?:would|could|might)\s+have\b", wide)
-        ):
-            return "hypothetical"  # "would have set off a war", "could have led to"
-        return default
+        return modality_of(tagged, clause, core_start, default)
 
 
 _OFFICE_HINT = re.compile(
