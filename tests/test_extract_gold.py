@@ -83,3 +83,15 @@ def test_extract_gold_files_all_have_articles() -> None:
     for name in names:
         gold = json.loads((GOLD / name).read_text(encoding="utf-8"))
         assert _article(gold).is_file(), name
+
+
+def test_extract_gold_dev_set_holds_its_pooled_level() -> None:
+    """The dev set (tests/data/gold/dev, the only gold rules may be tuned on) scored as
+    `dyad eval --set` does: floors a little below the level measured when it was added."""
+    from dyad.evaluate_set import score_set
+
+    pooled = score_set(GOLD / "dev", [DATA / "text"]).pooled()
+    assert pooled["precision"].value is not None and pooled["precision"].value >= 0.92
+    assert pooled["recall"].value is not None and pooled["recall"].value >= 0.68
+    assert pooled["date"].value is not None and pooled["date"].value >= 0.88
+    assert pooled["direction"].value is not None and pooled["direction"].value >= 0.92

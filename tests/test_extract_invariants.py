@@ -106,7 +106,7 @@ def test_extract_prefilter_never_hides_a_match() -> None:
     # Patterns are only tried where one of their required words occurs: check that on every
     # tagged sentence of the project's articles, any pattern that matches has such a word.
     from dyad.extract import pipeline
-    from dyad.extract.events import required_words
+    from dyad.extract.plan import required_words
     from dyad.extract.rules import builtin_rules
 
     seen: list[tuple[str, str]] = []

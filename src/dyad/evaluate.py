@@ -35,11 +35,6 @@ def normalize_name(name: str) -> str:
     return _WS.sub(" ", normalize(name).replace("-", " ")).strip()
 
 
-def _gold_name(person: Any) -> str:
-    """A gold person is a name, or a record with one (``{"name", "state", "role"}``)."""
-    return str(person.get("name", "")) if isinstance(person, Mapping) else str(person)
-
-
 def normalize_edtf(value: str | None) -> str | None:
     return None if value is None else value.strip()
 
@@ -255,6 +250,11 @@ def _evidence_quality(
     return 0
 
 
+def _person_name(person: Any) -> str:
+    """A gold person: a name, or a record like a predicted one ({"name": ..., "state": ...})."""
+    return str(person.get("name", "")) if isinstance(person, Mapping) else str(person)
+
+
 def _date_ok(gold: Mapping[str, Any], predicted: str | None) -> bool | None:
     accepted = [normalize_edtf(d) for d in gold.get("date_ok", [])]
     gold_date = normalize_edtf(gold.get("date"))
@@ -284,7 +284,7 @@ def score_events(
                 int(p.get("type") == g["type"]),
                 int(bool(_date_ok(g, p.get("date")))),
                 int(p.get("source") == g.get("source") and p.get("target") == g.get("target")),
-                sum(normalize_name(_gold_name(person)) in names for person in g.get("persons", [])),
+                sum(normalize_name(_person_name(x)) in names for x in g.get("persons", [])),
             )
             candidates.append((key, gi, pi))
     candidates.sort(key=lambda c: (c[0], -c[1], -c[2]), reverse=True)
@@ -314,7 +314,7 @@ def score_events(
             row["direction"] = d_ok
         names = {normalize_name(str(x.get("name", ""))) for x in p.get("persons") or []}
         for person in g.get("persons", []):
-            p_ok = normalize_name(_gold_name(person)) in names
+            p_ok = normalize_name(_person_name(person)) in names
             persons.add(p_ok)
             row.setdefault("persons", []).append(p_ok)
         if g.get("quantity"):

@@ -36,11 +36,14 @@ _TYPES = (
     EventType("mission.closed", "directed", "161", "SANCTION", "mission closed"),
     EventType("envoy.recalled", "directed", "161", "SANCTION", "envoy recalled"),
     EventType("envoy.summoned", "directed", "114", "ACCUSE", "envoy summoned"),
+    EventType("envoy.accredited", "directed", "050", "SUPPORT", "envoy accredited"),
     EventType("diplomats.expelled", "directed", "161", "SANCTION", "diplomats expelled"),
     EventType("visit", "directed", "042", "CONSULT", "visit"),
     EventType("meeting", "reciprocal", "040", "CONSULT", "meeting"),
     EventType("invitation", "directed", "036", "AGREE", "invitation"),
     EventType("agreement.signed", "either", "057", "SUPPORT", "agreement signed"),
+    EventType("agreement.ratified", "either", "057", "SUPPORT", "agreement ratified"),
+    EventType("agreement.in-force", "reciprocal", "057", "SUPPORT", "agreement in force"),
     EventType("agreement.terminated", "either", "161", "SANCTION", "agreement terminated"),
     EventType("aid.provided", "directed", "070", "AID", "aid provided"),
     EventType("cooperation.economic", "reciprocal", "061", "COOPERATE", "economic cooperation"),
@@ -52,7 +55,11 @@ _TYPES = (
     EventType("migration", "directed", None, None, "migration"),
     EventType("protest", "directed", "111", "ACCUSE", "protest"),
     EventType("statement", "directed", "010", None, "statement"),
+    EventType("dispute.territorial", "either", "100", "DEMAND", "territorial dispute"),
+    EventType("dispute.other", "either", "110", "ACCUSE", "dispute"),
     EventType("conflict.armed", "reciprocal", "190", "ASSAULT", "armed conflict"),
+    EventType("conflict.occupation", "directed", "192", "COERCE", "occupation"),
+    EventType("conflict.intervention", "directed", "190", "ASSAULT", "military intervention"),
 )
 
 EVENT_TYPES: dict[str, EventType] = {t.name: t for t in _TYPES}

@@ -51,6 +51,24 @@ def _state_of_label(label: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+_HATNOTE = re.compile(
+    r"\b(?:See(?:\s+also)?|Main\s+articles?:?|Further\s+information:?)\s+"
+    r"([^\n|.;]{3,80}?\s+relations)\b"
+)
+
+
+def _hatnote_partner(text: str, subject: str, gazetteer: Gazetteer) -> str | None:
+    """The partner named by the first "See X–Y relations" hatnote of a part, if it names the
+    subject: a row or section whose own label was lost still says which pair it is about."""
+    m = _HATNOTE.search(text)
+    if m is None:
+        return None
+    titled = dyad_from_title(m.group(1), gazetteer)
+    if titled is None or subject not in titled:
+        return None
+    return titled[0] if titled[1] == subject else titled[1]
+
+
 class Context:
     """The document's own pair (if any), its subject (if any), and per-part regions."""
 
@@ -92,6 +110,10 @@ class Context:
                         partner = _state_of_label(text[cell.start : cell.end], gazetteer)
                         if partner is not None:
                             break
+                    if partner is None:
+                        # A row whose flag cell was lost ("See Malawi–South Africa relations").
+                        start, end = row.cells[0].start, row.cells[-1].end
+                        partner = _hatnote_partner(text[start:end], subject, gazetteer)
                     self._add(row.cells[0].start, row.cells[-1].end, partner, "row", subject)
             elif isinstance(block, ListBlock):
                 for item in block.items:

@@ -66,6 +66,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "4-9 May 2013", "May 4–9, 2013": days of one month.
+        "day_range",
+        re.compile(
+            rf"\b(?:(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"
+            rf"|(?P<m2>{_MONTH})\s+(?P<d3>{_DAY}){_DASH}(?P<d4>{_DAY}),?\s+(?P<y2>{_YEAR}))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "dash_range",
         re.compile(
             rf"(?<![\w/])(?P<a>{_POINT}){_RANGE_DASH}(?P<b>{_POINT}|\d{{2}}(?!\d)|present|today)"
@@ -79,9 +88,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "since",
-        # "after 2000, when X visited" dates the visit to 2000, not after it.
+        # "since 2001" still holds: an open end. "after 2000, when X visited" dates the visit
+        # to 2000, not after it.
+        re.compile(rf"\b(?:since|post-)\s?(?P<a>{_POINT})\b(?!\s?[-–—]\s?\d)(?!,?\s+when\b)", re.I),
+    ),
+    (
+        # "after 1982": later, but the text does not say it still holds (an unknown end, EDTF
+        # "1982/"). "Post-1990", the name of an era, runs on like "since".
+        "after",
         re.compile(
-            rf"\b(?:since|post-|after)\s?(?P<a>{_POINT})\b(?!\s?[-–—]\s?\d)(?!,?\s+when\b)",
+            rf"\bafter\s?(?P<a>{_POINT})\b(?!\s?[-–—]\s?\d)(?!,?\s+when\b)",
             re.IGNORECASE,
         ),
     ),
@@ -246,8 +262,19 @@ def _point(text: str) -> tuple[str, Kind, str, str]:
     raise ValueError(f"not a date: {text!r}")
 
 
+# Names of plans, programmes and shows that carry a year ("Vision 2030", "Agenda 2063", "Expo
+# 2020"): the number names the thing, it does not date the sentence.
+_NAMED_BY_YEAR = re.compile(
+    r"(?-i:\b(?:Vision|Agenda|Horizon|Plan|Strategy|Expo|EXPO|Programme|Program|Goals?|Target"
+    r"|Roadmap|Compact|Initiative|Olympics|Cup|Games|Euro|Summit))[\s-]+$"
+)
+
+
 def _year_is_date(text: str, start: int, end: int) -> bool:
-    """A bare four-digit number is a year unless it counts something ("1500 soldiers")."""
+    """A bare four-digit number is a year unless it counts something ("1500 soldiers") or is
+    part of a name ("Vision 2030")."""
+    if _NAMED_BY_YEAR.search(text, max(0, start - 20), start):
+        return False
     before = text[max(0, start - 12) : start].split()
     if before and before[-1].casefold().strip("(,") in _DATE_PREPOSITIONS:
         return True
@@ -264,7 +291,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
     found: list[TimeExpr] = []
     taken = bytearray(end - start)
     for name, pattern in _PATTERNS:
-        for m in pattern.finditer(text, start, end):
+        matches = (
+            _day_ranges(pattern, text, start, end)
+            if name == "day_range"
+            else pattern.finditer(text, start, end)
+        )
+        for m in matches:
             if any(taken[m.start() - start : m.end() - start]):
                 continue
             expr = _build(name, m, text)
@@ -273,6 +305,22 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
             found.append(expr)
             taken[expr.start - start : expr.end - start] = b"\x01" * (expr.end - expr.start)
     found.sort(key=lambda e: e.start)
+    return found
+
+
+_DIGIT_DASH = re.compile(r"\d\s?[-–—‐]\s?\d")
+
+
+def _day_ranges(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Matches of the day-range pattern, looked for only around a digit, dash and digit: the
+    pattern opens with a month name, too costly to try at every position of a long page."""
+    found: list[re.Match[str]] = []
+    for hint in _DIGIT_DASH.finditer(text, start, end):
+        if found and hint.start() < found[-1].end():
+            continue
+        m = pattern.search(text, max(start, hint.start() - 16), min(end, hint.end() + 24))
+        if m is not None and m.start() <= hint.start() < m.end():
+            found.append(m)
     return found
 
 
@@ -291,6 +339,12 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
             assert a is not None
             value, kind, low, high = _point(a)
             return TimeExpr(m.start(), m.end(), span_text, value, kind, low, high)
+        if name == "day_range":
+            return _day_range(m)
+        if name == "after":
+            assert a is not None
+            _, _, low, _ = _point(a)
+            return TimeExpr(m.start(), m.end(), span_text, f"{low}/", "open", low, "")
         if name == "since" or name == "open_dash":
             assert a is not None
             _, _, low, _ = _point(a)
@@ -315,6 +369,19 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
         return TimeExpr(m.start(), m.end(), span_text, value, "range", low, high)
     except ValueError:
         return None
+
+
+def _day_range(m: re.Match[str]) -> TimeExpr | None:
+    """ "4-9 May 2013" -> 2013-05-04/2013-05-09."""
+    first, last = m.group("d1") or m.group("d3"), m.group("d2") or m.group("d4")
+    month_name, year = m.group("m") or m.group("m2"), m.group("y") or m.group("y2")
+    month = _month_number(month_name)
+    low_day, high_day = int(re.sub(r"\D", "", first)), int(re.sub(r"\D", "", last))
+    if low_day >= high_day:
+        return None
+    low = f"{year}-{month:02d}-{low_day:02d}"
+    high = f"{year}-{month:02d}-{high_day:02d}"
+    return TimeExpr(m.start(), m.end(), m.group(0), f"{low}/{high}", "range", low, high)
 
 
 def _sort_key(value: str) -> str:

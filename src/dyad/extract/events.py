@@ -17,29 +17,21 @@ longer match) wins. Each kept match becomes an event:
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
 
 from dyad.extract.context import Context, Pair
+from dyad.extract.dates import lower_year
+from dyad.extract.modality import modality_of
+from dyad.extract.plan import plan_rules
 from dyad.extract.rules import Rule
 from dyad.extract.tagging import Tag, Tagged
 from dyad.model import DateSource, Event, Evidence, Modality, Person, Quantity
 from dyad.vocabulary import EVENT_TYPES
 
-_NEGATION = re.compile(r"\b(?:not|never|no longer|refused to|declined to|failed to|denied)\b", re.I)
-_CANCELLED = re.compile(r"\b(?:cancel(?:l?ed|s)?|postponed|called off|scrapped)\b", re.I)
-_PLANNED = re.compile(
-    r"\b(?:plans? to|planned to|planning to|will|is to|are to|was to|were to|agreed to"
-    r"|expected to|scheduled to|intends? to|intended to|to be held|proposed|invited to)\b",
-    re.I,
-)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might|may|if|possibility\s+of|prospect\s+of|threat\s+of|risk\s+of)\b",
-    re.I,
-)
 # Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
 # Only a point in time carries over to the next sentence: not a period or an open range.
 _POINT_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
@@ -48,140 +40,32 @@ _OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+\s+)?$")
 # What makes the actor after it an object, not a subject: a preposition or a past-tense verb.
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|with|of|for|by|from|in|on|at|against|between|into|towards?|than|over|under"
-    r"|helped|supported|invited|visited|met|urged|asked|told|joined|and\s+with)\s+(?:the\s+)?$",
+    r"|helped|supported|invited|visited|met|urged|asked|told|joined|and\s+with"
+    # "Switzerland recognized Ukraine in 1991 and opened an embassy": Ukraine is an object.
+    r"|recogni[sz]ed|established|signed|opened|closed|expelled|attacked|invaded|occupied"
+    r"|condemned|critici[sz]ed|hosted|received|accused|defeated|annexed)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _TIME_SHIFT = re.compile(
     r"\b(?:previously|earlier|before|prior|formerly|originally|initially|later|subsequently"
     r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
-    r"|historically|long|always|never|there\s+(?:are|is))\b",
+    r"|historically|long|always|never|there\s+(?:are|is)|in\s+the\s+past)\b",
     re.IGNORECASE,
 )
-_ESCAPES = re.compile(r"\\[a-zA-Z]|\[[^\]]*\]|\{[^}]*\}|\(\?[^:)]*[:)]?")
-
-
-Plan = tuple[
-    list[tuple[Rule, "re.Pattern[str]", frozenset[str]]],
-    "re.Pattern[str] | None",
-    dict[str, frozenset[str]],
-    list[int],
-    dict[str, list[int]],
-]
-
-
-@cache  # one entry per rule set a process uses: setup, like loading the rules
-def _plan(rules: tuple[Rule, ...]) -> Plan:
-    """Which patterns to try for which words, built once per rule set.
-
-    Most sentences hold no event: a pattern is only tried where one of the words it cannot
-    match without (:func:`required_words`) occurs. A hit on "established" is also a hit on
-    "establish"; each word lists its patterns.
-    """
-    plan = [
-        (rule, p, frozenset(required_words(p.pattern))) for rule in rules for p in rule.patterns
-    ]
-    words = sorted({w for _, _, ws in plan for w in ws}, key=len, reverse=True)
-    compiled = re.compile("|".join(map(re.escape, words))) if words else None
-    contained = {w: frozenset(v for v in words if v in w) for w in words}
-    always = [i for i, (_, _, ws) in enumerate(plan) if not ws]
-    by_word: dict[str, list[int]] = {}
-    for i, (_, _, ws) in enumerate(plan):
-        for w in ws:
-            by_word.setdefault(w, []).append(i)
-    return plan, compiled, contained, always, by_word
-
-
-@cache
-def required_words(pattern: str) -> tuple[str, ...]:
-    """Literal words one of which any match of ``pattern`` must contain (lower case).
-
-    Conservative: an alternation needs words from every branch; a sequence gives the words of
-    its first mandatory part that has some; optional parts never count. An empty result means
-    "always try". Used only to skip patterns, never to match.
-    """
-    branches = _split_top(pattern)
-    if len(branches) > 1:
-        found: list[str] = []
-        for branch in branches:
-            words = required_words(branch)
-            if not words:
-                return ()
-            found.extend(words)
-        return tuple(dict.fromkeys(found))
-    for piece, is_group in _sequence(pattern):
-        if is_group:
-            inner = re.sub(r"^\((?:\?:|\?P<\w+>|\?[=!<][=!]?)?", "", piece)[:-1]
-            if piece.startswith(("(?=", "(?!", "(?<")):
-                continue  # a look-around consumes nothing
-            words = required_words(inner)
-        else:
-            words = _literal(piece)
-        if words:
-            return words
-    return ()
-
-
-def _sequence(pattern: str) -> list[tuple[str, bool]]:
-    """The top-level parts of a pattern without alternation: (text, is a group), optional
-    parts (``?``, ``*``, ``{0,``) left out."""
-    parts: list[tuple[str, bool]] = []
-    depth = 0
-    start = 0
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            close = pattern.find("]", i + 1)
-            i = close + 1 if close > 0 else i + 1
-            continue
-        if c == "(":
-            if depth == 0 and i > start:
-                parts.append((pattern[start:i], False))
-            if depth == 0:
-                start = i
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                end = i + 1
-                quantifier = pattern[end : end + 1]
-                optional = quantifier in {"?", "*"} or pattern[end : end + 3] == "{0,"
-                if not optional:
-                    parts.append((pattern[start:end], True))
-                start = end + (1 if quantifier in {"?", "*", "+"} else 0)
-        i += 1
-    if start < len(pattern):
-        parts.append((pattern[start:], False))
-    return parts
-
-
-def _literal(text: str) -> tuple[str, ...]:
-    """The longest literal word of a piece of pattern without groups (a letter made optional
-    by ``?``/``*`` splits the word there)."""
-    text = _ESCAPES.sub(" ", text)
-    text = re.sub(r"[A-Za-z](?:[?*]|\{0,\d*\})", " ", text)
-    runs = re.findall(r"[a-z]{4,}", text.casefold()) or re.findall(r"[a-z]{3,}", text.casefold())
-    return (max(runs, key=len),) if runs else ()
-
-
-def _split_top(body: str) -> list[str]:
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(body):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0 and (i == 0 or body[i - 1] != "\\"):
-            out.append(body[start:i])
-            start = i + 1
-    out.append(body[start:])
-    return out
-
-
-_COORDINATED = re.compile(r"^(?:\s*(?:,|and|,\s*and|or)\s*⟨D\d+⟩)+")
+# "on 21–22 May": a day of some year the sentence does not say; no year is inferred for it.
+_DAY_WITHOUT_YEAR = re.compile(
+    r"\b\d{1,2}(?:\s?[–-]\s?\d{1,2})?\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b(?!,?\s+⟨D)|\b(?:January|February|March|April"
+    r"|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b"
+)
+_COORDINATED_BEFORE = re.compile(
+    r"\s*(?:(?:in|on)\s+)?⟨D\d+⟩(?:\s*(?:,|and|,\s*and)\s*(?:again\s+|also\s+|later\s+)?"
+    r"(?:(?:in|on)\s+)?⟨D\d+⟩)+\s*,",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(
+    r"^(?:\s*(?:,|and|,\s*and|or)\s*(?:again\s+|also\s+|later\s+)?(?:(?:in|on)\s+)?⟨D\d+⟩)+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +73,16 @@ class _Match:
     rule: Rule
     match: re.Match[str]
     core: tuple[int, int]
+
+
+def _without_overlaps(matches: list[_Match]) -> list[_Match]:
+    """The matches (best first) that no better one overlaps."""
+    kept: list[_Match] = []
+    for candidate in matches:
+        a, b = candidate.core
+        if not any(a < k.core[1] and k.core[0] < b for k in kept):
+            kept.append(candidate)
+    return kept
 
 
 def _core(m: re.Match[str]) -> tuple[int, int]:
@@ -208,9 +102,15 @@ def _core(m: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
+# Where one clause ends and the next, with its own verb and time, begins.
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:but|while|whereas|before|although|though|and\s+later|and\s+then|after\s+which)\s"
+)
+
+
 def _clauses(string: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r";", string):
+    for m in _CLAUSE_BREAK.finditer(string):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(string)))
@@ -240,6 +140,30 @@ class _Resolved:
     other: bool = False  # "the country": resolved once the other role is known
 
 
+@dataclass
+class _Scene:
+    """What one match's phases share: where it stands, and what they find along the way."""
+
+    dyad: Pair | None
+    clause: tuple[int, int]
+    positions: list[tuple[Tag, int, int]]
+    in_clause: list[tuple[Tag, int, int]]
+    actors: list[tuple[Tag, int, int]]  # states, people and references in the clause
+    lone: bool  # the clause names at most one state, after no "many countries"
+    persons: list[Person] = field(default_factory=list)
+    defaults: int = 0  # roles filled in by default: each lowers the confidence
+
+
+def _subject_text(text: str, tagged: Tagged, match: _Match) -> str | None:
+    """The rule's fixed qualifier, or the captured one read from the clean text ("the
+    25-point Ulaanbaatar Declaration"), not the tagged string."""
+    m = match.match
+    if not m.groupdict().get("subject"):
+        return match.rule.subject
+    start, end = tagged.offset(m.start("subject")), tagged.end_offset(m.end("subject"))
+    return " ".join(text[start:end].split())
+
+
 class EventEngine:
     """Applies rules to one document's tagged sentences."""
 
@@ -254,7 +178,7 @@ class EventEngine:
         """``names`` gives each state's short name ("North Korea"), for "the North"."""
         self._names = dict(names or {})
         self.rules = sorted(rules, key=lambda r: -r.priority)
-        self._plan, self._words, self._contained, self._always, self._by_word = _plan(
+        self._plan, self._words, self._contained, self._always, self._by_word = plan_rules(
             tuple(self.rules)
         )
         self.context = context
@@ -313,17 +237,12 @@ class EventEngine:
                 matches.append(_Match(rule, m, _core(m)))
         matches.extend(_Match(rule, m, _core(m)) for rule, m in extra)  # hook: CAMEO verbs
         matches.sort(key=lambda x: (-x.rule.priority, -(x.core[1] - x.core[0]), x.core[0]))
-        kept: list[_Match] = []
-        for candidate in matches:
-            a, b = candidate.core
-            if any(a < k.core[1] and k.core[0] < b for k in kept):
-                continue
-            kept.append(candidate)
+        kept = _without_overlaps([x for x in matches if not x.rule.overlaps])
+        # A rule that tells a second event by the same words competes only with its kind.
+        kept += _without_overlaps([x for x in matches if x.rule.overlaps])
         kept.sort(key=lambda x: x.core[0])
-        events: list[Event] = []
-        for match in kept:
-            events.extend(self._build(text, tagged, match, heading_date, previous_date))
-        return _merge(events)
+        groups = [self._build(text, tagged, match, heading_date, previous_date) for match in kept]
+        return _merge(groups)
 
     # ------------------------------------------------------------------ roles
 
@@ -335,6 +254,17 @@ class EventEngine:
             elif position >= offset:
                 break
         return best
+
+    def _partner(self, dyad: Pair | None, state: str | None, lone: bool) -> str | None:
+        """The other member of the passage's pair; where a "Foreign relations of X" page names
+        no partner for the passage, X itself is the partner of a state named ``lone``ly (the
+        only state of its clause, after no subject such as "many countries")."""
+        if dyad is not None:
+            return _other(dyad, state)
+        subject = self.context.subject
+        if lone and subject is not None and state is not None and state != subject:
+            return subject
+        return None
 
     def _resolve(self, tag: Tag, dyad: Pair | None) -> _Resolved:
         if tag.kind == "S" and tag.state:
@@ -367,155 +297,97 @@ class EventEngine:
         heading_date: str | None,
         previous_date: tuple[str, str] | None,
     ) -> list[Event]:
-        rule, m = match.rule, match.match
-        dyad = self.context.dyad_at(tagged.start)
-        clauses = _clauses(tagged.string)
-        clause = _clause_of(clauses, match.core[0])
-        positions = _tag_positions(tagged)
-        in_clause = [(t, s, e) for t, s, e in positions if clause[0] <= s and e <= clause[1]]
-        actors_in_clause = [(t, s, e) for t, s, e in in_clause if t.kind in "SPC"]
-        persons: list[Person] = []
-        defaults = 0
-
-        groups: dict[str, _Resolved] = {}
-        for name in ("source", "target", "a", "b", "c"):
-            token = m.groupdict().get(name)
-            if token:
-                tag = tagged.tag_of(token)
-                if tag is not None:
-                    resolved = self._resolve(tag, dyad)
-                    if tag.kind == "P" and not resolved.states:
-                        hint = _office_state(tagged, m.end(name), clause[1])
-                        if hint is not None:
-                            resolved = _Resolved(
-                                [hint], [replace(p, state=hint) for p in resolved.persons]
-                            )
-                    groups[name] = resolved
-                    persons.extend(resolved.persons)
-
+        """The events of one kept match, in named phases: the scene (clause, pair, actors
+        there), the captured roles, the roles filled in, the people, the dates, the records."""
+        rule = match.rule
+        scene = self._scene(tagged, match)
+        groups = self._captured(tagged, match, scene)
+        if _organisation_subject(tagged, scene.clause[0], match.core[0]) and not (
+            "source" in groups or "a" in groups
+        ):
+            # "BP signed an agreement with Iraq": not an act of the United Kingdom.
+            return []
         spec = EVENT_TYPES[rule.type]
         directed = spec.direction == "directed" or (
             spec.direction == "either"
             and rule.type != "agreement.signed"
-            and ("source" in groups or self._acts_alone(tagged, actors_in_clause, match.core[0]))
+            and ("source" in groups or self._acts_alone(tagged, scene.actors, match.core[0]))
         )
-        quantity_tag = self._quantity(tagged, m)
+        quantity_tag = self._quantity(tagged, match.match)
         source: str | None = None
         target: str | None = None
-        actors: list[str] = []
         if directed:
-            src = groups.get("source")
-            if src is None or (not src.states and not src.other):
-                before = [x for x in actors_in_clause if x[2] <= match.core[0]]
-                # The subject: the nearest actor before the trigger that is not itself the
-                # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
-                # and provided weapons": Israel).
-                subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
-                chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
-                if chosen_subject is not None:
-                    src = self._resolve(chosen_subject[0], dyad)
-                    persons.extend(src.persons)
-                    defaults += 1
-            tgt = groups.get("target")
-            if (tgt is None or (not tgt.states and not tgt.other)) and quantity_tag is not None:
-                # "expelled two North Korean diplomats": the state counted in the quantity.
-                inner = [s for s in quantity_tag.inner_states if src is None or s not in src.states]
-                if inner:
-                    tgt = _Resolved(inner[:1], [])
-            if tgt is None or (not tgt.states and not tgt.other):
-                after = [x for x in actors_in_clause if x[1] >= match.core[1]]
-                before = [x for x in actors_in_clause if x[2] <= match.core[0]][::-1]
-                for candidate in [*after, *before]:
-                    if rule.type == "visit" and candidate[0].demonym:
-                        continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
-                    resolved = self._resolve(candidate[0], dyad)
-                    if resolved.other or (
-                        resolved.states and (src is None or resolved.states != src.states)
-                    ):
-                        tgt = resolved
-                        persons.extend(resolved.persons)
-                        defaults += 1
-                        break
-            source = src.states[0] if src and src.states else None
-            target = tgt.states[0] if tgt and tgt.states else None
-            if src is not None and src.other:
-                source = _other(dyad, target)
-            if tgt is not None and tgt.other:
-                target = _other(dyad, source)
-            if source is not None and target == source:
-                target = None
-            if target is None and not rule.target_optional:
-                target = _other(dyad, source)
-                defaults += 1
-            if source is None:
-                source = _other(dyad, target)
-                defaults += 1
-            actors = sorted({s for s in (source, target) if s})
+            source, target = self._directed_roles(tagged, match, scene, groups, quantity_tag)
+            sets = [sorted({s for s in (source, target) if s})]
         else:
-            for resolved in groups.values():
-                actors.extend(resolved.states)
-            a, b = match.core
-            actors.extend(
-                t.state for t, s, e in positions if t.kind == "S" and a <= s and e <= b and t.state
-            )
-            if not actors and dyad is not None and spec.name in _CLIMATE:
-                # "Relations began to recover ...": the relations the passage is about, not
-                # whichever states the rest of the sentence names.
-                actors.extend(dyad)
-            if len(set(actors)) < 2:
-                # The subject (with its coordinated actors: "Mongolia and North Korea signed"),
-                # then the first actor after the trigger.
-                for tag in [*_subject(tagged, actors_in_clause, a), *_object(actors_in_clause, b)]:
-                    resolved = self._resolve(tag, dyad)
-                    actors.extend(resolved.states)
-                    persons.extend(resolved.persons)
-                    if len(set(actors)) >= 2:
-                        break
-            if len(set(actors)) < 2 and dyad:
-                present = [s for s in actors if s in dyad]
-                if present:
-                    actors.append(_other(dyad, present[0]) or present[0])
-                elif not actors:
-                    actors.extend(dyad)
-                defaults += 1
-            actors = sorted(set(actors))
-        if len(actors) < 2 and not (directed and rule.target_optional and source):
+            sets = self._coordinated_pairs(tagged, match, scene, groups) or [
+                self._reciprocal_actors(tagged, match, scene, groups)
+            ]
+        if len(sets[0]) < 2 and not (directed and rule.target_optional and source):
             return []
+        events: list[Event] = []
+        for actors in sets:
+            events.extend(
+                self._records(
+                    text,
+                    tagged,
+                    match,
+                    scene,
+                    actors,
+                    (source, target) if directed else None,
+                    quantity_tag,
+                    heading_date,
+                    previous_date,
+                )
+            )
+        return events
 
-        # People taking part: those in the roles, in the match, and the clause's subject
-        # (the person named nearest before the trigger) when the roles named nobody.
-        a, b = m.start(), m.end()
-        inside = [t for t, s, _ in in_clause if t.kind == "P" and a <= s < b]
-        earlier = [t for t, s, e in in_clause if t.kind == "P" and e <= match.core[0]]
-        chosen = inside + ([] if persons or not earlier else [earlier[-1]])
-        for person_tag in chosen:
-            p = person_tag.person
-            if p is not None and (p.state is None or p.state in actors):
-                persons.append(Person(p.name, p.state, p.role))
-        persons = _unique_persons(persons)
-
+    def _records(
+        self,
+        text: str,
+        tagged: Tagged,
+        match: _Match,
+        scene: _Scene,
+        actors: list[str],
+        roles: tuple[str | None, str | None] | None,
+        quantity_tag: Tag | None,
+        heading_date: str | None,
+        previous_date: tuple[str, str] | None,
+    ) -> list[Event]:
+        """The records of one event the match tells (one per date or repetition)."""
+        rule = match.rule
+        source, target = roles if roles is not None else (None, None)
+        directed = roles is not None
+        persons = self._participants(match, scene, actors)
         quantity = None
         if quantity_tag is not None and quantity_tag.quantity is not None:
             q = quantity_tag.quantity
             quantity = Quantity(q.amount, q.of)
-
-        modality = self._modality(tagged, clause, match.core[0], rule.modality)
-        evidence = Evidence(text[tagged.start : tagged.end], tagged.start, tagged.end)
-        subject = rule.subject
-        if m.groupdict().get("subject"):
-            # From the clean text, not the tagged string: "the 25-point Ulaanbaatar Declaration"
-            start, end = tagged.offset(m.start("subject")), tagged.end_offset(m.end("subject"))
-            subject = " ".join(text[start:end].split())
-
-        dates = self._dates(
-            text, tagged, positions, clause, match, heading_date, previous_date, rule.split_dates
-        )
-        events = []
+        dates = self._event_dates(text, tagged, match, scene, heading_date, previous_date)
         if len(dates) > 1:
             quantity = None  # "two trips, in 1985 and 1988": each trip is one event
-        if rule.date_part == "start":
-            dates = [(_start_of(d), s, t) for d, s, t in dates]
-        for date, date_source, date_text in dates:
+        repeated = len(dates) > 1 and len({d for d, _, _ in dates}) == 1
+        evidence = Evidence(text[tagged.start : tagged.end], tagged.start, tagged.end)
+        base = Event(
+            id="",
+            document=self.document_id,
+            type=rule.type,
+            date=None,
+            date_source=None,
+            modality=self._modality(tagged, scene.clause, match.core[0], rule.modality),
+            source=source if directed else None,
+            target=target if directed else None,
+            actors=tuple(actors),
+            persons=tuple(persons),
+            quantity=quantity,
+            subject=_subject_text(text, tagged, match),
+            evidence=evidence,
+            rule=rule.id,
+            confidence=round(max(0.3, rule.confidence - 0.1 * scene.defaults), 2),
+            date_text=None,
+        )
+        events = []
+        for occurrence, (value, date_source, date_text) in enumerate(dates):
             identity = "|".join(
                 str(x)
                 for x in (
@@ -523,33 +395,226 @@ class EventEngine:
                     rule.id,
                     evidence.start,
                     match.core[0],
-                    date,
+                    f"{value}#{occurrence}" if repeated else value,
                     source,
                     target,
                     ",".join(actors),
                 )
             )
             events.append(
-                Event(
+                replace(
+                    base,
                     id=hashlib.sha1(identity.encode()).hexdigest()[:16],
-                    document=self.document_id,
-                    type=rule.type,
-                    date=date,
+                    date=value,
                     date_source=date_source,
-                    modality=modality,
-                    source=source if directed else None,
-                    target=target if directed else None,
-                    actors=tuple(actors),
-                    persons=tuple(persons),
-                    quantity=quantity,
-                    subject=subject,
-                    evidence=evidence,
-                    rule=rule.id,
-                    confidence=round(max(0.3, rule.confidence - 0.1 * defaults), 2),
                     date_text=date_text,
                 )
             )
         return events
+
+    # ------------------------------------------------------------------ phases of _build
+
+    def _scene(self, tagged: Tagged, match: _Match) -> _Scene:
+        """Where the match stands: its clause, the pair of the passage, the actors there."""
+        clause = _clause_of(_clauses(tagged.string), match.core[0])
+        positions = _tag_positions(tagged)
+        in_clause = [(t, s, e) for t, s, e in positions if clause[0] <= s and e <= clause[1]]
+        actors = [(t, s, e) for t, s, e in in_clause if t.kind in "SPC"]
+        named = {t.state for t, _, _ in actors if t.kind == "S" and t.state}
+        lone = len(named) <= 1 and not _GENERIC_SUBJECT.search(
+            tagged.string[clause[0] : match.core[0]]
+        )
+        dyad = self.context.dyad_at(tagged.start)
+        return _Scene(dyad, clause, positions, in_clause, actors, lone)
+
+    def _captured(self, tagged: Tagged, match: _Match, scene: _Scene) -> dict[str, _Resolved]:
+        """The roles the rule captured, each resolved to states and people."""
+        m = match.match
+        groups: dict[str, _Resolved] = {}
+        for name in ("source", "target", "a", "b", "c"):
+            token = m.groupdict().get(name)
+            tag = tagged.tag_of(token) if token else None
+            if tag is None:
+                continue
+            resolved = self._resolve(tag, scene.dyad)
+            if tag.kind == "P" and not resolved.states:
+                hint = _office_state(tagged, m.end(name), scene.clause[1])
+                if hint is not None:
+                    resolved = _Resolved([hint], [replace(p, state=hint) for p in resolved.persons])
+            groups[name] = resolved
+            scene.persons.extend(resolved.persons)
+        return groups
+
+    def _directed_roles(
+        self,
+        tagged: Tagged,
+        match: _Match,
+        scene: _Scene,
+        groups: dict[str, _Resolved],
+        quantity_tag: Tag | None,
+    ) -> tuple[str | None, str | None]:
+        """Source and target: captured, else the clause's subject and object, else the
+        state counted in the quantity, else the passage's pair."""
+        rule, dyad, lone = match.rule, scene.dyad, scene.lone
+        src = groups.get("source")
+        if src is None or (not src.states and not src.other):
+            before = [x for x in scene.actors if x[2] <= match.core[0]]
+            # The subject: the nearest actor before the trigger that is not itself the
+            # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
+            # and provided weapons": Israel).
+            subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
+            chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
+            if chosen_subject is not None:
+                src = self._resolve(chosen_subject[0], dyad)
+                scene.persons.extend(src.persons)
+                scene.defaults += 1
+        tgt = groups.get("target")
+        if (tgt is None or (not tgt.states and not tgt.other)) and quantity_tag is not None:
+            # "expelled two North Korean diplomats": the state counted in the quantity.
+            inner = [s for s in quantity_tag.inner_states if src is None or s not in src.states]
+            if inner:
+                tgt = _Resolved(inner[:1], [])
+        if tgt is None or (not tgt.states and not tgt.other):
+            after = [x for x in scene.actors if x[1] >= match.core[1]]
+            before = [x for x in scene.actors if x[2] <= match.core[0]][::-1]
+            for candidate in [*after, *before]:
+                if rule.type == "visit" and candidate[0].demonym:
+                    continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
+                resolved = self._resolve(candidate[0], dyad)
+                if resolved.other or (
+                    resolved.states and (src is None or resolved.states != src.states)
+                ):
+                    tgt = resolved
+                    scene.persons.extend(resolved.persons)
+                    scene.defaults += 1
+                    break
+        source = src.states[0] if src and src.states else None
+        target = tgt.states[0] if tgt and tgt.states else None
+        if src is not None and src.other:
+            source = self._partner(dyad, target, lone)
+        if tgt is not None and tgt.other:
+            target = self._partner(dyad, source, lone)
+        if source is not None and target == source:
+            target = None
+        if target is None and not rule.target_optional:
+            target = self._partner(dyad, source, lone)
+            scene.defaults += 1
+        if source is None:
+            source = self._partner(dyad, target, lone)
+            scene.defaults += 1
+        return source, target
+
+    def _coordinated_pairs(
+        self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
+    ) -> list[list[str]]:
+        """One pair per subject and object where either is coordinated: "France and Germany
+        signed agreements with Ukraine" is FRA-UKR and DEU-UKR, not FRA-DEU; "links with both
+        Ivory Coast and Togo" are two links. Empty where the sentence has no such shape."""
+        a, b = match.core
+        if any(r.states for r in groups.values()) or any(
+            t.kind == "S" and a <= s and e <= b for t, s, e in scene.positions
+        ):
+            return []
+        objects = _objects(tagged, scene.actors, b)
+        subjects = _subject(tagged, scene.actors, a)
+        if not objects or (len(objects) < 2 and len(subjects) < 2):
+            return []
+        subject_states = [s for t in subjects for s in self._resolve(t, scene.dyad).states]
+        object_states = [s for t in objects for s in self._resolve(t, scene.dyad).states]
+        if not subjects and self.context.subject is not None:
+            # "The government worked to improve links with both X and Y" on X's page
+            subjects, subject_states = [], [self.context.subject]
+        if len(subject_states) != max(len(subjects), 1) or len(object_states) != len(objects):
+            return []  # "the two countries", a person of no known state: leave it to the pair
+        pairs = {tuple(sorted({x, y})) for x in subject_states for y in object_states if x != y}
+        return [list(p) for p in sorted(pairs)]
+
+    def _reciprocal_actors(
+        self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
+    ) -> list[str]:
+        """Both sides: captured, named inside the match, the subject and object, the pair."""
+        dyad = scene.dyad
+        actors: list[str] = []
+        for resolved in groups.values():
+            actors.extend(resolved.states)
+        a, b = match.core
+        actors.extend(
+            t.state
+            for t, s, e in scene.positions
+            if t.kind == "S" and a <= s and e <= b and t.state
+        )
+        if not actors and dyad is not None and match.rule.type in _CLIMATE:
+            # "Relations began to recover ...": the relations the passage is about, not
+            # whichever states the rest of the sentence names.
+            actors.extend(dyad)
+        if len(set(actors)) < 2:
+            # The subject (with its coordinated actors: "Mongolia and North Korea signed"),
+            # then the first actor after the trigger.
+            for tag in [*_subject(tagged, scene.actors, a), *_object(scene.actors, b)]:
+                resolved = self._resolve(tag, dyad)
+                actors.extend(resolved.states)
+                scene.persons.extend(resolved.persons)
+                if len(set(actors)) >= 2:
+                    break
+        if len(set(actors)) == 1 and dyad is None:
+            partner = self._partner(None, actors[0], scene.lone)
+            if partner is not None:
+                actors.append(partner)
+                scene.defaults += 1
+        if len(set(actors)) < 2 and dyad:
+            present = [s for s in actors if s in dyad]
+            if present:
+                actors.append(self._partner(dyad, present[0], scene.lone) or present[0])
+            elif not actors:
+                actors.extend(dyad)
+            scene.defaults += 1
+        return sorted(set(actors))
+
+    @staticmethod
+    def _participants(match: _Match, scene: _Scene, actors: list[str]) -> list[Person]:
+        """People taking part: those in the roles, in the match, and the clause's subject
+        (the person named nearest before the trigger) when the roles named nobody."""
+        m = match.match
+        a, b = m.start(), m.end()
+        inside = [t for t, s, _ in scene.in_clause if t.kind == "P" and a <= s < b]
+        earlier = [t for t, s, e in scene.in_clause if t.kind == "P" and e <= match.core[0]]
+        persons = list(scene.persons)
+        chosen = inside + ([] if persons or not earlier else [earlier[-1]])
+        for person_tag in chosen:
+            p = person_tag.person
+            if p is not None and (p.state is None or p.state in actors):
+                persons.append(Person(p.name, p.state, p.role))
+        return _unique_persons(persons)
+
+    def _event_dates(
+        self,
+        text: str,
+        tagged: Tagged,
+        match: _Match,
+        scene: _Scene,
+        heading_date: str | None,
+        previous_date: tuple[str, str] | None,
+    ) -> list[tuple[str | None, DateSource | None, str | None]]:
+        """One (value, source, text) per event the match tells: coordinated dates and counted
+        repetitions make several; none after today."""
+        rule = match.rule
+        dates = self._dates(
+            text,
+            tagged,
+            scene.positions,
+            scene.clause,
+            match,
+            heading_date,
+            previous_date,
+            rule.split_dates,
+        )
+        repeated = _times(_repetition(tagged, match.match)) if rule.split_dates else 1
+        if repeated > 1 and len(dates) == 1:
+            dates = dates * repeated  # "visited Nigeria three times": three visits
+        if rule.date_part == "start":
+            dates = [(_start_of(d), s, t) for d, s, t in dates]
+        # Nothing written can report an act after today: "by 2030" is no date of an event.
+        return [(None, None, None) if _in_future(d) else (d, s, t) for d, s, t in dates]
 
     def _acts_alone(
         self, tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
@@ -602,6 +667,16 @@ class EventEngine:
                     return [
                         (_date_value(t), "stated", _date_text(text, t)) for t, _, _ in after[:count]
                     ]
+            opening = _COORDINATED_BEFORE.match(tagged.string, clause[0], a)
+            if opening:
+                # "In 2004 and again in 2006, Hu Jintao made state visits to Nigeria"
+                tokens = re.findall(r"⟨D\d+⟩", opening.group(0))
+                chosen = [tagged.tag_of(tok) for tok in tokens]
+                return [
+                    (_date_value(t), "stated", _date_text(text, t))
+                    for t in chosen
+                    if t is not None and _date_value(t)
+                ]
 
         def distance(item: tuple[Tag, int, int]) -> tuple[int, int]:
             t, s, e = item
@@ -623,6 +698,7 @@ class EventEngine:
             previous_date is not None
             and _POINT_DATE.fullmatch(previous_date[0])
             and not _TIME_SHIFT.search(tagged.string)
+            and not _DAY_WITHOUT_YEAR.search(tagged.string)
         ):
             # What follows a dated sentence happened about then: its year, not its day.
             return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
@@ -634,18 +710,7 @@ class EventEngine:
     def _modality(
         tagged: Tagged, clause: tuple[int, int], core_start: int, default: Modality
     ) -> Modality:
-        if default != "occurred":
-            return default
-        before = tagged.string[max(clause[0], core_start - 45) : core_start]
-        if _NEGATION.search(before):
-            return "negated"
-        if _CANCELLED.search(tagged.string[clause[0] : clause[1]]):
-            return "cancelled"
-        if _PLANNED.search(before):
-            return "planned"
-        if _HYPOTHETICAL.search(before[-25:]):
-            return "hypothetical"
-        return default
+        return modality_of(tagged, clause, core_start, default)
 
 
 _OFFICE_HINT = re.compile(
@@ -687,6 +752,60 @@ def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
     return [t for t, _, _ in chain]
 
 
+# A company, party, bank or bloc named as the subject ("BP signed an agreement with Iraq"):
+# all capitals (BP, CNPC, CARICOM) or a name ending in a word that names an organisation.
+_ORGANISATION_SUBJECT = re.compile(
+    r"(?:^|[,;(]\s*|⟨D\d+⟩,?\s+|\b(?:and|but|then|when|after|before|as|while)\s+)(?:the\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|and\s+|&\s+)?(?-i:[A-Z][\w&.'-]*)){0,4})"
+    r"\s+(?:(?:has|had|have|also|then|later|recently|jointly|successfully|finally)\s+){0,2}$"
+)
+_ORGANISATION_NAME = re.compile(
+    r"^(?!(?-i:[IVX]+|JR|SR)$)(?-i:[A-Z]{2,8})$|(?-i:\b(?:Corporation|Company|Co\.|Inc\.?|Ltd\.?|Limited|Airlines|Airways"
+    r"|Petroleum|Oil|Bank|Group|Holdings|Telecom|Railways|Commerce|Party|Motors|Industries"
+    r"|Enterprises?|Energy|Mining|Chamber|Association|Federation|Foundation|University|Institute"
+    r"|Council|Community|Organi[sz]ation|Union)$)"
+)
+
+
+# A subject that is no one state: "many countries switched recognition".
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:many|several|other|some|most|few|all|\d+|⟨Q\d+⟩)\s+(?:\w+\s+)?"
+    r"(?:countries|nations|states|governments)\b",
+    re.IGNORECASE,
+)
+
+
+def _organisation_subject(tagged: Tagged, clause_start: int, core_start: int) -> bool:
+    """Whether the words right before the trigger name an organisation, not a state."""
+    before = tagged.string[clause_start:core_start]
+    # A name of at most five words: only the end of the clause before the trigger matters.
+    m = _ORGANISATION_SUBJECT.search(before, max(0, len(before) - 90))
+    return m is not None and _ORGANISATION_NAME.search(m.group("name")) is not None
+
+
+def _objects(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_end: int) -> list[Tag]:
+    """The actors after "with" right after the trigger, with those coordinated with them
+    ("with both Ivory Coast and Togo", "with Peru, Bolivia and Chile")."""
+    after = [x for x in actors if x[1] >= core_end]
+    if not after:
+        return []
+    lead = tagged.string[core_end : after[0][1]]
+    if not re.fullmatch(r"(?:\s+[^\s;⟨]+){0,4}?\s+with\s+(?:both\s+)?(?:the\s+)?", lead):
+        return []
+    chain = [after[0]]
+    for following in after[1:]:
+        between = tagged.string[chain[-1][2] : following[1]]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", between):
+            break
+        if _VERB_AFTER.match(tagged.string, following[2]):
+            break  # "with Taipei and Beijing severed its relations": a new clause's subject
+        chain.append(following)
+    return [t for t, _, _ in chain]
+
+
+_VERB_AFTER = re.compile(r"\s+(?:\w+ed|has|had|have|was|were|is|are|will|would)\b", re.I)
+
+
 def _object(actors: list[tuple[Tag, int, int]], core_end: int) -> list[Tag]:
     return [t for t, s, _ in actors if s >= core_end][:1]
 
@@ -702,6 +821,12 @@ def _other(dyad: Pair | None, state: str | None) -> str | None:
     if state == dyad[1]:
         return dyad[0]
     return None
+
+
+def _in_future(value: str | None) -> bool:
+    """Whether an event date begins after the current year (no article reports it done)."""
+    low = lower_year(value) if value else None
+    return low is not None and low > datetime.date.today().year
 
 
 def _year_of(value: str) -> str:
@@ -747,29 +872,59 @@ def _same_people(a: tuple[Person, ...], b: tuple[Person, ...]) -> bool:
     return bool({p.name.casefold() for p in a} & {p.name.casefold() for p in b})
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per (type, roles, date) in a sentence: "a visit ... made his third visit"."""
+def _repetition(tagged: Tagged, m: re.Match[str]) -> Quantity | None:
+    """The count of times in a match or right after it ("visited Nigeria three times")."""
+    for found in re.finditer(r"⟨Q(\d+)⟩", tagged.string[m.start() : m.end() + 14]):
+        q = tagged.tags[int(found.group(1))].quantity
+        if q is not None and _times(Quantity(q.amount, q.of)) > 1:
+            return Quantity(q.amount, q.of)
+    return None
+
+
+def _times(quantity: Quantity | None) -> int:
+    """How many times a counted repetition says an act happened ("three times": 3), else 1."""
+    if quantity is None or not re.fullmatch(r"times|occasions", quantity.of.strip(), re.I):
+        return 1
+    amount = int(quantity.amount)
+    return amount if 2 <= amount <= 6 else 1
+
+
+def _merge(groups: list[list[Event]]) -> list[Event]:
+    """One event per (type, roles, date) in a sentence: "a visit ... made his third visit".
+
+    Events of one match (``groups``: one list per match) are never twins of each other: "visited
+    Nigeria three times" is three visits.
+    """
     out: list[Event] = []
-    for event in events:
-        twin = next(
-            (
-                e
-                for e in out
-                if e.type == event.type
-                and e.actors == event.actors
-                and e.source == event.source
-                and e.target == event.target
-                and (e.date == event.date or event.date is None)
-                and (e.subject == event.subject or not e.subject or not event.subject)
-                and _same_people(e.persons, event.persons)
-            ),
-            None,
-        )
-        if twin is None:
-            out.append(event)
-            continue
-        merged = _unique_persons([*twin.persons, *event.persons])
-        out[out.index(twin)] = replace(
-            twin, persons=tuple(merged), quantity=twin.quantity or event.quantity
-        )
+    origin: list[int] = []
+    for group_index, group in enumerate(groups):
+        for event in group:
+            _add_or_merge(out, origin, event, group_index)
     return out
+
+
+def _add_or_merge(out: list[Event], origin: list[int], event: Event, group: int) -> None:
+    """Add ``event``, or fold it into an earlier twin from another match."""
+    twin = next(
+        (
+            e
+            for i, e in enumerate(out)
+            if origin[i] != group
+            and e.type == event.type
+            and e.actors == event.actors
+            and e.source == event.source
+            and e.target == event.target
+            and (e.date == event.date or event.date is None)
+            and (e.subject == event.subject or not e.subject or not event.subject)
+            and _same_people(e.persons, event.persons)
+        ),
+        None,
+    )
+    if twin is None:
+        out.append(event)
+        origin.append(group)
+        return
+    merged = _unique_persons([*twin.persons, *event.persons])
+    out[out.index(twin)] = replace(
+        twin, persons=tuple(merged), quantity=twin.quantity or event.quantity
+    )

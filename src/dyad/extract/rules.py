@@ -21,7 +21,9 @@ statements, ``split_dates`` = true to make one event per date of a coordinated l
 trips, in 1985 and 1988"), ``subject`` (a fixed qualifier), ``quantity_of`` (a pattern the
 counted noun must match for the rule to apply: "orphan|children"), ``sentence`` (a pattern the
 whole sentence must match: "\\bsign"), ``date_part`` = "start" to date the event by the start
-of a range or open interval ("has had an embassy since 2009" opened in 2009), ``description``.
+of a range or open interval ("has had an embassy since 2009" opened in 2009), ``overlaps`` = true
+for a second event told by the same words (its matches stand beside the others: "switched
+recognition from X to Y" is a withdrawal and a recognition), ``description``.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class Rule:
     quantity_of: re.Pattern[str] | None = None
     sentence: re.Pattern[str] | None = None
     date_part: str = "whole"
+    overlaps: bool = False
     description: str = ""
     origin: str = ""
 
@@ -127,6 +130,7 @@ def _rule(data: dict[str, Any], origin: str) -> Rule:
         "quantity_of",
         "sentence",
         "date_part",
+        "overlaps",
         "description",
     }
     unknown = set(data) - known
@@ -152,6 +156,7 @@ def _rule(data: dict[str, Any], origin: str) -> Rule:
         ),
         sentence=_compile(str(data["sentence"]), where) if data.get("sentence") else None,
         date_part=_date_part(data.get("date_part", "whole"), where),
+        overlaps=bool(data.get("overlaps", False)),
         description=str(data.get("description", "")),
         origin=origin,
     )

@@ -106,6 +106,19 @@ class Candidate:
     demonym: bool = False
 
 
+# A state's name that is part of another name: a company, party or bank ("Chinese Petroleum
+# Corporation", "British Airways", "the Korean Workers' Party") or a currency ("US$").
+_INSIDE_NAME = re.compile(
+    r"\$|(?:'s|’s)?(?:\s+(?-i:[A-Z][\w&.'-]*)){0,3}\s+(?-i:(?:Corporation|Company|Co\.|Inc\.?|Ltd\.?"
+    r"|Limited|Airlines|Airways|Petroleum|Oil\s+Company|Bank|Holdings|Telecom|Railways"
+    r"|Chamber\s+of\s+Commerce|Party|Motors|Industries|Enterprises?|Broadcasting)\b)"
+)
+
+
+def _inside_name(text: str, end: int) -> bool:
+    return _INSIDE_NAME.match(text, end, min(len(text), end + 80)) is not None
+
+
 def coreference_candidates(text: str, start: int, end: int) -> list[Candidate]:
     out = []
     for m in _COREF.finditer(text, start, end):
@@ -141,7 +154,7 @@ def tag_sentence(
         if start <= p_start and p_end <= end:
             candidates.append(Candidate("D", p_start, p_end, 2, period=value))
     for m in states:
-        if start <= m.start and m.end <= end:
+        if start <= m.start and m.end <= end and not _inside_name(text, m.end):
             candidates.append(
                 Candidate("S", m.start, m.end, 3, state=m.code, demonym=m.kind == "demonym")
             )

@@ -154,7 +154,7 @@ def counts_by_type(conn: sqlite3.Connection, pair: Pair) -> dict[str, int]:
     return dict(
         conn.execute(
             "SELECT type, count(*) FROM facts WHERE dyad_a = ? AND dyad_b = ?"
-            " GROUP BY type ORDER BY type",
+            " AND modality = 'occurred' GROUP BY type ORDER BY type",
             pair,
         ).fetchall()
     )

@@ -1,0 +1,77 @@
+"""Modality of an event: whether the words before its trigger say it happened.
+
+An event is ``occurred`` unless the words of its clause just before the trigger say otherwise:
+negation ("did not", "refused to": ``negated``), cancellation ("postponed", "was deferred":
+``cancelled``), plans, attempts and requests ("plans to", "sought to", "urged X to":
+``planned``) or conditions ("would", "could have": ``hypothetical``; "would later" happened).
+Status, panels and counts use only events that occurred.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dyad.extract.tagging import Tagged
+from dyad.model import Modality
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|refused to|refuses to|refusing to|declined to|failed to|denied"
+    r"|did not|didn't|has not|have not|had not|without)\b",
+    re.I,
+)
+_CANCELLED = re.compile(
+    r"\b(?:cancel(?:l?ed|s)?|postponed|called off|scrapped|deferred|shelved|put off|put on hold)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:plans? to|planned to|planning to|will|is to|are to|was to|were to|agreed to"
+    r"|expected to|scheduled to|intends? to|intended to|to be held|proposed|invited to"
+    r"|sought to|seeks? to|seeking to|tried to|tries to|trying to|attempted to|attempts? to"
+    r"|hopes? to|hoped to|aims? to|aimed to|wants? to|wanted to|wish(?:es|ed)? to|was due to"
+    r"|were due to|promised to|pledged to|vowed to|offered to|proposal to|would like to)\b",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|may|if|unless|possibility\s+of|prospect\s+of|threat\s+of"
+    r"|risk\s+of|threatened\s+to|threatening\s+to|in\s+case\s+of|potential)\b",
+    re.I,
+)
+# "refused a request by X to cut relations", "urged Y to recognize": asked for, not done.
+_REQUESTED = re.compile(
+    r"\b(?:asked|requested|requests?|urged|urging|called\s+on|calls\s+on|pressed|pressured"
+    r"|pushing|pushed|lobbied|lobbying|pressing|pressuring"
+    r"|demanded|demands|encouraged|persuaded|pressure|appealed\s+to|ready|willing|prepared)\b"
+    r"[^;]{0,60}?\bto\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+# "would later visit": the future seen from the past, which happened.
+_WOULD_OCCURRED = re.compile(
+    r"\bwould\s+(?:later|eventually|soon|subsequently|go\s+on\s+to|then|also\s+later)\b", re.I
+)
+
+
+def modality_of(
+    tagged: Tagged, clause: tuple[int, int], core_start: int, default: Modality
+) -> Modality:
+    """The modality of a trigger at ``core_start`` in ``clause`` of a tagged sentence; a rule's
+    own modality other than ``occurred`` stands."""
+    if default != "occurred":
+        return default
+    before = tagged.string[max(clause[0], core_start - 45) : core_start]
+    if _NEGATION.search(before):
+        return "negated"
+    if _CANCELLED.search(tagged.string[clause[0] : clause[1]]):
+        return "cancelled"
+    asked = _REQUESTED.search(tagged.string, max(clause[0], core_start - 90), core_start)
+    if _PLANNED.search(before) or asked:
+        return "planned"
+    if _HYPOTHETICAL.search(before[-25:]) and not _WOULD_OCCURRED.search(before):
+        return "hypothetical"
+    wide = tagged.string[max(clause[0], core_start - 90) : core_start]
+    if _WOULD_OCCURRED.search(wide):
+        return default
+    if re.search(r"\b(?:would|could|might)\s+(?:have\s+)?(?:\w+\s+){0,2}$", wide) or (
+        re.search(r"\b(?:would|could|might)\s+have\b", wide)
+    ):
+        return "hypothetical"  # "would have set off a war", "could have led to"
+    return default
