@@ -63,7 +63,7 @@ CHAR_BUDGET = 30_000  # and characters
 HATNOTE = re.compile(r"^(Main articles?|See also|Further information|See|For more information)\b:?")
 _MARKUP_OPENING = re.compile(
     r"^\s*(?:[|{}\[\]=,]|[^\s]*\.(?:jpe?g|png|svg|gif|tiff?)\b)"
-    r"|^[^.!?]{0,120}?(?:\]\]|\}\}|\{\{|\[\[|\s\|\s?|\|\w| \w+ ?= )",
+    r"|^[^.!?]{0,120}?(?:\]\]|\}\}|\{\{|\[\[|\s\|\s?|\|\w|(?:^|\s)\w+ ?=)",
     re.IGNORECASE,
 )
 _NO_LINK_SECTIONS = frozenset({"references", "external links", "notes", "further reading"})

@@ -46,11 +46,7 @@ def _read(page: Path) -> Document:
 
 def separation(document: Document, gold: dict[str, Any]) -> tuple[int, int, int]:
     """Link lines split right (anchor and preview start), of all; and right ones flagged right."""
-    found = Counter(
-        (normalize(g.anchor), normalize(g.text)[:30])
-        for g in document.glosses
-        if g.start is not None
-    )
+    found = Counter((normalize(g.anchor), normalize(g.text)[:30]) for g in document.glosses)
     markup = {
         (normalize(g.anchor), normalize(g.text)[:30]): "markup" in g.flags for g in document.glosses
     }

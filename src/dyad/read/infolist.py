@@ -21,8 +21,11 @@ from dyad.model import Document, ExternalLink
 from dyad.read.builder import DocumentBuilder, GlossDraft
 from dyad.read.citations import parse_citation
 from dyad.read.previews import (
+    MAX_ANCHOR_WORDS,
+    REPEAT_SCORE,
     TRUNCATION,
     gloss_flags,
+    residue_cut,
     score_pair,
     split_anchor,
     strip_truncation,
@@ -35,6 +38,8 @@ MIN_SPLIT_SCORE = 2.5
 # The other layout (anchor alone, preview on the next line) must beat the one-line split by this.
 NEXT_LINE_MARGIN = 3.0
 MIN_PREVIEW_CHARS = 30
+# A line without `` ...`` (a whole preview) needs this much more, from its neighbours.
+WHOLE_PREVIEW_MARGIN = 2.0
 
 # Headings that are always top level (the appendices of an article) ...
 APPENDIX_HEADINGS = frozenset(
@@ -90,6 +95,21 @@ _NO_SPACE_AFTER = ("(", "[", "{", "“", "‘")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
 _DEFAULTSORT = "{{DEFAULTSORT:"
 _NAME_LANG = re.compile(r"^[a-z]{2,3}$")
+_WORD_RE = re.compile(r"\w+")
+# Hatnotes: navigation above a section's text, never part of its sentences.
+_HATNOTE = re.compile(
+    r"^(?:Main articles?|Further information|See also|For more information|More information"
+    r"|For further information|Further|Details)\s*:|^See [^\W\d_a-z]"
+)
+_CONNECTIVE = re.compile(r"^(?:,|,?\s*(?:and|or)|§.*)$")
+# A line of text whose sentence goes on after it (into a link) ...
+_OPEN_END = re.compile(r"(?:[^.!?\"”’')\]]|\.\.\.)$|\b(?:[A-Z]\.|[a-z]{1,3}\.)$|\s\*$|^\*$")
+# ... a line that goes on with a sentence begun before it ...
+_CONTINUES = re.compile(r"^(?:[,.;:)\]!?%]|['’]s\b|[a-z])")
+_GOES_ON = re.compile(r"^(?:[,.;:)\]!?%]|['’]s\b)")
+# ... and how a whole preview (an article's whole abstract, or residue) ends.
+_COMPLETE_END = re.compile(r"(?:[.!?:)\]}\"”’']|\.(?:jpe?g|png|svg|gif)|\d)$", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?]\s|[.!?]$")
 
 
 @dataclass
@@ -99,6 +119,7 @@ class _Piece:
     text: str
     preview: str | None = None
     truncated: bool = False
+    hatnote: bool = False
 
     @property
     def is_anchor(self) -> bool:
@@ -121,8 +142,9 @@ def read(text: str, *, source: str, title: str | None = None) -> Document:
     page_title, body = _strip_chrome(lines)
     chunks = _chunks(body)
     residue = _cut_residue(chunks)
+    known = _vocabulary(chunks)
     for chunk in chunks:
-        chunk.pieces = _pieces(chunk.lines)
+        chunk.pieces = _pieces(chunk.lines, known)
     builder = DocumentBuilder(title=title or page_title or "Untitled", format=FORMAT, source=source)
     _emit(builder, chunks)
     _read_residue(builder, residue, builder.title)
@@ -196,31 +218,118 @@ def _is_link_line(line: str) -> bool:
     return bool(TRUNCATION.search(line)) and len(line) >= MIN_PREVIEW_CHARS
 
 
-def _pieces(lines: list[str]) -> list[_Piece]:
-    """Split a chunk's lines into text and anchors with previews.
+class _Vocabulary:
+    """The page's own words, to tell a name it uses from a name run into residue."""
 
-    A link line is either ``anchor preview ...`` or, in the other layout, a preview whose
-    anchor is the whole previous line; the more plausible reading wins, the other layout
-    needing a clear margin.
+    def __init__(self, lines: list[str]) -> None:
+        self._text = " " + " ".join(_words(line) for line in lines) + " "
+
+    def __call__(self, phrase: str) -> bool:
+        words = _words(phrase)
+        return bool(words) and f" {words} " in self._text
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.casefold()))
+
+
+def _vocabulary(chunks: list[_Chunk]) -> _Vocabulary:
+    """Running-text lines (no preview, no residue) and the anchors of previews that repeat them."""
+    lines: list[str] = []
+    for chunk in chunks:
+        for line in chunk.lines:
+            if _is_link_line(line):
+                split = split_anchor(line)
+                if split is not None and split.score >= REPEAT_SCORE:
+                    lines.append(split.anchor)
+            elif residue_cut(line.split()) is None:
+                lines.append(line)
+    return _Vocabulary(lines)
+
+
+def _pieces(lines: list[str], known: _Vocabulary) -> list[_Piece]:
+    """Split a chunk's lines into text, anchors with previews, and hatnotes.
+
+    A line ending with `` ...`` holds a cut preview. A whole preview (an article shorter than
+    the cut: residue such as ``| drives_on = right ... }}``, or a short lead) has no such mark;
+    its line is a link when it splits well and its neighbours say a link stood there: the line
+    before left its sentence open, or the line after goes on with it. The site breaks text
+    only at links, so two lines of running text never follow each other inside a paragraph.
+    In the other layout the anchor is alone on the line before its preview; the more plausible
+    reading wins, the other layout needing a clear margin.
     """
     pieces: list[_Piece] = []
-    for line in lines:
-        if not _is_link_line(line):
-            pieces.append(_Piece(line))
+    expecting = ""  # after a hatnote: "link" (or a connective) may follow, or "connective"
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if _HATNOTE.match(line) and _is_hatnote(line):
+            expecting = "link" if _OPEN_END.search(line) else ""
+            pieces.append(_Piece(line, hatnote=True))
             continue
-        same = split_anchor(line)
-        same_score = same.score if same else float("-inf")
-        previous = pieces[-1] if pieces and not pieces[-1].is_anchor else None
-        alone = score_pair(previous.text, line) if previous is not None else float("-inf")
-        if previous is not None and alone > max(same_score + NEXT_LINE_MARGIN, MIN_SPLIT_SCORE):
-            preview, truncated = strip_truncation(line)
-            pieces[-1] = _Piece(previous.text, preview, truncated)
-        elif same is not None and same_score >= MIN_SPLIT_SCORE:
-            preview, truncated = strip_truncation(same.preview)
-            pieces.append(_Piece(same.anchor, preview, truncated))
+        if expecting and _CONNECTIVE.match(line):
+            pieces.append(_Piece(line, hatnote=True))
+            expecting = "link"
+            continue
+        piece = _link_piece(line, pieces, following, known)
+        if expecting == "link" and piece.is_anchor:
+            piece.hatnote = True
+            expecting = "connective"
         else:
-            pieces.append(_Piece(line))
+            expecting = ""
+        pieces.append(piece)
     return pieces
+
+
+def _link_piece(
+    line: str, pieces: list[_Piece], following: str | None, known: _Vocabulary
+) -> _Piece:
+    previous = pieces[-1] if pieces and not pieces[-1].is_anchor else None
+    cut = _is_link_line(line)
+    if not cut and (len(line) < 2 or _GOES_ON.match(line)):
+        return _Piece(line)
+    same = split_anchor(line, known)
+    same_score = same.score if same else float("-inf")
+    if (
+        cut
+        and previous is not None
+        and not previous.hatnote
+        and same_score < REPEAT_SCORE
+        and residue_cut(line.split()[:MAX_ANCHOR_WORDS]) is None
+    ):
+        alone = score_pair(previous.text, line)
+        if alone > max(same_score + NEXT_LINE_MARGIN, MIN_SPLIT_SCORE):
+            preview, truncated = strip_truncation(line)
+            pieces.pop()
+            return _Piece(previous.text, preview, truncated)
+    if same is None:
+        return _Piece(line)
+    if not cut:
+        same_score += _context(line, previous, following)
+    elif same.residue:
+        same_score = max(same_score, MIN_SPLIT_SCORE)  # a cut preview: the line is a link
+    if same_score >= MIN_SPLIT_SCORE:
+        preview, truncated = strip_truncation(same.preview)
+        return _Piece(same.anchor, preview, truncated)
+    return _Piece(line)
+
+
+def _context(line: str, previous: _Piece | None, following: str | None) -> float:
+    """How much the neighbours of a line without `` ...`` say it is a link line."""
+    score = -WHOLE_PREVIEW_MARGIN
+    if previous is not None and not previous.hatnote and _OPEN_END.search(previous.text):
+        score += 3.0
+    if following is not None and _CONTINUES.match(following):
+        score += 3.0
+    if not _COMPLETE_END.search(line):
+        score -= 3.0
+    return score
+
+
+def _is_hatnote(line: str) -> bool:
+    """"Main article: X", "See also: X", "Further information: X", or a short "See X"."""
+    if not line.startswith("See ") or line.startswith("See also"):
+        return True
+    return len(line.split()) <= 8 and not _SENTENCE_STOP.search(line)
 
 
 # ----------------------------------------------------------------------------- blocks
@@ -239,7 +348,7 @@ def _clean(text: str) -> str:
 
 
 def _is_heading(chunk: _Chunk) -> bool:
-    if len(chunk.pieces) != 1 or chunk.pieces[0].is_anchor:
+    if len(chunk.pieces) != 1 or chunk.pieces[0].is_anchor or chunk.pieces[0].hatnote:
         return False
     line = _clean(chunk.pieces[0].text).strip()
     if not line or len(line) > 90 or len(line.split()) > 12:
@@ -304,6 +413,18 @@ def _emit(builder: DocumentBuilder, chunks: list[_Chunk]) -> None:
 def _emit_inline(builder: DocumentBuilder, pieces: list[_Piece], previous: str = "") -> str:
     """Append pieces as running text, rejoining them with the spacing a sentence needs."""
     for piece in pieces:
+        if piece.hatnote:
+            # Navigation, not prose: out of the text (its link's preview kept, detached), and
+            # the text after it starts afresh.
+            if piece.preview is not None:
+                flags = gloss_flags(piece.text, piece.text, piece.preview)
+                builder.detached_gloss(
+                    piece.text, None, GlossDraft(piece.preview, piece.truncated, flags)
+                )
+            if previous:
+                builder.end_block()
+                previous = ""
+            continue
         text = piece.text if piece.is_anchor else _clean(piece.text)
         text = text.strip()
         if not text:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -109,6 +110,15 @@ _DISAMBIGUATION = re.compile(
     re.IGNORECASE,
 )
 MAX_ANCHOR_WORDS = 14
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+REPEAT_SCORE = 12.0
+_ALL_CAPS = re.compile(r"^[^\W\d_a-z]{3,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
+_ARTICLES = frozenset(["the", "a", "an"])
+# A word no link text holds: field bars, braces, brackets, ``name=``, ``::``, file names.
+_RESIDUE_WORD = re.compile(
+    r"[|=]|\{\{|\}\}|\[\[|\]\]|::|^__|[^\W_]_[^\W_]|\.(?:jpe?g|png|svg|gif|tiff?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +128,7 @@ class Split:
     anchor: str
     preview: str
     score: float
+    residue: bool = False  # chosen before a residue word (the score is on its own scale)
 
 
 def fold(text: str) -> str:
@@ -156,8 +167,13 @@ def _head(preview: str) -> str:
     return _ARTICLE.sub("", head)
 
 
-def score_pair(anchor: str, preview: str) -> float:
-    """How plausible it is that ``preview`` is the preview of a link reading ``anchor``."""
+def score_pair(anchor: str, preview: str, *, residue: bool = False) -> float:
+    """How plausible it is that ``preview`` is the preview of a link reading ``anchor``.
+
+    ``residue``: the preview is known to be infobox or caption residue, which opens with the
+    tail of some field's value ("116 mi) | population_estimate", "border |image_size"), so
+    the way it opens says nothing; the anchor's own shape and words still do.
+    """
     anchor = anchor.strip()
     if not anchor or not preview.strip():
         return float("-inf")
@@ -173,7 +189,9 @@ def score_pair(anchor: str, preview: str) -> float:
     h_fold = fold(head[: len(anchor) + 40])
     if a_fold and h_fold.startswith(a_fold):
         score += 10.0
-    elif a_fold and len(a_fold) >= 6:
+    elif a_fold and len(a_fold) >= 6 and a_fold[:2] == h_fold[:2]:
+        # Spelled differently ("Miyeegombyn" / "Miyegombyn"): only worth comparing when the
+        # preview opens with the same letters.
         ratio = SequenceMatcher(None, a_fold, h_fold[: len(a_fold)], autojunk=False).ratio()
         if ratio >= 0.8:
             score += 10.0 * ratio - 2.0
@@ -191,7 +209,12 @@ def score_pair(anchor: str, preview: str) -> float:
     # --- the preview starts the way an article (or template residue) starts
     first = preview.lstrip()[:1]
     first_word = preview.split(maxsplit=1)[0] if preview.split() else ""
-    if _RESIDUE_START.match(preview):
+    if residue:
+        if first.islower() or first.isdigit() or not first.isalnum():
+            score += 2.0
+        if last[:1].islower() and a_words[0][:1].isupper():
+            score -= 2.0
+    elif _RESIDUE_START.match(preview):
         score += 4.0
     elif first.isupper() or first.isdigit() or first in "\"'“‘([":
         score += 1.0
@@ -200,9 +223,11 @@ def score_pair(anchor: str, preview: str) -> float:
         if last[:1].islower() and first.isupper():
             score += 1.5
     elif first_word in _COPULAS:
-        score += 2.0  # a lead whose bold subject the scrape lost: "is a train station ..."
+        score += 3.0 if a_words[0][:1].isupper() else 2.0  # a lead whose bold subject the scrape lost: "is a train station ..."
     elif first.islower():
         score -= 3.0
+    if _ALL_CAPS.match(head) and not last.isupper():
+        score += 3.0  # the abstracts print the bold subject in capitals: "ARTHUR NEVILLE ..."
     m = _DISAMBIGUATION.search(preview[:200])
     if m and a_tokens:
         subject = _tokens(preview[: m.start()])
@@ -235,17 +260,123 @@ def score_pair(anchor: str, preview: str) -> float:
     return score
 
 
-def split_anchor(line: str) -> Split | None:
-    """The best anchor/preview boundary of a one-line ``anchor preview ...`` link, if any."""
-    words = list(_WORD.finditer(line))
+def residue_cut(words: list[str]) -> int | None:
+    """Index of the first word that only residue has (``|``, braces, a file name, ``name=``).
+
+    An anchor is link text: it never holds one, so a link line's anchor ends before it.
+    """
+    for index, word in enumerate(words):
+        if _RESIDUE_WORD.search(word):
+            return index
+    return None
+
+
+def split_anchor(line: str, known: Callable[[str], bool] | None = None) -> Split | None:
+    """The best anchor/preview boundary of a one-line ``anchor preview ...`` link, if any.
+
+    Most previews repeat their anchor: the first boundary where the preview opens with the
+    anchor's words wins at once, without scoring the others. Residue previews (infobox fields,
+    image captions) cannot repeat it; there the anchor ends before the first residue word, and
+    among the boundaries left the plausible anchor wins, helped by ``known`` (whether the page
+    uses these words elsewhere: "Soviet Union" is, "Soviet Union Bukharan PSR" is not).
+    """
+    spans = list(_WORD.finditer(line))
+    words = [m.group() for m in spans]
+    limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
+    cut = residue_cut(words[: limit + 1])
+    if cut is not None:
+        limit = min(limit, cut)
+    if limit < 1:
+        return None
+    k = _repeat_boundary(words, limit)
+    if k is not None:
+        anchor = line[: spans[k - 1].end()].strip()
+        return Split(anchor, line[spans[k].start() :].strip(), REPEAT_SCORE)
     best: Split | None = None
-    for k in range(1, min(MAX_ANCHOR_WORDS, len(words) - 1) + 1):
-        anchor = line[: words[k - 1].end()]
-        preview = line[words[k].start() :]
-        score = score_pair(anchor, preview)
+    for k in range(1, limit + 1):
+        anchor = line[: spans[k - 1].end()]
+        if cut is None:
+            score = score_pair(anchor, line[spans[k].start() :])
+        else:
+            score = _score_before_residue(words, k, cut, known)
         if best is None or score > best.score:
-            best = Split(anchor.strip(), preview.strip(), score)
+            best = Split(anchor.strip(), line[spans[k].start() :].strip(), score, cut is not None)
     return best
+
+
+def _score_before_residue(
+    words: list[str], k: int, cut: int, known: Callable[[str], bool] | None
+) -> float:
+    """How plausible the first ``k`` words are as the anchor of a preview cut into residue.
+
+    The preview opens with the tail of some field's value (``116 mi) |``, ``border |``,
+    ``Bukharan PSR |``) or with the residue itself (``| drives_on``, ``ANC1914.jpg,``), so
+    the clues are the anchor's shape, whether the tail looks like a tail, and whether the page
+    uses the anchor's words elsewhere (the longest such name wins).
+    """
+    anchor = words[:k]
+    last = anchor[-1]
+    score = -0.2 * k
+    if k == cut:
+        score += 4.0
+    else:
+        tail = words[k]
+        if fold(tail) in FUNCTION_WORDS:
+            score -= 3.0  # "Canada | and the United States ...": the name goes on
+        elif tail[:1].islower() or tail[:1].isdigit() or not tail[:1].isalnum():
+            score += 2.0
+    if fold(last) in FUNCTION_WORDS or last[-1] in ",;:([{":
+        score -= 5.0
+    if last[:1].islower() and anchor[0][:1].isupper():
+        score -= 2.0
+    if last.isdigit():
+        score -= 2.0
+    if any(w.endswith(",") for w in anchor[:-1]):
+        score -= 2.0
+    phrase = " ".join(anchor)
+    if phrase.count("(") != phrase.count(")"):
+        score -= 3.0
+    if known is not None and known(phrase) and (k == cut or not known(f"{phrase} {words[k]}")):
+        score += 3.0 + k
+    return score + _named_in_residue(anchor, words[cut : cut + 12])
+
+
+def _named_in_residue(anchor: list[str], residue: list[str]) -> float:
+    """Residue often names its article: ``International_Criminal_Court_Headquarters.jpg``,
+    ``ANC1914.jpg`` for the African National Congress, ``Titan_II_launch.jpg ICBM ...``.
+    Credit the longest anchor all of whose words (or whose initials) the residue holds."""
+    names = _tokens(" ".join(residue).replace("_", " "))
+    words = _content(_tokens(" ".join(anchor)))
+    if words and all(w in names for w in words):
+        return 1.5 * len(words)
+    capitals = [w for w in anchor if w[:1].isalpha() and fold(w) not in FUNCTION_WORDS]
+    initials = "".join(w[0] for w in capitals).casefold()
+    if len(capitals) >= 2 and any(n.startswith(initials) for n in names):
+        return 2.0 * len(capitals)
+    return 0.0
+
+
+def _repeat_boundary(words: list[str], limit: int) -> int | None:
+    """The first boundary where the preview starts by repeating the whole anchor, if any.
+
+    "Soviet Union The Soviet Union ..." splits after two words; an anchor that ends like a
+    phrase in mid-sentence ("of", a comma) does not count.
+    """
+    folds = [fold(w) for w in words[: 2 * limit + 2]]
+    first = folds[0]
+    if len(first) < 2:
+        return None
+    for k in range(1, min(limit, len(folds) - 1) + 1):
+        start = k + 1 if folds[k] in _ARTICLES and k + 1 < len(folds) else k
+        if not folds[start].startswith(first[:4]) and not first.startswith(folds[start][:4]):
+            continue
+        anchor = "".join(folds[:k])
+        if not anchor or fold(words[k - 1]) in FUNCTION_WORDS or words[k - 1][-1] in ",;:([{":
+            continue
+        head = "".join(folds[start : start + k + 3])
+        if head.startswith(anchor) and len(anchor) >= 3:
+            return k
+    return None
 
 
 def strip_truncation(preview: str) -> tuple[str, bool]:
@@ -256,13 +387,22 @@ def strip_truncation(preview: str) -> tuple[str, bool]:
     return preview.strip(), False
 
 
+def _is_residue(text: str) -> bool:
+    """A preview that opens with residue: markup before its first sentence has ended."""
+    if _RESIDUE_START.match(text) or "{{" in text[:40]:
+        return True
+    head = text[:120]
+    stop = _SENTENCE_STOP.search(head)
+    return residue_cut((head[: stop.start()] if stop else head).split()) is not None
+
+
 def gloss_flags(anchor: str, target: str, text: str) -> tuple[GlossFlag, ...]:
     """Classify a preview: a disambiguation page, template residue, or about something else."""
     flags: list[GlossFlag] = []
     opening = text[:200]
     if _DISAMBIGUATION.search(opening):
         flags.append("disambiguation")
-    if _RESIDUE_START.match(text) or "{{" in text[:40]:
+    if _is_residue(text):
         flags.append("markup")
     if not flags:
         names = set(_content(_tokens(anchor))) | set(_content(_tokens(target)))
