@@ -15,6 +15,7 @@ recover heading levels, lists, "See also", the external links and the categories
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from dyad.model import Document, ExternalLink
@@ -25,6 +26,7 @@ from dyad.read.previews import (
     REPEAT_SCORE,
     TRUNCATION,
     gloss_flags,
+    repeated_anchor,
     residue_cut,
     score_pair,
     split_anchor,
@@ -96,6 +98,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ",")
 _DEFAULTSORT = "{{DEFAULTSORT:"
 _NAME_LANG = re.compile(r"^[a-z]{2,3}$")
 _WORD_RE = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<=\s)\S")
 # Hatnotes: navigation above a section's text, never part of its sentences.
 _HATNOTE = re.compile(
     r"^(?:Main articles?|Further information|See also|For more information|More information"
@@ -145,6 +148,7 @@ def read(text: str, *, source: str, title: str | None = None) -> Document:
     known = _vocabulary(chunks)
     for chunk in chunks:
         chunk.pieces = _pieces(chunk.lines, known)
+    _agree_on_previews(chunks)
     builder = DocumentBuilder(title=title or page_title or "Untitled", format=FORMAT, source=source)
     _emit(builder, chunks)
     _read_residue(builder, residue, builder.title)
@@ -239,9 +243,9 @@ def _vocabulary(chunks: list[_Chunk]) -> _Vocabulary:
     for chunk in chunks:
         for line in chunk.lines:
             if _is_link_line(line):
-                split = split_anchor(line)
-                if split is not None and split.score >= REPEAT_SCORE:
-                    lines.append(split.anchor)
+                anchor = repeated_anchor(line)
+                if anchor is not None:
+                    lines.append(anchor)
             elif residue_cut(line.split()) is None:
                 lines.append(line)
     return _Vocabulary(lines)
@@ -287,6 +291,12 @@ def _link_piece(
     cut = _is_link_line(line)
     if not cut and (len(line) < 2 or _GOES_ON.match(line)):
         return _Piece(line)
+    context = 0.0 if cut else _context(line, previous, following)
+    if context <= -WHOLE_PREVIEW_MARGIN:
+        # No neighbour says a link stood here: only a preview repeating its anchor would.
+        anchor = repeated_anchor(line)
+        if anchor is None or REPEAT_SCORE + context < MIN_SPLIT_SCORE:
+            return _Piece(line)
     same = split_anchor(line, known)
     same_score = same.score if same else float("-inf")
     if (
@@ -304,7 +314,7 @@ def _link_piece(
     if same is None:
         return _Piece(line)
     if not cut:
-        same_score += _context(line, previous, following)
+        same_score += context
     elif same.residue:
         same_score = max(same_score, MIN_SPLIT_SCORE)  # a cut preview: the line is a link
     if same_score >= MIN_SPLIT_SCORE:
@@ -325,8 +335,24 @@ def _context(line: str, previous: _Piece | None, following: str | None) -> float
     return score
 
 
+def _agree_on_previews(chunks: list[_Chunk]) -> None:
+    """Links to one article print one preview: where a line's anchor ran into a preview seen
+    more often elsewhere ("USSR Bukharan PSR | flag_p1 ..." beside three "Soviet Union" +
+    "Bukharan PSR | flag_p1 ..."), the boundary moves to it."""
+    links = [p for chunk in chunks for p in chunk.pieces if p.preview is not None]
+    votes = Counter(p.preview for p in links if len(p.preview or "") >= MIN_PREVIEW_CHARS)
+    for piece in links:
+        line = f"{piece.text} {piece.preview}"
+        best, most = len(piece.text) + 1, votes[piece.preview]
+        for match in _WORD_START.finditer(line, 1, len(piece.text) + 1):
+            if votes[line[match.start() :]] > most:
+                best, most = match.start(), votes[line[match.start() :]]
+        if best <= len(piece.text):
+            piece.text, piece.preview = line[:best].rstrip(), line[best:]
+
+
 def _is_hatnote(line: str) -> bool:
-    """"Main article: X", "See also: X", "Further information: X", or a short "See X"."""
+    """ "Main article: X", "See also: X", "Further information: X", or a short "See X"."""
     if not line.startswith("See ") or line.startswith("See also"):
         return True
     return len(line.split()) <= 8 and not _SENTENCE_STOP.search(line)

@@ -94,6 +94,7 @@ SENTENCE_OPENERS = frozenset(
 )
 TRUNCATION = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _WORD = re.compile(r"\S+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _LEADING_NOISE = re.compile(r"^(?:'{2,}|[\"“‘(\[])+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -112,7 +113,7 @@ _DISAMBIGUATION = re.compile(
 MAX_ANCHOR_WORDS = 14
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 REPEAT_SCORE = 12.0
-_ALL_CAPS = re.compile(r"^[^\W\d_a-z]{3,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
+_ALL_CAPS = re.compile(r"^[^\W\d_a-z]{4,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
 _ARTICLES = frozenset(["the", "a", "an"])
 # A word no link text holds: field bars, braces, brackets, ``name=``, ``::``, file names.
 _RESIDUE_WORD = re.compile(
@@ -131,10 +132,10 @@ class Split:
     residue: bool = False  # chosen before a residue word (the score is on its own scale)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def _stem(token: str) -> str:
@@ -155,6 +156,18 @@ def _same_stem(a: str, b: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     # "korea"/"korean", "mongolia"/"mongolian", "soviet"/"soviets".
     return len(shorter) >= 4 and longer.startswith(shorter[: max(4, len(shorter) - 1)])
+
+
+def _count_found(wanted: list[str], among: tuple[str, ...] | list[str]) -> int:
+    """How many of ``wanted`` share a stem with a token of ``among``.
+
+    Tokens sharing a stem share their first four letters (or are equal), so each is compared
+    only with the few that do, not with every other token.
+    """
+    by_key: dict[str, list[str]] = {}
+    for token in among:
+        by_key.setdefault(token[:4], []).append(token)
+    return sum(1 for t in wanted if any(_same_stem(t, w) for w in by_key.get(t[:4], ())))
 
 
 def _content(tokens: tuple[str, ...]) -> list[str]:
@@ -182,7 +195,7 @@ def score_pair(anchor: str, preview: str, *, residue: bool = False) -> float:
     a_words = anchor.split()
     last = a_words[-1]
     head = _head(preview)
-    head_tokens = _tokens(head[:300])
+    head_tokens = _tokens(head[:160])
 
     # --- the preview repeats the anchor
     a_fold = fold(_ARTICLE.sub("", anchor))
@@ -199,8 +212,7 @@ def score_pair(anchor: str, preview: str, *, residue: bool = False) -> float:
         score += 3.0
     content = _content(a_tokens)
     if content:
-        window = head_tokens[: len(a_tokens) + 4]
-        found = sum(1 for t in content if any(_same_stem(t, w) for w in window))
+        found = _count_found(content, head_tokens[: len(a_tokens) + 4])
         score += 6.0 * found / len(content) * min(1.0, len(content) / 2)
     opening = preview[:300].casefold()
     if len(anchor) >= 4 and anchor.casefold() in opening:
@@ -223,7 +235,9 @@ def score_pair(anchor: str, preview: str, *, residue: bool = False) -> float:
         if last[:1].islower() and first.isupper():
             score += 1.5
     elif first_word in _COPULAS:
-        score += 3.0 if a_words[0][:1].isupper() else 2.0  # a lead whose bold subject the scrape lost: "is a train station ..."
+        score += (
+            3.0 if a_words[0][:1].isupper() else 2.0
+        )  # a lead whose bold subject the scrape lost: "is a train station ..."
     elif first.islower():
         score -= 3.0
     if _ALL_CAPS.match(head) and not last.isupper():
@@ -296,6 +310,8 @@ def split_anchor(line: str, known: Callable[[str], bool] | None = None) -> Split
     for k in range(1, limit + 1):
         anchor = line[: spans[k - 1].end()]
         if cut is None:
+            if not _may_split_at(words, k):
+                continue
             score = score_pair(anchor, line[spans[k].start() :])
         else:
             score = _score_before_residue(words, k, cut, known)
@@ -316,6 +332,8 @@ def _score_before_residue(
     """
     anchor = words[:k]
     last = anchor[-1]
+    if not any(c.isalnum() for c in last):
+        return -10.0  # link text does not end with a lone comma or dash
     score = -0.2 * k
     if k == cut:
         score += 4.0
@@ -333,12 +351,25 @@ def _score_before_residue(
         score -= 2.0
     if any(w.endswith(",") for w in anchor[:-1]):
         score -= 2.0
+    if k >= 2 and fold(anchor[-1]) == fold(anchor[-2]):
+        score -= 5.0  # "League of Nations | Nations League}}": the preview repeats the word
     phrase = " ".join(anchor)
     if phrase.count("(") != phrase.count(")"):
         score -= 3.0
-    if known is not None and known(phrase) and (k == cut or not known(f"{phrase} {words[k]}")):
+    if known is not None and known(phrase) and (k == cut or _may_end_name(anchor, words[k], known)):
         score += 3.0 + k
     return score + _named_in_residue(anchor, words[cut : cut + 12])
+
+
+def _may_end_name(anchor: list[str], tail: str, known: Callable[[str], bool]) -> bool:
+    """Whether a name the page knows ends here rather than going on into ``tail``.
+
+    A single capitalised word followed by another ("International | Red Cross ...",
+    "South | Korea") is more often the start of a longer name than a name of its own.
+    """
+    if known(" ".join([*anchor, tail])):
+        return False
+    return len(anchor) >= 2 or not (tail[:1].isupper() and tail[1:2].islower())
 
 
 def _named_in_residue(anchor: list[str], residue: list[str]) -> float:
@@ -354,6 +385,24 @@ def _named_in_residue(anchor: list[str], residue: list[str]) -> float:
     if len(capitals) >= 2 and any(n.startswith(initials) for n in names):
         return 2.0 * len(capitals)
     return 0.0
+
+
+def _may_split_at(words: list[str], k: int) -> bool:
+    """Boundaries worth scoring: an anchor does not end with "of" or a comma, and a preview
+    does not open with a lowercase word other than a copula ("is a train station ...")."""
+    last, first = words[k - 1], words[k]
+    if last[-1] in ",;:([{" or fold(last) in FUNCTION_WORDS:
+        return False
+    return not first[:1].islower() or first in _COPULAS or k == 1
+
+
+def repeated_anchor(line: str) -> str | None:
+    """The anchor of a link line whose preview repeats it, found without scoring; else None."""
+    spans = list(_WORD.finditer(line, 0, min(len(line), 400)))
+    words = [m.group() for m in spans]
+    limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
+    k = _repeat_boundary(words, limit) if limit >= 1 else None
+    return None if k is None else line[: spans[k - 1].end()].strip()
 
 
 def _repeat_boundary(words: list[str], limit: int) -> int | None:
@@ -407,6 +456,6 @@ def gloss_flags(anchor: str, target: str, text: str) -> tuple[GlossFlag, ...]:
     if not flags:
         names = set(_content(_tokens(anchor))) | set(_content(_tokens(target)))
         described = _content(_tokens(opening))
-        if names and not any(_same_stem(n, d) for n in names for d in described):
+        if names and not _count_found(list(names), described):
             flags.append("mismatch")
     return tuple(flags)
