@@ -26,6 +26,31 @@ from dyad.records import distinct_glosses, document_record, gloss_record
 
 SCRAPES = DATA / "scrapes"
 PAGES = sorted(SCRAPES.glob("*.infolist.txt"))
+# Where the layout itself loses what the source had, no reader can be exact:
+AMBIGUOUS = {
+    # "IBSA •[[ICAO]]": a link line after "•" cannot say the source had no space before it.
+    "Foreign_relations_of_Brazil": "no space between '•' and a link is not in the layout",
+    # Ghana's 2019 abstract is the one word "Mande": "Ghana Mande", without " ...", between
+    # "Relations between" and "and India are ...", reads as well as running text.
+    "Foreign_relations_of_India": "a one-word preview without ' ...' reads as text",
+}
+
+
+def _pages(test: str) -> list[Any]:
+    """The pages as parameters, the ambiguous ones expected to fail (strictly) in ``test``."""
+    marked = {
+        "paragraphs": AMBIGUOUS,
+        "glosses": {k: v for k, v in AMBIGUOUS.items() if "word" in v},
+    }
+    params = []
+    for page in PAGES:
+        name = page.name.split(".")[0]
+        reason = marked[test].get(name)
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        params.append(pytest.param(page, id=name, marks=marks))
+    return params
+
+
 # What only residue looks like in running text (the articles' own text has none of it).
 RESIDUE = re.compile(
     r"\{\{|\}\}|\[\[|\]\]|\s\|\s|\|\w|\w+_\w+\.(?:jpe?g|png|svg|gif)|\b[a-z]+_[a-z_]+ ?=",
@@ -73,6 +98,16 @@ def test_infolist_scrapes_are_many_and_full_of_residue() -> None:
         assert not any(RESIDUE.search(p) for p in g["document"]["paragraphs"])
 
 
+def test_infolist_scrapes_paragraphs_exact_nearly_everywhere() -> None:
+    exact = total = 0
+    for page in PAGES:
+        gold = _gold(page)
+        result = score_document(gold["document"], document_record(_read(page)))
+        exact += result["paragraphs"]["correct"]
+        total += len(gold["document"]["paragraphs"])
+    assert total - exact <= len(AMBIGUOUS), (exact, total)
+
+
 def test_infolist_scrapes_previews_are_separated_with_the_right_anchor() -> None:
     right = total = flagged = 0
     for page in PAGES:
@@ -82,7 +117,7 @@ def test_infolist_scrapes_previews_are_separated_with_the_right_anchor() -> None
     assert flagged == right, "a residue preview not flagged markup, or a clean one flagged"
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("page", _pages("paragraphs"))
 def test_infolist_scrapes_paragraphs_are_exact_and_free_of_residue(page: Path) -> None:
     document = _read(page)
     gold = _gold(page)
@@ -96,7 +131,7 @@ def test_infolist_scrapes_paragraphs_are_exact_and_free_of_residue(page: Path) -
     assert RESIDUE.findall(document.text) == []
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("page", _pages("glosses"))
 def test_infolist_scrapes_glosses_match_gold(page: Path) -> None:
     document = _read(page)
     records = [gloss_record(document, g) for g in distinct_glosses(document)]

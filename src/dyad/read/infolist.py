@@ -15,7 +15,6 @@ recover heading levels, lists, "See also", the external links and the categories
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from dyad.model import Document, ExternalLink
@@ -92,7 +91,10 @@ _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _WIKILINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 _ITALICS = re.compile(r"'{2,}")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))[*#]+(?=\s|$|[^\s*#])")
-_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]}%]|['’]s\b)")
+# No space before a closing mark, a hyphen or slash glued to the next word ("Philippines-
+# culminated", "Serbia/Montenegro"), or a closing quote; none after an opening one.
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]}%/]|['’]s\b|[-–—](?=[^\s\-–—])|\"(?=[\s,.;:!?)]|$))")
+_GLUED_END = re.compile(r"(?:[^\s\-–—][-–—]|/|(?:^|[\s(])\")$")
 _NO_SPACE_AFTER = ("(", "[", "{", "“", "‘")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
 _DEFAULTSORT = "{{DEFAULTSORT:"
@@ -104,6 +106,8 @@ _HATNOTE = re.compile(
     r"^(?:Main articles?|Further information|See also|For more information|More information"
     r"|For further information|Further|Details)\s*:|^See [^\W\d_a-z]"
 )
+_ACRONYM = re.compile(r"^\(([A-Z]{2,8})\)")  # "North American Free Trade Agreement (NAFTA)"
+_HATNOTE_OPEN = re.compile(r"(?::|,|\band|\bor)$")  # a hatnote whose link comes next
 _CONNECTIVE = re.compile(r"^(?:,|,?\s*(?:and|or)|§.*)$")
 # A line of text whose sentence goes on after it (into a link) ...
 _OPEN_END = re.compile(r"(?:[^.!?\"”’')\]]|\.\.\.)$|\b(?:[A-Z]\.|[a-z]{1,3}\.)$|\s\*$|^\*$")
@@ -123,6 +127,7 @@ class _Piece:
     preview: str | None = None
     truncated: bool = False
     hatnote: bool = False
+    score: float = 0.0  # how sure the split of a link line was
 
     @property
     def is_anchor(self) -> bool:
@@ -267,7 +272,7 @@ def _pieces(lines: list[str], known: _Vocabulary) -> list[_Piece]:
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
         if _HATNOTE.match(line) and _is_hatnote(line):
-            expecting = "link" if _OPEN_END.search(line) else ""
+            expecting = "link" if _HATNOTE_OPEN.search(line) else ""
             pieces.append(_Piece(line, hatnote=True))
             continue
         if expecting and _CONNECTIVE.match(line):
@@ -297,7 +302,8 @@ def _link_piece(
         anchor = repeated_anchor(line)
         if anchor is None or REPEAT_SCORE + context < MIN_SPLIT_SCORE:
             return _Piece(line)
-    same = split_anchor(line, known)
+    acronym = _ACRONYM.match(following) if following else None
+    same = split_anchor(line, known, acronym.group(1) if acronym else None)
     same_score = same.score if same else float("-inf")
     if (
         cut
@@ -319,7 +325,7 @@ def _link_piece(
         same_score = max(same_score, MIN_SPLIT_SCORE)  # a cut preview: the line is a link
     if same_score >= MIN_SPLIT_SCORE:
         preview, truncated = strip_truncation(same.preview)
-        return _Piece(same.anchor, preview, truncated)
+        return _Piece(same.anchor, preview, truncated, score=same_score)
     return _Piece(line)
 
 
@@ -328,25 +334,31 @@ def _context(line: str, previous: _Piece | None, following: str | None) -> float
     score = -WHOLE_PREVIEW_MARGIN
     if previous is not None and not previous.hatnote and _OPEN_END.search(previous.text):
         score += 3.0
-    if following is not None and _CONTINUES.match(following):
-        score += 3.0
+    if following is not None and _CONTINUES.match(following) and not _is_link_line(following):
+        score += 3.0  # (a link line of its own may open with a lowercase anchor)
     if not _COMPLETE_END.search(line):
         score -= 3.0
     return score
 
 
 def _agree_on_previews(chunks: list[_Chunk]) -> None:
-    """Links to one article print one preview: where a line's anchor ran into a preview seen
-    more often elsewhere ("USSR Bukharan PSR | flag_p1 ..." beside three "Soviet Union" +
-    "Bukharan PSR | flag_p1 ..."), the boundary moves to it."""
+    """Links to one article print one preview: where a line's anchor ran into a preview that
+    other lines split off more surely ("USSR Bukharan PSR | flag_p1 ..." beside "Soviet Union"
+    + "Bukharan PSR | flag_p1 ..."), the boundary moves to it. Each preview weighs as many
+    lines as print it, and a tie goes to the surer split."""
     links = [p for chunk in chunks for p in chunk.pieces if p.preview is not None]
-    votes = Counter(p.preview for p in links if len(p.preview or "") >= MIN_PREVIEW_CHARS)
+    weight: dict[str, tuple[int, float]] = {}
+    for piece in links:
+        if len(piece.preview or "") >= MIN_PREVIEW_CHARS:
+            count, score = weight.get(piece.preview or "", (0, float("-inf")))
+            weight[piece.preview or ""] = (count + 1, max(score, piece.score))
     for piece in links:
         line = f"{piece.text} {piece.preview}"
-        best, most = len(piece.text) + 1, votes[piece.preview]
+        best, most = len(piece.text) + 1, weight.get(piece.preview or "", (0, piece.score))
         for match in _WORD_START.finditer(line, 1, len(piece.text) + 1):
-            if votes[line[match.start() :]] > most:
-                best, most = match.start(), votes[line[match.start() :]]
+            candidate = weight.get(line[match.start() :])
+            if candidate is not None and candidate > most:
+                best, most = match.start(), candidate
         if best <= len(piece.text):
             piece.text, piece.preview = line[:best].rstrip(), line[best:]
 
@@ -455,7 +467,12 @@ def _emit_inline(builder: DocumentBuilder, pieces: list[_Piece], previous: str =
         text = text.strip()
         if not text:
             continue
-        if previous and not previous.endswith(_NO_SPACE_AFTER) and not _NO_SPACE_BEFORE.match(text):
+        if (
+            previous
+            and not previous.endswith(_NO_SPACE_AFTER)
+            and not _GLUED_END.search(previous)
+            and not _NO_SPACE_BEFORE.match(text)
+        ):
             builder.space()
         if piece.is_anchor:
             assert piece.preview is not None

@@ -111,6 +111,9 @@ _DISAMBIGUATION = re.compile(
     re.IGNORECASE,
 )
 MAX_ANCHOR_WORDS = 14
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)$"
+)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 REPEAT_SCORE = 12.0
 _ALL_CAPS = re.compile(r"^[^\W\d_a-z]{4,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
@@ -285,14 +288,17 @@ def residue_cut(words: list[str]) -> int | None:
     return None
 
 
-def split_anchor(line: str, known: Callable[[str], bool] | None = None) -> Split | None:
+def split_anchor(
+    line: str, known: Callable[[str], bool] | None = None, acronym: str | None = None
+) -> Split | None:
     """The best anchor/preview boundary of a one-line ``anchor preview ...`` link, if any.
 
     Most previews repeat their anchor: the first boundary where the preview opens with the
     anchor's words wins at once, without scoring the others. Residue previews (infobox fields,
     image captions) cannot repeat it; there the anchor ends before the first residue word, and
     among the boundaries left the plausible anchor wins, helped by ``known`` (whether the page
-    uses these words elsewhere: "Soviet Union" is, "Soviet Union Bukharan PSR" is not).
+    uses these words elsewhere: "Soviet Union" is, "Soviet Union Bukharan PSR" is not), and by
+    ``acronym``, the "(NAFTA)" that follows the link in the text, naming the whole anchor.
     """
     spans = list(_WORD.finditer(line))
     words = [m.group() for m in spans]
@@ -315,6 +321,8 @@ def split_anchor(line: str, known: Callable[[str], bool] | None = None) -> Split
             score = score_pair(anchor, line[spans[k].start() :])
         else:
             score = _score_before_residue(words, k, cut, known)
+            if acronym and _initials(words[:k]) == acronym.casefold():
+                score += 8.0  # the text names the whole anchor by its initials
         if best is None or score > best.score:
             best = Split(anchor.strip(), line[spans[k].start() :].strip(), score, cut is not None)
     return best
@@ -343,6 +351,13 @@ def _score_before_residue(
             score -= 3.0  # "Canada | and the United States ...": the name goes on
         elif tail[:1].islower() or tail[:1].isdigit() or not tail[:1].isalnum():
             score += 2.0
+        elif _MONTH.match(tail) and words[k + 1][:1].isdigit():
+            score += 2.0  # "June 22, 1941 (terminated)": a date field's value
+        fragment = words[k:cut]
+        if known is not None and len(fragment) >= 2 and known(" ".join(fragment)):
+            score += 3.0  # "World War I |event_start": the tail is a name of its own
+        if _count_found(_content(_tokens(last)), _tokens(" ".join(fragment))):
+            score += 2.0  # "Poland | Kingdom of Poland |flag_p1": the tail names the anchor
     if fold(last) in FUNCTION_WORDS or last[-1] in ",;:([{":
         score -= 5.0
     if last[:1].islower() and anchor[0][:1].isupper():
@@ -372,16 +387,22 @@ def _may_end_name(anchor: list[str], tail: str, known: Callable[[str], bool]) ->
     return len(anchor) >= 2 or not (tail[:1].isupper() and tail[1:2].islower())
 
 
+def _initials(words: list[str]) -> str:
+    """ "North American Free Trade Agreement" -> "nafta"."""
+    kept = [w[0] for w in words if w[:1].isalpha() and fold(w) not in FUNCTION_WORDS]
+    return "".join(kept).casefold()
+
+
 def _named_in_residue(anchor: list[str], residue: list[str]) -> float:
     """Residue often names its article: ``International_Criminal_Court_Headquarters.jpg``,
     ``ANC1914.jpg`` for the African National Congress, ``Titan_II_launch.jpg ICBM ...``.
     Credit the longest anchor all of whose words (or whose initials) the residue holds."""
     names = _tokens(" ".join(residue).replace("_", " "))
-    words = _content(_tokens(" ".join(anchor)))
-    if words and all(w in names for w in words):
+    words = sorted(set(_content(_tokens(" ".join(anchor)))))
+    if words and _count_found(words, names) == len(words):  # "Austria-Hungary": "Austro-Hungarian"
         return 1.5 * len(words)
     capitals = [w for w in anchor if w[:1].isalpha() and fold(w) not in FUNCTION_WORDS]
-    initials = "".join(w[0] for w in capitals).casefold()
+    initials = _initials(anchor)
     if len(capitals) >= 2 and any(n.startswith(initials) for n in names):
         return 2.0 * len(capitals)
     return 0.0
@@ -442,7 +463,9 @@ def _is_residue(text: str) -> bool:
         return True
     head = text[:120]
     stop = _SENTENCE_STOP.search(head)
-    return residue_cut((head[: stop.start()] if stop else head).split()) is not None
+    # "__" is where the abstracts dropped a native-script name: not residue by itself.
+    opening = (head[: stop.start()] if stop else head).replace("__", "")
+    return residue_cut(opening.split()) is not None
 
 
 def gloss_flags(anchor: str, target: str, text: str) -> tuple[GlossFlag, ...]:
