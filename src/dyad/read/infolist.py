@@ -309,7 +309,7 @@ def _link_piece(
         cut
         and previous is not None
         and not previous.hatnote
-        and same_score < REPEAT_SCORE
+        and same_score < MIN_SPLIT_SCORE + 2 * NEXT_LINE_MARGIN
         and residue_cut(line.split()[:MAX_ANCHOR_WORDS]) is None
     ):
         alone = score_pair(previous.text, line)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -111,6 +112,8 @@ _DISAMBIGUATION = re.compile(
     re.IGNORECASE,
 )
 MAX_ANCHOR_WORDS = 14
+_READ_CHARS = 450  # a link line's anchor and preview opening lie within these
+_OPENING = 300
 _MONTH = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
@@ -119,8 +122,8 @@ REPEAT_SCORE = 12.0
 _ALL_CAPS = re.compile(r"^[^\W\d_a-z]{4,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
 _ARTICLES = frozenset(["the", "a", "an"])
 # A word no link text holds: field bars, braces, brackets, ``name=``, ``::``, file names.
-_RESIDUE_WORD = re.compile(
-    r"[|=]|\{\{|\}\}|\[\[|\]\]|::|^__|[^\W_]_[^\W_]|\.(?:jpe?g|png|svg|gif|tiff?)\b",
+_RESIDUE_IN_WORDS = re.compile(
+    r"[|=]|\{\{|\}\}|\[\[|\]\]|::|(?<!\S)__|[^\W_]_[^\W_]|\.(?:jpe?g|png|svg|gif|tiff?)\b",
     re.IGNORECASE,
 )
 
@@ -193,88 +196,157 @@ def score_pair(anchor: str, preview: str, *, residue: bool = False) -> float:
     anchor = anchor.strip()
     if not anchor or not preview.strip():
         return float("-inf")
-    score = 0.0
-    a_tokens = _tokens(anchor)
-    a_words = anchor.split()
-    last = a_words[-1]
-    head = _head(preview)
-    head_tokens = _tokens(head[:160])
+    line = _Line(f"{anchor} {preview.strip()}")
+    return line.score(len(anchor.split()), residue=residue)
 
-    # --- the preview repeats the anchor
-    a_fold = fold(_ARTICLE.sub("", anchor))
-    h_fold = fold(head[: len(anchor) + 40])
-    if a_fold and h_fold.startswith(a_fold):
-        score += 10.0
-    elif a_fold and len(a_fold) >= 6 and a_fold[:2] == h_fold[:2]:
-        # Spelled differently ("Miyeegombyn" / "Miyegombyn"): only worth comparing when the
-        # preview opens with the same letters.
-        ratio = SequenceMatcher(None, a_fold, h_fold[: len(a_fold)], autojunk=False).ratio()
-        if ratio >= 0.8:
-            score += 10.0 * ratio - 2.0
-    if a_tokens and head_tokens and any(_same_stem(head_tokens[0], t) for t in a_tokens):
-        score += 3.0
-    content = _content(a_tokens)
-    if content:
-        found = _count_found(content, head_tokens[: len(a_tokens) + 4])
-        score += 6.0 * found / len(content) * min(1.0, len(content) / 2)
-    opening = preview[:300].casefold()
-    if len(anchor) >= 4 and anchor.casefold() in opening:
-        score += min(len(anchor), 30) / 6.0
 
-    # --- the preview starts the way an article (or template residue) starts
-    first = preview.lstrip()[:1]
-    first_word = preview.split(maxsplit=1)[0] if preview.split() else ""
-    if residue:
-        if first.islower() or first.isdigit() or not first.isalnum():
-            score += 2.0
-        if last[:1].islower() and a_words[0][:1].isupper():
-            score -= 2.0
-    elif _RESIDUE_START.match(preview):
-        score += 4.0
-    elif first.isupper() or first.isdigit() or first in "\"'“‘([":
-        score += 1.0
-        if first_word.casefold() in SENTENCE_OPENERS:
-            score += 2.0
-        if last[:1].islower() and first.isupper():
-            score += 1.5
-    elif first_word in _COPULAS:
-        score += (
-            3.0 if a_words[0][:1].isupper() else 2.0
-        )  # a lead whose bold subject the scrape lost: "is a train station ..."
-    elif first.islower():
-        score -= 3.0
-    if _ALL_CAPS.match(head) and not last.isupper():
-        score += 3.0  # the abstracts print the bold subject in capitals: "ARTHUR NEVILLE ..."
-    m = _DISAMBIGUATION.search(preview[:200])
-    if m and a_tokens:
-        subject = _tokens(preview[: m.start()])
-        if subject and any(_same_stem(subject[0], t) for t in a_tokens):
+class _Line:
+    """A link line read once: its words, stems and folds, so that scoring each boundary
+    slices them instead of tokenising the anchor and the preview again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        head = text[:_READ_CHARS]
+        self.spans = list(_WORD.finditer(head))
+        self.spans_starts = [m.start() for m in self.spans]
+        self.words = [m.group() for m in self.spans]
+        found = list(_TOKEN.finditer(head))
+        self.token_starts = [m.start() for m in found]
+        self.stems = [_stem(m.group()) for m in found]
+        self.disambiguations = list(_DISAMBIGUATION.finditer(head))
+        self.folds = [fold(w) for w in self.words]
+        lowered = head.casefold()
+        self.lowered = lowered if len(lowered) == len(head) else None
+        self.shapes = _shapes(self.words[:MAX_ANCHOR_WORDS])
+
+    def _stems(self, start: int, end: int) -> tuple[str, ...]:
+        return tuple(
+            self.stems[bisect_left(self.token_starts, start) : bisect_left(self.token_starts, end)]
+        )
+
+    def score(self, k: int, *, residue: bool = False) -> float:
+        """:func:`score_pair` of the first ``k`` words against the rest of the line."""
+        text, spans = self.text, self.spans
+        anchor_end, start = spans[k - 1].end(), spans[k].start()
+        anchor, preview = text[:anchor_end], text[start:]
+        score = 0.0
+        a_tokens = self._stems(0, anchor_end)
+        a_words = self.words[:k]
+        last = a_words[-1]
+        opening = preview[:_OPENING]
+        head = _head(opening)
+        head_start = start + len(opening) - len(head)
+        head_tokens = self._stems(head_start, head_start + 160)
+
+        # --- the preview repeats the anchor (folds join word by word: fold drops spaces)
+        first_kept = 1 if k > 1 and self.folds[0] in _ARTICLES else 0
+        a_fold = "".join(self.folds[first_kept:k])
+        head_word = bisect_left(self.spans_starts, head_start)
+        h_fold = "".join(self.folds[head_word : head_word + k + 6])
+        if a_fold and h_fold.startswith(a_fold):
+            score += 10.0
+        elif a_fold and len(a_fold) >= 6 and a_fold[:2] == h_fold[:2]:
+            # Spelled differently ("Miyeegombyn" / "Miyegombyn"): only worth comparing when
+            # the preview opens with the same letters.
+            ratio = SequenceMatcher(None, a_fold, h_fold[: len(a_fold)], autojunk=False).ratio()
+            if ratio >= 0.8:
+                score += 10.0 * ratio - 2.0
+        if a_tokens and head_tokens and any(_same_stem(head_tokens[0], t) for t in a_tokens):
+            score += 3.0
+        content = _content(a_tokens)
+        if content:
+            found = _count_found(content, head_tokens[: len(a_tokens) + 4])
+            score += 6.0 * found / len(content) * min(1.0, len(content) / 2)
+        lowered = self.lowered
+        if len(anchor) >= 4 and (
+            lowered[:anchor_end] in lowered[start : start + _OPENING]
+            if lowered is not None
+            else anchor.casefold() in opening.casefold()
+        ):
+            score += min(len(anchor), 30) / 6.0
+
+        # --- the preview starts the way an article (or template residue) starts
+        first = preview[:1]
+        first_word = self.words[k]
+        if residue:
+            if first.islower() or first.isdigit() or not first.isalnum():
+                score += 2.0
+            if last[:1].islower() and a_words[0][:1].isupper():
+                score -= 2.0
+        elif _RESIDUE_START.match(preview):
             score += 4.0
+        elif first.isupper() or first.isdigit() or first in "\"'“‘([":
+            score += 1.0
+            if first_word.casefold() in SENTENCE_OPENERS:
+                score += 2.0
+            if last[:1].islower() and first.isupper():
+                score += 1.5
+        elif first_word in _COPULAS:
+            # a lead whose bold subject the scrape lost: "is a train station ..."
+            score += 3.0 if a_words[0][:1].isupper() else 2.0
+        elif first.islower():
+            score -= 3.0
+        if _ALL_CAPS.match(head) and not last.isupper():
+            score += 3.0  # the abstracts print the bold subject in capitals: "ARTHUR NEVILLE"
+        score += self._disambiguation(start, a_tokens)
+        if k > len(self.shapes):  # a long anchor: the other layout's whole line
+            self.shapes = _shapes(self.words[:k])
+        return score + self.shapes[k - 1]
 
-    # --- what an anchor does not look like
-    if last.casefold() in FUNCTION_WORDS:
-        score -= 4.0
-    if last[-1] in ",;:([{":
-        score -= 4.0
-    elif last[-1] == "." and len(last) > 3 and "." not in last[:-1] and not last.isupper():
-        score -= 2.0
-    if any(w in _COPULAS for w in a_words[1:]):
-        score -= 4.0
-    cased = [w for w in a_words if sum(c.isalpha() for c in w) >= 3]
-    if any(w.isupper() for w in cased) and any(w[:1].isupper() and not w.isupper() for w in cased):
-        score -= 4.0
-    if _FILE_NAME.search(anchor):
-        score -= 6.0
-    if anchor.count("(") > anchor.count(")"):
-        score -= 3.0
-    if any(w.casefold() in SENTENCE_OPENERS and w[:1].isupper() for w in a_words[1:]):
-        score -= 3.0
-    if len(a_words) >= 2 and a_words[-1].casefold() == a_words[-2].casefold():
-        score -= 3.0
-    if "{{" in anchor or "}}" in anchor or "=" in anchor:
-        score -= 6.0
-    score -= 0.3 * max(0, len(a_words) - 4)
-    return score
+    def _disambiguation(self, start: int, a_tokens: tuple[str, ...]) -> float:
+        """A disambiguation page whose subject is the anchor: "Kim or KIM may refer to"."""
+        for m in self.disambiguations:
+            if m.start() >= start and m.end() <= start + 200:
+                subject = self._stems(start, m.start())
+                if subject and a_tokens and any(_same_stem(subject[0], t) for t in a_tokens):
+                    return 4.0
+                return 0.0
+        return 0.0
+
+
+def _shapes(words: list[str]) -> list[float]:
+    """For each prefix of ``words``, how much it does not look like an anchor: a function word
+    or a comma at its end, a verb inside, a mix of capitals and title case, a file name, an
+    open parenthesis, residue. One pass, each prefix from the one before."""
+    shapes: list[float] = []
+    named_file = False
+    upper = title = verb = opener = False
+    opened = 0
+    residue = False
+    for index, word in enumerate(words):
+        lowered = word.casefold()
+        if index:
+            verb = verb or word in _COPULAS
+            opener = opener or (lowered in SENTENCE_OPENERS and word[:1].isupper())
+        if sum(c.isalpha() for c in word) >= 3:
+            upper = upper or word.isupper()
+            title = title or (word[:1].isupper() and not word.isupper())
+        opened += word.count("(") - word.count(")")
+        residue = residue or "{{" in word or "}}" in word or "=" in word
+        score = 0.0
+        if lowered in FUNCTION_WORDS:
+            score -= 4.0
+        if word[-1] in ",;:([{":
+            score -= 4.0
+        elif word[-1] == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
+            score -= 2.0
+        if verb:
+            score -= 4.0
+        if upper and title:
+            score -= 4.0
+        named_file = named_file or bool(_FILE_NAME.search(word))
+        if named_file:
+            score -= 6.0
+        if opened > 0:
+            score -= 3.0
+        if opener:
+            score -= 3.0
+        if index and lowered == words[index - 1].casefold():
+            score -= 3.0
+        if residue:
+            score -= 6.0
+        shapes.append(score - 0.3 * max(0, index + 1 - 4))
+    return shapes
 
 
 def residue_cut(words: list[str]) -> int | None:
@@ -282,10 +354,9 @@ def residue_cut(words: list[str]) -> int | None:
 
     An anchor is link text: it never holds one, so a link line's anchor ends before it.
     """
-    for index, word in enumerate(words):
-        if _RESIDUE_WORD.search(word):
-            return index
-    return None
+    joined = " ".join(words)
+    m = _RESIDUE_IN_WORDS.search(joined)
+    return None if m is None else joined.count(" ", 0, m.start())
 
 
 def split_anchor(
@@ -300,7 +371,7 @@ def split_anchor(
     uses these words elsewhere: "Soviet Union" is, "Soviet Union Bukharan PSR" is not), and by
     ``acronym``, the "(NAFTA)" that follows the link in the text, naming the whole anchor.
     """
-    spans = list(_WORD.finditer(line))
+    spans = list(_WORD.finditer(line, 0, _READ_CHARS))
     words = [m.group() for m in spans]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
     cut = residue_cut(words[: limit + 1])
@@ -308,17 +379,17 @@ def split_anchor(
         limit = min(limit, cut)
     if limit < 1:
         return None
-    k = _repeat_boundary(words, limit)
-    if k is not None:
-        anchor = line[: spans[k - 1].end()].strip()
-        return Split(anchor, line[spans[k].start() :].strip(), REPEAT_SCORE)
+    anchor = repeated_anchor(line)
+    if anchor is not None and len(anchor.split()) <= limit:
+        return Split(anchor, line[len(anchor) :].strip(), REPEAT_SCORE)
     best: Split | None = None
+    scorer = _Line(line) if cut is None else None
     for k in range(1, limit + 1):
         anchor = line[: spans[k - 1].end()]
-        if cut is None:
+        if scorer is not None:
             if not _may_split_at(words, k):
                 continue
-            score = score_pair(anchor, line[spans[k].start() :])
+            score = scorer.score(k)
         else:
             score = _score_before_residue(words, k, cut, known)
             if acronym and _initials(words[:k]) == acronym.casefold():
@@ -417,6 +488,7 @@ def _may_split_at(words: list[str], k: int) -> bool:
     return not first[:1].islower() or first in _COPULAS or k == 1
 
 
+@lru_cache(maxsize=2048)
 def repeated_anchor(line: str) -> str | None:
     """The anchor of a link line whose preview repeats it, found without scoring; else None."""
     spans = list(_WORD.finditer(line, 0, min(len(line), 400)))

@@ -38,6 +38,7 @@ from dyad.model import Document
 from dyad.model import ExternalLink as Link
 from dyad.read.builder import DocumentBuilder
 from dyad.read.errors import ReadError
+from dyad.read.hatnotes import is_hatnote
 from dyad.read.wikidates import parse_date_text
 from dyad.read.wikilimits import (
     DEFAULT_LIMITS,
@@ -261,12 +262,30 @@ class _Walker:
         if "__" in s:
             s = _MAGIC.sub("", s)
         if "\n" not in s or not (self.flow or (self._term is not None and self.out is self._term)):
-            self.text(s)
+            if "\n" in s and self.recording and self.out is self.b:
+                self._cell_lines(s)
+            else:
+                self.text(s)
             return
         lines = s.split("\n")
         self.text(lines[0])
         for line in lines[1:]:
             self._newline()
+            self.text(line)
+
+    def _cell_lines(self, s: str) -> None:
+        """Lines of a table cell or item: one newline is a space, except after a hatnote.
+
+        ``See [[Canada–Ireland relations]]`` on a line of its own heads many cells; running
+        into the next line it would start that line's sentence, so a break follows it.
+        """
+        lines = s.split("\n")
+        self.text(lines[0])
+        for line in lines[1:]:
+            if is_hatnote(self.b.unit_text()):
+                self.b.soft_break()
+            else:
+                self.text("\n")
             self.text(line)
 
     def _link(self, node: Wikilink, trail: str) -> bool:
