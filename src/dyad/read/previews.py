@@ -386,8 +386,8 @@ def split_anchor(
     scorer = _Line(line) if cut is None else None
     for k in range(1, limit + 1):
         anchor = line[: spans[k - 1].end()]
-        if scorer is not None:
-            if not _may_split_at(words, k):
+        if cut is None:
+            if scorer is None or not _may_split_at(words, k):
                 continue
             score = scorer.score(k)
         else:
