@@ -20,7 +20,7 @@ _LABELLED = re.compile(
 )
 _SEE = re.compile(r"^[\s_*]*See[\s_*]+(?!also\b)[^\W\d_a-z]")
 _STOP = re.compile(r"[.!?](?:\s|$)")
-MAX_WORDS = 16
+MAX_WORDS = 40  # "See X relations, Y War, Z pogrom, ...": lists of titles run long
 
 
 def is_hatnote(line: str) -> bool:

@@ -195,6 +195,7 @@ class _Walker:
         # Line state of the flow: newlines since the last content, whether this line began
         # with a list marker, whether a list is open, a ";term" line being collected.
         self._newlines = 0
+        self._line_start = 0  # where the builder was when the current source line began
         self._line_marker = False
         self._in_list = False
         self._ordered = False
@@ -282,10 +283,11 @@ class _Walker:
         lines = s.split("\n")
         self.text(lines[0])
         for line in lines[1:]:
-            if is_hatnote(self.b.unit_text()):
+            if is_hatnote(self.b.unit_text(self._line_start)):
                 self.b.soft_break()
             else:
                 self.text("\n")
+            self._line_start = self.b.position
             self.text(line)
 
     def _link(self, node: Wikilink, trail: str) -> bool:
