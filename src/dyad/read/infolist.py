@@ -23,8 +23,8 @@ from dyad.read.citations import parse_citation
 from dyad.read.previews import (
     MAX_ANCHOR_WORDS,
     REPEAT_SCORE,
-    TRUNCATION,
     gloss_flags,
+    is_cut,
     repeated_anchor,
     residue_cut,
     score_pair,
@@ -110,7 +110,7 @@ _ACRONYM = re.compile(r"^\(([A-Z]{2,8})\)")  # "North American Free Trade Agreem
 _HATNOTE_OPEN = re.compile(r"(?::|,|\band|\bor)$")  # a hatnote whose link comes next
 _CONNECTIVE = re.compile(r"^(?:,|,?\s*(?:and|or)|§.*)$")
 # A line of text whose sentence goes on after it (into a link) ...
-_OPEN_END = re.compile(r"(?:[^.!?\"”’')\]]|\.\.\.)$|\b(?:[A-Z]\.|[a-z]{1,3}\.)$|\s\*$|^\*$")
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.|[a-z]{1,3}\.)$")
 # ... a line that goes on with a sentence begun before it ...
 _CONTINUES = re.compile(r"^(?:[,.;:)\]!?%]|['’]s\b|[a-z])")
 _GOES_ON = re.compile(r"^(?:[,.;:)\]!?%]|['’]s\b)")
@@ -224,7 +224,7 @@ def _cut_residue(chunks: list[_Chunk]) -> list[str]:
 
 
 def _is_link_line(line: str) -> bool:
-    return bool(TRUNCATION.search(line)) and len(line) >= MIN_PREVIEW_CHARS
+    return is_cut(line) and len(line) >= MIN_PREVIEW_CHARS
 
 
 class _Vocabulary:
@@ -332,11 +332,11 @@ def _link_piece(
 def _context(line: str, previous: _Piece | None, following: str | None) -> float:
     """How much the neighbours of a line without `` ...`` say it is a link line."""
     score = -WHOLE_PREVIEW_MARGIN
-    if previous is not None and not previous.hatnote and _OPEN_END.search(previous.text):
+    if previous is not None and not previous.hatnote and _ends_open(previous.text):
         score += 3.0
     if following is not None and _CONTINUES.match(following) and not _is_link_line(following):
         score += 3.0  # (a link line of its own may open with a lowercase anchor)
-    if not _COMPLETE_END.search(line):
+    if not _COMPLETE_END.search(line[-6:]):
         score -= 3.0
     return score
 
@@ -363,6 +363,16 @@ def _agree_on_previews(chunks: list[_Chunk]) -> None:
             piece.text, piece.preview = line[:best].rstrip(), line[best:]
 
 
+def _ends_open(text: str) -> bool:
+    """Whether a line of text leaves its sentence open: no closing mark at its end (or an
+    abbreviation's stop, "U.S."), a list marker, or a cut."""
+    if text == "*" or text.endswith((" *", "...")):
+        return True
+    if text[-1:] not in ".!?\"”’')]":
+        return True
+    return text[-1] == "." and _ABBREVIATION_END.search(text[-6:]) is not None
+
+
 def _is_hatnote(line: str) -> bool:
     """ "Main article: X", "See also: X", "Further information: X", or a short "See X"."""
     if not line.startswith("See ") or line.startswith("See also"):
@@ -375,6 +385,8 @@ def _is_hatnote(line: str) -> bool:
 
 def _clean(text: str) -> str:
     """Running text without wiki residue: templates, ``[[links]]``, italics quotes."""
+    if "{{" not in text and "[[" not in text and "''" not in text:
+        return text
     previous = None
     while previous != text:
         previous = text

@@ -210,11 +210,15 @@ class _Line:
         self.spans = list(_WORD.finditer(head))
         self.spans_starts = [m.start() for m in self.spans]
         self.words = [m.group() for m in self.spans]
-        found = list(_TOKEN.finditer(head))
+        # Stems and folds are needed as far as the longest anchor and its preview's opening.
+        reach = self.spans[min(len(self.spans) - 1, 2 * MAX_ANCHOR_WORDS + 8)].end()
+        found = list(_TOKEN.finditer(head, 0, reach))
         self.token_starts = [m.start() for m in found]
         self.stems = [_stem(m.group()) for m in found]
-        self.disambiguations = list(_DISAMBIGUATION.finditer(head))
-        self.folds = [fold(w) for w in self.words]
+        self.disambiguations = (
+            list(_DISAMBIGUATION.finditer(head)) if _may_disambiguate(head) else []
+        )
+        self.folds = [fold(w) for w in self.words[: 2 * MAX_ANCHOR_WORDS + 9]]
         lowered = head.casefold()
         self.lowered = lowered if len(lowered) == len(head) else None
         self.shapes = _shapes(self.words[:MAX_ANCHOR_WORDS])
@@ -334,7 +338,7 @@ def _shapes(words: list[str]) -> list[float]:
             score -= 4.0
         if upper and title:
             score -= 4.0
-        named_file = named_file or bool(_FILE_NAME.search(word))
+        named_file = named_file or ("." in word and bool(_FILE_NAME.search(word)))
         if named_file:
             score -= 6.0
         if opened > 0:
@@ -523,10 +527,21 @@ def _repeat_boundary(words: list[str], limit: int) -> int | None:
 
 def strip_truncation(preview: str) -> tuple[str, bool]:
     """Remove the `` ...`` a scrape appends to a cut preview; say whether it was there."""
-    m = TRUNCATION.search(preview)
-    if m:
-        return preview[: m.start()].rstrip(), True
+    stripped = preview.rstrip()
+    if is_cut(stripped):
+        return stripped.removesuffix("...").removesuffix("…").rstrip(), True
     return preview.strip(), False
+
+
+def _may_disambiguate(text: str) -> bool:
+    """Words every :data:`_DISAMBIGUATION` match holds, looked for before the regex runs."""
+    lowered = text.casefold()
+    return "refer" in lowered or "name of" in lowered or "may mean" in lowered or "short" in lowered
+
+
+def is_cut(line: str) -> bool:
+    """Whether a line ends with the `` ...`` of a cut preview (cheaper than a regex at $)."""
+    return line.rstrip().endswith(("...", "…"))
 
 
 def _is_residue(text: str) -> bool:
@@ -544,7 +559,7 @@ def gloss_flags(anchor: str, target: str, text: str) -> tuple[GlossFlag, ...]:
     """Classify a preview: a disambiguation page, template residue, or about something else."""
     flags: list[GlossFlag] = []
     opening = text[:200]
-    if _DISAMBIGUATION.search(opening):
+    if _may_disambiguate(opening) and _DISAMBIGUATION.search(opening):
         flags.append("disambiguation")
     if _is_residue(text):
         flags.append("markup")
