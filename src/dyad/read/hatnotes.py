@@ -14,11 +14,18 @@ import re
 
 # "Main article:", "See also:", ... with their colon; or "See" and a capitalised title.
 _LABELLED = re.compile(
-    r"^[\s_*]*(?:Main articles?|Further information|See also|For more information|More information"
+    r"^[\s_*(]*(?:Main articles?|Further information|See also|For more information|More information"
     r"|For further information|For more details on this topic, see)[\s_*]*:?[\s_*]*(?=\S)",
     re.IGNORECASE,
 )
-_SEE = re.compile(r"^[\s_*]*See[\s_*]+(?!also\b)[^\W\d_a-z]")
+_SEE = re.compile(r"^[\s_*(]*See[\s_*]+(?!also\b)[^\W\d_a-z]")
+# A hatnote run into its paragraph on one line: "(See X–Y relations) Both ...", "See X–Y
+# relations In June 2009, ...", "Main article: X–Y relations The ...".
+_LEADING = re.compile(
+    r"^\((?:See|Main article:|Further information:)\s[^()]{1,150}\)\s+(?=[^\W\d_a-z\"“])"
+    r"|^(?:See(?: also:)?|Main articles?:|Further information:)\s+[^.!?]{1,150}?\brelations"
+    r"(?=\s+[^\W\d_a-z\"“])\s+"
+)
 _STOP = re.compile(r"[.!?](?:\s|$)")
 MAX_WORDS = 40  # "See X relations, Y War, Z pogrom, ...": lists of titles run long
 
@@ -36,5 +43,11 @@ def is_hatnote(line: str) -> bool:
         body = text[_LABELLED.match(text).end() :]  # type: ignore[union-attr]
         return not _STOP.search(body.rstrip("."))
     if _SEE.match(text):
-        return not _STOP.search(text.rstrip("."))
+        return not _STOP.search(text.rstrip(".)"))
     return False
+
+
+def leading_hatnote(text: str) -> int:
+    """Where the paragraph starts after a hatnote run into it on one line (0 if none)."""
+    m = _LEADING.match(text)
+    return m.end() if m else 0

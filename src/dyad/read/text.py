@@ -32,7 +32,7 @@ from pathlib import PurePath
 from dyad.model import Document
 from dyad.read.builder import DocumentBuilder
 from dyad.read.errors import ReadError
-from dyad.read.hatnotes import is_hatnote
+from dyad.read.hatnotes import is_hatnote, leading_hatnote
 from dyad.read.rendered import (
     AppendixKind,
     appendix_kind,
@@ -322,6 +322,7 @@ class _Reader:
             lines = lines[1:]  # navigation, not the paragraph's first sentence
         if not lines:
             return
+        lines[0] = lines[0][leading_hatnote(lines[0]) :]
         text = " ".join(clean_inline(" ".join(lines)).split())
         if not any(c.isalnum() for c in text):
             return  # a stray bullet or bracket

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from dyad.read.hatnotes import is_hatnote
+from dyad.read.hatnotes import is_hatnote, leading_hatnote
 
 # Each row: its cells' texts, and whether it is a header row.
 Grid = list[tuple[list[str], bool]]
@@ -98,6 +98,7 @@ def _cell_text(lines: list[str]) -> str:
         else:
             paragraphs[-1].append(line)
     texts = [" ".join(p) for p in paragraphs if p and not is_hatnote(" ".join(p))]
+    texts = [text[leading_hatnote(text) :] for text in texts]
     return PARAGRAPH_BREAK.join(texts)
 
 

@@ -127,6 +127,7 @@ _QUOTES = re.compile(r"'{2,}")
 _SENTENCE_ENDS = frozenset('.,;:!?)]"”')
 _MAGIC = re.compile(r"__[A-Z]+__")
 _TRAIL = re.compile(r"[a-z]+")
+_AFTER_HATNOTE = re.compile(r"^(\)?)\s+(?=[^\W\d_a-z])")
 _LANGUAGE_PREFIX = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,8})*|simple")
 _INTERWIKI = frozenset({
     "wikt", "wiktionary", "s", "wikisource", "commons", "c", "meta", "m", "species", "q",
@@ -263,12 +264,18 @@ class _Walker:
         if "__" in s:
             s = _MAGIC.sub("", s)
         if "\n" not in s or not (self.flow or (self._term is not None and self.out is self._term)):
-            if "\n" in s and self.recording and self.out is self.b:
+            if self.recording and self.out is self.b:
                 self._cell_lines(s)
             else:
                 self.text(s)
             return
         lines = s.split("\n")
+        joined = _AFTER_HATNOTE.match(lines[0])
+        if joined and self._after_hatnote(joined.group(1)):
+            # "(See [[X–Y relations]]) Both countries ...": the note and the text on one line
+            self.text(joined.group(1))
+            self.b.soft_break()
+            lines[0] = lines[0][joined.end() :]
         self.text(lines[0])
         for line in lines[1:]:
             self._newline()
@@ -281,6 +288,12 @@ class _Walker:
         into the next line it would start that line's sentence, so a break follows it.
         """
         lines = s.split("\n")
+        joined = _AFTER_HATNOTE.match(lines[0])
+        if joined and self._after_hatnote(joined.group(1)):
+            # "(See [[X–Y relations]]) Both countries ...": the note and the text on one line
+            self.text(joined.group(1))
+            self.b.soft_break()
+            lines[0] = lines[0][joined.end() :]
         self.text(lines[0])
         for line in lines[1:]:
             if is_hatnote(self.b.unit_text(self._line_start)):
@@ -289,6 +302,10 @@ class _Walker:
                 self.text("\n")
             self._line_start = self.b.position
             self.text(line)
+
+    def _after_hatnote(self, closing: str) -> bool:
+        line = self.b.unit_text(self._line_start) + closing
+        return line.rstrip().endswith((")", "relations")) and is_hatnote(line)
 
     def _link(self, node: Wikilink, trail: str) -> bool:
         """Emit a link; True when it took the letters after it (``[[Russia]]n``) as its own."""
