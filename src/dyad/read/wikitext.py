@@ -381,7 +381,11 @@ class _Walker:
             self._gap = True
             return
         if name == "br":
-            self.space()
+            if self.recording and self.out is self.b and self._after_hatnote(""):
+                self.b.soft_break()  # "See [[X–Y relations]]<br />The United States ..."
+                self._line_start = self.b.position
+            else:
+                self.space()
             return
         if name == "hr":
             self.paragraph_break()
