@@ -44,6 +44,7 @@ def tokenize(text: str) -> Iterator[Token]:
         yield from fallback(text)
         return
     skipping = 0
+    ends: dict[str, Tag] = {}  # one end tag per name: tags are read, never changed
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag
         if not isinstance(tag, str):  # a comment or processing instruction: only its tail
@@ -53,7 +54,7 @@ def tokenize(text: str) -> Iterator[Token]:
         name = tag.lower()
         if event == "start":
             if not skipping:
-                yield Tag(name, dict(element.attrib))
+                yield Tag(name, dict(element.attrib) if len(element.attrib) else {})
             if name in _SKIPPED:
                 skipping += 1
             elif element.text and not skipping:
@@ -62,6 +63,9 @@ def tokenize(text: str) -> Iterator[Token]:
             if name in _SKIPPED:
                 skipping -= 1
             if not skipping:
-                yield Tag(name, {}, end=True)
+                end = ends.get(name)
+                if end is None:
+                    end = ends[name] = Tag(name, {}, end=True)
+                yield end
                 if element.tail:
                     yield element.tail
