@@ -391,8 +391,8 @@ def split_anchor(
     for k in range(1, limit + 1):
         anchor = line[: spans[k - 1].end()]
         if cut is None:
-            if scorer is None or not _may_split_at(words, k):
-                continue
+            if scorer is None or not _may_split_at(words, k) or scorer.shapes[k - 1] <= -8.0:
+                continue  # (an anchor shaped that badly never wins: skip scoring its preview)
             score = scorer.score(k)
         else:
             score = _score_before_residue(words, k, cut, known)
