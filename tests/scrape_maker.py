@@ -274,15 +274,17 @@ def _starts(preview: str) -> str:
 def main(argv: list[str] | None = None) -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--shared", type=Path, default=SHARED)
+    options.add_argument("--out", type=Path, default=OUT, help="where to write the pages")
     arguments = options.parse_args(argv)
+    out = arguments.out
     abstracts = load_abstracts(arguments.shared / "abstracts" / "abstracts-2019.jsonl.gz")
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for name in PAGES:
         source = arguments.shared / "foreign-relations-wikitext" / f"{name}.wiki"
         page = render(read_file(source), abstracts)
-        (OUT / f"{name}.infolist.txt").write_text("\n".join(page.lines) + "\n", encoding="utf-8")
+        (out / f"{name}.infolist.txt").write_text("\n".join(page.lines) + "\n", encoding="utf-8")
         record = gold(page, f"{name}.infolist.txt")
-        (OUT / f"{name}.gold.json").write_text(
+        (out / f"{name}.gold.json").write_text(
             json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
 

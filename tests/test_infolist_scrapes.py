@@ -144,3 +144,14 @@ def test_infolist_scrapes_hatnotes_start_no_sentence(page: Path) -> None:
     text = _read(page).text
     hatnote = re.compile(r"(?:^|[.!?]\s+)(?:Main articles?:|Further information:|See also:)", re.M)
     assert hatnote.findall(text) == []
+
+
+@pytest.mark.shared
+def test_infolist_scrapes_are_what_the_maker_makes(shared: Path, tmp_path: Path) -> None:
+    from scrape_maker import main
+
+    main(["--shared", str(shared / "corpus"), "--out", str(tmp_path)])
+    for made in sorted(tmp_path.iterdir()):
+        assert made.read_text(encoding="utf-8") == (SCRAPES / made.name).read_text(
+            encoding="utf-8"
+        ), made.name
