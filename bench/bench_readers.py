@@ -4,11 +4,14 @@ Run ``python bench/bench_readers.py [--rounds N] [--quick] [--least SECONDS] [--
 (or ``python -m bench --only readers``). Inputs, from ``../shared/corpus`` (``--shared``), or from
 the project's own ``tests/data`` where a folder is missing (the output says which):
 
-- ``infolist``: the seed, ``examples/Mongolia–North_Korea_relations.infolist.txt``;
+- ``infolist``: the seed, ``examples/Mongolia–North_Korea_relations.infolist.txt``, and the
+  twelve scrapes with residue previews of ``tests/data/scrapes`` (``tests/scrape_maker.py``);
 - ``wikitext``: the 205 "Foreign relations of X" pages, ``foreign-relations-wikitext/*.wiki``;
 - ``text``: ``bilateral-text/*.md`` and the 135 pages of ``foreign-relations-text-2019.tar.gz``
   (extracted to a temporary folder);
-- ``markdown``: ``bilateral-markdown/*.md``; ``html``: ``tests/golden/html/*.html``;
+- ``markdown``: ``bilateral-markdown/*.md``; ``html``: ``tests/golden/html/*.html``; for
+  information, markdown-it-py's parse of the same Markdown, and the HTML token streams alone
+  (lxml's tree walked, which the reader uses, and the hand-written tokenizer it replaced);
 - the dump reader on ``dumps/``: the smallwiki ``.xml.bz2`` (one bz2 stream) and the derived
   multistream ``.bz2``, streaming pages only (``iter_pages``: decompression, page splitting,
   fields) and whole documents (``iter_documents``: each article also read by the wikitext
@@ -47,7 +50,7 @@ from typing import Any
 
 import mwparserfromhell
 
-from dyad.read import html, infolist, markdown, text, wikitext
+from dyad.read import html, html_tokens, html_tree, infolist, markdown, text, wikitext
 from dyad.read.dump import iter_documents, iter_pages
 from dyad.read.dump_io import open_chunks
 from dyad.read.errors import ReadError
@@ -62,6 +65,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
 TESTS = ROOT / "tests" / "data"
 SEED = ROOT / "examples" / "Mongolia–North_Korea_relations.infolist.txt"
+SCRAPES = ROOT / "tests" / "data" / "scrapes"
 READ_SIZE = 64 * 1024  # compressed bytes read at once, as dyad.read.dump_io does
 MULTISTREAM = "ltgwiki-smallwiki-pages-articles-multistream.xml.bz2"
 
@@ -132,6 +136,18 @@ def reading(name: str, read: Reader, articles: list[Article], what: str) -> Work
 
     size = sum(a.size for a in articles)
     return Workload(name, what, size, len(articles), articles, each, refused=refused)
+
+
+def streaming(
+    name: str, stream: Callable[[str], Any], articles: list[Article], what: str
+) -> Workload:
+    """A token stream alone, consumed to its end (HTML tokens, markdown-it-py's tokens)."""
+
+    def each(article: Article) -> None:
+        for _ in stream(article.text):
+            pass
+
+    return Workload(name, what, sum(a.size for a in articles), len(articles), articles, each)
 
 
 def parsing(name: str, articles: list[Article], what: str, **options: bool) -> Workload:
@@ -230,19 +246,33 @@ def workloads(shared: Path, scratch: Path, quick: bool, notes: list[str]) -> lis
         ]
 
     wiki = load(wiki_paths, titled=True)
+    markdown_pages = load(md_paths, titled=False)
+    html_pages = load(html_paths, titled=False)
+    scrapes = sorted(SCRAPES.glob("*.infolist.txt"))
     wiki_what = f"{len(wiki)} .wiki page{'s' if len(wiki) != 1 else ''}"
     found = [
         reading("infolist", infolist.read, load([SEED], titled=False), "the seed"),
+        reading("infolist, scrapes", infolist.read, load(scrapes, titled=False), files(scrapes)),
         reading("wikitext", wikitext.read, wiki, wiki_what),
         parsing("BASE parse()", wiki, wiki_what),
         parsing("parse(skip_style_tags)", wiki, wiki_what, skip_style_tags=True),
         reading("text", text.read, load(text_paths, titled=True), files(text_paths)),
-        reading("markdown", markdown.read, load(md_paths, titled=False), files(md_paths)),
-        reading("html", html.read, load(html_paths, titled=False), files(html_paths)),
+        reading("markdown", markdown.read, markdown_pages, files(md_paths)),
+        streaming("(info) markdown-it-py parse", _markdown_it(), markdown_pages, files(md_paths)),
+        reading("html", html.read, html_pages, files(html_paths)),
+        streaming("(info) html tokens, lxml", html_tree.tokenize, html_pages, files(html_paths)),
+        streaming("(info) html tokens, hand", html_tokens.tokenize, html_pages, files(html_paths)),
     ]
     for dump in dumps:
         found += dump_workloads(dump)
     return found
+
+
+def _markdown_it() -> Callable[[str], Any]:
+    """CommonMark parsing by markdown-it-py (installed with Rich), tokens only."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").parse
 
 
 def report(work: list[Workload], timings: Timings) -> None:

@@ -58,3 +58,29 @@ def test_html_tokens_linear_time(unit: str) -> None:
     for _ in tokenize(source):
         pass
     assert time.perf_counter() - started < 30
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # html5lib tokenizer cases (test1/test2.test) that a reader of links depends on.
+        ('<a title="a>b">link</a>', [Tag("a", {"title": "a>b"}), "link", Tag("a", {}, end=True)]),
+        ("<a title='a>b'>x", [Tag("a", {"title": "a>b"}), "x"]),
+        ('<a title="x<y" href="/w">z', [Tag("a", {"title": "x<y", "href": "/w"}), "z"]),
+        ('<a b="c"d>e', [Tag("a", {"b": "c", "d": ""}), "e"]),
+        ("<a b=c>d", [Tag("a", {"b": "c"}), "d"]),
+    ],
+)
+def test_html_tokens_quoted_attribute_values_hold_any_character(
+    source: str, expected: list[object]
+) -> None:
+    assert list(tokenize(source)) == expected
+
+
+def test_html_tokens_quoted_greater_than_stays_out_of_the_text() -> None:
+    from dyad.read import html
+
+    page = '<p>Relations with <a href="/wiki/Mongolia" title="a>b">Mongolia</a> began.</p>'
+    document = html.read(page, source="quoted.html")
+    assert document.text == "Relations with Mongolia began."
+    assert [a.text for a in document.anchors] == ["Mongolia"]

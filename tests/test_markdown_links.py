@@ -79,3 +79,33 @@ def test_markdown_category_links_become_categories() -> None:
     doc = markdown.read(f"Text.\n\n{link}\n", source="t.md", title="T")
     assert doc.categories == ("Bilateral relations of Mongolia",)
     assert doc.text == "Text."
+
+
+def test_markdown_links_inside_code_spans_are_not_anchors() -> None:
+    from dyad.read import markdown
+
+    page = (
+        "# Relations\n\nThe link `[Mongolia](/wiki/Mongolia)` is code, as is"
+        " ``a [Japan](/wiki/Japan)"
+        ' b``; [China](/wiki/China "China") is a link.\n'
+    )
+    document = markdown.read(page, source="code.md")
+    assert [a.target for a in document.anchors] == ["China"]
+    assert "Mongolia" in document.text and "Japan" in document.text
+
+
+def test_markdown_links_reference_style_are_resolved() -> None:
+    from dyad.read import markdown
+
+    page = (
+        "# Relations\n\nRelations with [Mongolia][mn] began; see [Japan][] and [China].\n\n"
+        '[mn]: /wiki/Mongolia "Mongolia"\n[JAPAN]: /wiki/Japan\n'
+        "[china]: <https://en.wikipedia.org/wiki/China>\n"
+    )
+    document = markdown.read(page, source="refs.md")
+    assert [(a.text, a.target) for a in document.anchors] == [
+        ("Mongolia", "Mongolia"),
+        ("Japan", "Japan"),
+        ("China", "China"),
+    ]
+    assert "/wiki/" not in document.text and "[mn]" not in document.text

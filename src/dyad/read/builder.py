@@ -160,6 +160,27 @@ class DocumentBuilder:
         self._emit(core)
         return start, self._length, core
 
+    def unit_text(self, since: int = 0, limit: int = 400) -> str:
+        """The text of the unit being written (paragraph, item or cell) from ``since`` on,
+        when it is short.
+
+        Readers ask it whether what they wrote since a line began is a hatnote ("See X–Y
+        relations") that the next line must not run into.
+        """
+        if self._unit_start is None:
+            return ""
+        need = self._length - max(self._unit_start, since)
+        if not need or need > limit:
+            return ""
+        collected: list[str] = []
+        got = 0
+        for part in reversed(self._parts):
+            collected.append(part)
+            got += len(part)
+            if got >= need:
+                break
+        return "".join(reversed(collected))[-need:]
+
     # ----------------------------------------------------------------- inline content
 
     def text(self, s: str) -> None:

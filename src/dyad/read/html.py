@@ -23,7 +23,8 @@ from pathlib import PurePath
 from dyad.model import Document
 from dyad.read.builder import DocumentBuilder
 from dyad.read.errors import ReadError
-from dyad.read.html_tokens import Tag, tokenize
+from dyad.read.html_tokens import Tag
+from dyad.read.html_tree import tokenize
 from dyad.read.rendered import (
     AppendixKind,
     Piece,

@@ -54,6 +54,9 @@ class _Finder:
         return self.found
 
 
+_VALUE_OR_END = re.compile(r"""=\s*(["'])|>""")
+
+
 def tokenize(text: str) -> Iterator[Token]:
     """Text runs (entities decoded) and tags, in document order."""
     less = _Finder(text, "<")
@@ -75,7 +78,9 @@ def tokenize(text: str) -> Iterator[Token]:
         following = less.after(lt + 1)
         second = text[lt + 1 : lt + 2]
         is_markup = second.isalpha() or second in ("/", "!", "?")
-        if gt < 0 or not is_markup or (0 <= following < gt):
+        if gt >= 0 and is_markup:
+            gt = _tag_end(text, lt, gt)
+        if gt < 0 or not is_markup or (0 <= following < gt and not _quoted(text, lt, following)):
             # Not a tag: a literal "<" (up to the next "<").
             stop = n if following < 0 else following
             yield html.unescape(text[lt:stop])
@@ -95,6 +100,27 @@ def tokenize(text: str) -> Iterator[Token]:
             end_gt = greater.after(close_match.end())
             position = n if end_gt < 0 else end_gt + 1
             yield Tag(tag.name, {}, end=True)
+
+
+def _tag_end(text: str, lt: int, gt: int) -> int:
+    """The ``>`` that ends the tag opened at ``lt``: one inside a quoted attribute value
+    (``<a title="a>b">``) does not. Without quotes before ``gt`` it is ``gt`` itself."""
+    if '"' not in text[lt:gt] and "'" not in text[lt:gt]:
+        return gt
+    position = lt + 1
+    while (match := _VALUE_OR_END.search(text, position)) is not None:
+        if match.group() == ">":
+            return match.start()
+        close = text.find(match.group(1), match.end())
+        if close < 0:
+            return gt  # an unclosed quote: the first ">" ends the tag, as browsers recover
+        position = close + 1
+    return gt
+
+
+def _quoted(text: str, lt: int, position: int) -> bool:
+    """Whether ``position`` may lie inside a quoted value of the tag opened at ``lt``."""
+    return '"' in text[lt:position] or "'" in text[lt:position]
 
 
 def _tag(body: str) -> Tag | None:

@@ -14,13 +14,14 @@ for sections is level 1.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from dyad.model import Document
 from dyad.read.builder import DocumentBuilder
 from dyad.read.errors import ReadError
-from dyad.read.markdown_inline import Inline, parse_inline, plain_text
+from dyad.read.markdown_inline import Inline, parse_inline, plain_text, reference_label
 from dyad.read.rendered import (
     AppendixKind,
     Piece,
@@ -36,6 +37,7 @@ MAX_SHORT_DESCRIPTION = 80
 
 _ITEM = re.compile(r"( {0,12})([*+-]|\d{1,9}[.)])(?: +|$)")
 _TABLE_RULE_CELL = re.compile(r":?-{1,}:?")
+_DEFINITION = re.compile(r" {0,3}\[([^\]]{1,999})\]:\s*<?([^\s>]+)>?(?:\s+[\"'(].*)?\s*$")
 _FENCE = ("```", "~~~")
 
 
@@ -54,8 +56,9 @@ def read(text: str, *, source: str, title: str | None = None) -> Document:
         raise ReadError(source, "no text to read: the article is empty")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     meta, body = _front_matter(lines)
+    references, body = _reference_definitions(body)
     blocks = _blocks(body)
-    heading_title = _page_heading(blocks)
+    heading_title = _page_heading(blocks, references)
     resolved = (
         (title or "").strip()
         or meta.get("title", "").strip()
@@ -64,11 +67,24 @@ def read(text: str, *, source: str, title: str | None = None) -> Document:
         or "Untitled"
     )
     builder = DocumentBuilder(title=" ".join(resolved.split()), format=FORMAT, source=source)
-    _emit(builder, blocks)
+    _emit(builder, blocks, references)
     return builder.build()
 
 
 # --------------------------------------------------------------------------- blocks
+
+
+def _reference_definitions(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """``[label]: url "title"`` lines: the URLs by label, and the lines without them."""
+    references: dict[str, str] = {}
+    kept: list[str] = []
+    for line in lines:
+        m = _DEFINITION.match(line) if line.lstrip().startswith("[") else None
+        if m is None:
+            kept.append(line)
+            continue
+        references.setdefault(reference_label(m.group(1)), m.group(2))
+    return references, kept
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -194,32 +210,32 @@ def _list(lines: list[str], i: int, blocks: list[_Block]) -> int:
     return i
 
 
-def _page_heading(blocks: list[_Block]) -> str:
+def _page_heading(blocks: list[_Block], references: Mapping[str, str]) -> str:
     """The text of a lone ``#`` heading opening the page (the title), removed from blocks."""
     ones = [b for b in blocks if b.kind == "heading" and b.level == 1]
     if len(ones) == 1 and blocks and blocks[0] is ones[0]:
         blocks.pop(0)
-        return plain_text(parse_inline(ones[0].lines[0]))
+        return plain_text(parse_inline(ones[0].lines[0], references))
     return ""
 
 
 # --------------------------------------------------------------------------- emit
 
 
-def _emit(builder: DocumentBuilder, blocks: list[_Block]) -> None:
+def _emit(builder: DocumentBuilder, blocks: list[_Block], references: Mapping[str, str]) -> None:
     levels = [b.level for b in blocks if b.kind == "heading"]
     base = min(levels) if levels else 1
     appendix: AppendixKind | None = None
     first_paragraph = True
     for index, block in enumerate(blocks):
         if block.kind == "heading":
-            title = plain_text(parse_inline(block.lines[0]))
+            title = plain_text(parse_inline(block.lines[0], references))
             builder.heading(block.level - base + 1, title)
             if block.level == base:
                 appendix = appendix_kind(title)
             first_paragraph = False
         elif block.kind == "para":
-            runs = parse_inline(" ".join(block.lines))
+            runs = parse_inline(" ".join(block.lines), references)
             if first_paragraph and _is_short_description(runs, blocks, index):
                 continue
             first_paragraph = False
@@ -229,9 +245,9 @@ def _emit(builder: DocumentBuilder, blocks: list[_Block]) -> None:
             _emit_runs(builder, runs)
             builder.end_block()
         elif block.kind == "list":
-            _emit_list(builder, block, appendix)
+            _emit_list(builder, block, appendix, references)
         elif block.kind == "table":
-            _emit_table(builder, block)
+            _emit_table(builder, block, references)
 
 
 def _is_short_description(runs: list[Inline], blocks: list[_Block], index: int) -> bool:
@@ -281,8 +297,13 @@ def _pieces(runs: list[Inline]) -> list[Piece]:
     return pieces
 
 
-def _emit_list(builder: DocumentBuilder, block: _Block, appendix: AppendixKind | None) -> None:
-    items = [parse_inline(" ".join(item)) for item in block.items]
+def _emit_list(
+    builder: DocumentBuilder,
+    block: _Block,
+    appendix: AppendixKind | None,
+    references: Mapping[str, str],
+) -> None:
+    items = [parse_inline(" ".join(item), references) for item in block.items]
     items = [runs for runs in items if not _is_chrome(runs)]
     if appendix in ("references", "links"):
         found = builder.references if appendix == "references" else builder.external_links
@@ -300,11 +321,11 @@ def _emit_list(builder: DocumentBuilder, block: _Block, appendix: AppendixKind |
     builder.end_list()
 
 
-def _emit_table(builder: DocumentBuilder, block: _Block) -> None:
+def _emit_table(builder: DocumentBuilder, block: _Block, references: Mapping[str, str]) -> None:
     builder.begin_table()
     for k, line in enumerate(block.lines):
         builder.row()
         for cell in _table_cells(line):
             builder.cell(header=k == 0)
-            _emit_runs(builder, parse_inline(cell))
+            _emit_runs(builder, parse_inline(cell, references))
     builder.end_table()

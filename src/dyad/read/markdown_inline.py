@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dyad.read.rendered import namespace, wiki_target
@@ -23,6 +24,7 @@ _AUTOLINK = re.compile(r"<(https?://[^\s<>]{1,2000})>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,500})?/?>")
 _MAX_LINK_TEXT_DEPTH = 3
 _SPECIAL = re.compile(r"[\\!\[\]*_`]")
+_BACKTICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +66,42 @@ def _escapes(s: str) -> set[int]:
     return escaped
 
 
+def _code_spans(s: str, escaped: set[int]) -> dict[int, tuple[int, int]]:
+    """``{opening index: (closing run index, run length)}`` of the code spans of ``s``.
+
+    A run of backticks opens a span closed by the next run of the same length (CommonMark);
+    a run with no such partner is literal. Each run's partner is found once, from the end.
+    """
+    runs = [
+        (m.start(), m.end() - m.start()) for m in _BACKTICKS.finditer(s) if m.start() not in escaped
+    ]
+    partner: dict[int, int] = {}
+    later: dict[int, int] = {}
+    for start, length in reversed(runs):
+        if length in later:
+            partner[start] = later[length]
+        later[length] = start
+    spans: dict[int, tuple[int, int]] = {}
+    position = 0
+    for start, length in runs:
+        if start >= position and start in partner:
+            spans[start] = (partner[start], length)
+            position = partner[start] + length
+    return spans
+
+
 class _Scanner:
-    def __init__(self, s: str) -> None:
+    def __init__(self, s: str, references: Mapping[str, str] | None = None) -> None:
         self.s = s
+        self.references = references or {}
         self.escaped = _escapes(s)
-        self.brackets = _pairs(s, "[", "]", self.escaped)
-        self.parens = _pairs(s, "(", ")", self.escaped)
+        self.code = _code_spans(s, self.escaped) if "`" in s else {}
+        # Inside a code span nothing is markup: its brackets pair with nothing.
+        hidden = set(self.escaped)
+        for start, (close, length) in self.code.items():
+            hidden.update(range(start, close + length))
+        self.brackets = _pairs(s, "[", "]", hidden)
+        self.parens = _pairs(s, "(", ")", hidden)
         self.skip: set[int] = set()
         self.italic = False
         self.out: list[Inline] = []
@@ -126,7 +158,20 @@ class _Scanner:
                 out.append(s[i:run_end])
                 i = run_end
                 continue
+            if ch == "`" and i in self.code:
+                close, length = self.code[i]
+                content = s[i + length : close]
+                if content.startswith(" ") and content.endswith(" ") and content.strip():
+                    content = content[1:-1]
+                out.append(content)  # code is literal: no link, no emphasis inside
+                i = close + length
+                continue
+            if ch == "[" and i not in self.escaped and (ref := self.reference_at(i)):
+                close, url, after = ref
+                i = self._link_to(i, close, url, after, depth, out)
+                continue
             if ch == "`":
+                out.append(ch)
                 i += 1
                 continue
             if ch in "[]":
@@ -148,12 +193,37 @@ class _Scanner:
             return False
         return not (ch == "_" and before.isalnum() and after.isalnum())
 
+    def reference_at(self, i: int) -> tuple[int, str, int] | None:
+        """A reference link at ``i``: ``[text][label]``, ``[label][]`` or ``[label]``, whose
+        label a definition names: ``(text end, URL, index after the link)``."""
+        if not self.references:
+            return None
+        close = self.brackets.get(i)
+        if close is None:
+            return None
+        s = self.s
+        label_end = self.brackets.get(close + 1) if s[close + 1 : close + 2] == "[" else None
+        if label_end is not None:
+            label = s[close + 2 : label_end] or s[i + 1 : close]
+            after = label_end + 1
+        elif s[close + 1 : close + 2] == "(":
+            return None
+        else:
+            label, after = s[i + 1 : close], close + 1
+        url = self.references.get(reference_label(label))
+        return None if url is None else (close, url, after)
+
     def _link(
         self, i: int, close: int, dest_start: int, dest_end: int, depth: int, out: list[str]
     ) -> int:
-        s = self.s
-        destination = s[dest_start:dest_end].strip()
+        destination = self.s[dest_start:dest_end].strip()
         url = destination.split()[0].strip("<>") if destination else ""
+        return self._link_to(i, close, url, dest_end + 1, depth, out)
+
+    def _link_to(self, i: int, close: int, url: str, after: int, depth: int, out: list[str]) -> int:
+        """Emit the link whose text is ``s[i + 1:close]``; return the index after it."""
+        s = self.s
+        dest_end = after - 1
         if depth >= _MAX_LINK_TEXT_DEPTH:
             label = s[i + 1 : close]
         else:
@@ -208,12 +278,21 @@ class _Scanner:
         self.skip.add(ahead)
 
 
-def parse_inline(text: str) -> list[Inline]:
-    """Runs of plain text and links, markers removed, entities decoded."""
+def reference_label(label: str) -> str:
+    """A link label as definitions match it: case-folded, white space collapsed."""
+    return " ".join(label.split()).casefold()
+
+
+def parse_inline(text: str, references: Mapping[str, str] | None = None) -> list[Inline]:
+    """Runs of plain text and links, markers removed, entities decoded.
+
+    ``references``: the document's link reference definitions (``[label]: url``), by
+    :func:`reference_label`, for ``[text][label]``, ``[label][]`` and ``[label]`` links.
+    """
     if "<" in text:
         text = _AUTOLINK.sub(lambda m: f"[{m.group(1)}]({m.group(1)})", text)
         text = _TAG.sub(" ", text)
-    scanner = _Scanner(text)
+    scanner = _Scanner(text, references)
     scanner.scan(0, len(text))
     scanner.flush()
     runs = []

@@ -32,6 +32,7 @@ from pathlib import PurePath
 from dyad.model import Document
 from dyad.read.builder import DocumentBuilder
 from dyad.read.errors import ReadError
+from dyad.read.hatnotes import is_hatnote, leading_hatnote
 from dyad.read.rendered import (
     AppendixKind,
     appendix_kind,
@@ -50,7 +51,14 @@ from dyad.read.text_residue import (
     only_parties,
     parties_of,
 )
-from dyad.read.text_tables import Grid, caption_text, grid_rows, is_grid_border, simple_rows
+from dyad.read.text_tables import (
+    PARAGRAPH_BREAK,
+    Grid,
+    caption_text,
+    grid_rows,
+    is_grid_border,
+    simple_rows,
+)
 
 FORMAT = "text"
 MAX_HEADING = 150
@@ -310,6 +318,11 @@ class _Reader:
             return  # the sort keys of a category line whose names pandoc dropped
         if is_timeline(chunk.lines):
             return
+        while lines and is_hatnote(lines[0]):
+            lines = lines[1:]  # navigation, not the paragraph's first sentence
+        if not lines:
+            return
+        lines[0] = lines[0][leading_hatnote(lines[0]) :]
         text = " ".join(clean_inline(" ".join(lines)).split())
         if not any(c.isalnum() for c in text):
             return  # a stray bullet or bracket
@@ -384,6 +397,9 @@ class _Reader:
             builder.row()
             for cell in cells:
                 builder.cell(header=header)
-                builder.text(clean_inline(cell))
+                for number, part in enumerate(cell.split(PARAGRAPH_BREAK)):
+                    if number:
+                        builder.soft_break()
+                    builder.text(clean_inline(part))
         builder.end_table()
         return i

@@ -19,12 +19,17 @@ from __future__ import annotations
 
 import re
 
+from dyad.read.hatnotes import is_hatnote, leading_hatnote
+
 # Each row: its cells' texts, and whether it is a header row.
 Grid = list[tuple[list[str], bool]]
 
 _BORDER = re.compile(r"\+(?:[-=:]+\+)+")
 _DASHES = re.compile(r"-+")
 _CELL_ITEM = re.compile(r"(?:[-*]|\d{1,3}\.) {1,4}(?=\S)")
+
+
+PARAGRAPH_BREAK = "\n\n"
 
 
 def is_grid_border(line: str) -> bool:
@@ -72,7 +77,36 @@ def _grid_cells(lines: list[str], columns: list[int]) -> list[str]:
             if piece:
                 m = _CELL_ITEM.match(piece)
                 texts[k].append(piece[m.end() :] if m else piece)
-    return [" ".join(parts) for parts in texts]
+            elif texts[k] and texts[k][-1]:
+                texts[k].append("")  # a blank line: the cell's next paragraph
+    return [_cell_text(parts) for parts in texts]
+
+
+def _cell_text(lines: list[str]) -> str:
+    """A cell's paragraphs, separated by ``PARAGRAPH_BREAK``, each hatnote a paragraph alone.
+
+    "See Canada–Ireland relations" heads many cells of the "Foreign relations of X" tables;
+    joined to the next line it would start that line's sentence. It stays, as a paragraph of
+    its own, because it is often all that says which partner the row is about (the flag cell
+    is lost in the plain text).
+    """
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if not line:
+            paragraphs.append([])
+        elif is_hatnote(line) and (not paragraphs[-1] or is_hatnote(" ".join(paragraphs[-1]))):
+            paragraphs[-1] = [line]
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(line)
+    texts: list[str] = []
+    for joined in (" ".join(p) for p in paragraphs if p):
+        cut = len(joined) if is_hatnote(joined) else leading_hatnote(joined)
+        if cut:  # kept as a paragraph of its own: it names the row's pair when the label is lost
+            texts.append(joined[:cut].strip())
+        if joined[cut:].strip():
+            texts.append(joined[cut:].strip())
+    return PARAGRAPH_BREAK.join(texts)
 
 
 def simple_rows(lines: list[str]) -> Grid:

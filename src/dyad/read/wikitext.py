@@ -37,6 +37,7 @@ from dyad.model import Document
 from dyad.model import ExternalLink as Link
 from dyad.read.builder import DocumentBuilder
 from dyad.read.errors import ReadError
+from dyad.read.hatnotes import is_hatnote
 from dyad.read.wikidates import parse_date_text
 from dyad.read.wikilimits import (
     DEFAULT_LIMITS,
@@ -127,6 +128,7 @@ _QUOTES = re.compile(r"'{2,}")
 _SENTENCE_ENDS = frozenset('.,;:!?)]"”')
 _MAGIC = re.compile(r"__[A-Z]+__")
 _TRAIL = re.compile(r"[a-z]+")
+_AFTER_HATNOTE = re.compile(r"^(\)?)\s+(?=[^\W\d_a-z])")
 _LANGUAGE_PREFIX = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,8})*|simple")
 _INTERWIKI = frozenset({
     "wikt", "wiktionary", "s", "wikisource", "commons", "c", "meta", "m", "species", "q",
@@ -195,6 +197,7 @@ class _Walker:
         # Line state of the flow: newlines since the last content, whether this line began
         # with a list marker, whether a list is open, a ";term" line being collected.
         self._newlines = 0
+        self._line_start = 0  # where the builder was when the current source line began
         self._line_marker = False
         self._in_list = False
         self._ordered = False
@@ -261,13 +264,48 @@ class _Walker:
         if "__" in s:
             s = _MAGIC.sub("", s)
         if "\n" not in s or not (self.flow or (self._term is not None and self.out is self._term)):
-            self.text(s)
+            if self.recording and self.out is self.b:
+                self._cell_lines(s)
+            else:
+                self.text(s)
             return
         lines = s.split("\n")
+        joined = _AFTER_HATNOTE.match(lines[0])
+        if joined and self._after_hatnote(joined.group(1)):
+            # "(See [[X–Y relations]]) Both countries ...": the note and the text on one line
+            self.text(joined.group(1))
+            self.b.soft_break()
+            lines[0] = lines[0][joined.end() :]
         self.text(lines[0])
         for line in lines[1:]:
             self._newline()
             self.text(line)
+
+    def _cell_lines(self, s: str) -> None:
+        """Lines of a table cell or item: one newline is a space, except after a hatnote.
+
+        ``See [[Canada–Ireland relations]]`` on a line of its own heads many cells; running
+        into the next line it would start that line's sentence, so a break follows it.
+        """
+        lines = s.split("\n")
+        joined = _AFTER_HATNOTE.match(lines[0])
+        if joined and self._after_hatnote(joined.group(1)):
+            # "(See [[X–Y relations]]) Both countries ...": the note and the text on one line
+            self.text(joined.group(1))
+            self.b.soft_break()
+            lines[0] = lines[0][joined.end() :]
+        self.text(lines[0])
+        for line in lines[1:]:
+            if is_hatnote(self.b.unit_text(self._line_start)):
+                self.b.soft_break()
+            else:
+                self.text("\n")
+            self._line_start = self.b.position
+            self.text(line)
+
+    def _after_hatnote(self, closing: str) -> bool:
+        line = self.b.unit_text(self._line_start) + closing
+        return line.rstrip().endswith((")", "relations")) and is_hatnote(line)
 
     def _link(self, node: Wikilink, trail: str) -> bool:
         """Emit a link; True when it took the letters after it (``[[Russia]]n``) as its own."""
@@ -343,7 +381,11 @@ class _Walker:
             self._gap = True
             return
         if name == "br":
-            self.space()
+            if self.recording and self.out is self.b and self._after_hatnote(""):
+                self.b.soft_break()  # "See [[X–Y relations]]<br />The United States ..."
+                self._line_start = self.b.position
+            else:
+                self.space()
             return
         if name == "hr":
             self.paragraph_break()

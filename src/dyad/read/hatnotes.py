@@ -1,0 +1,53 @@
+"""Hatnotes: the navigation lines above a section's text, never part of its sentences.
+
+Wikipedia prints "Main article: Canada–Ireland relations", "See also: ...", "Further
+information: ..." or "See Canada–Ireland relations" above a section or at the top of a table
+cell. Renderers keep them as a line of their own, and a reader that joins lines (a pandoc grid
+cell, a TheInfoList paragraph) would make them the start of the next sentence, and so of the
+evidence extracted from it ("See Canada–Ireland relations Both countries established ...").
+Readers recognise them here and leave them out of the running text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Main article:", "See also:", ... with their colon; or "See" and a capitalised title.
+_LABELLED = re.compile(
+    r"^[\s_*(]*(?:Main articles?|Further information|See also|For more information|More information"
+    r"|For further information|For more details on this topic, see)[\s_*]*:?[\s_*]*(?=\S)",
+    re.IGNORECASE,
+)
+_SEE = re.compile(r"^[\s_*(]*See[\s_*]+(?!also\b)[^\W\d_a-z]")
+# A hatnote run into its paragraph on one line: "(See X–Y relations) Both ...", "See X–Y
+# relations In June 2009, ...", "Main article: X–Y relations The ...".
+_LEADING = re.compile(
+    r"^\((?:See|Main article:|Further information:)\s[^()]{1,150}\)\s+(?=[^\W\d_a-z\"“])"
+    r"|^(?:See(?: also:)?|Main articles?:|Further information:)\s+[^.!?]{1,150}?\brelations"
+    r"(?=\s+[^\W\d_a-z\"“])\s+"
+)
+_STOP = re.compile(r"[.!?](?:\s|$)")
+MAX_WORDS = 40  # "See X relations, Y War, Z pogrom, ...": lists of titles run long
+
+
+def is_hatnote(line: str) -> bool:
+    """Whether a whole line (or cell paragraph) is a hatnote and nothing else.
+
+    "See also" alone is the heading of the appendix, not a hatnote; "See Canada–Ireland
+    relations" is one, "See the list below for details." is a sentence.
+    """
+    text = line.strip()
+    if not text or len(text.split()) > MAX_WORDS:
+        return False
+    if _LABELLED.match(text):
+        body = text[_LABELLED.match(text).end() :]  # type: ignore[union-attr]
+        return not _STOP.search(body.rstrip("."))
+    if _SEE.match(text):
+        return not _STOP.search(text.rstrip(".)"))
+    return False
+
+
+def leading_hatnote(text: str) -> int:
+    """Where the paragraph starts after a hatnote run into it on one line (0 if none)."""
+    m = _LEADING.match(text)
+    return m.end() if m else 0
