@@ -1,8 +1,9 @@
 """Shared fixtures: where the project's own test data and the optional ../shared folder are.
 
 Two corpus-wide results are built once per test process and shared by the tests that need them
-(``make test`` runs the suite under pytest-xdist; such tests carry one ``xdist_group`` mark, so
-that they run in the same worker and the result is built once in all):
+(``make test`` runs the suite under pytest-xdist with ``--dist loadfile``; such tests also carry
+one ``xdist_group`` mark, which puts them in one worker under ``--dist loadgroup`` once
+pytest-xdist supports pytest 9's node ids; until then each worker builds what its tests need):
 
 - ``corpus_kb``: the 205 "Foreign relations of X" pages ingested into one knowledge base;
 - ``corpus_extractions``: the same pages read and extracted, in file order.
