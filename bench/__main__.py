@@ -4,10 +4,11 @@ Run from the project's root (``make bench`` does). Each benchmark runs as its ow
 fresh interpreter, so that none inherits another's memory or caches, with its own options:
 by default their full runs (several minutes each on two cores), with ``--quick`` fewer rounds
 and subsets of the inputs. ``--only`` picks benchmarks by name (repeat it, or separate names
-with commas). Run by default: ``readers``, ``extract``, ``dump``, ``store``; only when named:
-``wikitext`` (the reader against mwparserfromhell alone, which ``readers`` already covers) and
-``web`` (the web pages under load; it starts servers). ``--profile`` asks ``extract`` for its
-cProfile report. For other options run a script directly: ``python bench/bench_extract.py -h``.
+with commas). Run by default: ``readers``, ``extract``, ``dump``, ``store``, ``linear``; only
+when named: ``wikitext`` (the reader against mwparserfromhell alone, which ``readers`` already
+covers) and ``web`` (the web pages under load; it starts servers). ``--profile`` asks ``extract``
+for its cProfile report. For other options run a script directly:
+``python bench/bench_extract.py -h``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ BENCHMARKS = [
     Benchmark(
         "store", "bench_store.py", ("--dyads", "1000", "--events", "50000", "--queries", "200")
     ),
+    Benchmark("linear", "bench_linear.py", ("--rounds", "3")),
     Benchmark("wikitext", "bench_wikitext.py", ("--rounds", "2", *_test_pages()), default=False),
     Benchmark("web", "bench_web.py", ("--seconds", "2", "--only", "example"), default=False),
 ]

@@ -150,7 +150,9 @@ def test_cli_serve_refuses_a_port_in_use_before_announcing(db: Path) -> None:
 
 
 def test_cli_piped_tables_are_wide_enough_to_read(db: Path) -> None:
-    result = CliRunner().invoke(main, ["show", "--db", str(db), "mongolia", "dprk"], env={})
+    # Piped with no $COLUMNS: unset it for the call, as pytest-xdist's workers export COLUMNS=80.
+    args = ["show", "--db", str(db), "mongolia", "dprk"]
+    result = CliRunner().invoke(main, args, env={"COLUMNS": None})
     widest = max(len(line) for line in result.output.splitlines())
     assert widest > 100  # Rich's default of 80 squeezed each evidence into a dozen characters
 

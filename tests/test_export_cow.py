@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import CORPUS_KB, DATA
 from dyad.export import panel
-from dyad.store import Store
+from dyad.store import IngestSummary, Store
 from export_helpers import csv_text_rows, knowledge_base
 
 Key = tuple[int, int, int]
@@ -147,11 +147,12 @@ def test_export_cow_agreement_on_the_project_subset(
 
 
 @pytest.mark.slow
+@CORPUS_KB
 def test_export_cow_agreement_on_the_corpus(
-    tmp_path: Path, shared: Path, capsys: pytest.CaptureFixture[str]
+    corpus_kb: tuple[Path, IngestSummary], shared: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with Store(tmp_path / "corpus.db") as store:
-        summary = store.ingest_paths([shared / "corpus" / "foreign-relations-wikitext"], workers=2)
+    path, summary = corpus_kb
+    with Store(path, readonly=True) as store:
         assert summary.documents == 205 and summary.errors == ()
         rows = _panel_rows(store)
     found = compare(rows, shared / "corpus" / "cow" / "diplomatic-exchange-2006-dyad-subset.csv")

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, ROOT, SEED
+from conftest import CORPUS_EXTRACTIONS, DATA, ROOT, SEED
 from dyad.extract.dates import is_valid_edtf
 from dyad.extract.pipeline import Extraction, extract
 from dyad.extract.states import default_gazetteer
@@ -56,14 +56,19 @@ def test_extract_invariants_on_project_articles(path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_extract_invariants_on_the_whole_corpus(shared: Path) -> None:
+@CORPUS_EXTRACTIONS
+def test_extract_invariants_on_the_whole_corpus(
+    shared: Path, corpus_extractions: dict[Path, Extraction]
+) -> None:
+    # The wikitext pages' extractions are shared with the relations tables' corpus test.
     corpus = shared / "corpus"
     files = [
-        *(corpus / "foreign-relations-wikitext").glob("*.wiki"),
         *(corpus / "bilateral-text").glob("*.md"),
         *(corpus / "bilateral-markdown").glob("*.md"),
     ]
-    assert len(files) > 230
+    assert len(corpus_extractions) + len(files) > 230
+    for extraction in corpus_extractions.values():
+        check(extraction)
     for path in files:
         check(extract(read_file(path)))
 

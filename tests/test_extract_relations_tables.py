@@ -4,12 +4,13 @@ with its date), checked against an independent reading of the raw table markup
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA
-from dyad.extract.pipeline import extract
+from conftest import CORPUS_EXTRACTIONS, DATA
+from dyad.extract.pipeline import Extraction, extract
 from dyad.extract.states import default_gazetteer
 from dyad.read import read_file
 from relations_tables import relations_history
@@ -18,7 +19,13 @@ _HISTORY = {"relations.established", "relations.severed", "relations.suspended"}
 _HISTORY |= {"relations.restored"}
 
 
-def _coverage(paths: list[Path]) -> tuple[int, int, list[tuple[str, str, str, str]]]:
+def _read_and_extract(path: Path) -> Extraction:
+    return extract(read_file(path))
+
+
+def _coverage(
+    paths: list[Path], extracted: Callable[[Path], Extraction] = _read_and_extract
+) -> tuple[int, int, list[tuple[str, str, str, str]]]:
     gazetteer = default_gazetteer()
     total = found = 0
     missed: list[tuple[str, str, str, str]] = []
@@ -29,7 +36,7 @@ def _coverage(paths: list[Path]) -> tuple[int, int, list[tuple[str, str, str, st
         rows = list(relations_history(path.read_text(encoding="utf-8"), gazetteer, page_state))
         if not rows:
             continue
-        extraction = extract(read_file(path))
+        extraction = extracted(path)
         assert extraction.subject is not None, path.name
         events = {(e.actors, e.type, e.date) for e in extraction.events if e.type in _HISTORY}
         for name, kind, date in rows:
@@ -50,9 +57,13 @@ def test_extract_relations_tables_on_project_pages() -> None:
 
 
 @pytest.mark.slow
-def test_extract_relations_tables_on_the_whole_corpus(shared: Path) -> None:
-    pages = sorted((shared / "corpus" / "foreign-relations-wikitext").glob("*.wiki"))
-    total, found, missed = _coverage(pages)
+@CORPUS_EXTRACTIONS
+def test_extract_relations_tables_on_the_whole_corpus(
+    corpus_extractions: dict[Path, Extraction],
+) -> None:
+    pages = list(corpus_extractions)
+    assert len(pages) == 205
+    total, found, missed = _coverage(pages, corpus_extractions.__getitem__)
     # Measured when written: 30,608 of 30,624 dated rows (99.9%); with histories (every date
     # of a cell, with its kind) 38,703 of 38,831 (99.67%); the rest are mostly cells the two
     # readings split differently ("1961-02 to 1991–12 2005–06", notes with access dates).

@@ -31,7 +31,8 @@ from dyad.store import Store
 from dyad.store.paths import outcomes
 from spark_helpers import BROKEN_TITLE, REDIRECT, relations_dump
 
-pytestmark = pytest.mark.spark
+# One local Spark for the module: its tests run in one xdist worker (make test runs -n auto).
+pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
 
 Record = dict[str, Any]
 

@@ -63,8 +63,10 @@ def test_store_concurrency_second_writer_waits(tmp_path: Path) -> None:
 
     def release() -> None:
         time.sleep(0.5)
-        writer.execute("COMMIT")
+        # Set before the commit: once the lock is free the store may finish before this thread
+        # runs again, and the check below is only that the store finished after the wait began.
         released.set()
+        writer.execute("COMMIT")
 
     thread = threading.Thread(target=release)
     thread.start()

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CORPUS_KB
 from dyad.extract.states import default_gazetteer
-from dyad.store import Store
+from dyad.store import IngestSummary, Store
 from store_helpers import consistency_problems
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, CORPUS_KB]
 
 _PLAIN = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -23,12 +24,12 @@ def _agree(one: str, other: str) -> bool:
     return one.startswith(other) or other.startswith(one)
 
 
-def test_store_corpus_cross_page_disagreements_are_conflicts(tmp_path: Path, shared: Path) -> None:
-    corpus = shared / "corpus" / "foreign-relations-wikitext"
-    path = tmp_path / "corpus.db"
+def test_store_corpus_cross_page_disagreements_are_conflicts(
+    corpus_kb: tuple[Path, IngestSummary],
+) -> None:
+    path, summary = corpus_kb
     gazetteer = default_gazetteer()
-    with Store(path) as store:
-        summary = store.ingest_paths([corpus], workers=2)
+    with Store(path, readonly=True) as store:
         assert summary.documents == 205
         assert summary.errors == ()
 

@@ -18,7 +18,8 @@ import pytest
 
 from web_helpers import SEED_ID, kb_path
 
-pytestmark = pytest.mark.browser
+# One Chromium and one server for the module: its tests run in one xdist worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
