@@ -31,7 +31,9 @@ SAMPLES = {
     "markdown": DATA / "markdown" / "Mongolia–United_Kingdom_relations.md",
     "html": ROOT / "tests" / "golden" / "html" / "Mongolia–United_Kingdom_relations.html",
 }
-REWRITTEN = "reader being rewritten on branch scrapes"
+# Known and not yet fixed (the hardening issue stays open for it): a 400 kB line of "[" in a
+# scrape takes the infolist reader minutes (its link-line splitter); every other flood reads.
+NOT_FIXED = "the scrape reader takes minutes on a 400 kB run of '[': not fixed yet"
 
 # Markup that nests or repeats, per format: what a careless export or an attacker would send.
 FLOODS = {
@@ -82,13 +84,13 @@ def test_fuzz_inputs_mutated_articles(tmp_path: Path, format: str) -> None:
 
 
 # Cases that hang now (over 60 s) in a reader another branch is rewriting: checked after it.
-_HANGS = {("infolist", FLOODS["infolist"][0]), ("infolist", FLOODS["infolist"][2])}
+_HANGS = {("infolist", FLOODS["infolist"][2])}
 
 
 @pytest.mark.parametrize(
     ("format", "unit"),
     [
-        pytest.param(f, u, marks=[pytest.mark.skip(reason=f"hangs: {REWRITTEN}")])
+        pytest.param(f, u, marks=[pytest.mark.skip(reason=NOT_FIXED)])
         if (f, u) in _HANGS
         else (f, u)
         for f in sorted(FLOODS)
