@@ -116,14 +116,18 @@ def test_fuzz_inputs_file_too_large_is_refused_before_reading(tmp_path: Path, fo
 
 
 _CHILD = """
-import json, resource, sys
+import json, sys
 from dyad.read import ReadError, read_file
 try:
     doc = read_file(sys.argv[1], sys.argv[2])
     outcome = f"document of {len(doc.text):,} characters"
 except ReadError as exc:
     outcome = str(exc)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+# VmHWM is this program's own high-water mark; ru_maxrss would carry over the
+# parent's (the test worker's) across fork and exec.
+with open("/proc/self/status", encoding="ascii") as fh:
+    hwm = next(line for line in fh if line.startswith("VmHWM:"))
+peak = int(hwm.split()[1]) * 1024
 print(json.dumps({"outcome": outcome, "peak": peak}))
 """
 
