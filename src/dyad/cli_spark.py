@@ -50,7 +50,7 @@ def spark() -> None:
     type=click.FloatRange(min=0.01),
     default=120.0,
     show_default=True,
-    help="Time one page may take before it goes to the quarantine.",
+    help="CPU seconds one page may take (each step) before it goes to the quarantine.",
 )
 @click.option(
     "--preview-glosses/--no-preview-glosses",
