@@ -19,7 +19,8 @@ from dyad.read import read_file
 from dyad.vocabulary import EVENT_TYPES
 
 GOLD = DATA / "gold"
-FILES = sorted(p for folder in (GOLD, GOLD / "dev", GOLD / "test") for p in folder.glob("*.json"))
+FOLDERS_OF_GOLD = (GOLD, GOLD / "dev", GOLD / "dev2", GOLD / "test")
+FILES = sorted(p for folder in FOLDERS_OF_GOLD for p in folder.glob("*.json"))
 # Where the gold files' articles are kept (their "path" is relative to ../shared/corpus).
 FOLDERS = [DATA / "text", DATA / "markdown", DATA / "wikitext"]
 CODE = re.compile(r"^[A-Z]{3}$")
