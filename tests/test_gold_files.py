@@ -22,7 +22,7 @@ GOLD = DATA / "gold"
 FOLDERS_OF_GOLD = (GOLD, GOLD / "dev", GOLD / "dev2", GOLD / "test")
 FILES = sorted(p for folder in FOLDERS_OF_GOLD for p in folder.glob("*.json"))
 # Where the gold files' articles are kept (their "path" is relative to ../shared/corpus).
-FOLDERS = [DATA / "text", DATA / "markdown", DATA / "wikitext"]
+FOLDERS = [DATA / "text", DATA / "markdown", DATA / "wikitext", DATA / "wikitext-dev2"]
 CODE = re.compile(r"^[A-Z]{3}$")
 MODALITIES = {"occurred", "planned", "cancelled", "negated", "hypothetical"}
 

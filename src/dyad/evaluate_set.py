@@ -30,6 +30,7 @@ DEFAULT_SEARCH = (
     Path("tests/data/text"),
     Path("tests/data/markdown"),
     Path("tests/data/wikitext"),
+    Path("tests/data/wikitext-dev2"),
     Path("examples"),
     Path("../shared/corpus"),
     Path("../shared/seeds"),
