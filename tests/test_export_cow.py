@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS_KB, DATA
+from conftest import DATA
 from dyad.export import panel
 from dyad.store import IngestSummary, Store
 from export_helpers import csv_text_rows, knowledge_base
@@ -147,7 +147,6 @@ def test_export_cow_agreement_on_the_project_subset(
 
 
 @pytest.mark.slow
-@CORPUS_KB
 def test_export_cow_agreement_on_the_corpus(
     corpus_kb: tuple[Path, IngestSummary], shared: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

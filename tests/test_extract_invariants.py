@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS_EXTRACTIONS, DATA, ROOT, SEED
+from conftest import DATA, ROOT, SEED
 from dyad.extract.dates import is_valid_edtf
 from dyad.extract.pipeline import Extraction, extract
 from dyad.extract.states import default_gazetteer
@@ -56,7 +56,6 @@ def test_extract_invariants_on_project_articles(path: Path) -> None:
 
 
 @pytest.mark.slow
-@CORPUS_EXTRACTIONS
 def test_extract_invariants_on_the_whole_corpus(
     shared: Path, corpus_extractions: dict[Path, Extraction]
 ) -> None:

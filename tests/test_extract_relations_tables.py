@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS_EXTRACTIONS, DATA
+from conftest import DATA
 from dyad.extract.pipeline import Extraction, extract
 from dyad.extract.states import default_gazetteer
 from dyad.read import read_file
@@ -57,7 +57,6 @@ def test_extract_relations_tables_on_project_pages() -> None:
 
 
 @pytest.mark.slow
-@CORPUS_EXTRACTIONS
 def test_extract_relations_tables_on_the_whole_corpus(
     corpus_extractions: dict[Path, Extraction],
 ) -> None:

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS_KB
 from dyad.extract.states import default_gazetteer
 from dyad.membership import existed_in, membership_gaps
 from dyad.store import IngestSummary, Store
 from store_helpers import consistency_problems
 
-pytestmark = [pytest.mark.slow, CORPUS_KB]
+pytestmark = pytest.mark.slow
 
 _PLAIN = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
