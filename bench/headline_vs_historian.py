@@ -55,6 +55,10 @@ def main() -> None:
         f"{found.exact / covered:.1%} of both cover); same year: {found.year} "
         f"({found.year / n:.1%}, {found.year / covered:.1%})"
     )
+    print(
+        f"agrees (one date contains the other: a year and a day in it): {found.agrees} "
+        f"({found.agrees / n:.1%}, {found.agrees / covered:.1%})"
+    )
     print(f"ceiling (among Dyad's facts): exact {found.among_exact}, year {found.among_year}")
     causes = Counter(_cause(m) for m in found.misses)
     for cause, count in causes.most_common():

@@ -18,6 +18,7 @@ from pathlib import Path
 from dyad.extract.dates import find_dates
 from dyad.extract.states import default_gazetteer
 from dyad.store import Store
+from dyad.store.dates import bounds
 
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 _FIRST = re.compile(
@@ -172,6 +173,7 @@ class Agreement:
     covered: int  # of them, those Dyad has an establishment for ("both cover")
     exact: int
     year: int
+    agrees: int  # one date contains the other (the Historian's 1903 and Dyad's 1903-09-19)
     among_exact: int  # the Historian's date among any of Dyad's establishment dates
     among_year: int
     misses: tuple[Miss, ...]
@@ -181,7 +183,7 @@ def headline_agreement(store: Store, folder: Path) -> Agreement:
     """Compare ``store``'s headline of every USA-X pair with the Historian's files in
     ``folder``: a country counts once per file whose name the gazetteer knows."""
     gazetteer = default_gazetteer()
-    compared = covered = exact = year = among_exact = among_year = 0
+    compared = covered = exact = year = agrees = among_exact = among_year = 0
     misses: list[Miss] = []
     for path in sorted(folder.glob("*.xml")):
         entry = first_establishment(path)
@@ -195,8 +197,10 @@ def headline_agreement(store: Store, folder: Path) -> Agreement:
         top = dates[0] if dates else None
         exact += top == want
         year += (top or "")[:4] == want_year
+        one, other = bounds(top), bounds(want)
+        agrees += one is not None and other is not None and one.agrees(other)
         among_exact += want in dates
         among_year += any((d or "")[:4] == want_year for d in dates)
         if top != want:
             misses.append(Miss(state.code, path.stem, want, dates))
-    return Agreement(compared, covered, exact, year, among_exact, among_year, tuple(misses))
+    return Agreement(compared, covered, exact, year, agrees, among_exact, among_year, tuple(misses))
