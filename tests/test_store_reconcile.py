@@ -278,8 +278,8 @@ def test_store_reconcile_headline_by_weight_of_evidence(tmp_path: Path) -> None:
             store.ingest(doc.records())
         summary = store.show("BEL", "USA")
         assert [f.date for f in summary.relations_began] == ["1832-06-18", "1832-02-09"]
-        # the year-only "Belgium 1832" agrees with both days: a mention of each, a document of
-        # neither (its page gives 18 June 1832, so that is what the page says)
+        # the year-only "Belgium 1832" stands for its own page's 18 June 1832: a mention of that
+        # day, not of 9 February
         assert summary.relations_began_basis == "2 documents, 3 mentions"
 
 
@@ -304,8 +304,14 @@ def test_store_reconcile_headline_year_mentions_decide_between_years(tmp_path: P
     cell["rule"] = "table.relations-established"
     prose = DocBuilder("Foreign relations of Morocco", format="wikitext")
     prose.event("relations.established", "1905-03-08", "on March 8, 1905", actors=["MAR", "USA"])
+    # a page's year beside its own day stands for that day, not for another page's day
+    partner = DocBuilder("Foreign relations of Croatia", format="wikitext")
+    partner.event("relations.established", "1992-08-11", "11 August 1992", actors=["HRV", "USA"])
+    lists = DocBuilder("Foreign relations of the United States (lists)", format="wikitext")
+    lists.event("relations.established", "1992-08-06", "6 August 1992", actors=["HRV", "USA"])
+    lists.event("relations.established", "1992", "Croatia 1992", actors=["HRV", "USA"])
     with Store(tmp_path / "kb.db") as store:
-        for doc in (own, other, one, two, three, table, prose):
+        for doc in (own, other, one, two, three, table, prose, partner, lists):
             store.ingest(doc.records())
         armenia = store.show("ARM", "USA")
         assert [f.date for f in armenia.relations_began] == ["1991-12-25", "1992-01-07"]
@@ -316,3 +322,6 @@ def test_store_reconcile_headline_year_mentions_decide_between_years(tmp_path: P
         assert belize.relations_began_basis == "2 documents, 2 mentions"
         morocco = store.show("MAR", "USA")
         assert [f.date for f in morocco.relations_began] == ["1905-03-08", "1786"]
+        croatia = store.show("HRV", "USA")
+        assert [f.date for f in croatia.relations_began] == ["1992-08-06", "1992-08-11"]
+        assert croatia.relations_began_basis == "1 document, 2 mentions"
