@@ -8,9 +8,11 @@ Build the knowledge base without the Historian's files, then run this on it::
     python bench/headline_vs_historian.py /tmp/kb.db
 
 The Historian's dates are read by the tests' independent TEI reading (``tests/historian.py``)
-from ``tests/data/historyatstate-rdcr``. Prints the agreement (exact date, same year), the
-ceiling (the Historian's date among any of Dyad's establishment facts), then every miss with its
-cause and Dyad's dates (documents, mentions).
+from ``tests/data/historyatstate-rdcr``. Prints the agreement (exact date, same year) over every
+Historian file the gazetteer knows and over the countries both cover (Dyad has an
+establishment for the pair), the ceiling (the Historian's date among any of Dyad's
+establishment facts), then every miss with its cause and Dyad's dates with their support
+(documents, mentions: ``store/headline.py``).
 """
 
 from __future__ import annotations
@@ -23,19 +25,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from dyad.extract.states import default_gazetteer  # noqa: E402
 from dyad.store import Store  # noqa: E402
-from dyad.store.views import Fact  # noqa: E402
-from historian import country, first_establishment  # noqa: E402
+from dyad.store.headline import support  # noqa: E402
+from historian import Miss, headline_agreement  # noqa: E402
 
 
-def _cause(facts: tuple[Fact, ...], date: str, year: str) -> str:
-    top = facts[0].date or "" if facts else ""
-    if not facts:
+def _cause(miss: Miss) -> str:
+    year = miss.want[:4]
+    if not miss.began:
         return "no establishment in Dyad"
-    if top[:4] == year:
+    if (miss.began[0] or "")[:4] == year:
         return "same year, another day or precision"
-    if any((f.date or "")[:4] == year for f in facts[1:]):
+    if any((d or "")[:4] == year for d in miss.began[1:]):
         return "the Historian's year among the alternatives"
     return "the Historian's year not among Dyad's facts"
 
@@ -45,35 +46,28 @@ def main() -> None:
     parser.add_argument("db", type=Path)
     parser.add_argument("--historian", type=Path, default=ROOT / "tests/data/historyatstate-rdcr")
     args = parser.parse_args()
-    gazetteer = default_gazetteer()
     store = Store(args.db)
-    n = exact = year = among_exact = among_year = 0
-    causes: Counter[str] = Counter()
-    misses: list[str] = []
-    for path in sorted(args.historian.glob("*.xml")):
-        entry = first_establishment(path)
-        state = gazetteer.lookup(country(path)) or gazetteer.lookup(path.stem.replace("-", " "))
-        if entry is None or entry.date is None or state is None or state.code == "USA":
-            continue
-        facts = store.show(state.code, "USA").relations_began
-        n += 1
-        want, want_year = entry.date, str(entry.first)
-        top = facts[0].date if facts else None
-        exact += top == want
-        year += bool(top) and (top or "")[:4] == want_year
-        among_exact += any(f.date == want for f in facts)
-        among_year += any((f.date or "")[:4] == want_year for f in facts)
-        if top != want:
-            cause = _cause(facts, want, want_year)
-            causes[cause] += 1
-            dates = [(f.date, len({s.document for s in f.sources}), len(f.sources)) for f in facts]
-            misses.append(f"{state.code}\t{want}\t{cause}\t{dates[:4]}")
-    print(f"countries compared: {n}")
-    print(f"headline exact: {exact} ({exact / n:.1%}); same year: {year} ({year / n:.1%})")
-    print(f"ceiling (among Dyad's facts): exact {among_exact}, year {among_year}")
+    found = headline_agreement(store, args.historian)
+    n, covered = found.compared, found.covered
+    print(f"countries compared: {n}; both cover (Dyad has an establishment): {covered}")
+    print(
+        f"headline exact: {found.exact} ({found.exact / n:.1%} of all, "
+        f"{found.exact / covered:.1%} of both cover); same year: {found.year} "
+        f"({found.year / n:.1%}, {found.year / covered:.1%})"
+    )
+    print(
+        f"agrees (one date contains the other: a year and a day in it): {found.agrees} "
+        f"({found.agrees / n:.1%}, {found.agrees / covered:.1%})"
+    )
+    print(f"ceiling (among Dyad's facts): exact {found.among_exact}, year {found.among_year}")
+    causes = Counter(_cause(m) for m in found.misses)
     for cause, count in causes.most_common():
         print(f"  {count:3d}  {cause}")
-    print("\n".join(misses))
+    for miss in found.misses:
+        facts = store.show(miss.code, "USA").relations_began
+        weights = support(facts)
+        dates = [(f.date, weights[f.id].documents, weights[f.id].mentions) for f in facts]
+        print(f"{miss.code}\t{miss.file}\t{miss.want}\t{_cause(miss)}\t{dates[:4]}")
 
 
 if __name__ == "__main__":

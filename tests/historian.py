@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyad.extract.dates import find_dates
+from dyad.extract.states import default_gazetteer
+from dyad.store import Store
+from dyad.store.dates import bounds
 
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 _FIRST = re.compile(
@@ -152,3 +155,52 @@ def relations_by_year(path: Path, first: int, last: int, exclude: str = "") -> d
             continue
         status[year] = bool(done[-1][2])
     return status
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    code: str
+    file: str
+    want: str  # the Historian's date
+    began: tuple[str | None, ...]  # Dyad's establishment dates, the headline first
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """The headline "relations began" of USA-X against the Historian's first establishment."""
+
+    compared: int  # countries with a Historian first establishment and a gazetteer code
+    covered: int  # of them, those Dyad has an establishment for ("both cover")
+    exact: int
+    year: int
+    agrees: int  # one date contains the other (the Historian's 1903 and Dyad's 1903-09-19)
+    among_exact: int  # the Historian's date among any of Dyad's establishment dates
+    among_year: int
+    misses: tuple[Miss, ...]
+
+
+def headline_agreement(store: Store, folder: Path) -> Agreement:
+    """Compare ``store``'s headline of every USA-X pair with the Historian's files in
+    ``folder``: a country counts once per file whose name the gazetteer knows."""
+    gazetteer = default_gazetteer()
+    compared = covered = exact = year = agrees = among_exact = among_year = 0
+    misses: list[Miss] = []
+    for path in sorted(folder.glob("*.xml")):
+        entry = first_establishment(path)
+        state = gazetteer.lookup(country(path)) or gazetteer.lookup(path.stem.replace("-", " "))
+        if entry is None or entry.date is None or state is None or state.code == "USA":
+            continue
+        dates = tuple(f.date for f in store.show(state.code, "USA").relations_began)
+        compared += 1
+        covered += bool(dates)
+        want, want_year = entry.date, str(entry.first)
+        top = dates[0] if dates else None
+        exact += top == want
+        year += (top or "")[:4] == want_year
+        one, other = bounds(top), bounds(want)
+        agrees += one is not None and other is not None and one.agrees(other)
+        among_exact += want in dates
+        among_year += any((d or "")[:4] == want_year for d in dates)
+        if top != want:
+            misses.append(Miss(state.code, path.stem, want, dates))
+    return Agreement(compared, covered, exact, year, agrees, among_exact, among_year, tuple(misses))

@@ -52,6 +52,9 @@ def test_extract_table_history_every_date_of_a_cell_with_its_kind() -> None:
 def test_extract_table_history_predecessors_are_not_the_modern_pair() -> None:
     # "1882 (Joseon); 1949 (Republic)": Joseon Korea's relations, then the Republic's
     assert _cell(("KOR", "USA"), "Joseon") == [("relations.established", "1949")]
+    # "1886; 1972": the Kingdom's treaty, then the independent state's relations (Tonga was a
+    # protectorate from 1900 to 1970 and is a COW member only from 1999)
+    assert _cell(("TON", "USA"), "1886; 1972") == [("relations.established", "1972")]
     # North Korea: only Joseon's date, and "Only Informal Relations"
     assert ("PRK", "USA") not in _history("history/" + US_PAGE.name)
     # Taiwan: not the Qing's 1844; the ROC's relations ended in 1979; the Taiwan Relations Act

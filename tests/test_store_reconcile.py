@@ -278,4 +278,50 @@ def test_store_reconcile_headline_by_weight_of_evidence(tmp_path: Path) -> None:
             store.ingest(doc.records())
         summary = store.show("BEL", "USA")
         assert [f.date for f in summary.relations_began] == ["1832-06-18", "1832-02-09"]
-        assert summary.relations_began_basis == "2 documents, 2 mentions"
+        # the year-only "Belgium 1832" stands for its own page's 18 June 1832: a mention of that
+        # day, not of 9 February
+        assert summary.relations_began_basis == "2 documents, 3 mentions"
+
+
+def test_store_reconcile_headline_year_mentions_decide_between_years(tmp_path: Path) -> None:
+    """A year-only mention supports the days of its year: it decides between two days of
+    different years, never between two days of one year; a day outweighs a year-only table."""
+    own = DocBuilder("Foreign relations of Armenia", format="wikitext")
+    own.event("relations.established", "1992-01-07", "7 January 1992", actors=["ARM", "USA"])
+    own.event("relations.established", "1991", "1920 & 1991", actors=["ARM", "USA"])
+    other = DocBuilder("Foreign relations of the United States", format="wikitext")
+    other.event("relations.established", "1991-12-25", "25 December 1991", actors=["ARM", "USA"])
+    # one year, two days, and a third page with the year only
+    one = DocBuilder("Foreign relations of Belize", format="wikitext")
+    one.event("relations.established", "1981-09-21", "21 September 1981", actors=["BLZ", "USA"])
+    two = DocBuilder("Belize–United States relations")
+    two.event("relations.established", "1981-10-29", "29 October 1981", actors=["BLZ", "USA"])
+    three = DocBuilder("Foreign relations of the United States (years)", format="wikitext")
+    three.event("relations.established", "1981", "Belize 1981", actors=["BLZ", "USA"])
+    # a year in a relations table against a day in prose, one document each
+    table = DocBuilder("Foreign relations of the United States (table)", format="wikitext")
+    cell = table.event("relations.established", "1786", "Morocco 1786", actors=["MAR", "USA"])
+    cell["rule"] = "table.relations-established"
+    prose = DocBuilder("Foreign relations of Morocco", format="wikitext")
+    prose.event("relations.established", "1905-03-08", "on March 8, 1905", actors=["MAR", "USA"])
+    # a page's year beside its own day stands for that day, not for another page's day
+    partner = DocBuilder("Foreign relations of Croatia", format="wikitext")
+    partner.event("relations.established", "1992-08-11", "11 August 1992", actors=["HRV", "USA"])
+    lists = DocBuilder("Foreign relations of the United States (lists)", format="wikitext")
+    lists.event("relations.established", "1992-08-06", "6 August 1992", actors=["HRV", "USA"])
+    lists.event("relations.established", "1992", "Croatia 1992", actors=["HRV", "USA"])
+    with Store(tmp_path / "kb.db") as store:
+        for doc in (own, other, one, two, three, table, prose, partner, lists):
+            store.ingest(doc.records())
+        armenia = store.show("ARM", "USA")
+        assert [f.date for f in armenia.relations_began] == ["1991-12-25", "1992-01-07"]
+        assert armenia.relations_began_basis == "2 documents, 2 mentions"
+        # the year page supports both days: no decision, the later day leads
+        belize = store.show("BLZ", "USA")
+        assert [f.date for f in belize.relations_began] == ["1981-10-29", "1981-09-21"]
+        assert belize.relations_began_basis == "2 documents, 2 mentions"
+        morocco = store.show("MAR", "USA")
+        assert [f.date for f in morocco.relations_began] == ["1905-03-08", "1786"]
+        croatia = store.show("HRV", "USA")
+        assert [f.date for f in croatia.relations_began] == ["1992-08-06", "1992-08-11"]
+        assert croatia.relations_began_basis == "1 document, 2 mentions"

@@ -144,19 +144,17 @@ POSTWAR = 1945
 
 def _pre_state(year: int, sides: tuple[State, ...], later: int | None) -> bool:
     """A date before 1816 for a side that entered the state system only later, or before a
-    modern state's first year in it when a later date of the cell falls within it."""
+    modern state's era (its first year in the system, or 1945 for a late entrant) when a later
+    date of the cell falls within that era (Tonga ``1886; 1972``: independent in 1970, a COW
+    member from 1999)."""
     for side in sides:
         first = first_member_year(side)
         if first is None or first <= FIRST_COW_YEAR:
             continue
         if year < FIRST_COW_YEAR:
             return True
-        if (
-            is_modern(side)
-            and year < min(first - 1, POSTWAR)
-            and later is not None
-            and later >= first - 1
-        ):
+        era = min(first - 1, POSTWAR)
+        if is_modern(side) and year < era and later is not None and later >= era:
             return True
     return False
 

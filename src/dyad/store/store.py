@@ -402,7 +402,7 @@ class Store:
                 a_name=self.name(pair[0]),
                 b_name=self.name(pair[1]),
                 relations_began=began,
-                relations_began_basis=headline.basis(began[0]) if began else None,
+                relations_began_basis=headline.basis(began[0], began) if began else None,
                 status_now=queries.status(conn, pair)[-1],
                 missions=tuple(
                     queries.facts_of_types(conn, pair, ["mission.opened", "mission.closed"])
