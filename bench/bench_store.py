@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dyad.extract.states import StateKind, default_gazetteer
+from dyad.gazetteer import StateKind, default_gazetteer
 from dyad.model import document_id
 from dyad.store import Store
 from dyad.store.schema import migrations

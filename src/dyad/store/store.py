@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from dyad.extract.states import Gazetteer, default_gazetteer
+from dyad.gazetteer import Gazetteer, default_gazetteer
 from dyad.store import curated, exports, headline, queries
 from dyad.store.dates import query_bound
 from dyad.store.errors import (
