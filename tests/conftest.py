@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from dyad.extract.pipeline import Extraction, extract
+from dyad.ingest import ingest_paths
 from dyad.read import read_file
 from dyad.store import IngestSummary, Store
 
@@ -45,7 +46,7 @@ def corpus_kb(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     ingest's summary. Tests only read it: open it with ``Store(path, readonly=True)``."""
     path = tmp_path_factory.mktemp("corpus-kb") / "corpus.db"
     with Store(path) as store:
-        summary = store.ingest_paths([shared / "corpus" / WIKITEXT_CORPUS], workers=2)
+        summary = ingest_paths(store, [shared / "corpus" / WIKITEXT_CORPUS], workers=2)
     return path, summary
 
 

@@ -150,9 +150,9 @@ def extract(
     """
     from dyad.extract.pipeline import extract as run
     from dyad.extract.rules import RuleError, load_rules
+    from dyad.ingest import files
     from dyad.read import iter_documents
     from dyad.records import dumps, extraction_records
-    from dyad.store.paths import files
 
     try:
         rules = load_rules(rule_paths)

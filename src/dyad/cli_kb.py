@@ -108,8 +108,8 @@ def ingest(paths: tuple[Path, ...], db: Path, workers: int, as_json: bool) -> No
     Each document is stored in one transaction: a bad file is reported and skipped, never
     half-ingested; the same document twice changes nothing.
     """
+    from dyad.ingest import files, ingest_paths
     from dyad.read.detect import is_dump
-    from dyad.store.paths import files
     from dyad.store.views import IngestProgress
 
     listed = list(files(paths))
@@ -159,7 +159,7 @@ def ingest(paths: tuple[Path, ...], db: Path, workers: int, as_json: bool) -> No
                 rate=f"{rate:.1f} docs/s",
             )
 
-        summary = store.ingest_paths(paths, progress=progress, workers=workers)
+        summary = ingest_paths(store, paths, progress=progress, workers=workers)
     _print(summary, display.ingest_summary, as_json)
     if summary.errors:
         sys.exit(1)

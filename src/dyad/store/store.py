@@ -26,6 +26,7 @@ from dyad.store import curated, exports, headline, queries
 from dyad.store.dates import query_bound
 from dyad.store.errors import (
     BadQueryError,
+    InvalidRecordError,
     NotAKnowledgeBaseError,
     ReadOnlyStoreError,
     SchemaOutdatedError,
@@ -54,6 +55,7 @@ from dyad.store.views import (
     DyadCount,
     DyadSummary,
     EntityView,
+    Extracted,
     Fact,
     IngestProblem,
     IngestProgress,
@@ -286,47 +288,41 @@ class Store:
             self._reconcile(conn, self._all_pairs(conn), load_policy(conn))
             return int(conn.execute("SELECT count(*) FROM facts").fetchone()[0])
 
-    def ingest_paths(
-        self,
-        paths: Iterable[str | Path],
-        *,
-        progress: Progress | None = None,
-        workers: int = 1,
+    def ingest_stream(
+        self, items: Iterable[Extracted], *, progress: Progress | None = None
     ) -> IngestSummary:
-        """Read, extract and ingest files, folders and dumps, one transaction per document.
+        """Ingest documents as a pipeline gives them, one transaction per document.
 
-        A file that cannot be read, extracted or stored is reported (``progress`` and the
+        Each item is one document's record stream, or the error that kept it from being read or
+        extracted (:func:`dyad.ingest.ingest_paths` makes them from files, folders and dumps).
+        An item with an error, or whose records are invalid, is reported (``progress`` and the
         summary's ``errors``) and skipped; the others go on. A store kept busy by another writer
         beyond the timeout stops the run with :class:`StoreBusyError` (what was stored stays).
-        With ``workers > 1``, documents are extracted in spawned processes (``paths.py``).
         """
-        from dyad.store.errors import InvalidRecordError
-        from dyad.store.paths import outcomes
-
         counts = {"added": 0, "replaced": 0, "unchanged": 0}
         events = tenures = 0
         errors: list[IngestProblem] = []
         claimed: dict[str, str] = {}  # ids this run stored: a second page of one title is kept
-        for outcome in outcomes(paths, workers=workers):
-            if outcome.records is None:
-                problem = IngestProblem(outcome.path, outcome.error or "failed", outcome.title)
+        for item in items:
+            if item.records is None:
+                problem = IngestProblem(item.path, item.error or "failed", item.title)
                 errors.append(problem)
                 if progress:
-                    progress(IngestProgress(outcome.path, problem=problem))
+                    progress(IngestProgress(item.path, problem=problem))
                 continue
             try:
-                result = self._ingest([prepare(outcome.records)], claimed)[0]
+                result = self._ingest([prepare(item.records)], claimed)[0]
             except InvalidRecordError as exc:
-                problem = IngestProblem(outcome.path, str(exc), outcome.title)
+                problem = IngestProblem(item.path, str(exc), item.title)
                 errors.append(problem)
                 if progress:
-                    progress(IngestProgress(outcome.path, problem=problem))
+                    progress(IngestProgress(item.path, problem=problem))
                 continue
             counts[result.status] += 1
             events += result.events
             tenures += result.tenures
             if progress:
-                progress(IngestProgress(outcome.path, result=result))
+                progress(IngestProgress(item.path, result=result))
         return IngestSummary(
             documents=sum(counts.values()),
             added=counts["added"],

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 IngestStatus = Literal["added", "replaced", "unchanged"]
 RelationsState = Literal["none", "relations", "severed", "suspended", "unknown"]
@@ -40,9 +40,22 @@ class IngestProblem:
     title: str | None = None
 
 
+class Extracted(Protocol):
+    """What :meth:`Store.ingest_stream` takes: one document's records, or why there are none."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def records(self) -> list[dict[str, Any]] | None: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class IngestProgress:
-    """One step of :meth:`Store.ingest_paths`, passed to its ``progress`` callback."""
+    """One step of :meth:`Store.ingest_stream`, passed to its ``progress`` callback."""
 
     path: str
     result: IngestResult | None = None
