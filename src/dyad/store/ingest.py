@@ -19,9 +19,7 @@ from typing import Any
 from dyad.sentences import split_sentences
 from dyad.store.dates import bounds
 from dyad.store.validate import SCHEMA, PreparedDocument
-
-Record = dict[str, Any]
-Pair = tuple[str, str]
+from dyad.store.views import Pair
 
 _DOCUMENT_COLUMNS = frozenset(
     {"kind", "schema", "id", "title", "format", "source", "dyad", "content_hash", "text"}

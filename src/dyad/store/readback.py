@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
 
-Record = dict[str, Any]
+from dyad.records import Record
 
 
 def _number(value: float | None) -> int | float | None:

@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from dyad.gazetteer import Gazetteer, default_gazetteer
+from dyad.records import Record
 from dyad.store import curated, exports, headline, queries
 from dyad.store.dates import query_bound
 from dyad.store.errors import (
@@ -29,8 +30,6 @@ from dyad.store.errors import (
     InvalidRecordError,
     NotAKnowledgeBaseError,
     ReadOnlyStoreError,
-    SchemaOutdatedError,
-    SchemaTooNewError,
     UnknownDocumentError,
 )
 from dyad.store.exports import PairRecords, TenureRow
@@ -40,11 +39,10 @@ from dyad.store.readback import document_records
 from dyad.store.reconcile import Policy, load_policy, policy_fingerprint, reconcile_pairs
 from dyad.store.schema import (
     begin_immediate,
+    check_current,
     check_sqlite,
     connect,
-    current_version,
     migrate,
-    migrations,
     now,
 )
 from dyad.store.validate import PreparedDocument, prepare
@@ -60,14 +58,14 @@ from dyad.store.views import (
     IngestProblem,
     IngestProgress,
     IngestResult,
+    IngestStatus,
     IngestSummary,
     Interval,
+    Pair,
     SearchHit,
     Term,
 )
 
-Record = dict[str, Any]
-Pair = tuple[str, str]
 Progress = Callable[[IngestProgress], None]
 
 
@@ -94,17 +92,7 @@ class Store:
         self._conn = connect(path, timeout=timeout, readonly=readonly)
         try:
             if readonly:
-                version, latest = current_version(self._conn), migrations()[-1].version
-                if version > latest:
-                    raise SchemaTooNewError(
-                        f"{path} is at schema version {version}, newer than this Dyad"
-                        f" ({latest}): upgrade Dyad"
-                    )
-                if version < latest:
-                    raise SchemaOutdatedError(
-                        f"{path} is at schema version {version}, this Dyad reads {latest}:"
-                        " open it once for writing to migrate it"
-                    )
+                check_current(self._conn, path)
             else:
                 migrate(self._conn)
                 self._sync_policy()
@@ -235,8 +223,8 @@ class Store:
             placed = place_documents(conn, docs, claimed)
         if all(p.unchanged for p in placed):
             claimed.update((p.doc.id, str(p.doc.record.get("source") or "")) for p in placed)
-            return [IngestResult(p.doc.id, p.doc.title, "unchanged", note=p.note) for p in placed]
-        results: list[tuple[Placement, str, set[Pair]]] = []
+            return [p.result("unchanged") for p in placed]
+        results: list[tuple[Placement, IngestStatus, set[Pair]]] = []
         with self._write() as conn:
             policies = load_policy(conn)
             touched: set[Pair] = set()
@@ -255,21 +243,7 @@ class Store:
                 touched |= pairs
                 results.append((placement, "added" if row is None else "replaced", pairs))
             open_conflicts = self._reconcile(conn, touched, policies)
-        return [
-            IngestResult(
-                document=p.doc.id,
-                title=p.doc.title,
-                status=status,  # type: ignore[arg-type]
-                events=0 if status == "unchanged" else len(p.doc.events),
-                tenures=0 if status == "unchanged" else len(p.doc.tenures),
-                glosses=0 if status == "unchanged" else len(p.doc.glosses),
-                entities=0 if status == "unchanged" else len(p.doc.entities),
-                pairs=len(pairs),
-                conflicts=sum(open_conflicts.get(pair, 0) for pair in pairs),
-                note=p.note,
-            )
-            for p, status, pairs in results
-        ]
+        return [p.result(status, pairs, open_conflicts) for p, status, pairs in results]
 
     def delete(self, document_id: str) -> bool:
         """Remove a document and its records; its pairs' facts are recomputed."""
@@ -281,12 +255,6 @@ class Store:
             delete_document(conn, row[0])
             self._reconcile(conn, pairs, load_policy(conn))
         return True
-
-    def rebuild_facts(self) -> int:
-        """Recompute every pair's facts from the mentions; return the number of facts."""
-        with self._write() as conn:
-            self._reconcile(conn, self._all_pairs(conn), load_policy(conn))
-            return int(conn.execute("SELECT count(*) FROM facts").fetchone()[0])
 
     def ingest_stream(
         self, items: Iterable[Extracted], *, progress: Progress | None = None
@@ -304,19 +272,11 @@ class Store:
         errors: list[IngestProblem] = []
         claimed: dict[str, str] = {}  # ids this run stored: a second page of one title is kept
         for item in items:
-            if item.records is None:
-                problem = IngestProblem(item.path, item.error or "failed", item.title)
-                errors.append(problem)
+            result = self._ingest_item(item, claimed)
+            if isinstance(result, IngestProblem):
+                errors.append(result)
                 if progress:
-                    progress(IngestProgress(item.path, problem=problem))
-                continue
-            try:
-                result = self._ingest([prepare(item.records)], claimed)[0]
-            except InvalidRecordError as exc:
-                problem = IngestProblem(item.path, str(exc), item.title)
-                errors.append(problem)
-                if progress:
-                    progress(IngestProgress(item.path, problem=problem))
+                    progress(IngestProgress(item.path, problem=result))
                 continue
             counts[result.status] += 1
             events += result.events
@@ -333,6 +293,17 @@ class Store:
             conflicts=self.counts().conflicts,
             errors=tuple(errors),
         )
+
+    def _ingest_item(
+        self, item: Extracted, claimed: dict[str, str]
+    ) -> IngestResult | IngestProblem:
+        """One item of :meth:`ingest_stream` stored, or the problem that kept it out."""
+        if item.records is None:
+            return IngestProblem(item.path, item.error or "failed", item.title)
+        try:
+            return self._ingest([prepare(item.records)], claimed)[0]
+        except InvalidRecordError as exc:
+            return IngestProblem(item.path, str(exc), item.title)
 
     # ---------------------------------------------------------------- countries
 
@@ -465,19 +436,7 @@ class Store:
 
     def counts(self) -> Counts:
         with self._read() as conn:
-            tables = queries.table_counts(conn)
-        return Counts(
-            documents=tables["documents"],
-            facts=tables["facts"],
-            event_mentions=tables["event_mentions"],
-            tenures=tables["tenures"],
-            glosses=tables["glosses"],
-            entities=tables["entities"],
-            sentences=tables["sentences"],
-            conflicts=tables["conflicts"],
-            dyads=tables["dyads"],
-            tables=tables,
-        )
+            return Counts.of_tables(queries.table_counts(conn))
 
     # ---------------------------------------------------------------- curated sources
 

@@ -15,10 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dyad.records import Record
 from dyad.store.errors import InvalidRecordError
-
-Record = dict[str, Any]
-Pair = tuple[str, str]
 
 SCHEMA = 1
 

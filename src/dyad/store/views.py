@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+Pair = tuple[str, str]
+"""Two state codes, sorted (``a < b``): the key of every fact, term and count of a dyad."""
 IngestStatus = Literal["added", "replaced", "unchanged"]
 RelationsState = Literal["none", "relations", "severed", "suspended", "unknown"]
 MissionState = Literal["unknown", "open", "closed"]
@@ -276,3 +278,19 @@ class Counts:
     conflicts: int
     dyads: int
     tables: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of_tables(cls, tables: dict[str, int]) -> Counts:
+        """The counts of the main tables, with every table's count in ``tables``."""
+        return cls(
+            documents=tables["documents"],
+            facts=tables["facts"],
+            event_mentions=tables["event_mentions"],
+            tenures=tables["tenures"],
+            glosses=tables["glosses"],
+            entities=tables["entities"],
+            sentences=tables["sentences"],
+            conflicts=tables["conflicts"],
+            dyads=tables["dyads"],
+            tables=tables,
+        )
