@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from dyad.gazetteer import default_gazetteer  # noqa: E402
+from dyad.extract.states import default_gazetteer  # noqa: E402
 from dyad.store import Store  # noqa: E402
 from dyad.store.views import Fact  # noqa: E402
 from historian import country, first_establishment  # noqa: E402

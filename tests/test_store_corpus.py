@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS_KB
-from dyad.gazetteer import default_gazetteer
+from dyad.extract.states import default_gazetteer
 from dyad.membership import existed_in, membership_gaps
 from dyad.store import IngestSummary, Store
 from store_helpers import consistency_problems
