@@ -16,10 +16,10 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dyad.records import Record
+from dyad.records import SCHEMA, Record
 from dyad.sentences import split_sentences
 from dyad.store.dates import bounds
-from dyad.store.validate import SCHEMA, PreparedDocument
+from dyad.store.validate import PreparedDocument
 from dyad.store.views import Pair
 
 _DOCUMENT_COLUMNS = frozenset(

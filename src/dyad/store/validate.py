@@ -15,10 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.records import Record
+from dyad.records import SCHEMA, Record
 from dyad.store.errors import InvalidRecordError
-
-SCHEMA = 1
 
 
 @dataclass(frozen=True, slots=True)
