@@ -131,10 +131,12 @@ def show(a: str, b: str, db: Path, as_json: bool) -> None:
         held = store.terms(a, b)
         ranks = store.mission_ranks(a, b)
     if as_json:
-        data = json.loads(display.to_json(summary))
-        data["mission_ranks"] = json.loads(display.to_json(ranks))
-        data["events"] = json.loads(display.to_json(events))
-        data["terms"] = json.loads(display.to_json(held))
+        data = display.to_data(summary)
+        data.update(
+            mission_ranks=display.to_data(ranks),
+            events=display.to_data(events),
+            terms=display.to_data(held),
+        )
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     console = display.console()
