@@ -341,7 +341,9 @@ def _insert_entities(conn: sqlite3.Connection, pk: int, records: Sequence[Record
                 entity["target"],
             )
         )
-        names.extend((name, eid) for name in {entity["name"], *entity["aliases"]})
+        # in order, name first: which spelling of a case-insensitive duplicate is kept must not
+        # depend on the hash seed
+        names.extend((name, eid) for name in dict.fromkeys([entity["name"], *entity["aliases"]]))
     conn.executemany(
         "INSERT INTO entities (id, document, position, name, type, state, aliases, gloss, born,"
         " died, offices, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
