@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.read import html, markdown, text
 from dyad.read.errors import ReadError
 from dyad.read.html_tokens import tokenize

@@ -27,7 +27,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dyad.extract.states import StateKind, default_gazetteer
+from dyad.gazetteer import StateKind, default_gazetteer
+from dyad.ingest import ingest_paths
 from dyad.model import document_id
 from dyad.store import Store
 from dyad.store.schema import migrations
@@ -286,7 +287,7 @@ def bench_ingest(paths: list[Path], workers: int) -> None:
         first = Path(folder) / "e2e.db"
         with Store(first) as store:
             started = time.perf_counter()
-            summary = store.ingest_paths(paths, workers=workers)
+            summary = ingest_paths(store, paths, workers=workers)
             elapsed = time.perf_counter() - started
             ids = [d.id for d in store.documents(limit=100_000)]
             streams = [store.records(i) for i in ids]

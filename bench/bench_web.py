@@ -51,6 +51,7 @@ class Result:
 
 
 def example_kb() -> Path:
+    from dyad.ingest import ingest_paths
     from dyad.store import Store
     from dyad.store.schema import migrations
 
@@ -60,7 +61,8 @@ def example_kb() -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".building")
     with Store(partial) as store:
-        store.ingest_paths(
+        ingest_paths(
+            store,
             [
                 ROOT / "examples" / "Mongolia–North_Korea_relations.infolist.txt",
                 *sorted(glob(str(ROOT / "tests" / "data" / "wikitext" / "*.wiki"))),

@@ -21,6 +21,7 @@ from typing import TypeVar
 import pytest
 
 from dyad.extract.pipeline import Extraction, extract
+from dyad.ingest import ingest_paths
 from dyad.read import read_file
 from dyad.store import IngestSummary, Store
 
@@ -74,7 +75,7 @@ def corpus_kb(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     def build(folder: Path) -> tuple[Path, IngestSummary]:
         path = folder / "corpus.db"
         with Store(path) as store:
-            summary = store.ingest_paths([shared / "corpus" / WIKITEXT_CORPUS], workers=2)
+            summary = ingest_paths(store, [shared / "corpus" / WIKITEXT_CORPUS], workers=2)
         return path, summary
 
     return _built_once(tmp_path_factory, "corpus-kb", build)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, SEED
+from dyad.ingest import ingest_paths
 from dyad.store import Store
 
 _BUILT: list[Path] = []
@@ -21,7 +22,7 @@ def knowledge_base(factory: pytest.TempPathFactory) -> Path:
     if not _BUILT:
         path = factory.mktemp("export-kb") / "kb.db"
         with Store(path) as store:
-            summary = store.ingest_paths([SEED, DATA / "wikitext"])
+            summary = ingest_paths(store, [SEED, DATA / "wikitext"])
             assert summary.errors == ()
             assert summary.documents == 7
         _BUILT.append(path)

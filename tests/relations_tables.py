@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from dyad.extract.dates import find_dates
-from dyad.extract.states import Gazetteer, State
+from dyad.gazetteer import Gazetteer, State
 from dyad.membership import first_member_year
 
 _SECTION = re.compile(r"^==+\s*(?P<title>[^=]+?)\s*==+\s*$", re.MULTILINE)

@@ -6,7 +6,7 @@ from conftest import DATA
 from dyad.extract.cameo.leaders import leaders, normal_name, with_leaders
 from dyad.extract.dates import find_dates
 from dyad.extract.pipeline import extract
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.read import read_file, read_text
 
 NORTH_KOREA = DATA / "text" / "Foreign_relations_of_North_Korea.md"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.extract.dyad import dyad_from_title, subject_of_title
-from dyad.extract.states import Gazetteer, State, StateKind
+from dyad.gazetteer import Gazetteer, State, StateKind
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import pytest
 
 from dyad.export import export, export_codebook
 from dyad.export.columns import EVIDENCE, FACTS, TENURES
+from dyad.ingest import ingest_paths
 from dyad.store import Store
 from export_helpers import csv_text_rows, knowledge_base, read_csv
 
@@ -160,7 +161,7 @@ def test_export_csv_evidence_never_starts_a_formula(tmp_path: Path) -> None:
     )
     db = tmp_path / "kb.db"
     with Store(db) as writer:
-        writer.ingest_paths([article])
+        ingest_paths(writer, [article])
     with Store(db, readonly=True) as reader:
         buffer = io.StringIO()
         export(reader, "csv", buffer)

@@ -21,6 +21,7 @@ from dyad.export.comparecow import compare_cow, report
 from dyad.export.frame import FRAME
 from dyad.export.framefile import write_frame
 from dyad.export.parquet import schema
+from dyad.ingest import ingest_paths
 from dyad.store import Store
 from export_helpers import knowledge_base
 
@@ -204,7 +205,8 @@ def test_export_frame_levels_agree_with_cow_on_the_corpus(
 ) -> None:
     corpus = shared / "corpus"
     with Store(tmp_path / "corpus.db") as store:
-        summary = store.ingest_paths(
+        summary = ingest_paths(
+            store,
             [
                 corpus / "foreign-relations-wikitext",
                 corpus / "bilateral-text",

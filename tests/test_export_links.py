@@ -18,7 +18,7 @@ from dyad.cli import main
 from dyad.export import export
 from dyad.export.sources import article_url, public_source
 from dyad.export.wikidata import state_qids
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.store import Store
 from export_helpers import knowledge_base
 

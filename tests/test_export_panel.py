@@ -15,7 +15,7 @@ from dyad.export import panel, panel_codebook
 from dyad.export.cow import exists_in
 from dyad.export.dyadyears import COUNTED_TYPES, count_column
 from dyad.export.panel import PANEL
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.store import Store
 from export_helpers import knowledge_base, read_csv
 

@@ -10,7 +10,7 @@ import pytest
 
 from dyad.export import panel
 from dyad.export.cow import ccode_in, stateabb_in
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.store import Store
 from export_helpers import csv_text_rows
 from store_helpers import DocBuilder

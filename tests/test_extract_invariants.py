@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from conftest import DATA, ROOT, SEED
 from dyad.extract.dates import is_valid_edtf
 from dyad.extract.pipeline import Extraction, extract
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.read import read_file, read_text
 from dyad.records import dumps, extraction_records
 from dyad.vocabulary import EVENT_TYPES

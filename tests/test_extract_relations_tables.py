@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DATA
 from dyad.extract.pipeline import Extraction, extract
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.read import read_file
 from relations_tables import relations_history
 

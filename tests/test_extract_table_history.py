@@ -7,8 +7,8 @@ from functools import cache
 
 from conftest import DATA
 from dyad.extract.context import Context
-from dyad.extract.states import default_gazetteer
 from dyad.extract.tables import table_events
+from dyad.gazetteer import default_gazetteer
 from dyad.read import read_file
 
 US_PAGE = DATA / "history" / "Foreign_relations_of_the_United_States.wiki"

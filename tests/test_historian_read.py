@@ -16,7 +16,7 @@ from conftest import DATA
 from dyad.extract.historian import entries
 from dyad.extract.historian_countries import country_code
 from dyad.extract.pipeline import Extraction, extract
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.read import ReadError, detect_format, read_file, read_text
 
 RDCR = DATA / "historyatstate-rdcr"

@@ -15,8 +15,8 @@ import pytest
 from conftest import DATA
 from dyad.extract.pipeline import extract
 from dyad.extract.pocom import rank_of
+from dyad.ingest import files
 from dyad.read import ReadError, read_file, read_text
-from dyad.store.paths import files
 
 POCOM = DATA / "historyatstate-pocom"
 CHIEF = re.compile(r"<chief>")

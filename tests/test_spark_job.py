@@ -25,10 +25,10 @@ from click.testing import CliRunner
 
 from dump_helpers import MULTISTREAM, MULTISTREAM_INDEX, TINYWIKI
 from dyad.cli import main
+from dyad.ingest import ingest_paths, outcomes
 from dyad.read.dump_page import normalize_title
 from dyad.spark.load import record_streams
 from dyad.store import Store
-from dyad.store.paths import outcomes
 from spark_helpers import BROKEN_TITLE, REDIRECT, relations_dump
 
 # One local Spark for the module: its tests run in one xdist worker (make test runs -n auto).
@@ -135,8 +135,8 @@ def test_spark_job_ingests_with_glosses_idempotently(
 ) -> None:
     _, out, _ = relations_job
     with Store(tmp_path / "kb.db") as store:
-        first = store.ingest_paths([out])
-        again = store.ingest_paths([out])
+        first = ingest_paths(store, [out])
+        again = ingest_paths(store, [out])
         nauru = next(d for _, d in record_streams(out) if d[0]["title"].endswith("Nauru"))
         stored = store.records(nauru[0]["id"])
     assert (first.added, first.errors) == (2, ())
@@ -201,7 +201,7 @@ def test_spark_job_previews_feed_extraction(spark: Any, tmp_path: Path) -> None:
         entities = _kinds(records, "entity")
         assert any(e["gloss"] for e in entities), title
     with Store(tmp_path / "kb.db") as store:
-        assert store.ingest_paths([out]).added == len(job)
+        assert ingest_paths(store, [out]).added == len(job)
 
 
 def test_spark_job_tables_read_with_duckdb(relations_job: tuple[Path, Path, Any]) -> None:
@@ -264,7 +264,7 @@ def test_spark_job_previews_show_on_hover_in_the_reader(
 
     _, out, _ = relations_job
     with Store(tmp_path / "kb.db") as store:
-        store.ingest_paths([out])
+        ingest_paths(store, [out])
     nauru = next(d for _, d in record_streams(out) if d[0]["title"].endswith("Nauru"))
     gloss = next(g for g in _kinds(nauru, "gloss") if not g["flags"])
     anchor_text = nauru[0]["text"][gloss["span"][0] : gloss["span"][1]]

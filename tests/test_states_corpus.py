@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.extract.states import Gazetteer, default_gazetteer
+from dyad.gazetteer import Gazetteer, default_gazetteer
 from dyad.read.source import title_from_filename
 
 LISTS = Path(__file__).resolve().parent / "data" / "states"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.extract.states import Gazetteer, State, default_gazetteer
+from dyad.gazetteer import Gazetteer, State, default_gazetteer
 
 COW = Path(__file__).resolve().parent / "data" / "cow"
 

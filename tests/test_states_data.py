@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from dyad.extract.states import (
+from dyad.gazetteer import (
     Gazetteer,
     GazetteerError,
     State,
@@ -117,7 +117,7 @@ def test_states_data_cow_abbreviations_are_not_taken_for_iso_codes(gaz: Gazettee
 
 
 def test_states_data_file_is_packaged() -> None:
-    data = importlib.resources.files("dyad.extract") / "data"
+    data = importlib.resources.files("dyad.gazetteer") / "data"
     assert (data / "states.tsv").is_file()
     assert (data / "not_states.txt").is_file()
     assert (data / "NOTICE").is_file()
@@ -141,7 +141,7 @@ def test_states_data_rejects_a_name_that_is_another_states_code() -> None:
 
 
 def test_states_data_reports_the_line_of_a_bad_row() -> None:
-    text = (importlib.resources.files("dyad.extract") / "data" / "states.tsv").read_text("utf-8")
+    text = (importlib.resources.files("dyad.gazetteer") / "data" / "states.tsv").read_text("utf-8")
     header = next(line for line in text.splitlines() if line.startswith("code\t"))
     bad = "\t".join(["ABC", "user", "", "nation", *[""] * 3, "A", "A", *[""] * 6])
     with pytest.raises(GazetteerError, match=r"line 3: 'nation'"):

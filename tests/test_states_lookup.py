@@ -7,8 +7,8 @@ import importlib
 
 import pytest
 
-from dyad.extract.state_names import name_key
-from dyad.extract.states import Gazetteer, UnknownStateError, default_gazetteer
+from dyad.gazetteer import Gazetteer, UnknownStateError, default_gazetteer
+from dyad.gazetteer.names import name_key
 
 
 @pytest.fixture(scope="module")
@@ -204,7 +204,7 @@ def test_states_lookup_keys_ignore_the_usual_variation(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
 
 
-@pytest.mark.parametrize("module", ["dyad.extract.states", "dyad.extract.dyad"])
+@pytest.mark.parametrize("module", ["dyad.gazetteer", "dyad.extract.dyad"])
 def test_states_lookup_docstring_examples_run(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dyad.extract.states import FormKind, Gazetteer, Mention, default_gazetteer
+from dyad.gazetteer import FormKind, Gazetteer, Mention, default_gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import DATA
 from dyad.cli import main
 from dyad.extract.historian_countries import country_code
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.store import Store
 from store_helpers import table_counts
 

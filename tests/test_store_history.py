@@ -16,6 +16,7 @@ import pytest
 
 from conftest import DATA
 from dyad.export import panel
+from dyad.ingest import ingest_paths
 from dyad.store import Store
 from export_helpers import read_csv
 from historian import relations_by_year
@@ -43,7 +44,7 @@ SOVIET = range(1922, 1992)
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     path = tmp_path_factory.mktemp("history-kb") / "kb.db"
     with Store(path) as built:
-        summary = built.ingest_paths([DATA / "history"])
+        summary = ingest_paths(built, [DATA / "history"])
         assert summary.errors == () and summary.documents == 8
     return Store(path)
 

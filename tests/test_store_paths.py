@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED
+from dyad.ingest import ingest_paths
 from dyad.store import IngestProgress, Store
 from store_helpers import consistency_problems
 
@@ -30,7 +31,7 @@ def test_store_paths_folder_with_bad_files(tmp_path: Path, folder: Path, workers
     seen: list[IngestProgress] = []
     path = tmp_path / "kb.db"
     with Store(path) as store:
-        summary = store.ingest_paths([folder], progress=seen.append, workers=workers)
+        summary = ingest_paths(store, [folder], progress=seen.append, workers=workers)
         assert (summary.documents, summary.added, summary.unchanged) == (1, 1, 0)
         assert summary.events > 0 and summary.tenures > 0
         assert sorted(Path(e.path).name for e in summary.errors) == ["binary.txt", "empty.txt"]
@@ -39,14 +40,14 @@ def test_store_paths_folder_with_bad_files(tmp_path: Path, folder: Path, workers
         assert seen[0].result is not None and seen[0].result.status == "added"
         assert seen[1].problem is not None
         assert store.counts().documents == 1
-        again = store.ingest_paths([folder / SEED.name])
+        again = ingest_paths(store, [folder / SEED.name])
         assert (again.unchanged, again.added, again.errors) == (1, 0, ())
     assert consistency_problems(path) == []
 
 
 def test_store_paths_missing_file(tmp_path: Path) -> None:
     with Store(tmp_path / "kb.db") as store:
-        summary = store.ingest_paths([tmp_path / "nope.txt"])
+        summary = ingest_paths(store, [tmp_path / "nope.txt"])
         assert summary.documents == 0
         (error,) = summary.errors
         assert "nope.txt" in error.path

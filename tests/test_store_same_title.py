@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from conftest import DATA
 from dump_helpers import P, Rev, dump_xml
 from dyad.cli import main
+from dyad.ingest import ingest_paths
 from dyad.store import Store
 
 ARTICLE = DATA / "text" / "Albania–Brazil_relations.md"
@@ -30,7 +31,7 @@ def _two_files(tmp_path: Path) -> tuple[Path, Path]:
 def test_store_same_title_files_are_both_kept(tmp_path: Path) -> None:
     a, b = _two_files(tmp_path)
     with Store(tmp_path / "kb.db") as store:
-        first = store.ingest_paths([tmp_path / "corpus"])
+        first = ingest_paths(store, [tmp_path / "corpus"])
         assert (first.added, first.replaced, first.errors) == (2, 0, ())
         docs = store.documents(limit=10)
         assert sorted(d.source for d in docs) == sorted([str(a), str(b)])
@@ -38,21 +39,21 @@ def test_store_same_title_files_are_both_kept(tmp_path: Path) -> None:
         # Each keeps its own text: b holds only the second half of a.
         stored = {d.source: store.records(d.id)[0]["text"] for d in docs}
         assert len(stored[str(b)]) < len(stored[str(a)])
-        again = store.ingest_paths([tmp_path / "corpus"])
+        again = ingest_paths(store, [tmp_path / "corpus"])
         assert (again.added, again.replaced, again.unchanged) == (0, 0, 2)
         # Each file alone, in either order, still finds its own document unchanged.
-        assert store.ingest_paths([b]).unchanged == 1
-        assert store.ingest_paths([a]).unchanged == 1
+        assert ingest_paths(store, [b]).unchanged == 1
+        assert ingest_paths(store, [a]).unchanged == 1
         assert len(store.documents(limit=10)) == 2
 
 
 def test_store_same_title_edit_replaces_only_its_own_file(tmp_path: Path) -> None:
     a, b = _two_files(tmp_path)
     with Store(tmp_path / "kb.db") as store:
-        store.ingest_paths([tmp_path / "corpus"])
+        ingest_paths(store, [tmp_path / "corpus"])
         title, _, rest = b.read_text(encoding="utf-8").partition("\n")
         b.write_text(f"{title}\n\nA new opening line.\n{rest}", encoding="utf-8")
-        run = store.ingest_paths([tmp_path / "corpus"])
+        run = ingest_paths(store, [tmp_path / "corpus"])
         assert (run.added, run.replaced, run.unchanged) == (0, 1, 1)
         sources = {d.source: d.id for d in store.documents(limit=10)}
         assert set(sources) == {str(a), str(b)}
@@ -78,10 +79,10 @@ def test_store_same_title_dump_duplicates_are_kept_and_stay_unchanged(tmp_path: 
     dump = tmp_path / "dup-pages-articles.xml"
     dump.write_bytes(dump_xml(pages))
     with Store(tmp_path / "kb.db") as store:
-        first = store.ingest_paths([dump])
+        first = ingest_paths(store, [dump])
         assert (first.added, first.replaced) == (2, 0)
         for _ in range(2):
-            again = store.ingest_paths([dump])
+            again = ingest_paths(store, [dump])
             assert (again.added, again.replaced, again.unchanged) == (0, 0, 2)
         texts = {store.records(d.id)[0]["text"] for d in store.documents(limit=10)}
         assert len(texts) == 2

@@ -13,6 +13,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from dyad.ingest import ingest_paths
 from dyad.store import Store
 from store_helpers import DocBuilder
 
@@ -66,7 +67,7 @@ def kb_path() -> Path:
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     path = folder / "kb.db"
     with Store(path) as store:
-        summary = store.ingest_paths(ARTICLES)
+        summary = ingest_paths(store, ARTICLES)
         assert not summary.errors, summary.errors
         store.ingest(hostile_records())
     return path

@@ -151,8 +151,9 @@ def _links(links: Sequence[Mapping[str, Any]]) -> list[tuple[str, ...]]:
 
 
 def score_document(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> dict[str, Any]:
+    """The document's title, pair, sections and links exactly; its paragraphs and list items
+    found in the text; no page chrome and no template left in it."""
     text = str(predicted.get("text", ""))
-    norm_text = normalize(text)
     result: dict[str, Any] = {
         "title": normalize(str(gold.get("title", ""))) == normalize(str(predicted.get("title"))),
         "dyad": list(gold.get("dyad") or []) == list(predicted.get("dyad") or []),
@@ -163,35 +164,47 @@ def score_document(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> dic
         "external_links": _links(gold.get("external_links", []))
         == _links(predicted.get("external_links", [])),
     }
-    paragraphs = Ratio()
-    missing_paragraphs = []
-    for paragraph in gold.get("paragraphs", []):
-        ok = normalize(paragraph) in norm_text
-        paragraphs.add(ok)
-        if not ok:
-            missing_paragraphs.append(paragraph[:80])
-    result["paragraphs"] = paragraphs.as_dict() | {"missing": missing_paragraphs}
-
-    lines = {normalize(line) for line in text.split("\n")}
-    predicted_items = {
-        normalize(str(item)) for items in (predicted.get("lists") or {}).values() for item in items
-    }
-    items = Ratio()
-    missing_items = []
-    for title, entries in (gold.get("lists") or {}).items():
-        for entry in entries:
-            ok = normalize(entry) in lines or normalize(entry) in predicted_items
-            items.add(ok)
-            if not ok:
-                missing_items.append(f"{title}: {entry}")
-    result["list_items"] = items.as_dict() | {"missing": missing_items}
+    result["paragraphs"] = _paragraphs_found(gold, normalize(text))
+    result["list_items"] = _list_items_found(gold, predicted, text)
     leaked = [c for c in gold.get("chrome_removed", []) if _chrome_in(c, text)]
     result["chrome_removed"] = not leaked
     result["chrome_leaked"] = leaked
     result["no_template_residue"] = "{{" not in text and "}}" not in text
     checks = [v for k, v in result.items() if isinstance(v, bool)]
-    result["all_exact"] = all(checks) and not missing_paragraphs and not missing_items
+    missing = result["paragraphs"]["missing"] or result["list_items"]["missing"]
+    result["all_exact"] = all(checks) and not missing
     return result
+
+
+def _paragraphs_found(gold: Mapping[str, Any], norm_text: str) -> dict[str, Any]:
+    """How many of the gold paragraphs the normalised text holds, and the start of the others."""
+    paragraphs = Ratio()
+    missing = []
+    for paragraph in gold.get("paragraphs", []):
+        ok = normalize(paragraph) in norm_text
+        paragraphs.add(ok)
+        if not ok:
+            missing.append(paragraph[:80])
+    return paragraphs.as_dict() | {"missing": missing}
+
+
+def _list_items_found(
+    gold: Mapping[str, Any], predicted: Mapping[str, Any], text: str
+) -> dict[str, Any]:
+    """How many gold list items are a line of the text or an item of the predicted lists."""
+    lines = {normalize(line) for line in text.split("\n")}
+    predicted_items = {
+        normalize(str(item)) for items in (predicted.get("lists") or {}).values() for item in items
+    }
+    items = Ratio()
+    missing = []
+    for title, entries in (gold.get("lists") or {}).items():
+        for entry in entries:
+            ok = normalize(entry) in lines or normalize(entry) in predicted_items
+            items.add(ok)
+            if not ok:
+                missing.append(f"{title}: {entry}")
+    return items.as_dict() | {"missing": missing}
 
 
 def _chrome_in(chrome: str, text: str) -> bool:
@@ -266,65 +279,18 @@ def _date_ok(gold: Mapping[str, Any], predicted: str | None) -> bool | None:
 def score_events(
     gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]], text: str
 ) -> dict[str, Any]:
-    candidates: list[tuple[tuple[int, ...], int, int]] = []
-    sentences = split_sentences(text) if text else []
-    for gi, g in enumerate(gold):
-        types = {g["type"], *g.get("alt_types", [])}
-        for pi, p in enumerate(predicted):
-            if p.get("type") not in types:
-                continue
-            if not _states_agree(g, set(p.get("actors") or [])):
-                continue
-            quality = _evidence_quality(str(g["evidence"]), p, text, sentences)
-            if not quality:
-                continue
-            names = {normalize_name(str(x.get("name", ""))) for x in p.get("persons") or []}
-            key = (
-                quality,
-                int(p.get("type") == g["type"]),
-                int(bool(_date_ok(g, p.get("date")))),
-                int(p.get("source") == g.get("source") and p.get("target") == g.get("target")),
-                sum(normalize_name(_person_name(x)) in names for x in g.get("persons", [])),
-            )
-            candidates.append((key, gi, pi))
-    candidates.sort(key=lambda c: (c[0], -c[1], -c[2]), reverse=True)
-    matched_gold: dict[int, int] = {}
-    used: set[int] = set()
-    for _, gi, pi in candidates:
-        if gi in matched_gold or pi in used:
-            continue
-        matched_gold[gi] = pi
-        used.add(pi)
-
+    """Pair gold and predicted events one to one (see :func:`_candidates`), then count recall,
+    precision and, on the pairs, how often date, direction, persons and quantity agree."""
+    matched_gold = _pair_off(_candidates(gold, predicted, text))
+    used = set(matched_gold.values())
     required = [i for i, g in enumerate(gold) if not g.get("optional")]
     recall = Ratio(sum(1 for i in required if i in matched_gold), len(required))
     precision = Ratio(len(used), len(predicted))
-    date, direction, persons, quantity = Ratio(), Ratio(), Ratio(), Ratio()
-    details = []
-    for gi, pi in sorted(matched_gold.items()):
-        g, p = gold[gi], predicted[pi]
-        row: dict[str, Any] = {"gold": g.get("id", gi), "predicted": p.get("id", pi)}
-        ok = _date_ok(g, p.get("date"))
-        if ok is not None:
-            date.add(ok)
-            row["date"] = ok
-        if g.get("source") and g.get("target"):
-            d_ok = p.get("source") == g["source"] and p.get("target") == g["target"]
-            direction.add(d_ok)
-            row["direction"] = d_ok
-        names = {normalize_name(str(x.get("name", ""))) for x in p.get("persons") or []}
-        for person in g.get("persons", []):
-            p_ok = normalize_name(_person_name(person)) in names
-            persons.add(p_ok)
-            row.setdefault("persons", []).append(p_ok)
-        if g.get("quantity"):
-            q = p.get("quantity") or {}
-            q_ok = q.get("amount") is not None and float(q["amount"]) == float(
-                g["quantity"]["amount"]
-            )
-            quantity.add(q_ok)
-            row["quantity"] = q_ok
-        details.append(row)
+    parts = {part: Ratio() for part in _EVENT_PARTS}
+    details = [
+        _compare_match(gold[gi], predicted[pi], gi, pi, parts)
+        for gi, pi in sorted(matched_gold.items())
+    ]
     missed = [g.get("id", i) for i, g in enumerate(gold) if i not in matched_gold]
     spurious = [
         {"type": p.get("type"), "evidence": (p.get("evidence") or {}).get("text", "")[:100]}
@@ -334,14 +300,87 @@ def score_events(
     return {
         "precision": precision.as_dict(),
         "recall": recall.as_dict(),
-        "date": date.as_dict(),
-        "direction": direction.as_dict(),
-        "persons": persons.as_dict(),
-        "quantity": quantity.as_dict(),
+        **{part: ratio.as_dict() for part, ratio in parts.items()},
         "missed": missed,
         "spurious": spurious,
         "matches": details,
     }
+
+
+_EVENT_PARTS = ("date", "direction", "persons", "quantity")
+
+
+def _predicted_names(event: Mapping[str, Any]) -> set[str]:
+    return {normalize_name(str(x.get("name", ""))) for x in event.get("persons") or []}
+
+
+def _candidates(
+    gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]], text: str
+) -> list[tuple[tuple[int, ...], int, int]]:
+    """Every (gold, predicted) pair that may match: a type the gold accepts, its states among
+    the actors, evidence at or around the gold phrase; with the key that ranks it."""
+    candidates: list[tuple[tuple[int, ...], int, int]] = []
+    sentences = split_sentences(text) if text else []
+    for gi, g in enumerate(gold):
+        types = {g["type"], *g.get("alt_types", [])}
+        for pi, p in enumerate(predicted):
+            if p.get("type") not in types or not _states_agree(g, set(p.get("actors") or [])):
+                continue
+            quality = _evidence_quality(str(g["evidence"]), p, text, sentences)
+            if quality:
+                candidates.append((_match_key(g, p, quality), gi, pi))
+    return candidates
+
+
+def _match_key(g: Mapping[str, Any], p: Mapping[str, Any], quality: int) -> tuple[int, ...]:
+    """Evidence first, then the exact type, an accepted date, the direction, the persons."""
+    names = _predicted_names(p)
+    return (
+        quality,
+        int(p.get("type") == g["type"]),
+        int(bool(_date_ok(g, p.get("date")))),
+        int(p.get("source") == g.get("source") and p.get("target") == g.get("target")),
+        sum(normalize_name(_person_name(x)) in names for x in g.get("persons", [])),
+    )
+
+
+def _pair_off(candidates: list[tuple[tuple[int, ...], int, int]]) -> dict[int, int]:
+    """Best candidates first (earlier events on a tie), each gold and prediction used once."""
+    matched_gold: dict[int, int] = {}
+    used: set[int] = set()
+    for _, gi, pi in sorted(candidates, key=lambda c: (c[0], -c[1], -c[2]), reverse=True):
+        if gi in matched_gold or pi in used:
+            continue
+        matched_gold[gi] = pi
+        used.add(pi)
+    return matched_gold
+
+
+def _compare_match(
+    g: Mapping[str, Any], p: Mapping[str, Any], gi: int, pi: int, parts: dict[str, Ratio]
+) -> dict[str, Any]:
+    """One matched pair's row: which of date, direction, persons and quantity agree (counted
+    in ``parts``); a part the gold does not give is left out."""
+    row: dict[str, Any] = {"gold": g.get("id", gi), "predicted": p.get("id", pi)}
+    ok = _date_ok(g, p.get("date"))
+    if ok is not None:
+        parts["date"].add(ok)
+        row["date"] = ok
+    if g.get("source") and g.get("target"):
+        d_ok = p.get("source") == g["source"] and p.get("target") == g["target"]
+        parts["direction"].add(d_ok)
+        row["direction"] = d_ok
+    names = _predicted_names(p)
+    for person in g.get("persons", []):
+        p_ok = normalize_name(_person_name(person)) in names
+        parts["persons"].add(p_ok)
+        row.setdefault("persons", []).append(p_ok)
+    if g.get("quantity"):
+        q = p.get("quantity") or {}
+        q_ok = q.get("amount") is not None and float(q["amount"]) == float(g["quantity"]["amount"])
+        parts["quantity"].add(q_ok)
+        row["quantity"] = q_ok
+    return row
 
 
 # ----------------------------------------------------------------------------- tenures

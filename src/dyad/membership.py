@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from dyad.extract.states import State
+from dyad.gazetteer import State
 
 FIRST_YEAR = 1816  # the state system's first year
 LIST_END = 2016  # the list's last year: a membership reaching 31 December of it runs on

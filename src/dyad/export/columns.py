@@ -48,7 +48,7 @@ def _pair(side: str, which: str) -> list[Column]:
             "category",
             f"{which}: ISO 3166-1 alpha-3 code (ISO 3166-3 for a former state, X.. for a"
             " polity without one), as countrycode's `iso3c`",
-            "see the gazetteer (src/dyad/extract/data/states.tsv)",
+            "see the gazetteer (src/dyad/gazetteer/data/states.tsv)",
         ),
         Column(f"name_{side}", "category", f"{which}: short English name"),
         Column(

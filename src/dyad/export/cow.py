@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from dyad.extract.states import State
+from dyad.gazetteer import State
 from dyad.membership import existed_in
 
 # The list's last year: a membership that reaches 31 December of it is still running.

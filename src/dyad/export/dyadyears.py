@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from dyad.export.cow import ccode_in, exists_in, side_order, stateabb_in
 from dyad.export.rows import Row
-from dyad.extract.states import Gazetteer, State
+from dyad.gazetteer import Gazetteer, State
 from dyad.store.dates import OPEN_LOWER, OPEN_UPPER, bounds
 from dyad.store.exports import FactRow, PairRecords, pair_status
 from dyad.store.views import Interval

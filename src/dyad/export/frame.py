@@ -37,7 +37,7 @@ from dyad.export.dyadyears import count_column, dyad_years, known_years
 from dyad.export.levels import Level, levels_by_year, severance_years
 from dyad.export.rows import Row
 from dyad.export.scales import scale
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.store.dates import OPEN_LOWER, OPEN_UPPER, bounds
 from dyad.store.exports import FactRow, PairRecords, pair_status
 from dyad.store.views import Interval

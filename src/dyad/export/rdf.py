@@ -49,7 +49,7 @@ from urllib.parse import quote
 from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.store.exports import EvidenceRow, FactRow, PairRecords, TenureRow, pair_status
 from dyad.store.views import Interval
 from dyad.vocabulary import EVENT_TYPES

@@ -14,7 +14,7 @@ from typing import Any
 from dyad.export.cow import ccode_in, stateabb_in
 from dyad.export.scales import scale
 from dyad.export.sources import article_url, public_source
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.store.dates import OPEN_LOWER, OPEN_UPPER
 from dyad.store.exports import EvidenceRow, FactRow, TenureRow
 from dyad.vocabulary import EVENT_TYPES

@@ -24,7 +24,7 @@ from dyad.export.rdf import PREFIXES, _ends, relation_spans
 from dyad.export.scales import scale
 from dyad.export.sources import article_url, public_source
 from dyad.export.wikidata import state_qid
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.store.exports import EvidenceRow, FactRow, PairRecords, TenureRow, pair_status
 from dyad.vocabulary import EVENT_TYPES
 

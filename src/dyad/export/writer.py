@@ -15,7 +15,7 @@ from dyad.export.filters import Filters, filtered
 from dyad.export.rows import Row, evidence_row, fact_row, tenure_row
 from dyad.export.tables import TableFormat, label, open_table, place
 from dyad.export.target import Out, Target, resolve, text_file
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.store import Store
 from dyad.store.exports import PairRecords, TenureRow
 

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from dyad.extract.dyad import dyad_from_title, subject_of_title
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.model import Document, ListBlock, Table
 
 Pair = tuple[str, str]

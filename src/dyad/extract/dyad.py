@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from dyad.extract.states import Gazetteer, State, default_gazetteer
+from dyad.gazetteer import Gazetteer, State, default_gazetteer
 
 __all__ = ["dyad_from_title", "subject_of_title"]
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from dyad.extract.glossinfo import GlossFacts
 from dyad.extract.people import PersonMention
-from dyad.extract.states import Gazetteer, Mention
+from dyad.gazetteer import Gazetteer, Mention
 from dyad.model import Document, Entity, EntityType
 
 _NAME_KIND: tuple[tuple[EntityType, re.Pattern[str]], ...] = (

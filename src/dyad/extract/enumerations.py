@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dyad.extract.context import Context, pair
 from dyad.extract.dates import find_dates
 from dyad.extract.people import PersonMention, roles
-from dyad.extract.states import Gazetteer, StateKind
+from dyad.gazetteer import Gazetteer, StateKind
 from dyad.model import Document, Event, Evidence, ListBlock, Person, Table
 
 # A list item of visits names a visitor and a date ("Prime Minister Juhan Parts (2004)").

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from dyad.extract.dates import find_dates
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.model import EntityType, Office
 
 CLEAN_GLOSS_CHARS = 240

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from dyad.extract.dates import find_dates
 from dyad.extract.historian_countries import USA, country_code
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.model import DateMark, Document, Event, Evidence, Paragraph, Person
 from dyad.read.historian import TITLE_PREFIX
 from dyad.sentences import split_sentences

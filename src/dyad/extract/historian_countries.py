@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from dyad.extract.state_names import name_key
-from dyad.extract.states import FormKind, Gazetteer
+from dyad.gazetteer import FormKind, Gazetteer
+from dyad.gazetteer.names import name_key
 
 USA = "USA"
 _PREFIXES = re.compile(

@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 
 from dyad.extract.glossinfo import GlossFacts
-from dyad.extract.states import Gazetteer, Mention
+from dyad.gazetteer import Gazetteer, Mention
 from dyad.model import Anchor
 
 _NAME_TOKEN = (

@@ -25,9 +25,9 @@ from dyad.extract.periods import find_periods, gloss_periods
 from dyad.extract.pocom import CURATED_FORMATS, extract_curated
 from dyad.extract.quantities import find_quantities
 from dyad.extract.rules import Rule, builtin_rules
-from dyad.extract.states import Gazetteer, StateKind, default_gazetteer
 from dyad.extract.tables import table_events
 from dyad.extract.tagging import tag_sentence
+from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.model import Document, Entity, Event, Person, Tenure
 from dyad.sentences import split_sentences
 

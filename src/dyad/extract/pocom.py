@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from dyad.extract.historian import country_of, historian_events
 from dyad.extract.historian_countries import USA, country_code
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.model import Cell, DateMark, Document, Event, Evidence, Table, Tenure
 
 if TYPE_CHECKING:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dyad.extract.dates import find_dates
-from dyad.extract.states import Gazetteer, State
+from dyad.gazetteer import Gazetteer, State
 from dyad.membership import FIRST_YEAR as FIRST_COW_YEAR
 from dyad.membership import first_member_year, is_modern
 from dyad.model import DateMark

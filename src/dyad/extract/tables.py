@@ -19,8 +19,8 @@ import hashlib
 import re
 
 from dyad.extract.context import Context, _state_of_label, pair
-from dyad.extract.states import Gazetteer
 from dyad.extract.table_history import Kind, cell_history
+from dyad.gazetteer import Gazetteer
 from dyad.model import Document, Event, Evidence, Table
 
 RULE_ID = "table.relations-established"

@@ -17,7 +17,7 @@ from typing import Literal
 from dyad.extract.dates import TimeExpr
 from dyad.extract.people import PersonMention
 from dyad.extract.quantities import QuantityMention
-from dyad.extract.states import Mention
+from dyad.gazetteer import Mention
 
 TagKind = Literal["S", "P", "C", "Q", "D"]
 Coref = Literal["pair", "other", "person", "north", "south"]

@@ -13,7 +13,7 @@ import re
 
 from dyad.extract.context import Context
 from dyad.extract.dates import TimeExpr, find_dates
-from dyad.extract.states import Gazetteer
+from dyad.gazetteer import Gazetteer
 from dyad.model import Document, Evidence, ListBlock, Table, Tenure
 
 _ENVOY_TITLE = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from dyad.cli_spark import extract
+from dyad.cli.spark_job import extract
 
 if __name__ == "__main__":
     extract.main(args=[*sys.argv[1:], "--master", "submit"], prog_name="dyad spark extract")

@@ -144,9 +144,36 @@ def run(
     if config.preview_glosses:
         summaries = _stage3(spark, parts, summaries, str(folder), config)
     reasons = _reasons(folder)
-    summary = JobSummary(
+    summary = _summary(
+        dumps,
+        summaries,
+        linked=linked,
+        reasons=reasons,
+        seconds=(time.perf_counter() - started, stage1, stage2),
+    )
+    manifest = {
+        "job": "dyad spark extract",
+        "summary": asdict(summary),
+        "config": _config(config),
+        "partitions": [asdict(s) for s in summaries],
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    return summary
+
+
+def _summary(
+    dumps: Sequence[str | Path],
+    summaries: list[PartitionSummary],
+    *,
+    linked: int,
+    reasons: dict[str, int],
+    seconds: tuple[float, float, float],
+) -> JobSummary:
+    """The job's figures from its partitions' (``seconds``: the whole job, stage 1, stage 2)."""
+    total, stage1, stage2 = seconds
+    return JobSummary(
         dumps=tuple(str(d) for d in dumps),
-        partitions=len(parts),
+        partitions=len(summaries),
         pages=sum(s.pages for s in summaries),
         articles=sum(s.articles for s in summaries),
         redirects=sum(s.redirects for s in summaries),
@@ -157,7 +184,7 @@ def run(
         links_with_preview=linked,
         quarantined=sum(s.quarantined for s in summaries),
         quarantine_reasons=reasons,
-        seconds=round(time.perf_counter() - started, 3),
+        seconds=round(total, 3),
         stage1_seconds=round(stage1, 3),
         stage2_seconds=round(stage2, 3),
         task_seconds=round(sum(s.seconds for s in summaries), 3),
@@ -170,14 +197,6 @@ def run(
         max_partition_seconds=round(max(s.seconds for s in summaries), 3),
         peak_rss_mib=round(max(s.peak_rss_mib for s in summaries), 1),
     )
-    manifest = {
-        "job": "dyad spark extract",
-        "summary": asdict(summary),
-        "config": _config(config),
-        "partitions": [asdict(s) for s in summaries],
-    }
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    return summary
 
 
 def _plan(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from dyad.extract.states import Gazetteer, StateKind, default_gazetteer
+from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 
 DEFAULT_PATTERN = (
     r"^(?:Foreign relations of .+"

@@ -23,7 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-Pair = tuple[str, str]
+from dyad.store.views import Pair
+
 Verdict = Literal["exact", "year", "different", "none"]
 VERDICTS: tuple[Verdict, ...] = ("exact", "year", "different", "none")
 VACANCY_YEARS = 3

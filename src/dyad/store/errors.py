@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dyad.extract.states import UnknownStateError
+from dyad.gazetteer import UnknownStateError
 
 
 class StoreError(Exception):

@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad.store.status import STATUS_TYPES, StatusFact, status_intervals
-from dyad.store.views import Interval, PersonRef
-
-Pair = tuple[str, str]
+from dyad.store.views import Interval, Pair, PersonRef
 
 
 @dataclass(frozen=True, slots=True)

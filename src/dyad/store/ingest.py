@@ -16,12 +16,11 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from dyad.records import SCHEMA, Record
 from dyad.sentences import split_sentences
 from dyad.store.dates import bounds
-from dyad.store.validate import SCHEMA, PreparedDocument
-
-Record = dict[str, Any]
-Pair = tuple[str, str]
+from dyad.store.validate import PreparedDocument
+from dyad.store.views import Pair
 
 _DOCUMENT_COLUMNS = frozenset(
     {"kind", "schema", "id", "title", "format", "source", "dyad", "content_hash", "text"}
@@ -67,7 +66,25 @@ def _next_id(conn: sqlite3.Connection, table: str) -> int:
 
 
 def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at: str) -> set[Pair]:
-    """Write a prepared document's rows; return the pairs its events and terms touch."""
+    """Write a prepared document's rows; return the pairs its events and terms touch.
+
+    One phase a table (or a table and its full-text index), in this order: the document, its
+    anchors, glosses, sentences, the evidence spans its events and terms cite, the event
+    mentions, the terms of office, the entities.
+    """
+    pk = _insert_document_row(conn, doc, ingested_at)
+    _insert_anchors(conn, pk, doc.record.get("anchors") or ())
+    _insert_glosses(conn, pk, doc.glosses)
+    _insert_sentences(conn, pk, doc.text)
+    spans = _insert_evidence(conn, pk, doc)
+    pairs = _insert_events(conn, pk, doc, spans)
+    pairs |= _insert_tenures(conn, pk, doc.tenures, spans)
+    _insert_entities(conn, pk, doc.entities)
+    return pairs
+
+
+def _insert_document_row(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at: str) -> int:
+    """The document's row, its record's other fields kept as JSON in order; return its pk."""
     record = doc.record
     dyad = record.get("dyad")
     meta = {k: v for k, v in record.items() if k not in _DOCUMENT_COLUMNS | _INLINE_ONLY}
@@ -94,18 +111,24 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
             int(bool(record.get("curated"))),
         ),
     )
-    text = doc.text
-    anchors = record.get("anchors") or ()
-    if anchors:
-        first = _next_id(conn, "anchors")
-        conn.executemany(
-            'INSERT INTO anchors (id, document, position, text, target, start, "end")'
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (first + i, pk, i, a["text"], a["target"], a["span"][0], a["span"][1])
-                for i, a in enumerate(anchors)
-            ],
-        )
+    return pk
+
+
+def _insert_anchors(conn: sqlite3.Connection, pk: int, anchors: Sequence[Record]) -> None:
+    if not anchors:
+        return
+    first = _next_id(conn, "anchors")
+    conn.executemany(
+        'INSERT INTO anchors (id, document, position, text, target, start, "end")'
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (first + i, pk, i, a["text"], a["target"], a["span"][0], a["span"][1])
+            for i, a in enumerate(anchors)
+        ],
+    )
+
+
+def _insert_glosses(conn: sqlite3.Connection, pk: int, glosses: Sequence[Record]) -> None:
     first = _next_id(conn, "glosses")
     conn.executemany(
         'INSERT INTO glosses (id, document, position, anchor, target, start, "end", text,'
@@ -123,11 +146,14 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
                 int(g["truncated"]),
                 json.dumps(g["flags"], ensure_ascii=False),
             )
-            for i, g in enumerate(doc.glosses)
+            for i, g in enumerate(glosses)
         ],
     )
-    glosses = [(first + i, g["anchor"], g["text"]) for i, g in enumerate(doc.glosses)]
-    conn.executemany("INSERT INTO glosses_fts (rowid, anchor, text) VALUES (?, ?, ?)", glosses)
+    indexed = [(first + i, g["anchor"], g["text"]) for i, g in enumerate(glosses)]
+    conn.executemany("INSERT INTO glosses_fts (rowid, anchor, text) VALUES (?, ?, ?)", indexed)
+
+
+def _insert_sentences(conn: sqlite3.Connection, pk: int, text: str) -> None:
     first = _next_id(conn, "sentences")
     sentences = [
         (first + i, text[s.start : s.end], s.start, s.end)
@@ -142,58 +168,42 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
         [(sid, stext) for sid, stext, _, _ in sentences],
     )
 
-    # Evidence: one row per distinct span of the document.
+
+def _insert_evidence(
+    conn: sqlite3.Connection, pk: int, doc: PreparedDocument
+) -> dict[tuple[int, int], int]:
+    """One evidence row per distinct span the events and terms cite; return their ids."""
     spans: dict[tuple[int, int], int] = {}
     next_evidence = _next_id(conn, "evidence")
     for item in (*doc.events, *doc.tenures):
         span = (item["evidence"]["start"], item["evidence"]["end"])
         if span not in spans:
             spans[span] = next_evidence + len(spans)
+    text = doc.text
     conn.executemany(
         'INSERT INTO evidence (id, document, start, "end", text) VALUES (?, ?, ?, ?, ?)',
         [(eid, pk, s, e, text[s:e]) for (s, e), eid in spans.items()],
     )
+    return spans
 
+
+def _insert_events(
+    conn: sqlite3.Connection, pk: int, doc: PreparedDocument, spans: Mapping[tuple[int, int], int]
+) -> set[Pair]:
+    """The event mentions with their actors, persons and full-text entries; their pairs."""
     pairs: set[Pair] = set()
     mentions: list[tuple[Any, ...]] = []
     actors: list[tuple[int, int, str]] = []
     persons: list[tuple[Any, ...]] = []
     fts: list[tuple[Any, ...]] = []
     first = _next_id(conn, "event_mentions")
+    dyad = doc.record.get("dyad")
     for i, event in enumerate(doc.events):
         mid = first + i
         pair = event_pair(event, dyad)
         if pair:
             pairs.add(pair)
-        evidence = event["evidence"]
-        date = event["date"]
-        found = bounds(date)
-        quantity = event["quantity"]
-        mentions.append(
-            (
-                mid,
-                pk,
-                i,
-                event["id"],
-                event["type"],
-                date,
-                found.lower if found else None,
-                found.upper if found else None,
-                event["date_source"],
-                event.get("date_text"),
-                event["modality"],
-                event["source"],
-                event["target"],
-                pair[0] if pair else None,
-                pair[1] if pair else None,
-                event["subject"],
-                quantity["amount"] if quantity else None,
-                quantity["of"] if quantity else None,
-                spans[(evidence["start"], evidence["end"])],
-                event["rule"],
-                event["confidence"],
-            )
-        )
+        mentions.append(_mention_row(mid, pk, i, event, pair, spans))
         actors.extend((mid, j, state) for j, state in enumerate(event["actors"]))
         persons.extend(
             (mid, j, p["name"], p.get("state"), p.get("role"))
@@ -205,7 +215,7 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
                 event["type"],
                 event["subject"] or "",
                 "; ".join(p["name"] for p in event["persons"]),
-                evidence["text"],
+                event["evidence"]["text"],
             )
         )
     conn.executemany(
@@ -223,10 +233,58 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
     conn.executemany(
         "INSERT INTO events_fts (rowid, type, subject, persons, text) VALUES (?, ?, ?, ?, ?)", fts
     )
+    return pairs
 
+
+def _mention_row(
+    mid: int,
+    pk: int,
+    position: int,
+    event: Record,
+    pair: Pair | None,
+    spans: Mapping[tuple[int, int], int],
+) -> tuple[Any, ...]:
+    """The ``event_mentions`` row of one event record."""
+    evidence = event["evidence"]
+    date = event["date"]
+    found = bounds(date)
+    quantity = event["quantity"]
+    return (
+        mid,
+        pk,
+        position,
+        event["id"],
+        event["type"],
+        date,
+        found.lower if found else None,
+        found.upper if found else None,
+        event["date_source"],
+        event.get("date_text"),
+        event["modality"],
+        event["source"],
+        event["target"],
+        pair[0] if pair else None,
+        pair[1] if pair else None,
+        event["subject"],
+        quantity["amount"] if quantity else None,
+        quantity["of"] if quantity else None,
+        spans[(evidence["start"], evidence["end"])],
+        event["rule"],
+        event["confidence"],
+    )
+
+
+def _insert_tenures(
+    conn: sqlite3.Connection,
+    pk: int,
+    records: Sequence[Record],
+    spans: Mapping[tuple[int, int], int],
+) -> set[Pair]:
+    """The terms of office, their dates' bounds beside them; return their pairs."""
+    pairs: set[Pair] = set()
     tenures: list[tuple[Any, ...]] = []
     first = _next_id(conn, "tenures")
-    for i, tenure in enumerate(doc.tenures):
+    for i, tenure in enumerate(records):
         pair = tenure_pair(tenure)
         if pair:
             pairs.add(pair)
@@ -257,11 +315,15 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         tenures,
     )
+    return pairs
 
+
+def _insert_entities(conn: sqlite3.Connection, pk: int, records: Sequence[Record]) -> None:
+    """The entities, and each of their names and aliases for lookup."""
     entities: list[tuple[Any, ...]] = []
     names: list[tuple[str, int]] = []
     first = _next_id(conn, "entities")
-    for i, entity in enumerate(doc.entities):
+    for i, entity in enumerate(records):
         eid = first + i
         entities.append(
             (
@@ -279,14 +341,15 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
                 entity["target"],
             )
         )
-        names.extend((name, eid) for name in {entity["name"], *entity["aliases"]})
+        # in order, name first: which spelling of a case-insensitive duplicate is kept must not
+        # depend on the hash seed
+        names.extend((name, eid) for name in dict.fromkeys([entity["name"], *entity["aliases"]]))
     conn.executemany(
         "INSERT INTO entities (id, document, position, name, type, state, aliases, gloss, born,"
         " died, offices, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         entities,
     )
     conn.executemany("INSERT OR IGNORE INTO entity_names (name, entity) VALUES (?, ?)", names)
-    return pairs
 
 
 def delete_document(conn: sqlite3.Connection, pk: int) -> None:

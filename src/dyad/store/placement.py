@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from dyad.store.validate import PreparedDocument
+from dyad.store.views import IngestResult, IngestStatus, Pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,27 @@ class Placement:
         return row is not None and (row.content_hash, row.records_hash) == (
             self.doc.content_hash,
             self.doc.records_hash,
+        )
+
+    def result(
+        self,
+        status: IngestStatus,
+        pairs: Collection[Pair] = (),
+        open_conflicts: Mapping[Pair, int] | None = None,
+    ) -> IngestResult:
+        """What storing the document did: its records counted unless it was unchanged."""
+        doc, stored = self.doc, status != "unchanged"
+        return IngestResult(
+            document=doc.id,
+            title=doc.title,
+            status=status,
+            events=len(doc.events) if stored else 0,
+            tenures=len(doc.tenures) if stored else 0,
+            glosses=len(doc.glosses) if stored else 0,
+            entities=len(doc.entities) if stored else 0,
+            pairs=len(pairs),
+            conflicts=sum((open_conflicts or {}).get(pair, 0) for pair in pairs),
+            note=self.note,
         )
 
 

@@ -26,6 +26,7 @@ from dyad.store.views import (
     Fact,
     HitKind,
     Interval,
+    Pair,
     PersonRef,
     SearchHit,
     Source,
@@ -33,7 +34,6 @@ from dyad.store.views import (
 )
 from dyad.vocabulary import EVENT_TYPES
 
-Pair = tuple[str, str]
 Names = Callable[[str], str]
 
 _FACT_COLUMNS = (

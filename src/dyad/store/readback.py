@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
 
-Record = dict[str, Any]
+from dyad.records import Record
 
 
 def _number(value: float | None) -> int | float | None:
@@ -19,7 +18,21 @@ def _number(value: float | None) -> int | float | None:
 
 
 def document_records(conn: sqlite3.Connection, pk: int) -> list[Record]:
-    """The record stream of a stored document, as it went in (see the module docstring)."""
+    """The record stream of a stored document as it went in: the document record with its
+    fields in their order (those without a column kept as JSON), then its glosses, events,
+    terms of office and entities, each kind in stream order."""
+    document = _document_record(conn, pk)
+    doc_id = str(document["id"])
+    return [
+        document,
+        *_gloss_records(conn, pk, doc_id),
+        *_event_records(conn, pk, doc_id),
+        *_tenure_records(conn, pk, doc_id),
+        *_entity_records(conn, pk, doc_id),
+    ]
+
+
+def _document_record(conn: sqlite3.Connection, pk: int) -> Record:
     row = conn.execute(
         "SELECT id, title, format, source, schema, content_hash, dyad_a, dyad_b, text, meta"
         " FROM documents WHERE pk = ?",
@@ -54,66 +67,73 @@ def document_records(conn: sqlite3.Connection, pk: int) -> list[Record]:
             document[key] = anchors
         else:
             document[key] = fields[key]
-    out: list[Record] = [document]
-    for anchor, target, start, end, gtext, truncated, flags in conn.execute(
-        'SELECT anchor, target, start, "end", text, truncated, flags FROM glosses'
-        " WHERE document = ? ORDER BY position",
-        (pk,),
-    ):
-        out.append(
-            {
-                "kind": "gloss",
-                "document": doc_id,
-                "anchor": anchor,
-                "target": target,
-                "span": None if start is None else [start, end],
-                "text": gtext,
-                "truncated": bool(truncated),
-                "flags": json.loads(flags),
-            }
+    return document
+
+
+def _gloss_records(conn: sqlite3.Connection, pk: int, doc_id: str) -> list[Record]:
+    return [
+        {
+            "kind": "gloss",
+            "document": doc_id,
+            "anchor": anchor,
+            "target": target,
+            "span": None if start is None else [start, end],
+            "text": gtext,
+            "truncated": bool(truncated),
+            "flags": json.loads(flags),
+        }
+        for anchor, target, start, end, gtext, truncated, flags in conn.execute(
+            'SELECT anchor, target, start, "end", text, truncated, flags FROM glosses'
+            " WHERE document = ? ORDER BY position",
+            (pk,),
         )
-    out.extend(_event_records(conn, pk, doc_id))
-    for role, person, sending, receiving, start, end, etext, es, ee, rule in conn.execute(
-        'SELECT t.role, t.person, t.sending, t.receiving, t.start, t."end", e.text, e.start,'
-        ' e."end", t.rule FROM tenures AS t JOIN evidence AS e ON e.id = t.evidence'
-        " WHERE t.document = ? ORDER BY t.position",
-        (pk,),
-    ):
-        out.append(
-            {
-                "kind": "tenure",
-                "document": doc_id,
-                "role": role,
-                "person": person,
-                "sending": sending,
-                "receiving": receiving,
-                "start": start,
-                "end": end,
-                "evidence": {"text": etext, "start": es, "end": ee},
-                "rule": rule,
-            }
+    ]
+
+
+def _tenure_records(conn: sqlite3.Connection, pk: int, doc_id: str) -> list[Record]:
+    return [
+        {
+            "kind": "tenure",
+            "document": doc_id,
+            "role": role,
+            "person": person,
+            "sending": sending,
+            "receiving": receiving,
+            "start": start,
+            "end": end,
+            "evidence": {"text": etext, "start": es, "end": ee},
+            "rule": rule,
+        }
+        for role, person, sending, receiving, start, end, etext, es, ee, rule in conn.execute(
+            'SELECT t.role, t.person, t.sending, t.receiving, t.start, t."end", e.text, e.start,'
+            ' e."end", t.rule FROM tenures AS t JOIN evidence AS e ON e.id = t.evidence'
+            " WHERE t.document = ? ORDER BY t.position",
+            (pk,),
         )
-    for name, type_, state, aliases, gloss, born, died, offices, target in conn.execute(
-        "SELECT name, type, state, aliases, gloss, born, died, offices, target FROM entities"
-        " WHERE document = ? ORDER BY position",
-        (pk,),
-    ):
-        out.append(
-            {
-                "kind": "entity",
-                "document": doc_id,
-                "name": name,
-                "type": type_,
-                "state": state,
-                "aliases": json.loads(aliases),
-                "gloss": gloss,
-                "born": born,
-                "died": died,
-                "offices": json.loads(offices),
-                "target": target,
-            }
+    ]
+
+
+def _entity_records(conn: sqlite3.Connection, pk: int, doc_id: str) -> list[Record]:
+    return [
+        {
+            "kind": "entity",
+            "document": doc_id,
+            "name": name,
+            "type": type_,
+            "state": state,
+            "aliases": json.loads(aliases),
+            "gloss": gloss,
+            "born": born,
+            "died": died,
+            "offices": json.loads(offices),
+            "target": target,
+        }
+        for name, type_, state, aliases, gloss, born, died, offices, target in conn.execute(
+            "SELECT name, type, state, aliases, gloss, born, died, offices, target FROM entities"
+            " WHERE document = ? ORDER BY position",
+            (pk,),
         )
-    return out
+    ]
 
 
 def _event_records(conn: sqlite3.Connection, pk: int, doc_id: str) -> list[Record]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from dyad.store.errors import (
     FTS5UnavailableError,
+    SchemaOutdatedError,
     SchemaTooNewError,
     SQLiteTooOldError,
     StoreBusyError,
@@ -128,6 +129,20 @@ def current_version(conn: sqlite3.Connection) -> int:
         return 0
     row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
     return int(row[0] or 0)
+
+
+def check_current(conn: sqlite3.Connection, path: str | Path) -> None:
+    """For a read-only store: refuse a database this code cannot read without migrating it."""
+    version, latest = current_version(conn), migrations()[-1].version
+    if version > latest:
+        raise SchemaTooNewError(
+            f"{path} is at schema version {version}, newer than this Dyad ({latest}): upgrade Dyad"
+        )
+    if version < latest:
+        raise SchemaOutdatedError(
+            f"{path} is at schema version {version}, this Dyad reads {latest}:"
+            " open it once for writing to migrate it"
+        )
 
 
 def migrate(conn: sqlite3.Connection, *, target: int | None = None) -> list[int]:

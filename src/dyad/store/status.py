@@ -29,7 +29,7 @@ placed before every dated fact, closings after them, with an unknown (``None``) 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from dyad.store.views import Interval, MissionState, RelationsState
@@ -102,12 +102,49 @@ def _unknown_since_opening(intervals: list[Interval], current: Interval) -> None
 
 def status_intervals(a: str, b: str, facts: Iterable[StatusFact]) -> list[Interval]:
     """The status intervals of pair ``a < b`` from its occurred status facts (any order)."""
+    current = Interval(a, b, None, None, "none", "unknown", "unknown")
+    intervals: list[Interval] = []
+    seen_relations = False
+    for date, group in _steps(a, b, facts):
+        step, seen_relations = _take_step(current, group, seen_relations)
+        current = step.before
+        if step.renewed:
+            _unknown_since_opening(intervals, current)
+            current = replace(current, relations="unknown")
+        if not step.movers:
+            if step.disputed:
+                current = replace(current, disputed=True)
+            continue
+        intervals.append(replace(current, end=date, closed_by=tuple(step.movers)))
+        current = Interval(
+            a,
+            b,
+            date,
+            None,
+            step.after.relations,
+            step.after.mission_a,
+            step.after.mission_b,
+            opened_by=tuple(step.movers),
+            disputed=step.disputed,
+        )
+    intervals.append(current)
+    return intervals
+
+
+Part = tuple[StatusFact, str]
+
+
+def _steps(a: str, b: str, facts: Iterable[StatusFact]) -> list[tuple[str | None, list[Part]]]:
+    """The facts grouped into steps, in order: undated openings, each day, undated closings.
+
+    An undated fact is kept only when no dated fact speaks to the same part.
+    """
     usable = [(f, p) for f in facts if f.type in _ORDER and (p := _part(f, a, b)) is not None]
     dated_parts = {p for f, p in usable if f.date_lower is not None}
     undated = [(f, p) for f, p in usable if f.date_lower is None and p not in dated_parts]
     dated = [(f, p) for f, p in usable if f.date_lower is not None]
 
-    steps: list[tuple[str | None, list[tuple[StatusFact, str]]]] = []
+    steps: list[tuple[str | None, list[Part]]] = []
     early = [x for x in undated if x[0].type in _OPENINGS]
     late = [x for x in undated if x[0].type not in _OPENINGS]
     if early:
@@ -118,45 +155,35 @@ def status_intervals(a: str, b: str, facts: Iterable[StatusFact]) -> list[Interv
         steps.append((group[0][0].date, group))
     if late:
         steps.append((None, sorted(late, key=lambda x: (_ORDER[x[0].type], x[0].id))))
+    return steps
 
-    current = Interval(a, b, None, None, "none", "unknown", "unknown")
-    intervals: list[Interval] = []
-    seen_relations = False
-    for date, group in steps:
-        changed = current
-        movers: list[int] = []
-        disputed = False
-        renewed = False
-        for fact, part in group:
-            after = _apply(changed, fact, part)
-            if not _same(after, changed):
-                movers.append(fact.id)
-                if part == "relations" and not seen_relations and fact.type == RESTORED:
-                    current = replace(current, relations="unknown")
-                seen_relations |= part == "relations"
-                changed = after
-            elif fact.type == RESTORED and changed.relations == "relations" and not renewed:
-                movers.append(fact.id)  # relations were broken since the last opening
-                renewed = True
-            disputed |= fact.conflict is not None
-        if renewed:
-            _unknown_since_opening(intervals, current)
-            current = replace(current, relations="unknown")
-        if not movers:
-            if disputed:
-                current = replace(current, disputed=True)
-            continue
-        intervals.append(replace(current, end=date, closed_by=tuple(movers)))
-        current = Interval(
-            a,
-            b,
-            date,
-            None,
-            changed.relations,
-            changed.mission_a,
-            changed.mission_b,
-            opened_by=tuple(movers),
-            disputed=disputed,
-        )
-    intervals.append(current)
-    return intervals
+
+@dataclass
+class _Step:
+    """What one step's facts did: ``before`` is the current interval (its relations made
+    ``unknown`` when a first restoration shows they were once broken), ``after`` the status
+    they lead to, ``movers`` the facts that changed it."""
+
+    before: Interval
+    after: Interval
+    movers: list[int] = field(default_factory=list)
+    disputed: bool = False
+    renewed: bool = False
+
+
+def _take_step(current: Interval, group: list[Part], seen_relations: bool) -> tuple[_Step, bool]:
+    """Apply one step's facts to ``current``; also return whether relations were seen yet."""
+    step = _Step(current, current)
+    for fact, part in group:
+        after = _apply(step.after, fact, part)
+        if not _same(after, step.after):
+            step.movers.append(fact.id)
+            if part == "relations" and not seen_relations and fact.type == RESTORED:
+                step.before = replace(step.before, relations="unknown")
+            seen_relations |= part == "relations"
+            step.after = after
+        elif fact.type == RESTORED and step.after.relations == "relations" and not step.renewed:
+            step.movers.append(fact.id)  # relations were broken since the last opening
+            step.renewed = True
+        step.disputed |= fact.conflict is not None
+    return step, seen_relations

@@ -21,15 +21,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from dyad.extract.states import Gazetteer, default_gazetteer
+from dyad.gazetteer import Gazetteer, default_gazetteer
+from dyad.records import Record
 from dyad.store import curated, exports, headline, queries
 from dyad.store.dates import query_bound
 from dyad.store.errors import (
     BadQueryError,
+    InvalidRecordError,
     NotAKnowledgeBaseError,
     ReadOnlyStoreError,
-    SchemaOutdatedError,
-    SchemaTooNewError,
     UnknownDocumentError,
 )
 from dyad.store.exports import PairRecords, TenureRow
@@ -39,11 +39,10 @@ from dyad.store.readback import document_records
 from dyad.store.reconcile import Policy, load_policy, policy_fingerprint, reconcile_pairs
 from dyad.store.schema import (
     begin_immediate,
+    check_current,
     check_sqlite,
     connect,
-    current_version,
     migrate,
-    migrations,
     now,
 )
 from dyad.store.validate import PreparedDocument, prepare
@@ -54,18 +53,19 @@ from dyad.store.views import (
     DyadCount,
     DyadSummary,
     EntityView,
+    Extracted,
     Fact,
     IngestProblem,
     IngestProgress,
     IngestResult,
+    IngestStatus,
     IngestSummary,
     Interval,
+    Pair,
     SearchHit,
     Term,
 )
 
-Record = dict[str, Any]
-Pair = tuple[str, str]
 Progress = Callable[[IngestProgress], None]
 
 
@@ -92,17 +92,7 @@ class Store:
         self._conn = connect(path, timeout=timeout, readonly=readonly)
         try:
             if readonly:
-                version, latest = current_version(self._conn), migrations()[-1].version
-                if version > latest:
-                    raise SchemaTooNewError(
-                        f"{path} is at schema version {version}, newer than this Dyad"
-                        f" ({latest}): upgrade Dyad"
-                    )
-                if version < latest:
-                    raise SchemaOutdatedError(
-                        f"{path} is at schema version {version}, this Dyad reads {latest}:"
-                        " open it once for writing to migrate it"
-                    )
+                check_current(self._conn, path)
             else:
                 migrate(self._conn)
                 self._sync_policy()
@@ -233,8 +223,8 @@ class Store:
             placed = place_documents(conn, docs, claimed)
         if all(p.unchanged for p in placed):
             claimed.update((p.doc.id, str(p.doc.record.get("source") or "")) for p in placed)
-            return [IngestResult(p.doc.id, p.doc.title, "unchanged", note=p.note) for p in placed]
-        results: list[tuple[Placement, str, set[Pair]]] = []
+            return [p.result("unchanged") for p in placed]
+        results: list[tuple[Placement, IngestStatus, set[Pair]]] = []
         with self._write() as conn:
             policies = load_policy(conn)
             touched: set[Pair] = set()
@@ -253,21 +243,7 @@ class Store:
                 touched |= pairs
                 results.append((placement, "added" if row is None else "replaced", pairs))
             open_conflicts = self._reconcile(conn, touched, policies)
-        return [
-            IngestResult(
-                document=p.doc.id,
-                title=p.doc.title,
-                status=status,  # type: ignore[arg-type]
-                events=0 if status == "unchanged" else len(p.doc.events),
-                tenures=0 if status == "unchanged" else len(p.doc.tenures),
-                glosses=0 if status == "unchanged" else len(p.doc.glosses),
-                entities=0 if status == "unchanged" else len(p.doc.entities),
-                pairs=len(pairs),
-                conflicts=sum(open_conflicts.get(pair, 0) for pair in pairs),
-                note=p.note,
-            )
-            for p, status, pairs in results
-        ]
+        return [p.result(status, pairs, open_conflicts) for p, status, pairs in results]
 
     def delete(self, document_id: str) -> bool:
         """Remove a document and its records; its pairs' facts are recomputed."""
@@ -280,53 +256,33 @@ class Store:
             self._reconcile(conn, pairs, load_policy(conn))
         return True
 
-    def rebuild_facts(self) -> int:
-        """Recompute every pair's facts from the mentions; return the number of facts."""
-        with self._write() as conn:
-            self._reconcile(conn, self._all_pairs(conn), load_policy(conn))
-            return int(conn.execute("SELECT count(*) FROM facts").fetchone()[0])
-
-    def ingest_paths(
-        self,
-        paths: Iterable[str | Path],
-        *,
-        progress: Progress | None = None,
-        workers: int = 1,
+    def ingest_stream(
+        self, items: Iterable[Extracted], *, progress: Progress | None = None
     ) -> IngestSummary:
-        """Read, extract and ingest files, folders and dumps, one transaction per document.
+        """Ingest documents as a pipeline gives them, one transaction per document.
 
-        A file that cannot be read, extracted or stored is reported (``progress`` and the
+        Each item is one document's record stream, or the error that kept it from being read or
+        extracted (:func:`dyad.ingest.ingest_paths` makes them from files, folders and dumps).
+        An item with an error, or whose records are invalid, is reported (``progress`` and the
         summary's ``errors``) and skipped; the others go on. A store kept busy by another writer
         beyond the timeout stops the run with :class:`StoreBusyError` (what was stored stays).
-        With ``workers > 1``, documents are extracted in spawned processes (``paths.py``).
         """
-        from dyad.store.errors import InvalidRecordError
-        from dyad.store.paths import outcomes
-
         counts = {"added": 0, "replaced": 0, "unchanged": 0}
         events = tenures = 0
         errors: list[IngestProblem] = []
         claimed: dict[str, str] = {}  # ids this run stored: a second page of one title is kept
-        for outcome in outcomes(paths, workers=workers):
-            if outcome.records is None:
-                problem = IngestProblem(outcome.path, outcome.error or "failed", outcome.title)
-                errors.append(problem)
+        for item in items:
+            result = self._ingest_item(item, claimed)
+            if isinstance(result, IngestProblem):
+                errors.append(result)
                 if progress:
-                    progress(IngestProgress(outcome.path, problem=problem))
-                continue
-            try:
-                result = self._ingest([prepare(outcome.records)], claimed)[0]
-            except InvalidRecordError as exc:
-                problem = IngestProblem(outcome.path, str(exc), outcome.title)
-                errors.append(problem)
-                if progress:
-                    progress(IngestProgress(outcome.path, problem=problem))
+                    progress(IngestProgress(item.path, problem=result))
                 continue
             counts[result.status] += 1
             events += result.events
             tenures += result.tenures
             if progress:
-                progress(IngestProgress(outcome.path, result=result))
+                progress(IngestProgress(item.path, result=result))
         return IngestSummary(
             documents=sum(counts.values()),
             added=counts["added"],
@@ -337,6 +293,17 @@ class Store:
             conflicts=self.counts().conflicts,
             errors=tuple(errors),
         )
+
+    def _ingest_item(
+        self, item: Extracted, claimed: dict[str, str]
+    ) -> IngestResult | IngestProblem:
+        """One item of :meth:`ingest_stream` stored, or the problem that kept it out."""
+        if item.records is None:
+            return IngestProblem(item.path, item.error or "failed", item.title)
+        try:
+            return self._ingest([prepare(item.records)], claimed)[0]
+        except InvalidRecordError as exc:
+            return IngestProblem(item.path, str(exc), item.title)
 
     # ---------------------------------------------------------------- countries
 
@@ -469,19 +436,7 @@ class Store:
 
     def counts(self) -> Counts:
         with self._read() as conn:
-            tables = queries.table_counts(conn)
-        return Counts(
-            documents=tables["documents"],
-            facts=tables["facts"],
-            event_mentions=tables["event_mentions"],
-            tenures=tables["tenures"],
-            glosses=tables["glosses"],
-            entities=tables["entities"],
-            sentences=tables["sentences"],
-            conflicts=tables["conflicts"],
-            dyads=tables["dyads"],
-            tables=tables,
-        )
+            return Counts.of_tables(queries.table_counts(conn))
 
     # ---------------------------------------------------------------- curated sources
 

@@ -15,12 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dyad.records import SCHEMA, Record
 from dyad.store.errors import InvalidRecordError
-
-Record = dict[str, Any]
-Pair = tuple[str, str]
-
-SCHEMA = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +108,24 @@ def prepare(records: Iterable[Record]) -> PreparedDocument:
     if not stream or not isinstance(stream[0], dict) or stream[0].get("kind") != "document":
         raise InvalidRecordError("a record stream starts with its document record")
     doc = stream[0]
+    doc_id, title, text, content_hash = _document(doc)
+    groups = _records_by_kind(stream, doc_id, text)
+    return PreparedDocument(
+        record=doc,
+        id=doc_id,
+        title=title,
+        content_hash=content_hash,
+        records_hash=records_hash(stream),
+        text=text,
+        glosses=tuple(groups["gloss"]),
+        events=tuple(groups["event"]),
+        tenures=tuple(groups["tenure"]),
+        entities=tuple(groups["entity"]),
+    )
+
+
+def _document(doc: Record) -> tuple[str, str, str, str]:
+    """Check the document record; return its id, title, text and content hash."""
     where = "document"
     doc_id = _field(doc, "id", str, where)
     if not doc_id:
@@ -139,7 +153,11 @@ def prepare(records: Iterable[Record]) -> PreparedDocument:
         _field(anchor, "text", str, f"{where}.anchor")
         _field(anchor, "target", str, f"{where}.anchor")
         _span(anchor.get("span"), text, f"{where}.anchor", null=False)
+    return doc_id, title, text, content_hash
 
+
+def _records_by_kind(stream: list[Record], doc_id: str, text: str) -> dict[str, list[Record]]:
+    """Check the records after the document's; return them by kind, in stream order."""
     groups: dict[str, list[Record]] = {"gloss": [], "event": [], "tenure": [], "entity": []}
     event_ids: set[str] = set()
     for number, record in enumerate(stream[1:], start=2):
@@ -164,18 +182,7 @@ def prepare(records: Iterable[Record]) -> PreparedDocument:
         else:
             _entity(record, rwhere)
         groups[kind].append(record)
-    return PreparedDocument(
-        record=doc,
-        id=doc_id,
-        title=title,
-        content_hash=content_hash,
-        records_hash=records_hash(stream),
-        text=text,
-        glosses=tuple(groups["gloss"]),
-        events=tuple(groups["event"]),
-        tenures=tuple(groups["tenure"]),
-        entities=tuple(groups["entity"]),
-    )
+    return groups
 
 
 def _span(span: object, text: str, where: str, *, null: bool) -> None:

@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, Protocol
 
+Pair = tuple[str, str]
+"""Two state codes, sorted (``a < b``): the key of every fact, term and count of a dyad."""
 IngestStatus = Literal["added", "replaced", "unchanged"]
 RelationsState = Literal["none", "relations", "severed", "suspended", "unknown"]
 MissionState = Literal["unknown", "open", "closed"]
@@ -40,9 +42,22 @@ class IngestProblem:
     title: str | None = None
 
 
+class Extracted(Protocol):
+    """What :meth:`Store.ingest_stream` takes: one document's records, or why there are none."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def records(self) -> list[dict[str, Any]] | None: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class IngestProgress:
-    """One step of :meth:`Store.ingest_paths`, passed to its ``progress`` callback."""
+    """One step of :meth:`Store.ingest_stream`, passed to its ``progress`` callback."""
 
     path: str
     result: IngestResult | None = None
@@ -263,3 +278,19 @@ class Counts:
     conflicts: int
     dyads: int
     tables: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of_tables(cls, tables: dict[str, int]) -> Counts:
+        """The counts of the main tables, with every table's count in ``tables``."""
+        return cls(
+            documents=tables["documents"],
+            facts=tables["facts"],
+            event_mentions=tables["event_mentions"],
+            tenures=tables["tenures"],
+            glosses=tables["glosses"],
+            entities=tables["entities"],
+            sentences=tables["sentences"],
+            conflicts=tables["conflicts"],
+            dyads=tables["dyads"],
+            tables=tables,
+        )

@@ -24,7 +24,7 @@ from importlib import resources
 
 from dyad.extract.dates import TimeExpr
 from dyad.extract.people import PersonMention
-from dyad.extract.states import Mention
+from dyad.gazetteer import Mention
 
 _SOVIET_END = "1991-12-26"  # CAMEO's RUS is the Soviet Union before this day
 _ROLE_ORDER = ("GOV", "MIL", "ELI")  # which role tells the state first, where several cover

@@ -103,6 +103,3 @@ def extract(
     Console(highlight=False).print(table)
     if summary.quarantined:
         click.echo(f"{summary.quarantined} pages quarantined: see {out / 'quarantine'}", err=True)
-
-
-COMMANDS = [spark]

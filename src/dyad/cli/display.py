@@ -54,19 +54,20 @@ def _short(text: str, limit: int = EVIDENCE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def to_data(value: Any) -> Any:
+    """Any query result (dataclasses, lists of them) as plain lists, dicts and values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [to_data(x) for x in value]
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    return value
+
+
 def to_json(value: Any) -> str:
     """Any query result (dataclasses, lists of them) as JSON."""
-
-    def plain(obj: Any) -> Any:
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        if isinstance(obj, list | tuple):
-            return [plain(x) for x in obj]
-        if isinstance(obj, dict):
-            return {str(k): plain(v) for k, v in obj.items()}
-        return obj
-
-    return json.dumps(plain(value), ensure_ascii=False, indent=1)
+    return json.dumps(to_data(value), ensure_ascii=False, indent=1)
 
 
 def _roles(fact: Fact) -> str:

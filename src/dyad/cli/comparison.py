@@ -14,8 +14,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from dyad import display
-from dyad.cli_kb import db_option, json_option, open_store
+from dyad.cli import display
+from dyad.cli.common import db_option, json_option, open_store
 from dyad.store.curated import VERDICTS, Comparison, UnknownSourceError
 
 _LABELS = {"exact": "exact", "year": "same year", "different": "different", "none": "missing"}

@@ -1,9 +1,10 @@
-"""Files, folders, dumps and Spark job outputs -> record streams, for :meth:`Store.ingest_paths`.
+"""Files, folders, dumps and Spark job outputs -> record streams -> the knowledge base.
 
 Reading and extraction are pure and slow (seconds for a long article), storing is quick: with
 ``workers > 1`` documents are read and extracted in a process pool while the store writes
 them one by one, in the order the paths give them. A file that cannot be read or extracted
 becomes an :class:`Outcome` with its error; it never reaches the store.
+:func:`ingest_paths` hands the outcomes to :meth:`Store.ingest_stream`, which stores them.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyad.model import Document
+
+if TYPE_CHECKING:  # workers import this module: they need none of the store
+    from dyad.store import IngestProgress, IngestSummary, Store
 
 log = logging.getLogger(__name__)
 
@@ -208,3 +212,21 @@ def _result(item: tuple[Job | Outcome, Future[Outcome] | None]) -> Outcome:
         assert isinstance(job, Outcome)
         return job
     return future.result()
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    progress: Callable[[IngestProgress], None] | None = None,
+    workers: int = 1,
+) -> IngestSummary:
+    """Read, extract and ingest files, folders and dumps, one transaction per document.
+
+    A file that cannot be read, extracted or stored is reported (``progress`` and the summary's
+    ``errors``) and skipped; the others go on. A store kept busy by another writer beyond the
+    timeout stops the run with :class:`~dyad.store.StoreBusyError` (what was stored stays).
+    With ``workers > 1``, documents are extracted in spawned processes (see the module
+    docstring).
+    """
+    return store.ingest_stream(outcomes(paths, workers=workers), progress=progress)

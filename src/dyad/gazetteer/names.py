@@ -1,6 +1,6 @@
 """How state names are compared and found: folding, lookup keys, and the one regex of all names.
 
-Kept apart from :mod:`dyad.extract.states` so that the data model there stays small; nothing here
+Kept apart from :mod:`dyad.gazetteer.states` so that the data model there stays small; nothing here
 knows about codes.
 """
 
