@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyad.extract.dates import find_dates
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.store import Store
 from dyad.store.dates import bounds
 

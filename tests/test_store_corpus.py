@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from dyad.extract.states import default_gazetteer
+from dyad.gazetteer import default_gazetteer
 from dyad.membership import existed_in, membership_gaps
 from dyad.store import IngestSummary, Store
 from historian import headline_agreement
