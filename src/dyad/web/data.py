@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from fastapi import Path, Query
 from pydantic import StringConstraints
 
-from dyad.store import Store, UnknownDocumentError
+from dyad.store import DyadSummary, Interval, Store, UnknownDocumentError
 from dyad.store.dates import query_bound
 from dyad.vocabulary import EVENT_TYPES, FAMILIES
 from dyad.web import shapes
@@ -231,71 +231,79 @@ def dyad(
     types = _types(type)
     from_ = _bound(from_)
     to = _bound(to)
-    summary = store.show(*pair)
-    filtered = store.timeline(*pair, from_=from_, to=to, types=types, limit=MARKS + 1)
-    marks_truncated = len(filtered) > MARKS
-    if offset + limit < len(filtered) or not marks_truncated:
-        rows = filtered[offset : offset + limit + 1]
-    else:
-        rows = store.timeline(
-            *pair, from_=from_, to=to, types=types, limit=limit + 1, offset=offset
-        )
-    rows, more = _page(rows, limit)
-    # the pair's own article first: its sentence reads better than a table row elsewhere
-    own = {d.id for d in summary.documents if d.dyad and set(d.dyad) == set(pair)}
+    with store.snapshot():  # one state of the knowledge base for the whole page
+        summary = store.show(*pair)
+        intervals = store.status(*pair)
+        filtered = store.timeline(*pair, from_=from_, to=to, types=types, limit=MARKS + 1)
+        marks_truncated = len(filtered) > MARKS
+        if offset + limit < len(filtered) or not marks_truncated:
+            rows, more = _page(filtered[offset : offset + limit + 1], limit)
+        else:  # the page asked for lies beyond the marks
+            rows, more = _page(
+                store.timeline(
+                    *pair, from_=from_, to=to, types=types, limit=limit + 1, offset=offset
+                ),
+                limit,
+            )
+        ranks = store.mission_ranks(*pair)
+        terms = store.terms(*pair)
+        conflicts = store.conflicts(limit=100, a=pair[0], b=pair[1])
+    own = _own(summary, pair)
     now = {(t.person, t.sending, t.start) for t in summary.ambassadors_now}
-    intervals = store.status(*pair)
-    since = len(intervals) - 1  # the first interval of the current run of the same relations
-    while since > 0 and intervals[since - 1].relations == intervals[-1].relations:
-        since -= 1
+    present = {family(t) for t in summary.counts}
     return {
         "title": f"{summary.a_name} – {summary.b_name}",
         "a": {"code": pair[0], "name": summary.a_name, "href": shapes.state_href(pair[0])},
         "b": {"code": pair[1], "name": summary.b_name, "href": shapes.state_href(pair[1])},
-        "summary": {
-            "facts": summary.facts,
-            "conflicts": summary.conflicts,
-            "relations_began": [_own_first(shapes.fact(f), own) for f in summary.relations_began],
-            "relations_began_basis": summary.relations_began_basis,
-            "status_now": shapes.interval(summary.status_now),
-            "status_since": intervals[since].start,
-            "missions": [shapes.fact(f) for f in summary.missions],
-            "ambassadors_now": [shapes.term(t, current=True) for t in summary.ambassadors_now],
-            "counts": [
-                {
-                    "type": t,
-                    "label": type_label(t),
-                    "family": family(t),
-                    "count": n,
-                }
-                for t, n in sorted(
-                    summary.counts.items(), key=lambda i: (family_order(family(i[0])), i[0])
-                )
-            ],
-            "documents": [shapes.document(d) for d in summary.documents],
-        },
+        "summary": _summary(summary, intervals, own),
         "status": [shapes.interval(i) for i in intervals],
         # the rank of each side's mission over time, from the Office of the Historian's chiefs
-        "mission_ranks": [asdict(r) for r in store.mission_ranks(*pair)],
+        "mission_ranks": [asdict(r) for r in ranks],
         "filters": {
             "type": type or [],
             "from": from_,
             "to": to,
             "families": [
-                {"family": f, "label": FAMILY_LABELS.get(f, f)}
-                for f in FAMILIES
-                if any(family(t) == f for t in summary.counts)
+                {"family": f, "label": FAMILY_LABELS.get(f, f)} for f in FAMILIES if f in present
             ],
         },
         "marks": [shapes.mark(f) for f in filtered[:MARKS]],
         "marks_truncated": marks_truncated,
         "events": [_own_first(shapes.fact(f), own) for f in rows],
         "pagination": _pagination(limit, offset, len(rows), more),
-        "terms": [
-            shapes.term(t, current=(t.person, t.sending, t.start) in now)
-            for t in store.terms(*pair)
+        "terms": [shapes.term(t, current=(t.person, t.sending, t.start) in now) for t in terms],
+        "conflicts": [shapes.conflict(c) for c in conflicts],
+    }
+
+
+def _own(summary: DyadSummary, pair: tuple[str, str]) -> set[str]:
+    """The pair's own articles: listed first among a fact's sources, as their sentence reads
+    better than a table row elsewhere."""
+    return {d.id for d in summary.documents if d.dyad and set(d.dyad) == set(pair)}
+
+
+def _summary(summary: DyadSummary, intervals: list[Interval], own: set[str]) -> Record:
+    """The head of a dyad page: counts, when relations began, the status since when, the
+    missions, the ambassadors now, the facts by type and the articles."""
+    since = len(intervals) - 1  # the first interval of the current run of the same relations
+    while since > 0 and intervals[since - 1].relations == intervals[-1].relations:
+        since -= 1
+    return {
+        "facts": summary.facts,
+        "conflicts": summary.conflicts,
+        "relations_began": [_own_first(shapes.fact(f), own) for f in summary.relations_began],
+        "relations_began_basis": summary.relations_began_basis,
+        "status_now": shapes.interval(summary.status_now),
+        "status_since": intervals[since].start,
+        "missions": [shapes.fact(f) for f in summary.missions],
+        "ambassadors_now": [shapes.term(t, current=True) for t in summary.ambassadors_now],
+        "counts": [
+            {"type": t, "label": type_label(t), "family": family(t), "count": n}
+            for t, n in sorted(
+                summary.counts.items(), key=lambda i: (family_order(family(i[0])), i[0])
+            )
         ],
-        "conflicts": [shapes.conflict(c) for c in store.conflicts(limit=100, a=pair[0], b=pair[1])],
+        "documents": [shapes.document(d) for d in summary.documents],
     }
 
 
