@@ -1,6 +1,6 @@
 """One data function per page: each takes the store and the page's parameters and returns a
 plain JSON-ready dict. ``pages.py`` serves it twice: rendered by the page's template at
-``/path`` and as it is at ``/path.json``.
+``/path`` and as it is at ``/path.json``. The reader's (``doc``) is in ``docpage.py``.
 
 Parameters are declared here, with their bounds, so that FastAPI validates them (a ``limit``
 above :data:`MAX_LIMIT` is a 422) and the OpenAPI schema describes them. A function raises
@@ -17,10 +17,11 @@ from typing import Annotated, Any
 from fastapi import Path, Query
 from pydantic import StringConstraints
 
-from dyad.store import DyadSummary, Interval, Store, UnknownDocumentError
+from dyad.store import DyadSummary, Interval, Store
 from dyad.store.dates import query_bound
 from dyad.vocabulary import EVENT_TYPES, FAMILIES
 from dyad.web import shapes
+from dyad.web.docpage import doc as doc  # the reader's page, served with the others
 from dyad.web.errors import BadParameter, NotFound, Redirect
 from dyad.web.palette import FAMILY_LABELS, family, family_order, type_label
 
@@ -304,130 +305,6 @@ def _summary(summary: DyadSummary, intervals: list[Interval], own: set[str]) -> 
             )
         ],
         "documents": [shapes.document(d) for d in summary.documents],
-    }
-
-
-# ------------------------------------------------------------------------- the reader
-
-
-def _preview(target: str, gloss: Record | None, entity: Record | None, names: Any) -> Record:
-    state = entity.get("state") if entity else None
-    return {
-        "target": target,
-        # the entity's gloss is the preview with the scrape's residue cleaned out
-        "text": (entity or {}).get("gloss") or (gloss or {}).get("text"),
-        "truncated": bool((gloss or {}).get("truncated")),
-        "flags": list((gloss or {}).get("flags") or []),
-        "type": entity.get("type") if entity else None,
-        "state": state,
-        "state_name": names(state) if state else None,
-        "href": shapes.entity_href(target),
-    }
-
-
-def doc(
-    store: Store,
-    id: Annotated[str, Path(min_length=1, max_length=200, description="The document id.")],
-    hl: Annotated[
-        str | None,
-        Query(
-            pattern=r"^\d{1,9}-\d{1,9}$",
-            description="Highlight text[start:end] and scroll to it: hl=260-331 (a span"
-            " outside the text highlights nothing).",
-        ),
-    ] = None,
-) -> Record:
-    """An article: its clean text with sections, blocks and links, each link's preview, the
-    events and terms read from it; ``hl`` marks an exact span of the text."""
-    try:
-        records = store.records(id)
-    except UnknownDocumentError:
-        raise NotFound(
-            f"no article with the id {id!r} is stored",
-            [("All articles", "/documents"), ("Search", f"/search?q={shapes.seg(id)}")],
-        ) from None
-    document = records[0]
-    text: str = document["text"]
-    span: list[int] | None = None
-    if hl:
-        start, end = (int(v) for v in hl.split("-"))
-        # A span that does not fit this text (reversed, or from a link made before the article
-        # changed) highlights nothing: the article is still what was asked for.
-        if 0 <= start <= end <= len(text):
-            span = [start, end]
-    glosses = [r for r in records if r["kind"] == "gloss"]
-    entities = [r for r in records if r["kind"] == "entity"]
-    by_span = {tuple(g["span"]): g for g in glosses if g.get("span")}
-    by_target: dict[str, Record] = {}
-    for g in glosses:
-        by_target.setdefault(g["target"], g)
-    entity_of: dict[str, Record] = {}
-    for e in entities:
-        for key in (e.get("target"), e["name"]):
-            if key:
-                entity_of.setdefault(key, e)
-    previews: list[Record] = []
-    preview_of: dict[tuple[str, str | None], int] = {}
-    anchors: list[Record] = []
-    for anchor in document.get("anchors") or []:
-        gloss = by_span.get(tuple(anchor["span"])) or by_target.get(anchor["target"])
-        entity = entity_of.get(anchor["target"]) or entity_of.get(anchor["text"])
-        key = (anchor["target"], gloss["text"] if gloss else None)
-        if key not in preview_of:
-            preview_of[key] = len(previews)
-            previews.append(_preview(anchor["target"], gloss, entity, store.name))
-        anchors.append({**anchor, "preview": preview_of[key]})
-    residue = [
-        {**_preview(g["target"], g, entity_of.get(g["target"]), store.name), "anchor": g["anchor"]}
-        for g in glosses
-        if not g.get("span")
-    ]
-    sections = [
-        {**s, "id": f"s-{i}"} for i, s in enumerate(document.get("sections") or []) if s.get("span")
-    ]
-    events = [
-        {
-            "id": r["id"],
-            "type": r["type"],
-            "label": type_label(r["type"]),
-            "family": family(r["type"]),
-            "date": r.get("date"),
-            "modality": r.get("modality"),
-            "source": r.get("source"),
-            "target": r.get("target"),
-            "actors": r.get("actors") or [],
-            "persons": r.get("persons") or [],
-            "evidence": r["evidence"],
-            "href": shapes.doc_href(id, r["evidence"]["start"], r["evidence"]["end"]),
-            "dyad_href": shapes.dyad_href(*r["actors"][:2])
-            if len(r.get("actors") or []) >= 2
-            else None,
-        }
-        for r in records
-        if r["kind"] == "event"
-    ]
-    tenures = [
-        {**r, "href": shapes.doc_href(id, r["evidence"]["start"], r["evidence"]["end"])}
-        for r in records
-        if r["kind"] == "tenure"
-    ]
-    meta_keys = ("id", "title", "format", "source", "dyad", "subject", "names", "categories")
-    meta = {k: document.get(k) for k in meta_keys}
-    meta["dyad_href"] = shapes.dyad_href(*document["dyad"]) if document.get("dyad") else None
-    return {
-        "title": document["title"],
-        "document": meta,
-        "see_also": document.get("see_also") or [],
-        "external_links": document.get("external_links") or [],
-        "text": text,
-        "sections": sections,
-        "blocks": document.get("blocks") or [],
-        "anchors": anchors,
-        "previews": previews,
-        "residue": residue,
-        "events": events,
-        "tenures": tenures,
-        "hl": span,
     }
 
 
