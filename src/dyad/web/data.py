@@ -172,6 +172,30 @@ PATTERN_HINTS = {
 }
 
 
+EventTypes = Annotated[
+    list[Annotated[str, StringConstraints(pattern=TYPE_PATTERN)]] | None,
+    Query(
+        max_length=40,
+        description="Event types or families to keep (repeat: type=visit&type=agreement).",
+    ),
+]
+FromDay = Annotated[
+    str | None,
+    Query(
+        alias="from",
+        pattern=DAY_PATTERN,
+        description="Facts from this year, month or day on (1948, 1948-10, 1948-10-15).",
+    ),
+]
+ToDay = Annotated[
+    str | None,
+    Query(
+        pattern=DAY_PATTERN,
+        description="Facts up to this year, month or day (1948, 1948-10, 1948-10-15).",
+    ),
+]
+
+
 def _bound(value: str | None) -> str | None:
     """A ``from``/``to`` of the declared shape as a date the store reads.
 
@@ -198,28 +222,9 @@ def dyad(
     store: Store,
     a: Country,
     b: Country,
-    type: Annotated[
-        list[Annotated[str, StringConstraints(pattern=TYPE_PATTERN)]] | None,
-        Query(
-            max_length=40,
-            description="Event types or families to keep (repeat: type=visit&type=agreement).",
-        ),
-    ] = None,
-    from_: Annotated[
-        str | None,
-        Query(
-            alias="from",
-            pattern=DAY_PATTERN,
-            description="Facts from this year, month or day on (1948, 1948-10, 1948-10-15).",
-        ),
-    ] = None,
-    to: Annotated[
-        str | None,
-        Query(
-            pattern=DAY_PATTERN,
-            description="Facts up to this year, month or day (1948, 1948-10, 1948-10-15).",
-        ),
-    ] = None,
+    type: EventTypes = None,
+    from_: FromDay = None,
+    to: ToDay = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Record:
