@@ -8,7 +8,11 @@ Starts ``dyad.web.serve`` in a subprocess on 127.0.0.1 for each knowledge base: 
 Then drives ``--clients`` concurrent connections for ``--seconds`` at each page: the dyad page
 ``/dyad/MNG/PRK`` and its JSON, and on the synthetic KB also its largest pair (MNG–PRK has no
 events there). With ``wrk`` installed it does the driving (``apt-get install wrk``); otherwise
-an asyncio client (httpx) does. Reports requests per second, median and p99 latency.
+an asyncio client (httpx) does. Reports requests per second, median and p99 latency, the
+server's CPU time per request (its process and its workers', from ``/proc``: what the code
+costs, while the latencies are what a shared machine gave it) and the load average before
+and after each page. ``--db KB`` measures a given knowledge base (``--pages`` some of its
+addresses only).
 
 Each page is measured twice: with the server's reply cache (the default: a page asked for
 again while the database is unchanged costs a look-up) and without it (``cache_size=0``:
