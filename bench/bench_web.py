@@ -8,7 +8,11 @@ Starts ``dyad.web.serve`` in a subprocess on 127.0.0.1 for each knowledge base: 
 Then drives ``--clients`` concurrent connections for ``--seconds`` at each page: the dyad page
 ``/dyad/MNG/PRK`` and its JSON, and on the synthetic KB also its largest pair (MNG–PRK has no
 events there). With ``wrk`` installed it does the driving (``apt-get install wrk``); otherwise
-an asyncio client (httpx) does. Reports requests per second, median and p99 latency.
+an asyncio client (httpx) does. Reports requests per second, median and p99 latency, the
+server's CPU time per request (its process and its workers', from ``/proc``: what the code
+costs, while the latencies are what a shared machine gave it) and the load average before
+and after each page. ``--db KB`` measures a given knowledge base (``--pages`` some of its
+addresses only).
 
 Each page is measured twice: with the server's reply cache (the default: a page asked for
 again while the database is unchanged costs a look-up) and without it (``cache_size=0``:
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import os
 import re
 import shutil
@@ -124,6 +129,21 @@ class Server:
             self.process.wait()
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its children (uvicorn's workers), from
+    ``/proc``; NaN where there is none."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for one in (pid, *map(int, children)):
+            stat = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(stat[11]) + int(stat[12])
+    except OSError:
+        return math.nan
+    return total / tick
+
+
 _WRK_LINE = re.compile(r"^\s*(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -191,6 +211,12 @@ def main() -> None:
     parser.add_argument(
         "--cache", choices=["both", "on", "off"], default="both", help="reply cache on, off or both"
     )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="PATH",
+        help="with --db: measure these addresses only (e.g. / /dyad/MNG/PRK.json)",
+    )
     args = parser.parse_args()
     seconds = min(max(args.seconds, 1.0), 120.0)
     use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
@@ -203,6 +229,7 @@ def main() -> None:
             top = store.dyads(limit=1)[0]
         pages = ["/", "/index.json", "/dyad/MNG/PRK", "/dyad/MNG/PRK.json"]
         pages += [f"/dyad/{top.a}/{top.b}", f"/dyad/{top.a}/{top.b}.json"]
+        pages = args.pages or pages
         kbs.append((f"{args.db.name} ({top.a}–{top.b}: {top.facts} facts)", args.db, pages))
     elif args.only in (None, "example"):
         kbs.append(("example KB", example_kb(), ["/dyad/MNG/PRK", "/dyad/MNG/PRK.json"]))
@@ -233,10 +260,13 @@ def main() -> None:
                     # runs when the measurement starts; then warm every thread's store
                     urllib.request.urlopen(url, timeout=120).read()
                     drive(url, args.clients, 2.0)
+                    load, cpu = os.getloadavg()[0], server_cpu(server.process.pid)
                     result = drive(url, args.clients, seconds)
+                    cpu = (server_cpu(server.process.pid) - cpu) / max(result.requests, 1)
                     print(
                         f"  {page:28} {result.rate:8,.0f} req/s   median {result.median_ms:7.2f}"
-                        f" ms   p99 {result.p99_ms:7.2f} ms   errors {result.errors}",
+                        f" ms   p99 {result.p99_ms:7.2f} ms   server CPU {cpu * 1000:5.2f} ms/req"
+                        f"   errors {result.errors}   load {load:.1f}-{os.getloadavg()[0]:.1f}",
                         flush=True,
                     )
 

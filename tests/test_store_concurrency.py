@@ -113,3 +113,21 @@ def test_store_concurrency_readers_while_writer_ingests(tmp_path: Path) -> None:
     assert errors == []
     assert len(seen) >= 2  # the reader saw the knowledge base grow
     assert consistency_problems(path) == []
+
+
+def test_store_concurrency_snapshot_is_one_state(tmp_path: Path) -> None:
+    # A page made of several queries (the dyad page) reads them in one snapshot: what
+    # another connection commits in between is seen by none of them, and by the next page.
+    path = tmp_path / "kb.db"
+    with Store(path) as store:
+        store.ingest(established("Seed", "MNG", "PRK", "1948-10-15"))
+    with Store(path, readonly=True) as reader, Store(path) as writer:
+        with reader.snapshot():
+            before = reader.show("MNG", "PRK")
+            writer.ingest(established("Other", "MNG", "PRK", "1949-02-01"))
+            after = reader.timeline("MNG", "PRK")
+            assert [f.date for f in after] == [f.date for f in before.relations_began]
+            assert reader.counts().documents == 1
+            assert reader.show("MNG", "PRK").facts == before.facts
+        assert reader.counts().documents == 2
+        assert reader.show("MNG", "PRK").facts > before.facts

@@ -89,6 +89,7 @@ class Store:
         self.path = str(path)
         self.readonly = readonly
         self._gazetteer = gazetteer
+        self._names: dict[str, str] = {}  # code -> short name, as name() found it
         self._conn = connect(path, timeout=timeout, readonly=readonly)
         try:
             if readonly:
@@ -156,6 +157,14 @@ class Store:
             yield self._conn
         finally:
             self._conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Run several queries in one read snapshot: each sees the same state of the knowledge
+        base, whatever another connection commits meanwhile (a page made of several queries
+        is consistent), and the snapshot is begun and ended once for all of them."""
+        with self._read():
+            yield
 
     def _sync_policy(self) -> None:
         """Recompute every fact when the identity policy differs from the one they were made
@@ -322,8 +331,11 @@ class Store:
         return (first, second) if first < second else (second, first)
 
     def name(self, code: str) -> str:
-        state = self.gazetteer.get(code)
-        return state.short_name if state else code
+        found = self._names.get(code)
+        if found is None:
+            state = self.gazetteer.get(code)
+            found = self._names[code] = state.short_name if state else code
+        return found
 
     # ---------------------------------------------------------------- queries
 
@@ -360,9 +372,11 @@ class Store:
         pair = self.pair(a, b)
         with self._read() as conn:
             facts, _, _, conflicts, _ = queries.dyad_row(conn, pair)
-            began = headline.by_weight(
-                queries.facts_of_types(conn, pair, ["relations.established"])
+            # the establishments and the missions opened or closed, in one query
+            heads = queries.facts_of_types(
+                conn, pair, ["relations.established", "mission.opened", "mission.closed"]
             )
+            began = headline.by_weight(f for f in heads if f.type == "relations.established")
             return DyadSummary(
                 a=pair[0],
                 b=pair[1],
@@ -371,9 +385,7 @@ class Store:
                 relations_began=began,
                 relations_began_basis=headline.basis(began[0], began) if began else None,
                 status_now=queries.status(conn, pair)[-1],
-                missions=tuple(
-                    queries.facts_of_types(conn, pair, ["mission.opened", "mission.closed"])
-                ),
+                missions=tuple(f for f in heads if f.type != "relations.established"),
                 ambassadors_now=tuple(queries.ambassadors_now(conn, pair)),
                 counts=queries.counts_by_type(conn, pair),
                 documents=tuple(queries.pair_documents(conn, pair)),

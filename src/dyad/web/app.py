@@ -34,6 +34,7 @@ from dyad.web import data, exports, timeline
 from dyad.web.errors import BadParameter, NotFound
 from dyad.web.humane import humane_date
 from dyad.web.network import Network, network
+from dyad.web.network import Pair as NetworkPair
 from dyad.web.pages import register
 from dyad.web.palette import FALLBACK_COLOUR, FAMILY_COLOURS
 from dyad.web.reader import article
@@ -255,16 +256,20 @@ def _dyad_extra(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _home_extra(d: dict[str, Any]) -> dict[str, Any]:
-    pairs = [(n["a"], n["b"], n["a_name"], n["b_name"], n["facts"]) for n in d["network"]]
-    layout = network(pairs)
-    return {"network": layout, "network_svg": _network_svg(layout) if layout else None}
+    pairs = tuple((n["a"], n["b"], n["a_name"], n["b_name"], n["facts"]) for n in d["network"])
+    layout, svg = _network_drawn(pairs)
+    return {"network": layout, "network_svg": svg}
 
 
 @functools.lru_cache(maxsize=16)
-def _network_svg(layout: Network) -> Markup:
-    """The network drawn once per layout: hundreds of escaped, formatted numbers (~3 ms) that
-    stay the same until the pairs with the most facts change."""
-    return Markup(_SVG_ENV.get_template("_network.html").render(network=layout))
+def _network_drawn(pairs: tuple[NetworkPair, ...]) -> tuple[Network | None, Markup | None]:
+    """The network laid out and drawn once per set of pairs: hundreds of escaped, formatted
+    numbers (~3 ms) that stay the same until the pairs with the most facts change. Keyed on
+    the pairs, not on the layout, whose hundreds of nodes and edges cost more to hash."""
+    layout = network(pairs)
+    if layout is None:
+        return None, None
+    return layout, Markup(_SVG_ENV.get_template("_network.html").render(network=layout))
 
 
 _SVG_ENV = _environment()

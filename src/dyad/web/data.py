@@ -1,6 +1,6 @@
 """One data function per page: each takes the store and the page's parameters and returns a
 plain JSON-ready dict. ``pages.py`` serves it twice: rendered by the page's template at
-``/path`` and as it is at ``/path.json``.
+``/path`` and as it is at ``/path.json``. The reader's (``doc``) is in ``docpage.py``.
 
 Parameters are declared here, with their bounds, so that FastAPI validates them (a ``limit``
 above :data:`MAX_LIMIT` is a 422) and the OpenAPI schema describes them. A function raises
@@ -17,10 +17,11 @@ from typing import Annotated, Any
 from fastapi import Path, Query
 from pydantic import StringConstraints
 
-from dyad.store import Store, UnknownDocumentError
+from dyad.store import DyadSummary, Interval, Store
 from dyad.store.dates import query_bound
 from dyad.vocabulary import EVENT_TYPES, FAMILIES
 from dyad.web import shapes
+from dyad.web.docpage import doc as doc  # the reader's page, served with the others
 from dyad.web.errors import BadParameter, NotFound, Redirect
 from dyad.web.palette import FAMILY_LABELS, family, family_order, type_label
 
@@ -171,6 +172,30 @@ PATTERN_HINTS = {
 }
 
 
+EventTypes = Annotated[
+    list[Annotated[str, StringConstraints(pattern=TYPE_PATTERN)]] | None,
+    Query(
+        max_length=40,
+        description="Event types or families to keep (repeat: type=visit&type=agreement).",
+    ),
+]
+FromDay = Annotated[
+    str | None,
+    Query(
+        alias="from",
+        pattern=DAY_PATTERN,
+        description="Facts from this year, month or day on (1948, 1948-10, 1948-10-15).",
+    ),
+]
+ToDay = Annotated[
+    str | None,
+    Query(
+        pattern=DAY_PATTERN,
+        description="Facts up to this year, month or day (1948, 1948-10, 1948-10-15).",
+    ),
+]
+
+
 def _bound(value: str | None) -> str | None:
     """A ``from``/``to`` of the declared shape as a date the store reads.
 
@@ -197,28 +222,9 @@ def dyad(
     store: Store,
     a: Country,
     b: Country,
-    type: Annotated[
-        list[Annotated[str, StringConstraints(pattern=TYPE_PATTERN)]] | None,
-        Query(
-            max_length=40,
-            description="Event types or families to keep (repeat: type=visit&type=agreement).",
-        ),
-    ] = None,
-    from_: Annotated[
-        str | None,
-        Query(
-            alias="from",
-            pattern=DAY_PATTERN,
-            description="Facts from this year, month or day on (1948, 1948-10, 1948-10-15).",
-        ),
-    ] = None,
-    to: Annotated[
-        str | None,
-        Query(
-            pattern=DAY_PATTERN,
-            description="Facts up to this year, month or day (1948, 1948-10, 1948-10-15).",
-        ),
-    ] = None,
+    type: EventTypes = None,
+    from_: FromDay = None,
+    to: ToDay = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Record:
@@ -231,195 +237,79 @@ def dyad(
     types = _types(type)
     from_ = _bound(from_)
     to = _bound(to)
-    summary = store.show(*pair)
-    filtered = store.timeline(*pair, from_=from_, to=to, types=types, limit=MARKS + 1)
-    marks_truncated = len(filtered) > MARKS
-    if offset + limit < len(filtered) or not marks_truncated:
-        rows = filtered[offset : offset + limit + 1]
-    else:
-        rows = store.timeline(
-            *pair, from_=from_, to=to, types=types, limit=limit + 1, offset=offset
-        )
-    rows, more = _page(rows, limit)
-    # the pair's own article first: its sentence reads better than a table row elsewhere
-    own = {d.id for d in summary.documents if d.dyad and set(d.dyad) == set(pair)}
+    with store.snapshot():  # one state of the knowledge base for the whole page
+        summary = store.show(*pair)
+        intervals = store.status(*pair)
+        filtered = store.timeline(*pair, from_=from_, to=to, types=types, limit=MARKS + 1)
+        marks_truncated = len(filtered) > MARKS
+        if offset + limit < len(filtered) or not marks_truncated:
+            rows, more = _page(filtered[offset : offset + limit + 1], limit)
+        else:  # the page asked for lies beyond the marks
+            rows, more = _page(
+                store.timeline(
+                    *pair, from_=from_, to=to, types=types, limit=limit + 1, offset=offset
+                ),
+                limit,
+            )
+        ranks = store.mission_ranks(*pair)
+        terms = store.terms(*pair)
+        conflicts = store.conflicts(limit=100, a=pair[0], b=pair[1])
+    own = _own(summary, pair)
     now = {(t.person, t.sending, t.start) for t in summary.ambassadors_now}
-    intervals = store.status(*pair)
-    since = len(intervals) - 1  # the first interval of the current run of the same relations
-    while since > 0 and intervals[since - 1].relations == intervals[-1].relations:
-        since -= 1
+    present = {family(t) for t in summary.counts}
     return {
         "title": f"{summary.a_name} – {summary.b_name}",
         "a": {"code": pair[0], "name": summary.a_name, "href": shapes.state_href(pair[0])},
         "b": {"code": pair[1], "name": summary.b_name, "href": shapes.state_href(pair[1])},
-        "summary": {
-            "facts": summary.facts,
-            "conflicts": summary.conflicts,
-            "relations_began": [_own_first(shapes.fact(f), own) for f in summary.relations_began],
-            "relations_began_basis": summary.relations_began_basis,
-            "status_now": shapes.interval(summary.status_now),
-            "status_since": intervals[since].start,
-            "missions": [shapes.fact(f) for f in summary.missions],
-            "ambassadors_now": [shapes.term(t, current=True) for t in summary.ambassadors_now],
-            "counts": [
-                {
-                    "type": t,
-                    "label": type_label(t),
-                    "family": family(t),
-                    "count": n,
-                }
-                for t, n in sorted(
-                    summary.counts.items(), key=lambda i: (family_order(family(i[0])), i[0])
-                )
-            ],
-            "documents": [shapes.document(d) for d in summary.documents],
-        },
+        "summary": _summary(summary, intervals, own),
         "status": [shapes.interval(i) for i in intervals],
         # the rank of each side's mission over time, from the Office of the Historian's chiefs
-        "mission_ranks": [asdict(r) for r in store.mission_ranks(*pair)],
+        "mission_ranks": [asdict(r) for r in ranks],
         "filters": {
             "type": type or [],
             "from": from_,
             "to": to,
             "families": [
-                {"family": f, "label": FAMILY_LABELS.get(f, f)}
-                for f in FAMILIES
-                if any(family(t) == f for t in summary.counts)
+                {"family": f, "label": FAMILY_LABELS.get(f, f)} for f in FAMILIES if f in present
             ],
         },
         "marks": [shapes.mark(f) for f in filtered[:MARKS]],
         "marks_truncated": marks_truncated,
         "events": [_own_first(shapes.fact(f), own) for f in rows],
         "pagination": _pagination(limit, offset, len(rows), more),
-        "terms": [
-            shapes.term(t, current=(t.person, t.sending, t.start) in now)
-            for t in store.terms(*pair)
+        "terms": [shapes.term(t, current=(t.person, t.sending, t.start) in now) for t in terms],
+        "conflicts": [shapes.conflict(c) for c in conflicts],
+    }
+
+
+def _own(summary: DyadSummary, pair: tuple[str, str]) -> set[str]:
+    """The pair's own articles: listed first among a fact's sources, as their sentence reads
+    better than a table row elsewhere."""
+    return {d.id for d in summary.documents if d.dyad and set(d.dyad) == set(pair)}
+
+
+def _summary(summary: DyadSummary, intervals: list[Interval], own: set[str]) -> Record:
+    """The head of a dyad page: counts, when relations began, the status since when, the
+    missions, the ambassadors now, the facts by type and the articles."""
+    since = len(intervals) - 1  # the first interval of the current run of the same relations
+    while since > 0 and intervals[since - 1].relations == intervals[-1].relations:
+        since -= 1
+    return {
+        "facts": summary.facts,
+        "conflicts": summary.conflicts,
+        "relations_began": [_own_first(shapes.fact(f), own) for f in summary.relations_began],
+        "relations_began_basis": summary.relations_began_basis,
+        "status_now": shapes.interval(summary.status_now),
+        "status_since": intervals[since].start,
+        "missions": [shapes.fact(f) for f in summary.missions],
+        "ambassadors_now": [shapes.term(t, current=True) for t in summary.ambassadors_now],
+        "counts": [
+            {"type": t, "label": type_label(t), "family": family(t), "count": n}
+            for t, n in sorted(
+                summary.counts.items(), key=lambda i: (family_order(family(i[0])), i[0])
+            )
         ],
-        "conflicts": [shapes.conflict(c) for c in store.conflicts(limit=100, a=pair[0], b=pair[1])],
-    }
-
-
-# ------------------------------------------------------------------------- the reader
-
-
-def _preview(target: str, gloss: Record | None, entity: Record | None, names: Any) -> Record:
-    state = entity.get("state") if entity else None
-    return {
-        "target": target,
-        # the entity's gloss is the preview with the scrape's residue cleaned out
-        "text": (entity or {}).get("gloss") or (gloss or {}).get("text"),
-        "truncated": bool((gloss or {}).get("truncated")),
-        "flags": list((gloss or {}).get("flags") or []),
-        "type": entity.get("type") if entity else None,
-        "state": state,
-        "state_name": names(state) if state else None,
-        "href": shapes.entity_href(target),
-    }
-
-
-def doc(
-    store: Store,
-    id: Annotated[str, Path(min_length=1, max_length=200, description="The document id.")],
-    hl: Annotated[
-        str | None,
-        Query(
-            pattern=r"^\d{1,9}-\d{1,9}$",
-            description="Highlight text[start:end] and scroll to it: hl=260-331 (a span"
-            " outside the text highlights nothing).",
-        ),
-    ] = None,
-) -> Record:
-    """An article: its clean text with sections, blocks and links, each link's preview, the
-    events and terms read from it; ``hl`` marks an exact span of the text."""
-    try:
-        records = store.records(id)
-    except UnknownDocumentError:
-        raise NotFound(
-            f"no article with the id {id!r} is stored",
-            [("All articles", "/documents"), ("Search", f"/search?q={shapes.seg(id)}")],
-        ) from None
-    document = records[0]
-    text: str = document["text"]
-    span: list[int] | None = None
-    if hl:
-        start, end = (int(v) for v in hl.split("-"))
-        # A span that does not fit this text (reversed, or from a link made before the article
-        # changed) highlights nothing: the article is still what was asked for.
-        if 0 <= start <= end <= len(text):
-            span = [start, end]
-    glosses = [r for r in records if r["kind"] == "gloss"]
-    entities = [r for r in records if r["kind"] == "entity"]
-    by_span = {tuple(g["span"]): g for g in glosses if g.get("span")}
-    by_target: dict[str, Record] = {}
-    for g in glosses:
-        by_target.setdefault(g["target"], g)
-    entity_of: dict[str, Record] = {}
-    for e in entities:
-        for key in (e.get("target"), e["name"]):
-            if key:
-                entity_of.setdefault(key, e)
-    previews: list[Record] = []
-    preview_of: dict[tuple[str, str | None], int] = {}
-    anchors: list[Record] = []
-    for anchor in document.get("anchors") or []:
-        gloss = by_span.get(tuple(anchor["span"])) or by_target.get(anchor["target"])
-        entity = entity_of.get(anchor["target"]) or entity_of.get(anchor["text"])
-        key = (anchor["target"], gloss["text"] if gloss else None)
-        if key not in preview_of:
-            preview_of[key] = len(previews)
-            previews.append(_preview(anchor["target"], gloss, entity, store.name))
-        anchors.append({**anchor, "preview": preview_of[key]})
-    residue = [
-        {**_preview(g["target"], g, entity_of.get(g["target"]), store.name), "anchor": g["anchor"]}
-        for g in glosses
-        if not g.get("span")
-    ]
-    sections = [
-        {**s, "id": f"s-{i}"} for i, s in enumerate(document.get("sections") or []) if s.get("span")
-    ]
-    events = [
-        {
-            "id": r["id"],
-            "type": r["type"],
-            "label": type_label(r["type"]),
-            "family": family(r["type"]),
-            "date": r.get("date"),
-            "modality": r.get("modality"),
-            "source": r.get("source"),
-            "target": r.get("target"),
-            "actors": r.get("actors") or [],
-            "persons": r.get("persons") or [],
-            "evidence": r["evidence"],
-            "href": shapes.doc_href(id, r["evidence"]["start"], r["evidence"]["end"]),
-            "dyad_href": shapes.dyad_href(*r["actors"][:2])
-            if len(r.get("actors") or []) >= 2
-            else None,
-        }
-        for r in records
-        if r["kind"] == "event"
-    ]
-    tenures = [
-        {**r, "href": shapes.doc_href(id, r["evidence"]["start"], r["evidence"]["end"])}
-        for r in records
-        if r["kind"] == "tenure"
-    ]
-    meta_keys = ("id", "title", "format", "source", "dyad", "subject", "names", "categories")
-    meta = {k: document.get(k) for k in meta_keys}
-    meta["dyad_href"] = shapes.dyad_href(*document["dyad"]) if document.get("dyad") else None
-    return {
-        "title": document["title"],
-        "document": meta,
-        "see_also": document.get("see_also") or [],
-        "external_links": document.get("external_links") or [],
-        "text": text,
-        "sections": sections,
-        "blocks": document.get("blocks") or [],
-        "anchors": anchors,
-        "previews": previews,
-        "residue": residue,
-        "events": events,
-        "tenures": tenures,
-        "hl": span,
+        "documents": [shapes.document(d) for d in summary.documents],
     }
 
 

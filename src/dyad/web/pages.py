@@ -87,10 +87,13 @@ async def reply(
     state: WebState = request.app.state.web
     query = urlencode(declared_query(request))
     key = (request.url.path, query)
-    version = state.version()
-    cached = state.cache.get(key, version)
-    if cached is not None:
-        return Response(cached[0], media_type=cached[1])
+    # without a cache, no version: its two stat() calls would only slow every request (each
+    # gives up the GIL in the event loop's thread, to wait for it behind the pages computing)
+    version = state.version() if state.cache.size > 0 else None
+    if version is not None:
+        cached = state.cache.get(key, version)
+        if cached is not None:
+            return Response(cached[0], media_type=cached[1])
     try:
         body, media = await anyio.to_thread.run_sync(
             _render, request, state, fn, params, template, extra, limiter=state.limiter
@@ -98,7 +101,8 @@ async def reply(
     except Redirect as redirect:
         target = redirect.location + ("" if template else ".json")
         return RedirectResponse(f"{target}?{query}" if query else target, status_code=302)
-    state.cache.put(key, version, (body, media))
+    if version is not None:
+        state.cache.put(key, version, (body, media))
     return Response(body, media_type=media)
 
 

@@ -76,8 +76,24 @@ def _text_nodes(text: str, *, tabs: bool) -> list[Node]:
     return out
 
 
+Piece = tuple[tuple[int, ...], int | None, bool, int, int]  # groups, anchor, lit, start, end
+
+
 def inline(text: str, start: int, end: int, index: _Index, *, tabs: bool = False) -> list[Node]:
     """The range ``text[start:end]`` as nodes: evidence spans hold links hold highlights."""
+    out: list[Node] = []
+    for ev, run in itertools.groupby(_pieces(start, end, index), key=lambda piece: piece[0]):
+        children = _anchored(text, list(run), index, tabs=tabs)
+        if ev:
+            out.append(_evidence(ev, children, index))
+        else:
+            out.extend(children)
+    return out
+
+
+def _pieces(start: int, end: int, index: _Index) -> list[Piece]:
+    """``start``..``end`` cut wherever an anchor, an evidence group or the highlight begins
+    or ends, each piece with what covers it."""
     anchors = index.anchors_in(start, end)
     groups = index.groups_in(start, end)
     cuts = {start, end}
@@ -86,59 +102,37 @@ def inline(text: str, start: int, end: int, index: _Index, *, tabs: bool = False
     hl = index.hl
     if hl is not None:
         cuts.update(c for c in hl if start < c < end)
-    points = sorted(cuts)
-    pieces: list[tuple[tuple[int, ...], int | None, bool, int, int]] = []
-    for p, q in itertools.pairwise(points):
+    pieces: list[Piece] = []
+    for p, q in itertools.pairwise(sorted(cuts)):
         ev = tuple(g.key for g in groups if g.start <= p and g.end >= q)
         anchor = next((a.key for a in anchors if a.start <= p and a.end >= q), None)
         lit = hl is not None and hl[0] <= p and hl[1] >= q and hl[0] < hl[1]
         pieces.append((ev, anchor, lit, p, q))
-    out: list[Node] = []
-    i = 0
-    while i < len(pieces):
-        ev = pieces[i][0]
-        j = i
-        while j < len(pieces) and pieces[j][0] == ev:
-            j += 1
-        children = _anchored(text, pieces[i:j], index, tabs=tabs)
-        if ev:
-            new = [k for k in ev if k not in index.seen]
-            index.seen.update(new)
-            ids = [str(e["id"]) for k in new for e in index.groups[k][1]]
-            events = [e for k in ev for e in index.groups[k][1]]
-            out.append(
-                {
-                    "t": "ev",
-                    "ids": ids,
-                    "title": "; ".join(
-                        f"{e.get('label', e['type'])} ({e.get('date') or 'undated'})"
-                        for e in events
-                    ),
-                    "children": children,
-                }
-            )
-        else:
-            out.extend(children)
-        i = j
-    return out
+    return pieces
 
 
-def _anchored(
-    text: str,
-    pieces: Sequence[tuple[tuple[int, ...], int | None, bool, int, int]],
-    index: _Index,
-    *,
-    tabs: bool,
-) -> list[Node]:
+def _evidence(ev: tuple[int, ...], children: list[Node], index: _Index) -> Node:
+    """An evidence span over ``children``: the events of the groups ``ev``; each event's id
+    is given once, by the first span of the page that cites it."""
+    new = [k for k in ev if k not in index.seen]
+    index.seen.update(new)
+    ids = [str(e["id"]) for k in new for e in index.groups[k][1]]
+    events = [e for k in ev for e in index.groups[k][1]]
+    return {
+        "t": "ev",
+        "ids": ids,
+        "title": "; ".join(
+            f"{e.get('label', e['type'])} ({e.get('date') or 'undated'})" for e in events
+        ),
+        "children": children,
+    }
+
+
+def _anchored(text: str, pieces: Sequence[Piece], index: _Index, *, tabs: bool) -> list[Node]:
     out: list[Node] = []
-    i = 0
-    while i < len(pieces):
-        anchor = pieces[i][1]
-        j = i
-        while j < len(pieces) and pieces[j][1] == anchor:
-            j += 1
+    for anchor, run in itertools.groupby(pieces, key=lambda piece: piece[1]):
         children: list[Node] = []
-        for _, _, lit, p, q in pieces[i:j]:
+        for _, _, lit, p, q in run:
             nodes = _text_nodes(text[p:q], tabs=tabs)
             if lit:
                 first = not index.hl_seen
@@ -150,7 +144,6 @@ def _anchored(
             out.extend(children)
         else:
             out.append({"t": "a", "k": anchor, "children": children})
-        i = j
     return out
 
 

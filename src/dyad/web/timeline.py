@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -174,11 +174,22 @@ def span_of(date: str | None) -> tuple[float, float, Quality, Quality] | None:
     )
 
 
+def _axis(years: Sequence[float], now_year: float) -> tuple[int, int, int]:
+    """The axis' first and last years and its step between ticks, in whole years."""
+    low, high = min(years), max(max(years), now_year)
+    step = _step(high - low)
+    return math.floor(low / step) * step, math.ceil((high + 0.01) / step) * step, step
+
+
 def _step(span: float) -> int:
     for limit, step in ((12, 1), (30, 5), (90, 10), (250, 25), (600, 50)):
         if span <= limit:
             return step
     return 100
+
+
+Span = tuple[float, float, Quality, Quality]
+Scale = Callable[[float], float]
 
 
 def layout(
@@ -195,130 +206,31 @@ def layout(
     spans = [(m, span_of(m.get("date"))) for m in marks]
     dated = [(m, s) for m, s in spans if s is not None]
     term_spans = [(t, span_of(t.get("start")), span_of(t.get("end"))) for t in terms]
-    years = [v for _, s in dated for v in s[:2] if not math.isnan(v)]
-    years += [v for _, s, e in term_spans for x in (s, e) if x for v in x[:2] if not math.isnan(v)]
+    years = _years([s for _, s in dated], [x for _, s, e in term_spans for x in (s, e)])
     if not years:
         return None
-    low, high = min(years), max(max(years), now_year)
-    step = _step(high - low)
-    first, last = math.floor(low / step) * step, math.ceil((high + 0.01) / step) * step
+    first, last, step = _axis(years, now_year)
     plot_right = WIDTH - RIGHT
 
     def x(year: float) -> float:
         return LEFT + (year - first) / (last - first) * (plot_right - LEFT)
 
     now_x = x(now_year)
+    by_family: dict[str, list[tuple[Mapping[str, Any], Span]]] = {}
+    for m, s in dated:
+        by_family.setdefault(family(str(m["type"])), []).append((m, s))
+    families = sorted(by_family, key=family_order)
     lanes: list[Lane] = []
     out: list[Mark] = []
     y = float(TOP)
-    by_family: dict[str, list[tuple[Mapping[str, Any], tuple[float, float, Quality, Quality]]]]
-    by_family = {}
-    for m, s in dated:
-        by_family.setdefault(family(str(m["type"])), []).append((m, s))
-    used_fades: set[str] = set()
-    for shaded, name in enumerate(sorted(by_family, key=family_order)):
-        rows: list[float] = []  # the right edge of each row
-        free: list[tuple[float, int]] = []  # (right edge, row): a heap, the leftmost first
-        placed: list[tuple[int, Mark]] = []
-        items = sorted(by_family[name], key=lambda ms: _left(ms[1], first))
-        for m, (start, end, start_q, end_q) in items:
-            x1 = LEFT if math.isnan(start) else x(start)
-            x2 = now_x if math.isnan(end) else x(end)
-            point = x2 - x1 < MIN_SPAN_PX and start_q != "open" and end_q != "open"
-            left, right = ((x1 + x2) / 2 - POINT_R, (x1 + x2) / 2 + POINT_R) if point else (x1, x2)
-            row = _row(rows, free, left, right, gap=3)
-            fade = min(FADE_PX, (x2 - x1) * 0.3)
-            fade_start = not point and start_q != "exact"
-            fade_end = not point and end_q == "fuzzy"
-            if fade_start or fade_end:
-                used_fades.add(name)
-            placed.append(
-                (
-                    row,
-                    Mark(
-                        id=int(m["id"]),
-                        href=str(m["href"]),
-                        title=str(m["title"]),
-                        family=name,
-                        colour=colour(str(m["type"])),
-                        y=0.0,
-                        point=point,
-                        cx=(x1 + x2) / 2,
-                        x1=x1,
-                        x2=x2,
-                        core1=x1 + fade if fade_start else x1,
-                        core2=x2 - fade if fade_end else x2,
-                        fade_start=fade_start,
-                        fade_end=fade_end,
-                        open_start=start_q == "open",
-                        open_end=end_q == "open",
-                        hollow=m.get("modality", "occurred") != "occurred",
-                        conflict=m.get("conflict") is not None,
-                    ),
-                )
-            )
-        height = len(rows) * ROW + 6
-        lanes.append(
-            Lane(FAMILY_LABELS.get(name, name), str(len(items)), y, height, shaded % 2 == 0)
-        )
-        for row, mark in placed:
-            mark.y = y + 3 + row * ROW + ROW / 2  # the lane's height is known only now
-            out.append(mark)
-        y += height + 2
+    for shaded, name in enumerate(families):
+        y = _fact_lane(name, by_family[name], x, first, now_x, y, shaded % 2 == 0, lanes, out)
+    used_fades = {m.family for m in out if m.fade_start or m.fade_end}
     bars: list[Bar] = []
     a, b = pair
-    for side, side_colour in ((a, "#455a64"), (b, "#7b5e7b")):
-        other = b if side == a else a
-        mine = [(t, s, e) for t, s, e in term_spans if t.get("sending") == side]
-        if not mine:
-            continue
-        y += LANE_GAP
-        rows = []  # as above
-        free = []
-        placed_bars: list[tuple[int, Bar]] = []
-        starts = sorted(s[0] for _, s, _ in mine if s and not math.isnan(s[0]))
-        for term, begun, ended in sorted(mine, key=lambda t: t[1][0] if t[1] else math.inf):
-            if begun is None and ended is None:
-                continue
-            s0 = begun[0] if begun and not math.isnan(begun[0]) else None
-            if ended is not None and not math.isnan(ended[1]):
-                e1, open_end = ended[1], False
-            else:  # no end: until the next ambassador's arrival, or still serving
-                later = [v for v in starts if s0 is not None and v > s0]
-                e1, open_end = (later[0], False) if later else (now_year, True)
-            if s0 is None:
-                s0 = e1 - 1
-            x1, x2 = x(s0), max(x(e1), x(s0) + 4)
-            row = _row(rows, free, x1, x2, gap=2)
-            person = str(term.get("person", ""))
-            label = person if len(person) * 5.6 < x2 - x1 - 6 else ""
-            dates = f"{term.get('start') or '?'}–{term.get('end') or ''}"
-            placed_bars.append(
-                (
-                    row,
-                    Bar(
-                        href=str(term.get("href", "#")),
-                        title=f"{person}, ambassador of {side} to {other} ({dates})",
-                        label=label,
-                        x1=x1,
-                        x2=x2,
-                        y=0.0,
-                        colour=side_colour,
-                        open_end=open_end,
-                        fuzzy_start=begun is None or begun[2] != "exact",
-                    ),
-                )
-            )
-        height = max(2, len(rows)) * ROW + 6
-        lanes.append(Lane(f"{side} → {other}", "ambassadors", y, height, False, True))
-        for row, bar in placed_bars:
-            bar.y = y + 3 + row * ROW + 2
-            bars.append(bar)
-        y += height + 2
-    bands = _bands(status, x, first, now_x)
-    step_years = range(first, last + 1, step)
-    ticks = tuple(Tick(x(v), str(v)) for v in step_years)
-    families = sorted(by_family, key=family_order)
+    for side in ((a, b, "#455a64"), (b, a, "#7b5e7b")):
+        y = _term_lane(side, term_spans, x, now_year, y, lanes, bars)
+    ticks = tuple(Tick(x(v), str(v)) for v in range(first, last + 1, step))
     return Layout(
         width=WIDTH,
         height=y + AXIS,
@@ -331,13 +243,152 @@ def layout(
         lanes=tuple(lanes),
         marks=tuple(out),
         bars=tuple(bars),
-        bands=bands,
+        bands=_bands(status, x, first, now_x),
         ticks=ticks,
         gradients=tuple((f, FAMILY_COLOURS.get(f, "#757575")) for f in sorted(used_fades)),
         undated=len(spans) - len(dated),
         legend=tuple(
             (f, FAMILY_LABELS.get(f, f), FAMILY_COLOURS.get(f, "#757575")) for f in families
         ),
+    )
+
+
+def _fact_lane(
+    name: str,
+    facts: list[tuple[Mapping[str, Any], Span]],
+    x: Scale,
+    first: float,
+    now_x: float,
+    y: float,
+    shaded: bool,
+    lanes: list[Lane],
+    out: list[Mark],
+) -> float:
+    """One family's lane at ``y``: its facts stacked in rows, added to ``lanes`` and
+    ``out``; returns the next lane's ``y``."""
+    rows: list[float] = []  # the right edge of each row
+    free: list[tuple[float, int]] = []  # (right edge, row): a heap, the leftmost first
+    placed: list[tuple[int, Mark]] = []
+    items = sorted(facts, key=lambda ms: _left(ms[1], first))
+    for m, span in items:
+        mark = _mark(m, name, span, x, now_x)
+        left, right = (mark.cx - POINT_R, mark.cx + POINT_R) if mark.point else (mark.x1, mark.x2)
+        placed.append((_row(rows, free, left, right, gap=3), mark))
+    height = len(rows) * ROW + 6
+    lanes.append(Lane(FAMILY_LABELS.get(name, name), str(len(items)), y, height, shaded))
+    for row, mark in placed:
+        mark.y = y + 3 + row * ROW + ROW / 2  # the lane's height is known only now
+        out.append(mark)
+    return y + height + 2
+
+
+def _mark(m: Mapping[str, Any], name: str, span: Span, x: Scale, now_x: float) -> Mark:
+    """A fact's mark, placed on the time axis (its ``y`` is set by its lane)."""
+    start, end, start_q, end_q = span
+    x1 = LEFT if math.isnan(start) else x(start)
+    x2 = now_x if math.isnan(end) else x(end)
+    point = x2 - x1 < MIN_SPAN_PX and start_q != "open" and end_q != "open"
+    fade = min(FADE_PX, (x2 - x1) * 0.3)
+    fade_start = not point and start_q != "exact"
+    fade_end = not point and end_q == "fuzzy"
+    return Mark(
+        id=int(m["id"]),
+        href=str(m["href"]),
+        title=str(m["title"]),
+        family=name,
+        colour=colour(str(m["type"])),
+        y=0.0,
+        point=point,
+        cx=(x1 + x2) / 2,
+        x1=x1,
+        x2=x2,
+        core1=x1 + fade if fade_start else x1,
+        core2=x2 - fade if fade_end else x2,
+        fade_start=fade_start,
+        fade_end=fade_end,
+        open_start=start_q == "open",
+        open_end=end_q == "open",
+        hollow=m.get("modality", "occurred") != "occurred",
+        conflict=m.get("conflict") is not None,
+    )
+
+
+TermSpan = tuple[Mapping[str, Any], Span | None, Span | None]
+
+
+def _years(spans: Sequence[Span], term_spans: Sequence[Span | None]) -> list[float]:
+    """Every known year of the facts' and the terms' spans."""
+    years = [v for s in spans for v in s[:2] if not math.isnan(v)]
+    years += [v for s in term_spans if s for v in s[:2] if not math.isnan(v)]
+    return years
+
+
+def _term_lane(
+    side: tuple[str, str, str],
+    term_spans: Sequence[TermSpan],
+    x: Scale,
+    now_year: float,
+    y: float,
+    lanes: list[Lane],
+    bars: list[Bar],
+) -> float:
+    """The lane of one side's (code, other code, colour) ambassadors after ``y``, added to
+    ``lanes`` and ``bars``; returns the next lane's ``y`` (``y`` itself when the side sent
+    no ambassador)."""
+    code, other, _ = side
+    mine = [(t, s, e) for t, s, e in term_spans if t.get("sending") == code]
+    if not mine:
+        return y
+    y += LANE_GAP
+    rows: list[float] = []  # as in _fact_lane
+    free: list[tuple[float, int]] = []
+    placed: list[tuple[int, Bar]] = []
+    starts = sorted(s[0] for _, s, _ in mine if s and not math.isnan(s[0]))
+    for term, begun, ended in sorted(mine, key=lambda t: t[1][0] if t[1] else math.inf):
+        if begun is None and ended is None:
+            continue
+        bar = _bar(side, term, begun, ended, starts, x, now_year)
+        placed.append((_row(rows, free, bar.x1, bar.x2, gap=2), bar))
+    height = max(2, len(rows)) * ROW + 6
+    lanes.append(Lane(f"{code} → {other}", "ambassadors", y, height, False, True))
+    for row, bar in placed:
+        bar.y = y + 3 + row * ROW + 2
+        bars.append(bar)
+    return y + height + 2
+
+
+def _bar(
+    side: tuple[str, str, str],
+    term: Mapping[str, Any],
+    begun: Span | None,
+    ended: Span | None,
+    starts: list[float],
+    x: Scale,
+    now_year: float,
+) -> Bar:
+    """A term of office's bar (its ``y`` is set by its lane)."""
+    code, other, side_colour = side
+    s0 = begun[0] if begun and not math.isnan(begun[0]) else None
+    if ended is not None and not math.isnan(ended[1]):
+        e1, open_end = ended[1], False
+    else:  # no end: until the next ambassador's arrival, or still serving
+        later = [v for v in starts if s0 is not None and v > s0]
+        e1, open_end = (later[0], False) if later else (now_year, True)
+    if s0 is None:
+        s0 = e1 - 1
+    x1, x2 = x(s0), max(x(e1), x(s0) + 4)
+    person = str(term.get("person", ""))
+    dates = f"{term.get('start') or '?'}–{term.get('end') or ''}"
+    return Bar(
+        href=str(term.get("href", "#")),
+        title=f"{person}, ambassador of {code} to {other} ({dates})",
+        label=person if len(person) * 5.6 < x2 - x1 - 6 else "",
+        x1=x1,
+        x2=x2,
+        y=0.0,
+        colour=side_colour,
+        open_end=open_end,
+        fuzzy_start=begun is None or begun[2] != "exact",
     )
 
 
