@@ -23,7 +23,7 @@ from typing import Any
 
 from dyad.gazetteer import Gazetteer, default_gazetteer
 from dyad.records import Record
-from dyad.store import curated, exports, headline, queries
+from dyad.store import curated, exports, queries
 from dyad.store.dates import query_bound
 from dyad.store.errors import (
     BadQueryError,
@@ -45,6 +45,7 @@ from dyad.store.schema import (
     migrate,
     now,
 )
+from dyad.store.summary import dyad_summary
 from dyad.store.validate import PreparedDocument, prepare
 from dyad.store.views import (
     Conflict,
@@ -371,27 +372,7 @@ class Store:
         """What the knowledge base says about a pair, in one snapshot."""
         pair = self.pair(a, b)
         with self._read() as conn:
-            facts, _, _, conflicts, _ = queries.dyad_row(conn, pair)
-            # the establishments and the missions opened or closed, in one query
-            heads = queries.facts_of_types(
-                conn, pair, ["relations.established", "mission.opened", "mission.closed"]
-            )
-            began = headline.by_weight(f for f in heads if f.type == "relations.established")
-            return DyadSummary(
-                a=pair[0],
-                b=pair[1],
-                a_name=self.name(pair[0]),
-                b_name=self.name(pair[1]),
-                relations_began=began,
-                relations_began_basis=headline.basis(began[0], began) if began else None,
-                status_now=queries.status(conn, pair)[-1],
-                missions=tuple(f for f in heads if f.type != "relations.established"),
-                ambassadors_now=tuple(queries.ambassadors_now(conn, pair)),
-                counts=queries.counts_by_type(conn, pair),
-                documents=tuple(queries.pair_documents(conn, pair)),
-                conflicts=conflicts,
-                facts=facts,
-            )
+            return dyad_summary(conn, pair, self.name)
 
     def timeline(
         self,
