@@ -14,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pickle
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -92,3 +93,27 @@ def corpus_extractions(
         return {path: extract(read_file(path)) for path in pages}
 
     return _built_once(tmp_path_factory, "corpus-extractions", build)
+
+
+@pytest.fixture(scope="session")
+def corpus_kb_all(
+    corpus_kb: tuple[Path, IngestSummary], shared: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, tuple[IngestSummary, IngestSummary]]:
+    """``corpus_kb`` copied, then the bilateral articles (text and Markdown) ingested into the
+    copy: the whole corpus in one knowledge base, and both ingests' summaries."""
+
+    def build(folder: Path) -> tuple[Path, tuple[IngestSummary, IngestSummary]]:
+        path = folder / "corpus-all.db"
+        source = sqlite3.connect(corpus_kb[0])
+        target = sqlite3.connect(path)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        bilateral = [shared / "corpus" / "bilateral-text", shared / "corpus" / "bilateral-markdown"]
+        with Store(path) as store:
+            summary = ingest_paths(store, bilateral)
+        return path, (corpus_kb[1], summary)
+
+    return _built_once(tmp_path_factory, "corpus-kb-all", build)
