@@ -14,6 +14,7 @@ import pytest
 from conftest import DATA, SEED
 from dyad.extract.pipeline import extract
 from dyad.read import html, markdown, read_file, text, wikitext
+from dyad.read.hatnotes import is_hatnote, leading_hatnote
 
 HATNOTE = re.compile(
     r"^\W*(?:Main articles?|Further information|See also|For more information)\s*:"
@@ -88,3 +89,32 @@ def test_read_hatnotes_begin_no_evidence_of_the_corpus(shared: Path, tmp_path: P
                 starting.append((path.name, event.evidence.text[:100]))
     assert evidences > 10_000
     assert starting == []
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        (
+            "See Chile–Poland relations The two countries established relations in 1923.",
+            "The two countries established relations in 1923.",
+        ),
+        (
+            "See Foreign relations of Costa Rica Costa Rica closed its embassy in 1999.",
+            "Costa Rica closed its embassy in 1999.",
+        ),
+        (
+            "See Foreign relations of the Dominican Republic In 1996, Chile opened a consulate.",
+            "In 1996, Chile opened a consulate.",
+        ),
+        ("See Foreign relations of Costa Rica", None),
+        ("See Chile–Poland relations", None),
+    ],
+)
+def test_read_hatnotes_run_into_a_sentence_are_cut_off(line: str, sentence: str | None) -> None:
+    # A table cell of the pandoc text holds the hatnote and the note on one line: the hatnote
+    # is a paragraph of its own (it names the row's partner), the sentence starts after it.
+    cut = leading_hatnote(line)
+    if sentence is None:
+        assert is_hatnote(line) and cut == 0
+    else:
+        assert not is_hatnote(line) and line[cut:] == sentence

@@ -9,6 +9,7 @@ the relations tables, the terms of office and the entities, and returns an
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -30,6 +31,11 @@ from dyad.extract.tagging import tag_sentence
 from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.model import Document, Entity, Event, Person, Tenure
 from dyad.sentences import split_sentences
+
+# A hatnote ("Main articles: ...", "See also: ...") is navigation, not narrative: no event in it.
+_HATNOTE = re.compile(
+    r"\W*(?:Main articles?|Further information|See also|For more information)\s*:"
+)
 
 T = TypeVar("T")
 
@@ -143,7 +149,7 @@ def extract(
     previous_date: tuple[str, str] | None = None
     previous_end = 0
     for sentence in split_sentences(text):
-        if (sentence.start, sentence.end) in heading_spans:
+        if (sentence.start, sentence.end) in heading_spans or _HATNOTE.match(text, sentence.start):
             previous_date = None
             continue
         s, e = sentence.start, sentence.end

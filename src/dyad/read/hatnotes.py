@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from dyad.gazetteer import default_gazetteer
+
 # "Main article:", "See also:", ... with their colon; or "See" and a capitalised title.
 _LABELLED = re.compile(
     r"^[\s_*(]*(?:Main articles?|Further information|See also|For more information|More information"
@@ -26,6 +28,9 @@ _LEADING = re.compile(
     r"|^(?:See(?: also:)?|Main articles?:|Further information:)\s+[^.!?]{1,150}?\brelations"
     r"(?=\s+[^\W\d_a-z\"“])\s+"
 )
+# "See Foreign relations of Costa Rica Costa Rica has ...": the title ends with a state's name.
+_FOREIGN_RELATIONS_OF = re.compile(r"^See(?: also:)?\s+Foreign relations of\s+(?:the\s+)?")
+_SENTENCE_START = re.compile(r"\s+(?=[^\W\d_a-z\"“])")
 _STOP = re.compile(r"[.!?](?:\s|$)")
 MAX_WORDS = 40  # "See X relations, Y War, Z pogrom, ...": lists of titles run long
 
@@ -43,11 +48,21 @@ def is_hatnote(line: str) -> bool:
         body = text[_LABELLED.match(text).end() :]  # type: ignore[union-attr]
         return not _STOP.search(body.rstrip("."))
     if _SEE.match(text):
-        return not _STOP.search(text.rstrip(".)"))
+        # "See X–Y relations The establishment ... 1992." is a hatnote run into a sentence
+        return not _STOP.search(text.rstrip(".)")) and not leading_hatnote(text)
     return False
 
 
 def leading_hatnote(text: str) -> int:
     """Where the paragraph starts after a hatnote run into it on one line (0 if none)."""
     m = _LEADING.match(text)
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    m = _FOREIGN_RELATIONS_OF.match(text)
+    if m:
+        names = default_gazetteer().find_mentions(text[m.end() : m.end() + 80])
+        if names and names[0].start == 0:
+            after = _SENTENCE_START.match(text, m.end() + names[0].end)
+            if after:
+                return after.end()
+    return 0
