@@ -221,10 +221,16 @@ def test_export_frame_levels_agree_with_cow_on_the_corpus(
     # When written: 647 of 793 side-years agree (81.6%); most of the rest: an embassy named
     # where COW has no or a lower representation, severances with no restoration read.
     # After the relations-over-time work read more severances (table histories, prose), 722 of
-    # 953 (75.8%): 63 sides are now 0 after a severance where COW records representation.
-    # The bar is 80%; this floor guards the level measured on 2026-12-07, not the bar.
+    # 953 (75.8%): 63 sides were 0 after a severance where COW records representation.
+    # Levels read at the fact's own time and as COW defines them (levels.py: a 0 only where the
+    # text says relations were broken, levels dated elsewhen or of one side's mission left out,
+    # openings at the level they opened at), 637 of 797 (79.9%): the rest is mostly an embassy
+    # named where COW has none or a chargé (COW's gaps, heads of lower rank, 19th-century
+    # "embassies"), breaks the text states and COW does not, and extraction errors
+    # (bench/README.md). The bar is 80%; this floor is the level measured on
+    # 2026-12-07, not the bar.
     assert result.total.sides_known >= 500
-    assert result.agreement is not None and result.agreement >= 0.75
+    assert result.agreement is not None and result.agreement >= 0.799
 
 
 def test_export_frame_pairs_over_membership_years(

@@ -3,6 +3,7 @@ facts as the store returns them; and ``dyad state X``."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,68 @@ def test_export_levels_severance_years() -> None:
     assert severance_years(_pair(severed, undated)) == {1963}
     alone = severance_years(_pair(severed))
     assert alone == set(range(1963, 1963 + STALE_AFTER + 1))
+
+
+def test_export_levels_a_severance_must_say_relations_were_broken() -> None:
+    # the end of a span of relations in a table cell: relations with a state that ended (the GDR)
+    ended = _fact(1, "relations.severed", 1990, "Germany\t1952 with FRG (1972 – 1990 with GDR)")
+    assert severance_years(_pair(ended)) == set()
+    broken = _fact(2, "relations.severed", 1990, "Germany\t1952, relations broken off 1990")
+    assert 1990 in severance_years(_pair(broken))
+    switched = _fact(3, "relations.severed", 1971, "Taiwan\tStarted in 1934, Ended in 1971")
+    assert 1971 in severance_years(_pair(switched))
+
+
+def test_export_levels_a_severance_and_a_restoration_on_one_day() -> None:
+    day = 19711102
+    severed = replace(
+        _fact(1, "relations.severed", 1971, "China (ROC)\t1874, broken 2 November 1971"),
+        date_lower=day,
+        date_upper=day,
+    )
+    restored = replace(_fact(2, "relations.restored", 1971, "China\t2 November 1971"))
+    restored = replace(restored, date_lower=day, date_upper=day)
+    assert severance_years(_pair(severed, restored)) == set()
+    assert severance_years(_pair(severed)) == set(range(1971, 1971 + STALE_AFTER + 1))
+
+
+def test_export_levels_a_break_written_as_a_span() -> None:
+    text = "United States\t26 March 1884, broken 26 August 1960 - 6 January 1962"
+    start, end = (_fact(k, "relations.severed", y, text) for k, y in ((1, 1960), (2, 1962)))
+    start, end = (
+        replace(f, evidence=(replace(f.evidence[0], date_text="26 August 1960 - 6 January 1962"),))
+        for f in (start, end)
+    )
+    assert severance_years(_pair(start, end)) == {1960, 1961}
+
+
+def test_export_levels_read_at_the_facts_own_time() -> None:
+    def levels(fact_type: str, year: int, text: str, source: str | None = None) -> set[int | None]:
+        found = levels_by_year(_pair(_fact(1, fact_type, year, text, source)), year, year)
+        return {v.level for v in found.values()}
+
+    # a level dated to another year or time is not the level the fact set
+    later = "relations were established in the 1880s and upgraded to embassies in 1927"
+    assert levels("relations.established", 1888, later) == {None}
+    assert levels("relations.established", 1927, later) == {3}
+    assert (
+        levels(
+            "relations.upgraded", 1933, "a consulate was set up, and later upgraded to an embassy"
+        )
+        == set()
+    )
+    # one side's mission raised is not the level of the relations
+    one = "established relations when the consulate-general in Muscat was upgraded to an embassy"
+    assert levels("relations.established", 1971, one) == {None}
+    # an opening's level is the level it opened at; a mission decided on is not open
+    two = "a German Legation was opened in Addis Ababa in 1907, and an Ethiopian embassy in Berlin"
+    assert levels("mission.opened", 1907, two, "AAA") == {2}
+    assert (
+        levels("mission.opened", 1960, "AAA had decided to open an embassy in BBB", "AAA") == set()
+    )
+    # COW codes the rank of the head of mission
+    head = "AAA's consulate was upgraded to Embassy level with Mr. X as Chargé d'Affaires"
+    assert levels("relations.upgraded", 1961, head, "AAA") == {1}
 
 
 @pytest.fixture(scope="module")

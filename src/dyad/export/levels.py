@@ -26,6 +26,18 @@ fact (occurred, dated)                                 sets
 a term of office (ambassador 3, minister 2, chargé 1)  the sending side, in the years it covers
 =====================================================  =========================================
 
+Levels are read as COW defines them, the rank of the representative, and at the fact's own
+time: a level a sentence dates to another year or time ("upgraded to embassies in 1927" beside
+an establishment of 1888, "and later upgraded to an embassy", "today has a High Commission") is
+not the level the fact set; an opening sets the lowest level its sentence names (the level it
+opened at: a higher one beside it is a later upgrade or the other side's mission); a mission
+decided or agreed on ("had decided to open an embassy") sets nothing; one side's mission raised
+("the consulate-general in Muscat was upgraded to an embassy") is not the level of the
+relations, so an establishment so worded sets neither side; an embassy or upgrade with a
+chargé d'affaires at its head ("with Mr. X as Chargé d'Affaires") is 1. A severance puts 0
+only where its evidence says relations were broken, cut, suspended or ended
+(:func:`severance_years`).
+
 A level of 1 or 2 read from a fact holds ``STALE_AFTER`` years at most. A fact's year is its
 date's when the date lies in one year, else the last year it may denote (the change certainly
 happened by then); undated facts set nothing. Every level keeps what set it (``TYPE:ID``).
@@ -82,16 +94,67 @@ class Level:
     source: str
 
 
+# A year close after a level's words dates that level ("upgraded to embassies in 1927"): beside
+# a fact of another year it names a later (or earlier) step, not the level the fact set.
+# So does a word of another time just before them ("and later upgraded to an embassy", "and today
+# has a High Commission in Colombo").
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+_CLAUSE_END = re.compile(r"[.;]")
+_DATED_WITHIN = 25  # characters after the level's words
+_OTHER_TIME = re.compile(
+    r"\b(?:later|subsequently|eventually|afterwards|today|now|currently|presently)\b"
+    r"(?:\s+\S+){0,3}\s*$",
+    re.IGNORECASE,
+)
+_OTHER_TIME_WITHIN = 30  # characters before them
+# COW codes the rank of the representative (chargé d'affaires, minister, ambassador), not the
+# name of the mission: an embassy opened or raised with a chargé d'affaires at its head ("upgraded
+# to Embassy level with Mr. X as Chargé d'Affaires") is represented at level 1.
+_HEAD_CHARGE = re.compile(
+    r"\bas (?:the )?(?:\S+ ){0,2}charg[ée]s? d['’]affaires|\b(?:headed|led) by (?:an? |the |its )?"
+    r"(?:\S+ ){0,2}charg[ée]|\bpromoted to charg[ée]",
+    re.IGNORECASE,
+)
+# One side's mission raised ("Turkey's Consulate General was upgraded to Embassy level", "agreed
+# to raise the consulate in Addis Ababa to the level of an embassy"): an establishment whose
+# sentence says so names that side's level, not the level of the relations.
+_ONE_MISSION_RAISED = re.compile(
+    r"\b(?:consulate(?:[- ]general)?|legation|mission|office)\b"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w()-]*(?:\s+[A-Z][\w()-]*)?)?\s+"
+    r"(?:(?:was|is|has been|had been)\s+)?(?:raised|elevated|upgraded)\b"
+    r"|\b(?:rais|elevat|upgrad)(?:e|es|ed|ing)\s+(?:the|its|his|her|a)\s+(?:\S+\s+){0,2}?"
+    r"(?:consulate(?:[- ]general)?|legation|mission|office)\b",
+    re.IGNORECASE,
+)
+
+
+def _dated_elsewhen(text: str, start: int, end: int, years: tuple[int, int] | None) -> bool:
+    """Whether the words at ``start:end`` are dated by another time than ``years`` (the
+    fact's): a year outside them just after, in their clause, or a word of another time just
+    before."""
+    if years is None:
+        return False
+    if _OTHER_TIME.search(text[max(0, start - _OTHER_TIME_WITHIN) : start]):
+        return True
+    window = text[end : end + _DATED_WITHIN]
+    stop = _CLAUSE_END.search(window)
+    found = _YEAR.search(window[: stop.start()] if stop else window)
+    return found is not None and not years[0] <= int(found.group(1)) <= years[1]
+
+
+def _levels_in(text: str, years: tuple[int, int] | None = None) -> set[int]:
+    found: set[int] = set()
+    for pattern, level in ((_AMBASSADOR, 3), (_MINISTER, 2), (_CHARGE, 1)):
+        if any(
+            not _dated_elsewhen(text, m.start(), m.end(), years) for m in pattern.finditer(text)
+        ):
+            found.add(level)
+    return found
+
+
 def named_levels(text: str) -> set[int]:
     """The representation levels a sentence names."""
-    found: set[int] = set()
-    if _AMBASSADOR.search(text):
-        found.add(3)
-    if _MINISTER.search(text):
-        found.add(2)
-    if _CHARGE.search(text):
-        found.add(1)
-    return found
+    return _levels_in(text)
 
 
 def _fact_year(fact: FactRow) -> int | None:
@@ -103,22 +166,50 @@ def _fact_year(fact: FactRow) -> int | None:
 
 
 def _named(fact: FactRow, lowest: bool) -> int | None:
+    """The lowest or highest level the fact's sentences name, leaving out the levels a year
+    other than the fact's dates (:func:`_dated_elsewhen`)."""
     levels: set[int] = set()
+    years = _year_span(fact)
     for evidence in fact.evidence:
-        levels |= named_levels(evidence.text)
+        levels |= _levels_in(evidence.text, years)
     if not levels:
         return None
     return min(levels) if lowest else max(levels)
 
 
-def _reciprocal(fact: FactRow) -> int | None:
-    levels = {
-        level
-        for evidence in fact.evidence
-        for pattern, level in _RECIPROCAL
-        if pattern.search(evidence.text)
-    }
+def _reciprocal(fact: FactRow, both: bool) -> int | None:
+    """The level of relations the fact's sentences name (``_RECIPROCAL``), leaving out levels
+    dated to another year and, when the fact sets ``both`` sides, sentences that speak of one
+    side's mission raised (``_ONE_MISSION_RAISED``)."""
+    years = _year_span(fact)
+    levels: set[int] = set()
+    for evidence in fact.evidence:
+        text = evidence.text
+        if both and _ONE_MISSION_RAISED.search(text):
+            continue
+        for pattern, level in _RECIPROCAL:
+            if any(
+                not _dated_elsewhen(text, m.start(), m.end(), years) for m in pattern.finditer(text)
+            ):
+                levels.add(level)
     return max(levels) if levels else None
+
+
+# A mission decided or agreed on is not yet open ("India had decided to open an embassy", "an
+# agreement to open an Embassy of Libya"): such a sentence sets no level.
+_INTENT = re.compile(
+    r"\b(?:decided|decision|agreed|agreement|plans?|planned|planning|intends?|intended|intention"
+    r"|proposed|proposal|promised|will|would)\s+(?:\S+\s+){0,2}?to\s+(?:open|establish|set up)\b",
+    re.IGNORECASE,
+)
+
+
+def _intended(fact: FactRow) -> bool:
+    return all(_INTENT.search(evidence.text) for evidence in fact.evidence)
+
+
+def _heads_charge(fact: FactRow) -> bool:
+    return any(_HEAD_CHARGE.search(evidence.text) for evidence in fact.evidence)
 
 
 def fact_levels(fact: FactRow, a: str, b: str) -> dict[str, int | None]:
@@ -128,17 +219,21 @@ def fact_levels(fact: FactRow, a: str, b: str) -> dict[str, int | None]:
         return {a: None, b: None}
     sides = [fact.source] if fact.source in (a, b) else [a, b]  # one side when it has one
     if fact.type in _BOTH_NAMED:
-        level = _reciprocal(fact)
+        level = _reciprocal(fact, both=len(sides) == 2)
         if fact.type == "relations.upgraded" and level is None:
             return {}
+        if level is not None and _heads_charge(fact):
+            level = 1
         return dict.fromkeys(sides, level)
     if fact.type == "relations.downgraded":
         level = _named(fact, lowest=True)
         return {} if level is None else dict.fromkeys(sides, level)
     if fact.source not in (a, b):
         return {}
-    if fact.type == "mission.opened":
-        level = _named(fact, lowest=False)
+    if fact.type == "mission.opened":  # its level when opened: a higher one named beside it is
+        # a later upgrade or the other side's mission ("a German Legation was opened in Addis
+        # Ababa in 1907, and an Ethiopian embassy in Berlin the same year")
+        level = None if _intended(fact) else _named(fact, lowest=True)
         return {} if level is None else {fact.source: level}
     if fact.type == "mission.closed":  # accreditation from elsewhere may follow: COW counts it
         level = _named(fact, lowest=False)
@@ -229,6 +324,42 @@ _RENEWAL = frozenset(
 )
 
 
+# Words that say relations were broken, cut, suspended or ended. A severance read from the end
+# of a span of relations in a table cell ("18 June 1972/1 January 1993", "22 December 1972 - 3
+# October 1990 with GDR") without one of them says when relations with that partner ended,
+# most often because a state or government ended (the GDR, Czechoslovakia, the Republic of
+# Vietnam, a switch of recognition), not that the pair broke them: COW codes a successor's
+# representation anew, and many kept their missions. Such a severance leaves the level unknown.
+_BREAK = re.compile(
+    r"\bsever|\bbr[eo]ke?n?\b|\bbreak|\bbroke\s+off|\bcut(?:s|ting)?\b|\bruptur|\bsuspen"
+    r"|\bwithdr[ae]w|\bterminat|\bend(?:ed|s|ing)?\b|\bfr[eo]ze|\bfrozen"
+    r"|\b(?:no|not (?:have|maintain)) (?:formal |official |diplomatic )*(?:relations|ties)",
+    re.IGNORECASE,
+)
+_ESTABLISH = frozenset({"relations.established", "relations.restored"})
+
+
+def says_broken(fact: FactRow) -> bool:
+    """Whether a severance's evidence says relations were broken (``_BREAK``), rather than
+    only that a span of them ended."""
+    return any(_BREAK.search(evidence.text) for evidence in fact.evidence)
+
+
+_SPAN_WORDS = re.compile(r"\d\s*(?:-|–|—|to|until|till)\s*\S", re.IGNORECASE)
+
+
+def _written_span(fact: FactRow) -> tuple[int, int] | None:
+    """The first and last year of a span its evidence writes the date as ("broken 26 August
+    1960 - 6 January 1962", "from 5 December 1994 to 2 May 1999"), if any: a severance dated at
+    such a span's end is where the break ended, and one dated at its start lasted to the end."""
+    for evidence in fact.evidence:
+        text = evidence.date_text or ""
+        found = [int(y) for y in _YEAR.findall(text)]
+        if len(found) >= 2 and found[0] < found[-1] and _SPAN_WORDS.search(text):
+            return found[0], found[-1]
+    return None
+
+
 def severance_years(records: PairRecords) -> set[int]:
     """Years in which the facts themselves say relations were broken on 31 December, so that a
     level of 0 rests on more than the status: from a severance's year to the year before the
@@ -237,13 +368,27 @@ def severance_years(records: PairRecords) -> set[int]:
     are shorter, and a restoration the sources leave out must not read as decades of 0); a
     severance dated as a span (``1941-12-08/1952-04-28``, "broken from ... to ...") to the year
     before the span's end; and only its own year when the pair has a restoration no source
-    dates (it may have come any time)."""
+    dates (it may have come any time).
+
+    A severance written as a span's end ("broken 26 August 1960 - 6 January 1962") is the end
+    of the break begun at its start (:func:`_written_span`), not a break of its own.
+
+    A severance counts only when its evidence says relations were broken (:func:`says_broken`),
+    and not when the sources date an establishment or a restoration of the pair to the same
+    day: they then contradict each other on that day (or speak of two governments, as when a
+    state switched its recognition from Taipei to Beijing), and do not say which held at its
+    end."""
     undated_return = any(
         f.type in ("relations.restored", "relations.established")
         and f.modality == "occurred"
         and f.date_lower is None
         for f in records.facts
     )
+    same_day = {
+        (f.date_lower, f.date_upper)
+        for f in records.facts
+        if f.type in _ESTABLISH and f.modality == "occurred" and f.date_lower == f.date_upper
+    }
     returns = sorted(
         span[0] for f in records.facts if f.type in _RENEWAL and (span := _year_span(f)) is not None
     )
@@ -251,7 +396,14 @@ def severance_years(records: PairRecords) -> set[int]:
     for fact in records.facts:
         if fact.type not in _BOTH_ZERO or (span := _year_span(fact)) is None:
             continue
+        if not says_broken(fact) or (fact.date_lower, fact.date_upper) in same_day:
+            continue
         start, end = span
+        written = _written_span(fact)
+        if written is not None and start == written[1]:
+            continue  # the end of a break written as a span: relations came back then
+        if written is not None and start == written[0]:
+            end = written[1]
         if end > start:
             last = end - 1
         elif undated_return:
