@@ -21,8 +21,7 @@ from dyad.export.comparecow import compare_cow, report
 from dyad.export.frame import FRAME
 from dyad.export.framefile import write_frame
 from dyad.export.parquet import schema
-from dyad.ingest import ingest_paths
-from dyad.store import Store
+from dyad.store import IngestSummary, Store
 from export_helpers import knowledge_base
 
 COW = DATA / "cow"
@@ -201,21 +200,17 @@ def test_export_frame_command_and_compare_cow(tmp_path_factory: pytest.TempPathF
 @pytest.mark.slow
 @pytest.mark.shared
 def test_export_frame_levels_agree_with_cow_on_the_corpus(
-    tmp_path: Path, shared: Path, capsys: pytest.CaptureFixture[str]
+    corpus_kb_all: tuple[Path, tuple[IngestSummary, IngestSummary]],
+    shared: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    corpus = shared / "corpus"
-    with Store(tmp_path / "corpus.db") as store:
-        summary = ingest_paths(
-            store,
-            [
-                corpus / "foreign-relations-wikitext",
-                corpus / "bilateral-text",
-                corpus / "bilateral-markdown",
-            ],
-            workers=1,
-        )
-        assert summary.errors == ()
-        result = compare_cow(store, corpus / "cow" / "diplomatic-exchange-2006-dyad-subset.csv")
+    # The whole corpus: the wikitext pages, then the bilateral text and Markdown articles.
+    path, summaries = corpus_kb_all
+    assert all(summary.errors == () for summary in summaries)
+    assert sum(summary.documents for summary in summaries) == 235
+    with Store(path, readonly=True) as store:
+        cow = shared / "corpus" / "cow" / "diplomatic-exchange-2006-dyad-subset.csv"
+        result = compare_cow(store, cow)
     with capsys.disabled():
         print("\n" + report(result).split("## Year by year")[0])
     # When written: 647 of 793 side-years agree (81.6%); most of the rest: an embassy named

@@ -29,7 +29,9 @@ _LEADING = re.compile(
     r"(?=\s+[^\W\d_a-z\"“])\s+"
 )
 # "See Foreign relations of Costa Rica Costa Rica has ...": the title ends with a state's name.
-_FOREIGN_RELATIONS_OF = re.compile(r"^See(?: also:)?\s+Foreign relations of\s+(?:the\s+)?")
+_FOREIGN_RELATIONS_OF = re.compile(
+    r"^See(?: also:)?\s+(?:[^.!?]{1,100}?(?:,|\sand)\s+)?Foreign relations of\s+(?:the\s+)?"
+)
 _SENTENCE_START = re.compile(r"\s+(?=[^\W\d_a-z\"“])")
 _STOP = re.compile(r"[.!?](?:\s|$)")
 MAX_WORDS = 40  # "See X relations, Y War, Z pogrom, ...": lists of titles run long
