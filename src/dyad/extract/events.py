@@ -318,6 +318,8 @@ class EventEngine:
         target: str | None = None
         if directed:
             source, target = self._directed_roles(tagged, match, scene, groups, quantity_tag)
+            if source is None and target is None:
+                source, target = _roles_from_sentence(scene)
             sets = [sorted({s for s in (source, target) if s})]
         else:
             sets = self._coordinated_pairs(tagged, match, scene, groups) or [
@@ -463,6 +465,7 @@ class EventEngine:
             # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
             # and provided weapons": Israel).
             subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
+            subjects = self._other_than_target(subjects, groups.get("target"), dyad)
             chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
             if chosen_subject is not None:
                 src = self._resolve(chosen_subject[0], dyad)
@@ -503,6 +506,20 @@ class EventEngine:
             source = self._partner(dyad, target, lone)
             scene.defaults += 1
         return source, target
+
+    def _other_than_target(
+        self,
+        subjects: list[tuple[Tag, int, int]],
+        target: _Resolved | None,
+        dyad: Pair | None,
+    ) -> list[tuple[Tag, int, int]]:
+        """The subject candidates without those of the captured target's state, when another
+        remains: in "Belarus expelled the Swedish ambassador, ... and closed its embassy in
+        Stockholm" the subject is Belarus, not the "Swedish" named last before the verb."""
+        if target is None or not target.states:
+            return subjects
+        other = [x for x in subjects if self._resolve(x[0], dyad).states != target.states]
+        return other or subjects
 
     def _coordinated_pairs(
         self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
@@ -728,6 +745,19 @@ def _office_state(tagged: Tagged, start: int, end: int) -> str | None:
     if m is None or "⟨P" in tagged.string[start : m.start()]:
         return None
     return tagged.tags[int(m.group("tag"))].state
+
+
+def _roles_from_sentence(scene: _Scene) -> tuple[str | None, str | None]:
+    """Source and target of a directed act whose clause names neither ("..., the embassy was
+    closed again on 30 November 1990"): the member of the passage's pair named first in the
+    sentence acts, toward the other. ``(None, None)`` where the passage has no pair or the
+    sentence names neither of its members."""
+    if scene.dyad is None:
+        return None, None
+    for tag, _, _ in scene.positions:
+        if tag.kind == "S" and tag.state in scene.dyad:
+            return tag.state, _other(scene.dyad, tag.state)
+    return None, None
 
 
 def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int) -> list[Tag]:
