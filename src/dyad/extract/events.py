@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from dyad.extract.context import Context, Pair
+from dyad.extract.context import Context, Pair, Region
 from dyad.extract.dates import lower_year
 from dyad.extract.modality import modality_of
 from dyad.extract.plan import plan_rules
@@ -319,7 +319,7 @@ class EventEngine:
         if directed:
             source, target = self._directed_roles(tagged, match, scene, groups, quantity_tag)
             if source is None and target is None:
-                source, target = _roles_from_sentence(scene)
+                source, target = _roles_from_sentence(scene, self.context.region_at(tagged.start))
             sets = [sorted({s for s in (source, target) if s})]
         else:
             sets = self._coordinated_pairs(tagged, match, scene, groups) or [
@@ -747,16 +747,20 @@ def _office_state(tagged: Tagged, start: int, end: int) -> str | None:
     return tagged.tags[int(m.group("tag"))].state
 
 
-def _roles_from_sentence(scene: _Scene) -> tuple[str | None, str | None]:
+def _roles_from_sentence(scene: _Scene, region: Region | None) -> tuple[str | None, str | None]:
     """Source and target of a directed act whose clause names neither ("..., the embassy was
     closed again on 30 November 1990"): the member of the passage's pair named first in the
-    sentence acts, toward the other. ``(None, None)`` where the passage has no pair or the
-    sentence names neither of its members."""
+    sentence acts, toward the other; in a sentence that names no state at all ("It was reopened
+    in 1967"), the partner of the page's part acts toward the page's subject. ``(None, None)``
+    where the passage has no pair or the sentence names only other states."""
     if scene.dyad is None:
         return None, None
-    for tag, _, _ in scene.positions:
-        if tag.kind == "S" and tag.state in scene.dyad:
-            return tag.state, _other(scene.dyad, tag.state)
+    named = [tag.state for tag, _, _ in scene.positions if tag.kind == "S" and tag.state]
+    for state in named:
+        if state in scene.dyad:
+            return state, _other(scene.dyad, state)
+    if not named and region is not None and region.dyad == scene.dyad:
+        return region.partner, _other(scene.dyad, region.partner)
     return None, None
 
 
