@@ -513,12 +513,20 @@ class EventEngine:
         target: _Resolved | None,
         dyad: Pair | None,
     ) -> list[tuple[Tag, int, int]]:
-        """The subject candidates without those of the captured target's state, when another
-        remains: in "Belarus expelled the Swedish ambassador, ... and closed its embassy in
-        Stockholm" the subject is Belarus, not the "Swedish" named last before the verb."""
-        if target is None or not target.states:
+        """The subject candidates named as states (not by a demonym) of another state than the
+        captured target's, when there is one: in "Belarus expelled the Swedish ambassador, ... and
+        closed its embassy in Stockholm" the subject is Belarus, not the "Swedish" named last."""
+        if not subjects or target is None or not target.states:
             return subjects
-        other = [x for x in subjects if self._resolve(x[0], dyad).states != target.states]
+        if self._resolve(subjects[-1][0], dyad).states != target.states:
+            return subjects
+        other = [
+            x
+            for x in subjects
+            if x[0].kind == "S"
+            and not x[0].demonym
+            and self._resolve(x[0], dyad).states != target.states
+        ]
         return other or subjects
 
     def _coordinated_pairs(
