@@ -164,3 +164,36 @@ def test_biggest_trading_partner() -> None:
 def test_a_said_with_no_partner_in_the_passage_is_no_event() -> None:
     events = _events("Zambia", "Intro.\n\nThe minister said that the economy grew.\n")
     assert not _of(events, "statement")
+
+
+def test_visits_listed_by_visitor_and_date_are_one_visit_each() -> None:
+    events = _events(
+        "Ghana",
+        "Intro.\n\n== United States ==\nSeveral American officials have made visits to Ghana, "
+        "such as Secretary of State Colin Powell in May 2002, Secretary of Defense Robert Gates "
+        "in March 2008, and Secretary of State John Kerry in June 2014.\n",
+    )
+    visits = _of(events, "visit")
+    assert sorted(e.date for e in visits if e.date) == ["2002-05", "2008-03", "2014-06"]
+    assert all(e.actors == ("GHA", "USA") for e in visits)
+
+
+def test_each_named_agreement_of_a_list_with_its_year() -> None:
+    events = _events(
+        "Norway",
+        "Intro.\n\n== Sweden ==\nThe Karlstad Treaty of 1905 and the Nordic Passport Union "
+        "Agreement of 1952 shaped the border.\n",
+    )
+    found = _of(events, "agreement.signed")
+    assert sorted((e.date, e.actors) for e in found) == [
+        ("1905", ("NOR", "SWE")),
+        ("1952", ("NOR", "SWE")),
+    ]
+
+
+def test_a_lone_named_agreement_in_passing_is_no_event_of_the_pair() -> None:
+    events = _events(
+        "Norway",
+        "Intro.\n\n== Sweden ==\nAfter the Helsinki Final Act Accord of 1975, trade grew.\n",
+    )
+    assert not [e for e in _of(events, "agreement.signed") if e.rule.endswith("named-dated")]

@@ -67,6 +67,13 @@ _COORDINATED = re.compile(
     r"^(?:\s*(?:,|and|,\s*and|or)\s*(?:again\s+|also\s+|later\s+)?(?:(?:in|on)\s+)?⟨D\d+⟩)+"
 )
 
+# "visits by Hillary Clinton in November 2010, Secretary of Defense Chuck Hagel in August 2013,
+# and John Kerry in October 2013": each date after a name (capitalised words only) is one more.
+_COORDINATED_NAMED = re.compile(
+    r"^(?:\s*(?:,|and|,\s*and)\s*(?:then\s+)?(?:(?:(?-i:[A-Z])[\w.'’-]*|⟨P\d+⟩)\s+(?:of\s+|for\s+)?){1,7}"
+    r"(?:in|on)\s+⟨D\d+⟩)+"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class _Match:
@@ -686,7 +693,7 @@ class EventEngine:
             if len(after) >= 2:
                 first = after[0]
                 tail = tagged.string[first[2] : clause[1]]
-                coordinated = _COORDINATED.match(tail)
+                coordinated = _COORDINATED.match(tail) or _COORDINATED_NAMED.match(tail)
                 if coordinated:
                     count = 1 + len(re.findall(r"⟨D\d+⟩", coordinated.group(0)))
                     return [
