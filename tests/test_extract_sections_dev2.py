@@ -197,3 +197,15 @@ def test_a_lone_named_agreement_in_passing_is_no_event_of_the_pair() -> None:
         "Intro.\n\n== Sweden ==\nAfter the Helsinki Final Act Accord of 1975, trade grew.\n",
     )
     assert not [e for e in _of(events, "agreement.signed") if e.rule.endswith("named-dated")]
+
+
+def test_between_two_countries_and_these_two_countries_name_the_pair() -> None:
+    events = _events(
+        "Chile",
+        "Intro.\n\n== Peru ==\nRelations between two countries were tense in the 1970s. "
+        "These two countries signed a fisheries agreement in 1992.\n",
+    )
+    assert [e.actors for e in _of(events, "relations.deteriorated")] == [("CHL", "PER")]
+    assert [(e.actors, e.date) for e in _of(events, "agreement.signed")] == [
+        (("CHL", "PER"), "1992")
+    ]
