@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from dyad.extract.dyad import dyad_from_title, subject_of_title
-from dyad.gazetteer import Gazetteer
+from dyad.gazetteer import Gazetteer, StateKind
 from dyad.model import Document, ListBlock, Table
 
 Pair = tuple[str, str]
@@ -69,6 +69,28 @@ def _hatnote_partner(text: str, subject: str, gazetteer: Gazetteer) -> str | Non
     return titled[0] if titled[1] == subject else titled[1]
 
 
+_RELATIONS_WITH = re.compile(
+    r"^(?:(?:bilateral|diplomatic|foreign)\s+)?relations\s+with\s+(?:the\s+)?(?P<partner>.{2,60})$",
+    re.IGNORECASE,
+)
+
+
+def _titled_partner(title: str, subject: str, gazetteer: Gazetteer) -> str | None:
+    """The partner of a heading that names a pair with the subject ("Belarus–Russia
+    relations", "Russia") or the partner alone after "Relations with" ("Relations with the
+    United States"); ``None`` for anything else ("Relations with other countries")."""
+    partner: str | None = None
+    titled = dyad_from_title(title if "relations" in title.casefold() else f"{title} relations")
+    if titled is not None and subject in titled:
+        partner = titled[0] if titled[1] == subject else titled[1]
+    elif (m := _RELATIONS_WITH.match(title.strip())) is not None:
+        state = gazetteer.lookup(m.group("partner").strip())
+        partner = state.code if state is not None else None
+    found = gazetteer.get(partner) if partner else None
+    # A bloc ("Belarus–European Union relations") is no partner state.
+    return partner if found is not None and found.kind != StateKind.ORGANISATION else None
+
+
 class Context:
     """The document's own pair (if any), its subject (if any), and per-part regions."""
 
@@ -93,10 +115,8 @@ class Context:
         for section in doc.sections:
             title = section.title
             partner = _state_of_label(title, gazetteer)
-            if partner is None:
-                titled = dyad_from_title(title if "relations" in title else f"{title} relations")
-                if titled is not None and subject in titled:
-                    partner = titled[0] if titled[1] == subject else titled[1]
+            if partner is None or partner == subject:
+                partner = _titled_partner(title, subject, gazetteer)
             self._add(section.start, section.end, partner, "section", subject)
         for block in doc.blocks:
             if isinstance(block, Table):

@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from dyad.extract.context import Context, Pair
+from dyad.extract.context import Context, Pair, Region
 from dyad.extract.dates import lower_year
 from dyad.extract.modality import modality_of
 from dyad.extract.plan import plan_rules
@@ -65,6 +65,13 @@ _COORDINATED_BEFORE = re.compile(
 )
 _COORDINATED = re.compile(
     r"^(?:\s*(?:,|and|,\s*and|or)\s*(?:again\s+|also\s+|later\s+)?(?:(?:in|on)\s+)?⟨D\d+⟩)+"
+)
+
+# "visits by Hillary Clinton in November 2010, Secretary of Defense Chuck Hagel in August 2013,
+# and John Kerry in October 2013": each date after a name (capitalised words only) is one more.
+_COORDINATED_NAMED = re.compile(
+    r"^(?:\s*(?:,|and|,\s*and)\s*(?:then\s+)?(?:(?:(?-i:[A-Z])[\w.'’-]*|⟨P\d+⟩)\s+(?:of\s+|for\s+)?){1,7}"
+    r"(?:in|on)\s+⟨D\d+⟩)+"
 )
 
 
@@ -318,6 +325,8 @@ class EventEngine:
         target: str | None = None
         if directed:
             source, target = self._directed_roles(tagged, match, scene, groups, quantity_tag)
+            if source is None and target is None:
+                source, target = _roles_from_sentence(scene, self.context.region_at(tagged.start))
             sets = [sorted({s for s in (source, target) if s})]
         else:
             sets = self._coordinated_pairs(tagged, match, scene, groups) or [
@@ -463,6 +472,7 @@ class EventEngine:
             # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
             # and provided weapons": Israel).
             subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
+            subjects = self._other_than_target(subjects, groups.get("target"), dyad)
             chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
             if chosen_subject is not None:
                 src = self._resolve(chosen_subject[0], dyad)
@@ -503,6 +513,28 @@ class EventEngine:
             source = self._partner(dyad, target, lone)
             scene.defaults += 1
         return source, target
+
+    def _other_than_target(
+        self,
+        subjects: list[tuple[Tag, int, int]],
+        target: _Resolved | None,
+        dyad: Pair | None,
+    ) -> list[tuple[Tag, int, int]]:
+        """The subject candidates named as states (not by a demonym) of another state than the
+        captured target's, when there is one: in "Belarus expelled the Swedish ambassador, ... and
+        closed its embassy in Stockholm" the subject is Belarus, not the "Swedish" named last."""
+        if not subjects or target is None or not target.states:
+            return subjects
+        if self._resolve(subjects[-1][0], dyad).states != target.states:
+            return subjects
+        other = [
+            x
+            for x in subjects
+            if x[0].kind == "S"
+            and not x[0].demonym
+            and self._resolve(x[0], dyad).states != target.states
+        ]
+        return other or subjects
 
     def _coordinated_pairs(
         self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
@@ -661,7 +693,7 @@ class EventEngine:
             if len(after) >= 2:
                 first = after[0]
                 tail = tagged.string[first[2] : clause[1]]
-                coordinated = _COORDINATED.match(tail)
+                coordinated = _COORDINATED.match(tail) or _COORDINATED_NAMED.match(tail)
                 if coordinated:
                     count = 1 + len(re.findall(r"⟨D\d+⟩", coordinated.group(0)))
                     return [
@@ -728,6 +760,23 @@ def _office_state(tagged: Tagged, start: int, end: int) -> str | None:
     if m is None or "⟨P" in tagged.string[start : m.start()]:
         return None
     return tagged.tags[int(m.group("tag"))].state
+
+
+def _roles_from_sentence(scene: _Scene, region: Region | None) -> tuple[str | None, str | None]:
+    """Source and target of a directed act whose clause names neither ("..., the embassy was
+    closed again on 30 November 1990"): the member of the passage's pair named first in the
+    sentence acts, toward the other; in a sentence that names no state at all ("It was reopened
+    in 1967"), the partner of the page's part acts toward the page's subject. ``(None, None)``
+    where the passage has no pair or the sentence names only other states."""
+    if scene.dyad is None:
+        return None, None
+    named = [tag.state for tag, _, _ in scene.positions if tag.kind == "S" and tag.state]
+    for state in named:
+        if state in scene.dyad:
+            return state, _other(scene.dyad, state)
+    if not named and region is not None and region.dyad == scene.dyad:
+        return region.partner, _other(scene.dyad, region.partner)
+    return None, None
 
 
 def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int) -> list[Tag]:

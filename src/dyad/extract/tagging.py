@@ -125,7 +125,26 @@ def coreference_candidates(text: str, start: int, end: int) -> list[Candidate]:
         kind: Coref = next((k for k in ("pair", "other", "north", "south") if m.group(k)), "person")
         # "the two countries" is a reference to the pair, not a quantity of two.
         out.append(Candidate("C", m.start(), m.end(), -1 if kind == "pair" else 4, coref=kind))
+    out.extend(_more_pair_references(text, start, end, out))
     return out
+
+
+# More ways to name the pair: "relations between two countries", "these two countries".
+_MORE_PAIR = re.compile(
+    r"(?<=\bbetween\s)two\s+(?:countries|nations)\b"
+    r"|\b[Tt]hese\s+two\s+(?:countries|nations|states|governments)\b"
+)
+
+
+def _more_pair_references(
+    text: str, start: int, end: int, found: list[Candidate]
+) -> list[Candidate]:
+    """References to the pair that ``_COREF`` does not read, where no other reference is."""
+    return [
+        Candidate("C", m.start(), m.end(), -1, coref="pair")
+        for m in _MORE_PAIR.finditer(text, start, end)
+        if not any(c.start < m.end() and m.start() < c.end for c in found)
+    ]
 
 
 def tag_sentence(
