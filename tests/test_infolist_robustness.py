@@ -48,3 +48,9 @@ def test_infolist_truncated_seed(lines: list[str], cut: int) -> None:
 def test_infolist_long_single_line_reads() -> None:
     # Two megabytes on one line that looks like a link line: read, not hung on.
     _check("Title\nHOME\nTheInfoList\nOR:\n" + ("word " * 400_000) + "...")
+
+
+def test_infolist_link_line_after_a_word_longer_than_the_part_read() -> None:
+    # A line of text whose one word outruns the part of a line the preview scorer reads, then a
+    # link line: scoring the pair (the other layout) once indexed past the words it had read.
+    _check("Title\n\n" + ("x" * 500 + " ...\n") * 3 + "\nend.\n")

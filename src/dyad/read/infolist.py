@@ -98,8 +98,7 @@ COMMON_TOP_HEADINGS = frozenset(
 )
 
 _NBSP = "\u00a0"
-_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
-_WIKILINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_BRACES = re.compile(r"([{}])")
 _ITALICS = re.compile(r"'{2,}")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))[*#]+(?=\s|$|[^\s*#])")
 # No space before a closing mark, a hyphen or slash glued to the next word ("Philippines-
@@ -398,14 +397,61 @@ def _clean(text: str) -> str:
     """Running text without wiki residue: templates, ``[[links]]``, italics quotes."""
     if "{{" not in text and "[[" not in text and "''" not in text:
         return text
-    previous = None
-    while previous != text:
-        previous = text
-        text = _TEMPLATE.sub("", text)
+    text = _drop_templates(text)
     if "{{" in text:
         text = text[: text.index("{{")]
-    text = _WIKILINK.sub(r"\1", text)
-    return _ITALICS.sub("", text)
+    return _ITALICS.sub("", _unlink(text))
+
+
+def _drop_templates(text: str) -> str:
+    """Remove every ``{{...}}`` with no brace inside, again until none is left, in one pass.
+
+    What is kept is a list of runs of text and single braces; a ``}`` that closes ``{{ x }``
+    drops the kept text back to before that ``{{``, so nested templates go from the inside
+    out. (A regex substituted until nothing changes takes a pass per level of nesting.)
+    """
+    out: list[str] = []
+    braces: list[int] = []
+    for part in _BRACES.split(text):
+        if not part:
+            continue
+        if part == "}" and len(braces) >= 3 and braces[-1] == len(out) - 1:
+            close, open_, first = braces[-1], braces[-2], braces[-3]
+            if out[close] == "}" and out[open_] == "{" and out[first] == "{" and first == open_ - 1:
+                del out[first:]
+                del braces[-3:]
+                continue
+        if part in ("{", "}"):
+            braces.append(len(out))
+        out.append(part)
+    return "".join(out)
+
+
+def _unlink(text: str) -> str:
+    """``[[target|label]]`` -> ``label``, ``[[name]]`` -> ``name``, in linear time.
+
+    A link runs from ``[[`` to the first ``]`` after it, which must be followed by another
+    ``]``; the label starts after the first ``|`` before it. Where that ``]`` stands alone no
+    link starts before it either, so the search goes on after it: a run of ``[`` costs one
+    look, where the regex this replaces rescanned the rest of the line from every ``[``.
+    """
+    out: list[str] = []
+    kept = 0
+    start = text.find("[[")
+    while start >= 0:
+        close = text.find("]", start + 2)
+        if close < 0:
+            break
+        if text.startswith("]]", close):
+            bar = text.find("|", start + 2, close)
+            out.append(text[kept:start])
+            out.append(text[bar + 1 if bar >= 0 else start + 2 : close])
+            kept = close + 2
+            start = text.find("[[", kept)
+        else:
+            start = text.find("[[", close + 1)
+    out.append(text[kept:])
+    return "".join(out)
 
 
 def _is_heading(chunk: _Chunk) -> bool:

@@ -197,7 +197,10 @@ def score_pair(anchor: str, preview: str, *, residue: bool = False) -> float:
     if not anchor or not preview.strip():
         return float("-inf")
     line = _Line(f"{anchor} {preview.strip()}")
-    return line.score(len(anchor.split()), residue=residue)
+    k = len(anchor.split())
+    if k >= len(line.spans):
+        return float("-inf")  # the anchor fills all of the line that is read: no link
+    return line.score(k, residue=residue)
 
 
 class _Line:
