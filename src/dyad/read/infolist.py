@@ -539,7 +539,7 @@ def _emit_inline(builder: DocumentBuilder, pieces: list[_Piece], previous: str =
         if (
             previous
             and not previous.endswith(_NO_SPACE_AFTER)
-            and not _GLUED_END.search(previous)
+            and not _GLUED_END.search(previous[-3:])  # (it looks at two characters at most)
             and not _NO_SPACE_BEFORE.match(text)
         ):
             builder.space()

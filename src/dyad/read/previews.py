@@ -22,10 +22,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import islice
 
 from dyad.model import GlossFlag
 
@@ -112,6 +114,9 @@ _DISAMBIGUATION = re.compile(
     re.IGNORECASE,
 )
 MAX_ANCHOR_WORDS = 14
+# The words of a link line that splitting it looks at: the longest anchor, and the folds of as
+# many words again and a few more (its preview's opening), or the residue after a cut.
+_SPLIT_WORDS = 2 * MAX_ANCHOR_WORDS + 10
 _READ_CHARS = 450  # a link line's anchor and preview opening lie within these
 _OPENING = 300
 _MONTH = re.compile(
@@ -138,28 +143,60 @@ class Split:
     residue: bool = False  # chosen before a residue word (the score is on its own scale)
 
 
+# ASCII characters other than letters and digits: what ``fold`` drops from an ASCII word.
+_ASCII_NOT_ALNUM = dict.fromkeys(c for c in range(128) if not chr(c).isalnum())
+
+
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names."""
+    if text.isascii():  # (the same, without normalising or a regex: most words are ASCII)
+        return text.lower().translate(_ASCII_NOT_ALNUM)
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
-def _stem(token: str) -> str:
-    token = token.casefold().replace("’", "'")
-    if token.endswith("'s"):
-        token = token[:-2]
-    return token
+class _Folds:
+    """The folds of a line's first words, each made when first needed: most anchors are
+    found or ruled out within the first few words."""
+
+    __slots__ = ("_done", "_words")
+
+    def __init__(self, words: list[str]) -> None:
+        self._words = words
+        self._done: list[str] = []
+
+    def upto(self, end: int) -> list[str]:
+        """The folds of the first ``end`` words (all of them if there are fewer)."""
+        done = self._done
+        if len(done) < end:
+            done.extend(fold(w) for w in self._words[len(done) : end])
+        return done
+
+
+def _stems(tokens: list[str]) -> list[str]:
+    """Each token casefolded, with a curly apostrophe straightened and "'s" dropped.
+
+    All at once: casefolding maps each character on its own, so the tokens are joined by a
+    character none holds, folded and split again.
+    """
+    if not tokens:
+        return []
+    joined = "\0".join(tokens).casefold().replace("’", "'")
+    folded = joined.split("\0")
+    if "'s" not in joined:
+        return folded
+    return [t[:-2] if t.endswith("'s") else t for t in folded]
 
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_stem(t) for t in _TOKEN.findall(text))
+    return tuple(_stems(_TOKEN.findall(text)))
 
 
 def _same_stem(a: str, b: str) -> bool:
     if a == b:
         return True
-    shorter, longer = sorted((a, b), key=len)
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     # "korea"/"korean", "mongolia"/"mongolian", "soviet"/"soviets".
     return len(shorter) >= 4 and longer.startswith(shorter[: max(4, len(shorter) - 1)])
 
@@ -170,10 +207,18 @@ def _count_found(wanted: list[str], among: tuple[str, ...] | list[str]) -> int:
     Tokens sharing a stem share their first four letters (or are equal), so each is compared
     only with the few that do, not with every other token.
     """
+    keys = {t[:4] for t in wanted}
     by_key: dict[str, list[str]] = {}
     for token in among:
-        by_key.setdefault(token[:4], []).append(token)
-    return sum(1 for t in wanted if any(_same_stem(t, w) for w in by_key.get(t[:4], ())))
+        key = token[:4]
+        if key in keys:
+            by_key.setdefault(key, []).append(token)
+    found = 0
+    for t in wanted:
+        near = by_key.get(t[:4])
+        if near is not None and (t in near or any(_same_stem(t, w) for w in near)):
+            found += 1
+    return found
 
 
 def _content(tokens: tuple[str, ...]) -> list[str]:
@@ -207,21 +252,23 @@ class _Line:
     """A link line read once: its words, stems and folds, so that scoring each boundary
     slices them instead of tokenising the anchor and the preview again."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: list[re.Match[str]] | None = None) -> None:
+        """``spans``: the line's first words if already found (at least :data:`_SPLIT_WORDS`,
+        enough for anchors of up to :data:`MAX_ANCHOR_WORDS` words); else all it reads."""
         self.text = text
         head = text[:_READ_CHARS]
-        self.spans = list(_WORD.finditer(head))
+        self.spans = list(_WORD.finditer(head)) if spans is None else spans
         self.spans_starts = [m.start() for m in self.spans]
         self.words = [m.group() for m in self.spans]
         # Stems and folds are needed as far as the longest anchor and its preview's opening.
         reach = self.spans[min(len(self.spans) - 1, 2 * MAX_ANCHOR_WORDS + 8)].end()
         found = list(_TOKEN.finditer(head, 0, reach))
         self.token_starts = [m.start() for m in found]
-        self.stems = [_stem(m.group()) for m in found]
+        self.stems = _stems([m.group() for m in found])
         self.disambiguations = (
             list(_DISAMBIGUATION.finditer(head)) if _may_disambiguate(head) else []
         )
-        self.folds = [fold(w) for w in self.words[: 2 * MAX_ANCHOR_WORDS + 9]]
+        self.folds = _Folds(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
         lowered = head.casefold()
         self.lowered = lowered if len(lowered) == len(head) else None
         self.shapes = _shapes(self.words[:MAX_ANCHOR_WORDS])
@@ -246,16 +293,17 @@ class _Line:
         head_tokens = self._stems(head_start, head_start + 160)
 
         # --- the preview repeats the anchor (folds join word by word: fold drops spaces)
-        first_kept = 1 if k > 1 and self.folds[0] in _ARTICLES else 0
-        a_fold = "".join(self.folds[first_kept:k])
         head_word = bisect_left(self.spans_starts, head_start)
-        h_fold = "".join(self.folds[head_word : head_word + k + 6])
+        folds = self.folds.upto(max(k, head_word + k + 6))
+        first_kept = 1 if k > 1 and folds[0] in _ARTICLES else 0
+        a_fold = "".join(folds[first_kept:k])
+        h_fold = "".join(folds[head_word : head_word + k + 6])
         if a_fold and h_fold.startswith(a_fold):
             score += 10.0
         elif a_fold and len(a_fold) >= 6 and a_fold[:2] == h_fold[:2]:
             # Spelled differently ("Miyeegombyn" / "Miyegombyn"): only worth comparing when
             # the preview opens with the same letters.
-            ratio = SequenceMatcher(None, a_fold, h_fold[: len(a_fold)], autojunk=False).ratio()
+            ratio = _similarity(a_fold, h_fold[: len(a_fold)], 0.8)
             if ratio >= 0.8:
                 score += 10.0 * ratio - 2.0
         if a_tokens and head_tokens and any(_same_stem(head_tokens[0], t) for t in a_tokens):
@@ -311,6 +359,19 @@ class _Line:
         return 0.0
 
 
+def _similarity(a: str, b: str, least: float) -> float:
+    """difflib's ratio of ``a`` and ``b`` where it may reach ``least``; else a bound under it.
+
+    The letters the two share, counted with repeats, bound the matches the ratio counts, so a
+    pair whose bound falls short is not matched at all.
+    """
+    shared = sum((Counter(a) & Counter(b)).values())
+    bound = 2.0 * shared / (len(a) + len(b)) if a or b else 1.0
+    if bound < least:
+        return bound
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
 def _shapes(words: list[str]) -> list[float]:
     """For each prefix of ``words``, how much it does not look like an anchor: a function word
     or a comma at its end, a verb inside, a mix of capitals and title case, a file name, an
@@ -325,7 +386,7 @@ def _shapes(words: list[str]) -> list[float]:
         if index:
             verb = verb or word in _COPULAS
             opener = opener or (lowered in SENTENCE_OPENERS and word[:1].isupper())
-        if sum(c.isalpha() for c in word) >= 3:
+        if len(word) >= 3 and (word.isalpha() or sum(c.isalpha() for c in word) >= 3):
             upper = upper or word.isupper()
             title = title or (word[:1].isupper() and not word.isupper())
         opened += word.count("(") - word.count(")")
@@ -362,6 +423,8 @@ def residue_cut(words: list[str]) -> int | None:
     An anchor is link text: it never holds one, so a link line's anchor ends before it.
     """
     joined = " ".join(words)
+    if not _may_hold_residue(joined):
+        return None
     m = _RESIDUE_IN_WORDS.search(joined)
     return None if m is None else joined.count(" ", 0, m.start())
 
@@ -378,7 +441,7 @@ def split_anchor(
     uses these words elsewhere: "Soviet Union" is, "Soviet Union Bukharan PSR" is not), and by
     ``acronym``, the "(NAFTA)" that follows the link in the text, naming the whole anchor.
     """
-    spans = list(_WORD.finditer(line, 0, _READ_CHARS))
+    spans = list(islice(_WORD.finditer(line, 0, _READ_CHARS), _SPLIT_WORDS))
     words = [m.group() for m in spans]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
     cut = residue_cut(words[: limit + 1])
@@ -390,7 +453,7 @@ def split_anchor(
     if anchor is not None and len(anchor.split()) <= limit:
         return Split(anchor, line[len(anchor) :].strip(), REPEAT_SCORE)
     best: Split | None = None
-    scorer = _Line(line) if cut is None else None
+    scorer = _Line(line, spans) if cut is None else None
     for k in range(1, limit + 1):
         anchor = line[: spans[k - 1].end()]
         if cut is None:
@@ -498,7 +561,8 @@ def _may_split_at(words: list[str], k: int) -> bool:
 @lru_cache(maxsize=2048)
 def repeated_anchor(line: str) -> str | None:
     """The anchor of a link line whose preview repeats it, found without scoring; else None."""
-    spans = list(_WORD.finditer(line, 0, min(len(line), 400)))
+    # The anchor's words and twice as many after them are all that is compared.
+    spans = list(islice(_WORD.finditer(line, 0, min(len(line), 400)), 2 * MAX_ANCHOR_WORDS + 2))
     words = [m.group() for m in spans]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
     k = _repeat_boundary(words, limit) if limit >= 1 else None
@@ -511,18 +575,20 @@ def _repeat_boundary(words: list[str], limit: int) -> int | None:
     "Soviet Union The Soviet Union ..." splits after two words; an anchor that ends like a
     phrase in mid-sentence ("of", a comma) does not count.
     """
-    folds = [fold(w) for w in words[: 2 * limit + 2]]
-    first = folds[0]
+    words = words[: 2 * limit + 2]
+    lazy = _Folds(words)
+    first = lazy.upto(1)[0]
     if len(first) < 2:
         return None
-    for k in range(1, min(limit, len(folds) - 1) + 1):
-        start = k + 1 if folds[k] in _ARTICLES and k + 1 < len(folds) else k
+    for k in range(1, min(limit, len(words) - 1) + 1):
+        folds = lazy.upto(k + 2)
+        start = k + 1 if folds[k] in _ARTICLES and k + 1 < len(words) else k
         if not folds[start].startswith(first[:4]) and not first.startswith(folds[start][:4]):
             continue
         anchor = "".join(folds[:k])
         if not anchor or fold(words[k - 1]) in FUNCTION_WORDS or words[k - 1][-1] in ",;:([{":
             continue
-        head = "".join(folds[start : start + k + 3])
+        head = "".join(lazy.upto(start + k + 3)[start : start + k + 3])
         if head.startswith(anchor) and len(anchor) >= 3:
             return k
     return None
@@ -534,6 +600,21 @@ def strip_truncation(preview: str) -> tuple[str, bool]:
     if is_cut(stripped):
         return stripped.removesuffix("...").removesuffix("…").rstrip(), True
     return preview.strip(), False
+
+
+def _may_hold_residue(text: str) -> bool:
+    """Characters one of :data:`_RESIDUE_IN_WORDS`' matches holds, looked for before it runs."""
+    return (
+        "|" in text
+        or "=" in text
+        or "_" in text
+        or "{{" in text
+        or "}}" in text
+        or "[[" in text
+        or "]]" in text
+        or "::" in text
+        or ("." in text and _FILE_NAME.search(text) is not None)
+    )
 
 
 def _may_disambiguate(text: str) -> bool:
