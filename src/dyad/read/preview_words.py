@@ -101,6 +101,7 @@ _RESIDUE_IN_WORDS = re.compile(
 )
 # ASCII characters other than letters and digits: what ``fold`` drops from an ASCII word.
 _ASCII_NOT_ALNUM = dict.fromkeys(c for c in range(128) if not chr(c).isalnum())
+_ASCII_NOT_ALNUM_OR_SPACE = {c: None for c in _ASCII_NOT_ALNUM if c != ord(" ")}
 
 
 @lru_cache(maxsize=8192)
@@ -109,6 +110,16 @@ def fold(text: str) -> str:
     if text.isascii():  # (the same, without normalising or a regex: most words are ASCII)
         return text.lower().translate(_ASCII_NOT_ALNUM)
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def fold_words(words: list[str]) -> list[str]:
+    """:func:`fold` of each of ``words`` (words: no white space inside), ASCII ones at once."""
+    if not words:
+        return []
+    joined = " ".join(words)
+    if joined.isascii():
+        return joined.lower().translate(_ASCII_NOT_ALNUM_OR_SPACE).split(" ")
+    return [fold(w) for w in words]
 
 
 class Folds:
@@ -125,7 +136,7 @@ class Folds:
         """The folds of the first ``end`` words (all of them if there are fewer)."""
         done = self._done
         if len(done) < end:
-            done.extend(fold(w) for w in self._words[len(done) : end])
+            done.extend(fold_words(self._words[len(done) : end]))
         return done
 
 

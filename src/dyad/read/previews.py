@@ -220,12 +220,15 @@ def _named_in_residue(anchor: list[str], residue: list[str]) -> float:
 @lru_cache(maxsize=2048)
 def repeated_anchor(line: str) -> str | None:
     """The anchor of a link line whose preview repeats it, found without scoring; else None."""
-    # The anchor's words and twice as many after them are all that is compared.
-    spans = list(islice(WORD.finditer(line, 0, min(len(line), 400)), 2 * MAX_ANCHOR_WORDS + 2))
-    words = [m.group() for m in spans]
+    # The anchor's words and twice as many after them are all that is compared. (str.split
+    # parts words at the same white space as the regex :data:`WORD`, and sooner.)
+    words = line[:400].split(None, 2 * MAX_ANCHOR_WORDS + 2)[: 2 * MAX_ANCHOR_WORDS + 2]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
     k = _repeat_boundary(words, limit) if limit >= 1 else None
-    return None if k is None else line[: spans[k - 1].end()].strip()
+    if k is None:
+        return None
+    last = next(islice(WORD.finditer(line, 0, 400), k - 1, None))
+    return line[: last.end()].strip()
 
 
 def _repeat_boundary(words: list[str], limit: int) -> int | None:
