@@ -31,13 +31,9 @@ SAMPLES = {
     "markdown": DATA / "markdown" / "Mongolia–United_Kingdom_relations.md",
     "html": ROOT / "tests" / "golden" / "html" / "Mongolia–United_Kingdom_relations.html",
 }
-# Known and not yet fixed (the hardening issue stays open for it): a 400 kB line of "[" in a
-# scrape takes the infolist reader minutes (its link-line splitter); every other flood reads.
-NOT_FIXED = "the scrape reader takes minutes on a 400 kB run of '[': not fixed yet"
-
 # Markup that nests or repeats, per format: what a careless export or an attacker would send.
 FLOODS = {
-    "infolist": ["\n\n\nHeading\n", "• " * 40, "[" * 50],
+    "infolist": ["\n\n\nHeading\n", "• " * 40, "[" * 50, "{{" * 50, "[[a|", "x" * 500 + " ...\n"],
     "wikitext": ["== a ==\n", "{{a|", "[[a|", "<span>", "{|\n|a\n"],
     "text": ["A\n\n", "  * a\n", "Heading\n=======\n\n", "| a | b |\n"],
     "markdown": ["# a\n", "> ", "* ", "[a](", "| a | b |\n"],
@@ -83,20 +79,7 @@ def test_fuzz_inputs_mutated_articles(tmp_path: Path, format: str) -> None:
         _outcome(path, format)
 
 
-# Cases that hang now (over 60 s) in a reader another branch is rewriting: checked after it.
-_HANGS = {("infolist", FLOODS["infolist"][2])}
-
-
-@pytest.mark.parametrize(
-    ("format", "unit"),
-    [
-        pytest.param(f, u, marks=[pytest.mark.skip(reason=NOT_FIXED)])
-        if (f, u) in _HANGS
-        else (f, u)
-        for f in sorted(FLOODS)
-        for u in FLOODS[f]
-    ],
-)
+@pytest.mark.parametrize(("format", "unit"), [(f, u) for f in sorted(FLOODS) for u in FLOODS[f]])
 def test_fuzz_inputs_markup_floods(tmp_path: Path, format: str, unit: str) -> None:
     # Repeated to 400 kB: many times the markup of any real article, still under the limit.
     path = tmp_path / "flood.in"

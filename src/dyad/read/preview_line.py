@@ -1,0 +1,267 @@
+"""Scoring one boundary of a link line: how plausible the first words are as its anchor.
+
+A link line (``<anchor> <preview> ...``) is read once (:class:`LineScorer`): its words, their
+stems and folds; each boundary is then scored from slices of them, with the evidence the
+module :mod:`dyad.read.previews` describes: the preview repeating the anchor, sharing its
+stems, opening the way an article's first sentence opens, and the anchor's own shape.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from difflib import SequenceMatcher
+
+from dyad.read.preview_words import (
+    ARTICLES,
+    COPULAS,
+    DISAMBIGUATION,
+    FILE_NAME,
+    FUNCTION_WORDS,
+    MAX_ANCHOR_WORDS,
+    READ_CHARS,
+    RESIDUE_START,
+    SENTENCE_OPENERS,
+    TOKEN,
+    WORD,
+    Folds,
+    content_words,
+    count_found,
+    may_disambiguate,
+    same_stem,
+    stems,
+)
+
+_LEADING_NOISE = re.compile(r"^(?:'{2,}|[\"“‘(\[])+")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_OPENING = 300
+_ALL_CAPS = re.compile(r"^[^\W\d_a-z]{4,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
+
+
+def score_pair(anchor: str, preview: str, *, residue: bool = False) -> float:
+    """How plausible it is that ``preview`` is the preview of a link reading ``anchor``.
+
+    ``residue``: the preview is known to be infobox or caption residue, which opens with the
+    tail of some field's value ("116 mi) | population_estimate", "border |image_size"), so
+    the way it opens says nothing; the anchor's own shape and words still do.
+    """
+    anchor = anchor.strip()
+    if not anchor or not preview.strip():
+        return float("-inf")
+    line = LineScorer(f"{anchor} {preview.strip()}")
+    k = len(anchor.split())
+    if k >= len(line.spans):
+        return float("-inf")  # the anchor fills all of the line that is read: no link
+    return line.score(k, residue=residue)
+
+
+class LineScorer:
+    """A link line read once: its words, stems and folds, so that scoring each boundary
+    slices them instead of tokenising the anchor and the preview again."""
+
+    def __init__(self, text: str, spans: list[re.Match[str]] | None = None) -> None:
+        """``spans``: the line's first words if already found (at least twice
+        :data:`MAX_ANCHOR_WORDS` and ten more: an anchor and its preview's opening); else all
+        the words it reads."""
+        self.text = text
+        head = text[:READ_CHARS]
+        self.spans = list(WORD.finditer(head)) if spans is None else spans
+        self.spans_starts = [m.start() for m in self.spans]
+        self.words = [m.group() for m in self.spans]
+        # Stems and folds are needed as far as the longest anchor and its preview's opening.
+        reach = self.spans[min(len(self.spans) - 1, 2 * MAX_ANCHOR_WORDS + 8)].end()
+        found = list(TOKEN.finditer(head, 0, reach))
+        self.token_starts = [m.start() for m in found]
+        self.stems = stems([m.group() for m in found])
+        self.disambiguations = list(DISAMBIGUATION.finditer(head)) if may_disambiguate(head) else []
+        self.folds = Folds(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
+        lowered = head.casefold()
+        self.lowered = lowered if len(lowered) == len(head) else None
+        self.shapes = anchor_shapes(self.words[:MAX_ANCHOR_WORDS])
+
+    def _stems(self, start: int, end: int) -> tuple[str, ...]:
+        return tuple(
+            self.stems[bisect_left(self.token_starts, start) : bisect_left(self.token_starts, end)]
+        )
+
+    def score(self, k: int, *, residue: bool = False) -> float:
+        """:func:`score_pair` of the first ``k`` words against the rest of the line.
+
+        Each part of the evidence adds to the running score in turn (the order of the sums
+        is part of the result: the scores of two boundaries may tie)."""
+        spans = self.spans
+        anchor_end, start = spans[k - 1].end(), spans[k].start()
+        opening = self.text[start : start + _OPENING]
+        head = _head(opening)
+        head_start = start + len(opening) - len(head)
+        a_tokens = self._stems(0, anchor_end)
+        score = self._repeats(k, head_start, 0.0)
+        score = self._shares_words(anchor_end, start, head_start, a_tokens, score)
+        score = self._opens(k, start, head, residue, score)
+        score += self._disambiguation(start, a_tokens)
+        if k > len(self.shapes):  # a long anchor: the other layout's whole line
+            self.shapes = anchor_shapes(self.words[:k])
+        return score + self.shapes[k - 1]
+
+    def _repeats(self, k: int, head_start: int, score: float) -> float:
+        """The preview repeats the anchor (folds join word by word: fold drops spaces)."""
+        head_word = bisect_left(self.spans_starts, head_start)
+        folds = self.folds.upto(max(k, head_word + k + 6))
+        first_kept = 1 if k > 1 and folds[0] in ARTICLES else 0
+        a_fold = "".join(folds[first_kept:k])
+        h_fold = "".join(folds[head_word : head_word + k + 6])
+        if a_fold and h_fold.startswith(a_fold):
+            score += 10.0
+        elif a_fold and len(a_fold) >= 6 and a_fold[:2] == h_fold[:2]:
+            # Spelled differently ("Miyeegombyn" / "Miyegombyn"): only worth comparing when
+            # the preview opens with the same letters.
+            ratio = _similarity(a_fold, h_fold[: len(a_fold)], 0.8)
+            if ratio >= 0.8:
+                score += 10.0 * ratio - 2.0
+        return score
+
+    def _shares_words(
+        self, anchor_end: int, start: int, head_start: int, a_tokens: tuple[str, ...], score: float
+    ) -> float:
+        """The preview's opening shares stems with the anchor, or holds it verbatim."""
+        head_tokens = self._stems(head_start, head_start + 160)
+        if a_tokens and head_tokens and any(same_stem(head_tokens[0], t) for t in a_tokens):
+            score += 3.0
+        content = content_words(a_tokens)
+        if content:
+            found = count_found(content, head_tokens[: len(a_tokens) + 4])
+            score += 6.0 * found / len(content) * min(1.0, len(content) / 2)
+        if anchor_end >= 4 and self._holds_anchor(anchor_end, start):
+            score += min(anchor_end, 30) / 6.0
+        return score
+
+    def _holds_anchor(self, anchor_end: int, start: int) -> bool:
+        """Whether the preview's opening holds the anchor, ignoring case."""
+        lowered = self.lowered
+        if lowered is not None:
+            return lowered[:anchor_end] in lowered[start : start + _OPENING]
+        text = self.text
+        return text[:anchor_end].casefold() in text[start : start + _OPENING].casefold()
+
+    def _opens(self, k: int, start: int, head: str, residue: bool, score: float) -> float:
+        """The preview starts the way an article (or template residue) starts."""
+        first = self.text[start : start + 1]
+        first_word, a_first, last = self.words[k], self.words[0], self.words[k - 1]
+        if residue:
+            if first.islower() or first.isdigit() or not first.isalnum():
+                score += 2.0
+            if last[:1].islower() and a_first[:1].isupper():
+                score -= 2.0
+        elif RESIDUE_START.match(self.text[start:]):
+            score += 4.0
+        elif first.isupper() or first.isdigit() or first in "\"'“‘([":
+            score += 1.0
+            if first_word.casefold() in SENTENCE_OPENERS:
+                score += 2.0
+            if last[:1].islower() and first.isupper():
+                score += 1.5
+        elif first_word in COPULAS:
+            # a lead whose bold subject the scrape lost: "is a train station ..."
+            score += 3.0 if a_first[:1].isupper() else 2.0
+        elif first.islower():
+            score -= 3.0
+        if _ALL_CAPS.match(head) and not last.isupper():
+            score += 3.0  # the abstracts print the bold subject in capitals: "ARTHUR NEVILLE"
+        return score
+
+    def _disambiguation(self, start: int, a_tokens: tuple[str, ...]) -> float:
+        """A disambiguation page whose subject is the anchor: "Kim or KIM may refer to"."""
+        for m in self.disambiguations:
+            if m.start() >= start and m.end() <= start + 200:
+                subject = self._stems(start, m.start())
+                if subject and a_tokens and any(same_stem(subject[0], t) for t in a_tokens):
+                    return 4.0
+                return 0.0
+        return 0.0
+
+
+def _head(preview: str) -> str:
+    """The preview's opening without quotes, italics markers or a leading article."""
+    head = _LEADING_NOISE.sub("", preview.lstrip())
+    return _ARTICLE.sub("", head)
+
+
+def _similarity(a: str, b: str, least: float) -> float:
+    """difflib's ratio of ``a`` and ``b`` where it may reach ``least``; else a bound under it.
+
+    The letters the two share, counted with repeats, bound the matches the ratio counts, so a
+    pair whose bound falls short is not matched at all.
+    """
+    shared = sum((Counter(a) & Counter(b)).values())
+    bound = 2.0 * shared / (len(a) + len(b)) if a or b else 1.0
+    if bound < least:
+        return bound
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def anchor_shapes(words: list[str]) -> list[float]:
+    """For each prefix of ``words``, how much it does not look like an anchor: a function word
+    or a comma at its end, a verb inside, a mix of capitals and title case, a file name, an
+    open parenthesis, residue. One pass, each prefix from the one before."""
+    shapes: list[float] = []
+    prefix = _Prefix()
+    for index, word in enumerate(words):
+        lowered = word.casefold()
+        prefix.add(word, lowered, index)
+        score = _ending_shape(word, lowered) - prefix.penalty()
+        if index and lowered == words[index - 1].casefold():
+            score -= 3.0
+        shapes.append(score - 0.3 * max(0, index + 1 - 4))
+    return shapes
+
+
+def _ending_shape(word: str, lowered: str) -> float:
+    """How much an anchor ending with ``word`` does not look like one, by that word alone."""
+    score = 0.0
+    if lowered in FUNCTION_WORDS:
+        score -= 4.0
+    if word[-1] in ",;:([{":
+        score -= 4.0
+    elif word[-1] == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
+        score -= 2.0
+    return score
+
+
+class _Prefix:
+    """What the words of an anchor so far hold that link text does not (the penalties are
+    whole numbers: summed in any order, they come to the same)."""
+
+    __slots__ = ("named_file", "opened", "opener", "residue", "title", "upper", "verb")
+
+    def __init__(self) -> None:
+        self.named_file = self.upper = self.title = self.verb = self.opener = False
+        self.residue = False
+        self.opened = 0
+
+    def add(self, word: str, lowered: str, index: int) -> None:
+        if index:
+            self.verb = self.verb or word in COPULAS
+            self.opener = self.opener or (lowered in SENTENCE_OPENERS and word[:1].isupper())
+        if len(word) >= 3 and (word.isalpha() or sum(c.isalpha() for c in word) >= 3):
+            self.upper = self.upper or word.isupper()
+            self.title = self.title or (word[:1].isupper() and not word.isupper())
+        self.opened += word.count("(") - word.count(")")
+        self.residue = self.residue or "{{" in word or "}}" in word or "=" in word
+        self.named_file = self.named_file or ("." in word and bool(FILE_NAME.search(word)))
+
+    def penalty(self) -> float:
+        penalty = 0.0
+        if self.verb:
+            penalty += 4.0
+        if self.upper and self.title:
+            penalty += 4.0
+        if self.named_file:
+            penalty += 6.0
+        if self.opened > 0:
+            penalty += 3.0
+        if self.opener:
+            penalty += 3.0
+        if self.residue:
+            penalty += 6.0
+        return penalty
