@@ -476,8 +476,12 @@ class EventEngine:
                 tgt = _Resolved(inner[:1], [])
         if tgt is None or (not tgt.states and not tgt.other):
             after = [x for x in scene.actors if x[1] >= match.core[1]]
+            # "Spain recognized Ukraine's independence": the object inside the trigger's words.
+            inside = [
+                x for x in scene.actors if match.core[0] <= x[1] and x[2] <= match.core[1]
+            ]
             before = [x for x in scene.actors if x[2] <= match.core[0]][::-1]
-            for candidate in [*after, *before]:
+            for candidate in [*after, *inside, *before]:
                 if rule.type == "visit" and candidate[0].demonym:
                     continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
                 resolved = self._resolve(candidate[0], dyad)
