@@ -358,3 +358,98 @@ def test_narrative_families_mission_upgraded_in_a_capital(
 ) -> None:
     events = _of(_events(title, sentence), "relations.upgraded")
     assert [(e.source, e.target, (e.date or "")[:4]) for e in events] == [(source, target, date)]
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "pair", "date"),
+    [
+        (
+            "Foreign relations of Qatar",
+            "In September 1992, tensions arose between Qatar and Saudi Arabia when Saudi forces "
+            "allegedly attacked a Qatari border post.",
+            ("QAT", "SAU"),
+            "1992-09",
+        ),
+        (
+            "Foreign relations of Mexico",
+            "In the 1930s, diplomatic relations between Italy and Mexico began to deteriorate "
+            "when Mussolini invaded Abyssinia.",
+            ("ITA", "MEX"),
+            "193X",
+        ),
+        (
+            "Foreign relations of Germany",
+            "Relations with Turkey significantly deteriorated after the 2016–17 Turkish purges.",
+            ("DEU", "TUR"),
+            "2016/2017",
+        ),
+    ],
+)
+def test_narrative_families_tensions_and_decline(
+    title: str, sentence: str, pair: tuple[str, str], date: str
+) -> None:
+    events = _of(_events(title, sentence), "relations.deteriorated")
+    assert [(e.actors, e.date, e.modality) for e in events] == [(pair, date, "occurred")]
+
+
+def test_narrative_families_a_cancellation_in_a_clause_of_its_own_cancels_nothing_else() -> None:
+    events = _events(
+        "Argentina–Mexico relations",
+        "In 2005, tensions between the two countries started when President Fox canceled the "
+        "meeting.",
+    )
+    assert [(e.type, e.modality) for e in events] == [("relations.deteriorated", "occurred")]
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "type_", "source", "target", "date"),
+    [
+        (
+            "Foreign relations of Syria",
+            "The German embassy in Damascus was reopened on 20 March 2025.",
+            "mission.opened",
+            "DEU",
+            "SYR",
+            "2025-03-20",
+        ),
+        (
+            "Foreign relations of Iraq",
+            "In May 2001 in Baghdad the Embassy of Ukraine in Iraq re-opened.",
+            "mission.opened",
+            "UKR",
+            "IRQ",
+            "2001-05",
+        ),
+        (
+            "Foreign relations of Germany",
+            "Following the closing of the German embassy in Bangui in 1997 Germany is "
+            "represented through its embassy in Cameroon.",
+            "mission.closed",
+            "DEU",
+            "CAF",
+            "1997",
+        ),
+        (
+            "Foreign relations of Germany",
+            "On 6 May 1961 first Ambassador of Mauritania to FRG M. Mamadou Toure presented his "
+            "credentials to President Lubke.",
+            "envoy.accredited",
+            "MRT",
+            "DEU",
+            "1961-05-06",
+        ),
+    ],
+)
+def test_narrative_families_missions_and_envoys(
+    title: str, sentence: str, type_: str, source: str, target: str, date: str
+) -> None:
+    events = _of(_events(title, sentence), type_)
+    assert [(e.source, e.target, e.date) for e in events] == [(source, target, date)]
+
+
+def test_narrative_families_an_undated_reopening_in_passing_is_background() -> None:
+    events = _events(
+        "Foreign relations of Somalia",
+        "He is the first such envoy after the reopening of the Chinese embassy in Mogadishu.",
+    )
+    assert not _of(events, "mission.opened")
