@@ -453,3 +453,47 @@ def test_narrative_families_an_undated_reopening_in_passing_is_background() -> N
         "He is the first such envoy after the reopening of the Chinese embassy in Mogadishu.",
     )
     assert not _of(events, "mission.opened")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target", "date"),
+    [
+        ("The Vietnamese invasion of Cambodia in 1978 led to tensions.", "VNM", "KHM", "1978"),
+        ("The 1990 Iraqi invasion and occupation of Kuwait were a shock.", "IRQ", "KWT", "1990"),
+        ("Tanzania's invasion of Uganda in 1979 toppled Idi Amin.", "TZA", "UGA", "1979"),
+    ],
+)
+def test_narrative_families_dated_invasion_named_by_its_invader(
+    sentence: str, source: str, target: str, date: str
+) -> None:
+    events = _of(_events("Foreign relations of Laos", sentence), "conflict.occupation")
+    assert [(e.source, e.target, e.date) for e in events] == [(source, target, date)]
+
+
+def test_narrative_families_an_undated_invasion_in_passing_is_no_event() -> None:
+    events = _events(
+        "Foreign relations of Albania",
+        "Since the Russian invasion of Ukraine, relations have been frozen.",
+    )
+    assert not _of(events, "conflict.occupation")
+
+
+def test_narrative_families_a_condemned_invasion_is_both_a_protest_and_an_invasion() -> None:
+    events = _events(
+        "Foreign relations of Mexico",
+        "Years later, Mexico condemned the U.S. invasion of Panama in 1989.",
+    )
+    assert sorted(_facts(events)) == [
+        ("conflict.occupation", "USA", "PAN", ("PAN", "USA"), "1989"),
+        ("protest", "MEX", "USA", ("MEX", "USA"), "1989"),
+    ]
+
+
+def test_narrative_families_in_recent_years_takes_no_date_from_the_sentence_before() -> None:
+    events = _events(
+        "Poland–Russia relations",
+        "The war began in 1939. In recent years, relations with Russia have worsened considerably.",
+    )
+    assert [(e.actors, e.date) for e in _of(events, "relations.deteriorated")] == [
+        (("POL", "RUS"), None)
+    ]

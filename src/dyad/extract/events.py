@@ -63,7 +63,7 @@ def _is_object(string: str, start: int, end: int) -> bool:
 _TIME_SHIFT = re.compile(
     r"\b(?:previously|earlier|before|prior|formerly|originally|initially|later|subsequently"
     r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
-    r"|historically|long|always|never|there\s+(?:are|is)|in\s+the\s+past)\b",
+    r"|historically|long|always|never|there\s+(?:are|is)|in\s+the\s+past|in\s+recent\s+years)\b",
     re.IGNORECASE,
 )
 # "on 21–22 May": a day of some year the sentence does not say; no year is inferred for it.
