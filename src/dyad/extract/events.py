@@ -46,10 +46,11 @@ _OBJECT_BEFORE = re.compile(
     r"|condemned|critici[sz]ed|hosted|received|accused|defeated|annexed)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "the second state after the United States and the first ...": a preposition's object; "after
-# Vanuatu had established ...": a clause's subject (a verb follows).
-_AFTER_BEFORE = re.compile(r"\b(?:after|behind|following)\s+(?:the\s+)?$", re.IGNORECASE)
-_VERB_NEXT = re.compile(r"\s+(?:\w+ed|has|had|have|was|were|is|are|did|would|could|made|became)\b")
+# "the second state after the United States and the first ...", "second only to X, behind Y,":
+# a preposition's object; "after Vanuatu had established ...", "following Latvia's
+# independence": not read as one (a verb or a possession follows).
+_AFTER_BEFORE = re.compile(r"\b(?:after|behind)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_NEXT = re.compile(r"\s*(?:,|and\b|to\b|\.|$)")
 
 
 def _is_object(string: str, start: int, end: int) -> bool:
@@ -57,7 +58,7 @@ def _is_object(string: str, start: int, end: int) -> bool:
     before = string[:start]
     if _OBJECT_BEFORE.search(before):
         return True
-    return bool(_AFTER_BEFORE.search(before)) and not _VERB_NEXT.match(string, end)
+    return bool(_AFTER_BEFORE.search(before)) and bool(_LIST_NEXT.match(string, end))
 
 
 _TIME_SHIFT = re.compile(
