@@ -58,7 +58,8 @@ def _is_object(string: str, start: int, end: int) -> bool:
     before = string[:start]
     if _OBJECT_BEFORE.search(before):
         return True
-    return bool(_AFTER_BEFORE.search(before)) and bool(_LIST_NEXT.match(string, end))
+    # Only the last words before the actor matter ("after the "): no scan of the whole prefix.
+    return bool(_AFTER_BEFORE.search(before[-20:])) and bool(_LIST_NEXT.match(string, end))
 
 
 _TIME_SHIFT = re.compile(
