@@ -46,10 +46,26 @@ _OBJECT_BEFORE = re.compile(
     r"|condemned|critici[sz]ed|hosted|received|accused|defeated|annexed)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the second state after the United States and the first ...", "second only to X, behind Y,":
+# a preposition's object; "after Vanuatu had established ...", "following Latvia's
+# independence": not read as one (a verb or a possession follows).
+_AFTER_BEFORE = re.compile(r"\b(?:after|behind)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_NEXT = re.compile(r"\s*(?:,|and\b|to\b|\.|$)")
+
+
+def _is_object(string: str, start: int, end: int) -> bool:
+    """Whether the actor at ``string[start:end]`` is the object of a verb or preposition."""
+    before = string[:start]
+    if _OBJECT_BEFORE.search(before):
+        return True
+    # Only the last words before the actor matter ("after the "): no scan of the whole prefix.
+    return bool(_AFTER_BEFORE.search(before[-20:])) and bool(_LIST_NEXT.match(string, end))
+
+
 _TIME_SHIFT = re.compile(
     r"\b(?:previously|earlier|before|prior|formerly|originally|initially|later|subsequently"
     r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
-    r"|historically|long|always|never|there\s+(?:are|is)|in\s+the\s+past)\b",
+    r"|historically|long|always|never|there\s+(?:are|is)|in\s+the\s+past|in\s+recent\s+years)\b",
     re.IGNORECASE,
 )
 # "on 21–22 May": a day of some year the sentence does not say; no year is inferred for it.
@@ -471,13 +487,19 @@ class EventEngine:
             # The subject: the nearest actor before the trigger that is not itself the
             # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
             # and provided weapons": Israel).
-            subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
+            subjects = [x for x in before if not _is_object(tagged.string, x[1], x[2])]
             subjects = self._other_than_target(subjects, groups.get("target"), dyad)
             chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
             if chosen_subject is not None:
                 src = self._resolve(chosen_subject[0], dyad)
                 scene.persons.extend(src.persons)
                 scene.defaults += 1
+        if (src is None or (not src.states and not src.other)) and quantity_tag is not None:
+            # "10,000 French nationals lived in Gabon": the counted people's state is the
+            # subject, where the count comes before the trigger.
+            at = tagged.string.find(quantity_tag.token)
+            if 0 <= at < match.core[0] and quantity_tag.inner_states:
+                src = _Resolved(list(quantity_tag.inner_states[:1]), [])
         tgt = groups.get("target")
         if (tgt is None or (not tgt.states and not tgt.other)) and quantity_tag is not None:
             # "expelled two North Korean diplomats": the state counted in the quantity.
@@ -486,8 +508,16 @@ class EventEngine:
                 tgt = _Resolved(inner[:1], [])
         if tgt is None or (not tgt.states and not tgt.other):
             after = [x for x in scene.actors if x[1] >= match.core[1]]
+            # "Spain recognized Ukraine's independence": the owner inside the trigger's words.
+            inside = [
+                x
+                for x in scene.actors
+                if match.core[0] <= x[1]
+                and x[2] <= match.core[1]
+                and tagged.string.startswith(("'s", "’s"), x[2])
+            ]
             before = [x for x in scene.actors if x[2] <= match.core[0]][::-1]
-            for candidate in [*after, *before]:
+            for candidate in [*after, *inside, *before]:
                 if rule.type == "visit" and candidate[0].demonym:
                     continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
                 resolved = self._resolve(candidate[0], dyad)
@@ -786,7 +816,7 @@ def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
     Republic of China and established ties with ...") is not the subject.
     """
     before = [x for x in actors if x[2] <= core_start]
-    subjects = [x for x in before if not _OBJECT_BEFORE.search(tagged.string[: x[1]])]
+    subjects = [x for x in before if not _is_object(tagged.string, x[1], x[2])]
     if subjects:
         before = before[: before.index(subjects[-1]) + 1]
     if not before:
@@ -794,7 +824,8 @@ def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
     chain = [before[-1]]
     for previous in reversed(before[:-1]):
         between = tagged.string[previous[2] : chain[-1][1]]
-        if re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", between):
+        # "X and Y", "X, Y and Z", "Venezuelan-Spanish ties"
+        if re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?|[-–]", between):
             chain.append(previous)
         else:
             break

@@ -44,6 +44,8 @@ _REQUESTED = re.compile(
     r"[^;]{0,60}?\bto\s+(?:\w+ly\s+)?$",
     re.I,
 )
+# Where a clause of its own, with its own verb, begins after the trigger.
+_SUBORDINATE = re.compile(r"\b(?:when|because|since|after|as\s+a\s+result|and\s+as)\b", re.I)
 # "would later visit": the future seen from the past, which happened.
 _WOULD_OCCURRED = re.compile(
     r"\bwould\s+(?:later|eventually|soon|subsequently|go\s+on\s+to|then|also\s+later)\b", re.I
@@ -60,7 +62,10 @@ def modality_of(
     before = tagged.string[max(clause[0], core_start - 45) : core_start]
     if _NEGATION.search(before):
         return "negated"
-    if _CANCELLED.search(tagged.string[clause[0] : clause[1]]):
+    # "the visit was postponed" after the trigger; not a cancellation told in a clause of its
+    # own ("tensions started when the president cancelled the meeting")
+    after = _SUBORDINATE.search(tagged.string, core_start, clause[1])
+    if _CANCELLED.search(tagged.string[clause[0] : after.start() if after else clause[1]]):
         return "cancelled"
     asked = _REQUESTED.search(tagged.string, max(clause[0], core_start - 90), core_start)
     if _PLANNED.search(before) or asked:
