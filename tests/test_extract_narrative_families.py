@@ -521,3 +521,42 @@ def test_narrative_families_in_recent_years_takes_no_date_from_the_sentence_befo
     assert [(e.actors, e.date) for e in _of(events, "relations.deteriorated")] == [
         (("POL", "RUS"), None)
     ]
+
+
+def test_narrative_families_a_standing_agreement_takes_no_date_from_the_sentence_before() -> None:
+    events = _events(
+        "Mongolia–United Kingdom relations",
+        "Relations were established in 1963. Bilaterally the two countries have a Double"
+        " Taxation Agreement, and an Investment Agreement.",
+    )
+    signed = _of(events, "agreement.signed")
+    assert signed and all(e.date is None for e in signed)
+
+
+def test_narrative_families_later_that_year_is_the_year_before() -> None:
+    events = _events(
+        "Foreign relations of Luxembourg",
+        "In January 2007, the Prime Minister visited Poland. Later that year, Luxembourg and"
+        " Poland signed an agreement on police cooperation.",
+    )
+    assert [(e.date, e.date_source) for e in _of(events, "agreement.signed")] == [
+        ("2007", "inferred")
+    ]
+
+
+def test_narrative_families_a_bloc_named_by_the_section_is_no_party() -> None:
+    text = (
+        "== CARICOM ==\nIn 2017 Cuba and the Caribbean Community (CARICOM) bloc signed a trade"
+        " and economic cooperation agreement.\n"
+    )
+    doc = read_text(text, format="wikitext", source="t.wiki", title="Foreign relations of Cuba")
+    assert _of(list(extract(doc).events), "agreement.signed") == []
+
+
+def test_narrative_families_an_invasion_told_by_its_verb_is_an_intervention() -> None:
+    events = _events(
+        "Foreign relations of Cuba", "In December 1979, the Soviet Union invaded Afghanistan."
+    )
+    assert [(e.type, e.source, e.target, e.date) for e in events] == [
+        ("conflict.intervention", "SUN", "AFG", "1979-12")
+    ]

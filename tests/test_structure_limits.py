@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dyad"
 
 CLEANED = ("cli", "gazetteer", "ingest", "spark", "store", "evaluate.py")
 # Being reworked on other branches; held to the limits once they meet them.
-NOT_YET = frozenset({"store/reconcile.py"})
+NOT_YET: frozenset[str] = frozenset()
 
 MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80

@@ -69,6 +69,15 @@ _TIME_SHIFT = re.compile(
     re.IGNORECASE,
 )
 # "on 21–22 May": a day of some year the sentence does not say; no year is inferred for it.
+# "Later that year", "in the same year": the sentence before gives the year, whatever else moves.
+_SAME_YEAR = re.compile(
+    r"\b(?:(?:later|earlier)\s+(?:that|in\s+the\s+same|the\s+same)\s+year"
+    r"|(?:in\s+)?(?:that|the)\s+same\s+year)\b",
+    re.IGNORECASE,
+)
+# A state of things in the present ("the two countries have a Double Taxation Agreement",
+# "Cuba is a member of ..."): no time of the sentence before carries over to it.
+_PRESENT = re.compile(r"\b(?:have|has|is|are)\b")
 _DAY_WITHOUT_YEAR = re.compile(
     r"\b\d{1,2}(?:\s?[–-]\s?\d{1,2})?\s+(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b(?!,?\s+⟨D)|\b(?:January|February|March|April"
@@ -756,11 +765,14 @@ class EventEngine:
         if dated:
             tag = min(dated, key=distance)[0]
             return [(_date_value(tag), "sentence", _date_text(text, tag))]
+        if previous_date is not None and _SAME_YEAR.search(tagged.string, 0, b):
+            return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
         if (
             previous_date is not None
             and _POINT_DATE.fullmatch(previous_date[0])
             and not _TIME_SHIFT.search(tagged.string)
             and not _DAY_WITHOUT_YEAR.search(tagged.string)
+            and not _PRESENT.search(tagged.string, clause[0], b)
         ):
             # What follows a dated sentence happened about then: its year, not its day.
             return [(_year_of(previous_date[0]), "inferred", previous_date[1])]

@@ -179,6 +179,9 @@ def extract(
             previous_date = (value, text[start:end])
         elif _TIME_SHIFT.search(text, s, e):
             previous_date = None  # "Today in Ulaanbaatar ...": the narrative left its time
+    # A bloc or organisation named by a section or row (CARICOM, the CIS) is no party to the
+    # narrative's dyadic events either; a relations table's row for one is kept as it stands.
+    events = [ev for ev in events if all(_is_state(gaz, code) for code in ev.actors)]
     events.extend(table_events(doc, context, gaz))
     events.extend(enumerated_events(doc, context, gaz, people))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))

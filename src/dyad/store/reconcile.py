@@ -52,7 +52,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 from dyad.gazetteer import default_gazetteer
 from dyad.membership import first_member_year, is_modern, membership_gaps
@@ -132,8 +132,6 @@ class PlannedFact:
 
 
 _SPACE = re.compile(r"\s+")
-# Names compare like scoring.md's: case, hyphens and spaces aside ("Kim Il-sung" = "Kim Il Sung").
-_PERSON_KEY = re.compile(r"[\s\-‐–]+")
 
 
 def identity_key(
@@ -202,16 +200,21 @@ def renewals(
     first = min((m.bounds for m in established if m.bounds), key=lambda b: (b.lower, b.width))
     restored = [m.bounds for m in occurred if m.type == RESTORED and m.bounds]
     breaks = [m.bounds for m in occurred if m.type in _BREAKS and m.bounds] + list(gaps)
-    found: set[int] = set()
-    for mention in established:
-        value = mention.bounds
-        if value is None or value.agrees(first) or value.lower <= first.lower:
-            continue
-        if any(r.agrees(value) for r in restored) or any(
-            first.upper <= b.lower <= value.lower for b in breaks
-        ):
-            found.add(mention.id)
-    return found
+    return {
+        m.id
+        for m in established
+        if m.bounds is not None and _renews(m.bounds, first, restored, breaks)
+    }
+
+
+def _renews(value: Bounds, first: Bounds, restored: list[Bounds], breaks: list[Bounds]) -> bool:
+    """Whether a later establishment dated ``value`` renews the first one (``first``): a
+    restoration agrees with it, or a break lies between them."""
+    if value.agrees(first) or value.lower <= first.lower:
+        return False
+    return any(r.agrees(value) for r in restored) or any(
+        first.upper <= b.lower <= value.lower for b in breaks
+    )
 
 
 def plan(
@@ -316,240 +319,3 @@ def _largest(
     clusters: list[tuple[list[MentionRow], Bounds | None]],
 ) -> tuple[list[MentionRow], Bounds | None]:
     return max(clusters, key=lambda c: (len(c[0]), -(c[1].lower if c[1] else 0)))
-
-
-# ------------------------------------------------------------------------- writing
-
-
-@dataclass(frozen=True, slots=True)
-class _Existing:
-    id: int
-    key: str
-    date: str | None
-    bounds: Bounds | None
-
-
-def _match(planned: list[PlannedFact], existing: list[_Existing]) -> list[int | None]:
-    """For each planned fact, the id of the stored fact it continues (or ``None``)."""
-    by_key: dict[str, list[_Existing]] = {}
-    for stored in existing:
-        by_key.setdefault(stored.key, []).append(stored)
-    used: set[int] = set()
-    ids: list[int | None] = [None] * len(planned)
-    order = sorted(range(len(planned)), key=lambda i: -len(planned[i].mentions))
-    for i in order:
-        fact = planned[i]
-        best: tuple[int, bool, bool] | None = None
-        for old in by_key.get(fact.key, ()):
-            if old.id in used:
-                continue
-            shared = sum(1 for m in fact.mentions if m.fact == old.id)
-            same = old.date == fact.date
-            if old.bounds is None or fact.anchor is None:
-                agrees = old.bounds is None and fact.anchor is None
-            else:
-                agrees = old.bounds.agrees(fact.anchor)
-            if not (shared or same or agrees):
-                continue
-            score = (shared, same, agrees)
-            if best is None or score > best:
-                best = score
-                ids[i] = old.id
-        chosen = ids[i]
-        if chosen is not None:
-            used.add(chosen)
-    return ids
-
-
-def _next_id(conn: sqlite3.Connection, table: str) -> int:
-    return int(conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
-
-
-def _touch(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> None:
-    """Fill the temporary ``touched_pairs`` table that the batch queries join on."""
-    conn.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS touched_pairs"
-        " (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID"
-    )
-    conn.execute("DELETE FROM temp.touched_pairs")
-    conn.executemany("INSERT OR IGNORE INTO temp.touched_pairs (a, b) VALUES (?, ?)", pairs)
-
-
-def load_mentions(conn: sqlite3.Connection, pairs: Iterable[Pair]) -> dict[Pair, list[MentionRow]]:
-    """The mentions of ``pairs``, by pair, in id order."""
-    _touch(conn, pairs)
-    out: dict[Pair, list[MentionRow]] = {}
-    for r in conn.execute(
-        "SELECT m.dyad_a, m.dyad_b, m.id, m.document, m.type, m.date, m.date_lower,"
-        " m.date_upper, m.modality, m.source, m.target, m.subject, m.confidence, e.text, m.fact,"
-        " (SELECT group_concat(lower(p.name), char(31)) FROM event_persons AS p"
-        "  WHERE p.mention = m.id)"
-        " FROM temp.touched_pairs AS t"
-        " JOIN event_mentions AS m ON m.dyad_a = t.a AND m.dyad_b = t.b"
-        " JOIN evidence AS e ON e.id = m.evidence ORDER BY m.dyad_a, m.dyad_b, m.id"
-    ):
-        out.setdefault((r[0], r[1]), []).append(
-            MentionRow(
-                id=r[2],
-                document=r[3],
-                type=r[4],
-                date=r[5],
-                bounds=None if r[6] is None else Bounds(r[6], r[7]),
-                modality=r[8],
-                source=r[9],
-                target=r[10],
-                subject=r[11],
-                confidence=r[12],
-                evidence=r[13],
-                fact=r[14],
-                persons=frozenset(
-                    _PERSON_KEY.sub(" ", n) for n in (r[15] or "").split("\x1f") if n
-                ),
-            )
-        )
-    return out
-
-
-_FACT_COLUMNS = (
-    "key, type, dyad_a, dyad_b, source, target, modality, date, date_lower, date_upper,"
-    " subject, mentions, documents, confidence, conflict"
-)
-
-
-def reconcile_pairs(
-    conn: sqlite3.Connection, pairs: Iterable[Pair], policies: dict[str, Policy]
-) -> dict[Pair, int]:
-    """Recompute the facts, conflicts and counts of ``pairs``; return each pair's open
-    conflicts. Runs inside the caller's write transaction, a few statements for any number of
-    pairs."""
-    pairs = sorted(set(pairs))
-    if not pairs:
-        return {}
-    mentions = load_mentions(conn, pairs)  # fills temp.touched_pairs for the queries below
-    existing: dict[Pair, list[_Existing]] = {}
-    for r in conn.execute(
-        "SELECT f.dyad_a, f.dyad_b, f.id, f.key, f.date, f.date_lower, f.date_upper"
-        " FROM temp.touched_pairs AS t JOIN facts AS f ON f.dyad_a = t.a AND f.dyad_b = t.b"
-    ):
-        bounds = None if r[5] is None else Bounds(r[5], r[6])
-        existing.setdefault((r[0], r[1]), []).append(_Existing(r[2], r[3], r[4], bounds))
-    stored_conflicts: dict[str, int] = dict(
-        conn.execute(
-            "SELECT c.key, c.id FROM temp.touched_pairs AS t"
-            " JOIN conflicts AS c ON c.dyad_a = t.a AND c.dyad_b = t.b"
-        ).fetchall()
-    )
-
-    next_fact = _next_id(conn, "facts")
-    next_conflict = _next_id(conn, "conflicts")
-    conflict_rows: list[tuple[Any, ...]] = []
-    conflict_updates: list[tuple[int, int]] = []
-    inserts: list[tuple[Any, ...]] = []
-    updates: list[tuple[Any, ...]] = []
-    pointers: list[tuple[int, int]] = []
-    kept: set[int] = set()
-    open_conflicts: dict[Pair, int] = {}
-    live_conflicts: set[str] = set()
-    sizes: dict[Pair, tuple[int, int, int]] = {}
-    for pair in pairs:
-        a, b = pair
-        planned = plan(mentions.get(pair, ()), pair, policies)
-        ids = _match(planned, existing.get(pair, []))
-        conflict_ids: dict[str, int] = {}
-        for key in sorted({f.key for f in planned if f.conflict}):
-            members = [f for f in planned if f.key == key]
-            if key in stored_conflicts:
-                conflict_ids[key] = stored_conflicts[key]
-                conflict_updates.append((len(members), conflict_ids[key]))
-            else:
-                conflict_ids[key] = next_conflict
-                next_conflict += 1
-                first = members[0]
-                conflict_rows.append(
-                    (
-                        conflict_ids[key],
-                        key,
-                        first.type,
-                        a,
-                        b,
-                        first.source,
-                        first.target,
-                        len(members),
-                    )
-                )
-        live_conflicts |= conflict_ids.keys()
-        open_conflicts[pair] = len(conflict_ids)
-        for fact, fact_id in zip(planned, ids, strict=True):
-            rows = updates
-            if fact_id is None:
-                fact_id, next_fact, rows = next_fact, next_fact + 1, inserts
-            kept.add(fact_id)
-            rows.append(
-                (
-                    fact.key,
-                    fact.type,
-                    a,
-                    b,
-                    fact.source,
-                    fact.target,
-                    fact.modality,
-                    fact.date,
-                    fact.anchor.lower if fact.anchor else None,
-                    fact.anchor.upper if fact.anchor else None,
-                    fact.subject,
-                    len(fact.mentions),
-                    len({m.document for m in fact.mentions}),
-                    max(m.confidence for m in fact.mentions),
-                    conflict_ids.get(fact.key),
-                    fact_id,
-                )
-            )
-            pointers.extend((fact_id, m.id) for m in fact.mentions if m.fact != fact_id)
-        sizes[pair] = (len(planned), len(mentions.get(pair, ())), len(conflict_ids))
-
-    # Conflicts before the facts that refer to them; mentions re-pointed before old facts go.
-    conn.executemany(
-        "INSERT INTO conflicts (id, key, type, dyad_a, dyad_b, source, target, facts)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        conflict_rows,
-    )
-    conn.executemany("UPDATE conflicts SET facts = ? WHERE id = ?", conflict_updates)
-    conn.executemany(
-        f"INSERT INTO facts ({_FACT_COLUMNS}, id) VALUES ({', '.join('?' * 16)})", inserts
-    )
-    sets = ", ".join(f"{c.strip()} = ?" for c in _FACT_COLUMNS.split(","))
-    conn.executemany(f"UPDATE facts SET {sets} WHERE id = ?", updates)
-    conn.executemany("UPDATE event_mentions SET fact = ? WHERE id = ?", pointers)
-    conn.executemany(
-        "DELETE FROM facts WHERE id = ?",
-        [(f.id,) for found in existing.values() for f in found if f.id not in kept],
-    )
-    conn.executemany(
-        "DELETE FROM conflicts WHERE id = ?",
-        [(cid,) for key, cid in stored_conflicts.items() if key not in live_conflicts],
-    )
-    _count_pairs(conn, sizes)
-    return open_conflicts
-
-
-def _count_pairs(conn: sqlite3.Connection, sizes: dict[Pair, tuple[int, int, int]]) -> None:
-    """Refresh the ``dyads`` rows of the touched pairs (``sizes``: facts, mentions, conflicts)."""
-    rows: list[tuple[Any, ...]] = []
-    gone: list[Pair] = []
-    for a, b, tenures, documents in conn.execute(
-        "SELECT t.a, t.b, (SELECT count(*) FROM tenures WHERE dyad_a = t.a AND dyad_b = t.b),"
-        " (SELECT count(*) FROM (SELECT document FROM event_mentions WHERE dyad_a = t.a AND"
-        " dyad_b = t.b UNION SELECT document FROM tenures WHERE dyad_a = t.a AND dyad_b = t.b))"
-        " FROM temp.touched_pairs AS t"
-    ).fetchall():
-        facts, mentions, conflicts = sizes[(a, b)]
-        if not facts and not tenures:
-            gone.append((a, b))
-        else:
-            rows.append((a, b, facts, mentions, documents, conflicts, tenures))
-    conn.executemany("DELETE FROM dyads WHERE dyad_a = ? AND dyad_b = ?", gone)
-    conn.executemany(
-        "INSERT OR REPLACE INTO dyads (dyad_a, dyad_b, facts, mentions, documents, conflicts,"
-        " tenures) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )

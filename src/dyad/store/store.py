@@ -33,10 +33,11 @@ from dyad.store.errors import (
     UnknownDocumentError,
 )
 from dyad.store.exports import PairRecords, TenureRow
+from dyad.store.factwrite import reconcile_pairs
 from dyad.store.ingest import delete_document, document_pairs, insert_document
 from dyad.store.placement import Placement, place_documents
 from dyad.store.readback import document_records
-from dyad.store.reconcile import Policy, load_policy, policy_fingerprint, reconcile_pairs
+from dyad.store.reconcile import Policy, load_policy, policy_fingerprint
 from dyad.store.schema import (
     begin_immediate,
     check_current,
