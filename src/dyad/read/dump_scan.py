@@ -248,6 +248,10 @@ def _revision(buf: bytearray, first: int, end: int) -> _Revision:
     # revision, not to the 0.11 <content> slots that may follow it.
     slots = buf.find(b"<content", after_text, rev_end)
     tail_end = slots if slots >= 0 else rev_end
+    revision_id: int | None
+    timestamp: str | None
+    model: str | None
+    format_: str | None
     opening = _REVISION_HEAD.match(buf, rev, meta_end)
     if opening:
         revision_id = int(opening.group(1))
