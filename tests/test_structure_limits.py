@@ -14,7 +14,27 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dyad"
 
-CLEANED = ("cli", "gazetteer", "ingest", "spark", "store", "evaluate.py")
+CLEANED = (
+    "cli",
+    "export",
+    "gazetteer",
+    "ingest",
+    "spark",
+    "store",
+    "web",
+    "evaluate.py",
+    "read/citations.py",
+    "read/dump_scan.py",
+    "read/dump_tree.py",
+    "read/dump_xml.py",
+    "read/html.py",
+    "read/html_tokens.py",
+    "read/markdown.py",
+    "read/markdown_inline.py",
+    "read/rendered.py",
+    "read/text.py",
+    "read/wikidates.py",
+)
 # Being reworked on other branches; held to the limits once they meet them.
 NOT_YET: frozenset[str] = frozenset()
 
@@ -40,7 +60,9 @@ def _name(path: Path) -> str:
 
 def test_structure_limits_cover_what_they_name() -> None:
     assert all(path.is_file() for path in MODULES)
-    assert {_name(p).split("/")[0] for p in MODULES} == set(CLEANED)
+    names = {_name(p) for p in MODULES}
+    for cleaned in CLEANED:
+        assert any(n == cleaned or n.startswith(cleaned + "/") for n in names), cleaned
 
 
 @pytest.mark.parametrize("path", MODULES, ids=_name)

@@ -114,7 +114,11 @@ CONVENTIONS = """\
 
 def export_codebook() -> str:
     """The codebook of ``dyad export`` (every format, every table)."""
-    prefixes = "\n".join(f"| `{k}:` | <{v}> |" for k, v in PREFIXES.items())
+    return _tables_part() + _formats_part() + _turtle_part()
+
+
+def _tables_part() -> str:
+    """The codebook's files, conventions and tables."""
     return f"""\
 # Dyad export codebook
 
@@ -157,12 +161,18 @@ The same term listed by two documents is two rows (`document_id` differs).
 ## Event types (`type`)
 
 {event_types()}
+"""
+
+
+def _formats_part() -> str:
+    """The codebook's JSON Lines and Parquet sections."""
+    return """\
 ## JSON Lines (`jsonl`)
 
-The first line is `{{"kind": "export", "export_schema", "vocabulary", "generator", "dyad"}}`;
-then one `{{"kind": "fact"}}` line per fact (the `facts` columns, `persons` as a list of
-`{{name, state, role}}`, and `evidence`: the list of its `evidence` rows without `fact_id`),
-then one `{{"kind": "tenure"}}` line per term (the `tenures` columns). The extraction records of
+The first line is `{"kind": "export", "export_schema", "vocabulary", "generator", "dyad"}`;
+then one `{"kind": "fact"}` line per fact (the `facts` columns, `persons` as a list of
+`{name, state, role}`, and `evidence`: the list of its `evidence` rows without `fact_id`),
+then one `{"kind": "tenure"}` line per term (the `tenures` columns). The extraction records of
 docs/spec/records.md are what `dyad extract` writes; this file is the reconciled knowledge base.
 
 ## Parquet (`parquet`)
@@ -172,6 +182,13 @@ columns dictionary-encoded, `persons` a list of structs. Each field's metadata h
 (`description`); the schema's metadata holds `dyad.table`, `dyad.export_schema`,
 `dyad.vocabulary` and `dyad.version`.
 
+"""
+
+
+def _turtle_part() -> str:
+    """The codebook's RDF Turtle section: prefixes, Wikidata properties, Dyad's own terms."""
+    prefixes = "\n".join(f"| `{k}:` | <{v}> |" for k, v in PREFIXES.items())
+    return f"""\
 ## RDF Turtle (`ttl`)
 
 | prefix | namespace |

@@ -398,18 +398,26 @@ def severance_years(records: PairRecords) -> set[int]:
             continue
         if not says_broken(fact) or (fact.date_lower, fact.date_upper) in same_day:
             continue
-        start, end = span
-        written = _written_span(fact)
-        if written is not None and start == written[1]:
-            continue  # the end of a break written as a span: relations came back then
-        if written is not None and start == written[0]:
-            end = written[1]
-        if end > start:
-            last = end - 1
-        elif undated_return:
-            last = start
-        else:
-            later = [y for y in returns if y > start]
-            last = later[0] - 1 if later else start + STALE_AFTER
-        years.update(range(start, min(last, start + STALE_AFTER) + 1))
+        years.update(_break_years(fact, span, undated_return, returns))
     return years
+
+
+def _break_years(
+    fact: FactRow, span: tuple[int, int], undated_return: bool, returns: list[int]
+) -> range:
+    """The years a severance ``fact`` dated ``span`` says relations were broken on 31 December
+    (see :func:`severance_years`)."""
+    start, end = span
+    written = _written_span(fact)
+    if written is not None and start == written[1]:
+        return range(0)  # the end of a break written as a span: relations came back then
+    if written is not None and start == written[0]:
+        end = written[1]
+    if end > start:
+        last = end - 1
+    elif undated_return:
+        last = start
+    else:
+        later = [y for y in returns if y > start]
+        last = later[0] - 1 if later else start + STALE_AFTER
+    return range(start, min(last, start + STALE_AFTER) + 1)

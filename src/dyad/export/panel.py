@@ -157,11 +157,7 @@ def panel(
     have no row; with ``members_only`` nor do years in which either state was not a COW system
     member.
     """
-    if format not in ("csv", "parquet"):
-        raise ValueError(f"unknown panel format {format!r}: choose csv or parquet")
-    first, last = years if years is not None else (None, None)
-    if first is not None and last is not None and first > last:
-        raise ValueError(f"the first year ({first}) is after the last ({last})")
+    first, last = _checked_years(format, years)
     target = resolve(out)
     where = place(target, f"panel{'-directed' if directed else ''}.{format}")
     pairs: Iterable[PairRecords] = (
@@ -216,6 +212,17 @@ def panel(
         facts_not_counted=not_counted,
         codebook=codebook,
     )
+
+
+def _checked_years(format: str, years: Years | None) -> tuple[int | None, int | None]:
+    """The panel's first and last year asked for; ValueError for an unknown format or a first
+    year after the last."""
+    if format not in ("csv", "parquet"):
+        raise ValueError(f"unknown panel format {format!r}: choose csv or parquet")
+    first, last = years if years is not None else (None, None)
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"the first year ({first}) is after the last ({last})")
+    return first, last
 
 
 def _span(

@@ -68,19 +68,13 @@ def parse_citation(parts: list[tuple[str, bool]]) -> ExternalLink | None:
     parts = [(text.strip(), italic) for text, italic in parts if text.strip()]
     if not parts:
         return None
-    url = None
-    for text, _ in parts:
-        if m := _URL.search(text):
-            url = m.group().rstrip(".,)")
-            break
+    url = _first_url(parts)
     publisher = next((text for text, italic in parts if italic), None)
     work_at = next((i for i, (_, italic) in enumerate(parts) if italic), len(parts))
     before = [_URL.sub("", text).strip(" ,.") for text, _ in parts[:work_at]]
     before = [text for text in before if text]
     after = " ".join(text for text, _ in parts[work_at + 1 :])
-    date = find_date(after) if after else None
-    if date is None and before:
-        date = find_date(" ".join(before[1:]))
+    date = _date(after, before)
     if not before:
         if publisher is None:
             return None
@@ -90,3 +84,19 @@ def parse_citation(parts: list[tuple[str, bool]]) -> ExternalLink | None:
     return ExternalLink(
         title=title, url=url, author=author, publisher=publisher, date=date[0] if date else None
     )
+
+
+def _first_url(parts: list[tuple[str, bool]]) -> str | None:
+    """The first URL written in the pieces, without the punctuation after it."""
+    for text, _ in parts:
+        if m := _URL.search(text):
+            return m.group().rstrip(".,)")
+    return None
+
+
+def _date(after: str, before: list[str]) -> tuple[str, int, int] | None:
+    """The citation's date: the first after the work, else the first after the author."""
+    date = find_date(after) if after else None
+    if date is None and before:
+        date = find_date(" ".join(before[1:]))
+    return date

@@ -7,7 +7,8 @@
    text, 0.11 ``<content>`` slots: a few anchored searches per field.
 3. Anything beyond elements, attributes, the predefined entities and character references (a
    comment, CDATA, a processing instruction, an unknown entity, invalid UTF-8, an element where
-   text belongs, a missing end tag): ElementTree parses the page as XML proper, and either
+   text belongs, a missing end tag): ElementTree parses the page as XML proper
+   (:mod:`dyad.read.dump_tree`), and either
    gives the same answer or raises the well-formedness error.
 
 Paths 1 and 2 unescape text with ``bytes.replace`` (``&#...;`` references with a regular
@@ -23,6 +24,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from dyad.read.dump_page import Page, SiteInfo, redirect_target
+from dyad.read.dump_tree import local_name, page_from_element, to_int, xml_problem
 
 __all__ = [
     "local_name",
@@ -90,16 +92,6 @@ _BAD_REFERENCE = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA
 _ENTITY = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));")
 _BAD_AMPERSAND = re.compile(r"&(?!(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
-
-
-def local_name(tag: str) -> str:
-    """``{namespace}name`` -> ``name``."""
-    return tag.rpartition("}")[2]
-
-
-def xml_problem(exc: ET.ParseError) -> str:
-    """What expat says is wrong, without its own line and column."""
-    return str(exc).split(":")[0]
 
 
 class _Unusual(Exception):
@@ -199,6 +191,30 @@ def _flexible_page(buf: bytearray, start: int, end: int, site: SiteInfo) -> Page
         raise _Unusual
     first = buf.find(b"<revision", start, end)
     head_end = end if first < 0 else first
+    title, ns, page_id, redirect = _page_head(buf, start, head_end, site)
+    text = ""
+    revision_id = model = format_ = timestamp = None
+    if first >= 0:
+        text, revision_id, timestamp, model, format_ = _revision(buf, first, end)
+    if redirect is None and model in (None, "wikitext"):
+        redirect = redirect_target(text)
+    return Page(
+        title=title,
+        ns=ns,
+        page_id=page_id,
+        revision_id=revision_id,
+        timestamp=timestamp,
+        text=text,
+        redirect=redirect,
+        model=model,
+        format=format_,
+    )
+
+
+def _page_head(
+    buf: bytearray, start: int, head_end: int, site: SiteInfo
+) -> tuple[str, int, int | None, str | None]:
+    """The title, namespace, id and redirect of a page, from its fields before the revisions."""
     # The layout MediaWiki writes takes one search; any other order takes one per field.
     head = _HEAD.match(buf, start + 6, head_end)
     if head:
@@ -216,62 +232,59 @@ def _flexible_page(buf: bytearray, start: int, end: int, site: SiteInfo) -> Page
         match = _required(_REDIRECT.search(buf, start, head_end))
         value = match.group(1) if match.group(1) is not None else match.group(2)
         redirect = _attribute(value) or None
+    return title, ns, page_id, redirect
 
-    text = ""
-    revision_id = model = format_ = timestamp = None
-    if first >= 0:
-        rev, rev_end = _latest_revision(buf, first, end)
-        text_at = buf.find(b"<text", rev, rev_end)
-        if text_at < 0:
-            meta_end = after_text = rev_end
-        else:
-            meta_end = text_at
-            attributes = _ATTRIBUTES.match(buf, text_at + len(b"<text"), rev_end)
-            if attributes is None or buf[attributes.end()] != ord(">"):
-                raise _Unusual
-            close = attributes.end()
-            if buf[close - 1] == ord("/"):
-                after_text = close + 1
-            else:
-                text_end = buf.find(b"</text>", close, rev_end)
-                if text_end < 0 or buf.find(b"<", close + 1, text_end) >= 0:
-                    raise _Unusual  # an element inside the text
-                text = _text(bytes(buf[close + 1 : text_end]))
-                after_text = text_end + len(b"</text>")
-        if buf.find(b"<content", rev, meta_end) >= 0:
-            raise _Unusual  # export 0.11 slots with no main-slot <text> before them
-        # Fields after the text (export 0.8 put model and format there) belong to the
-        # revision, not to the 0.11 <content> slots that may follow it.
-        slots = buf.find(b"<content", after_text, rev_end)
-        tail_end = slots if slots >= 0 else rev_end
-        opening = _REVISION_HEAD.match(buf, rev, meta_end)
-        if opening:
-            revision_id = int(opening.group(1))
-            timestamp = _meta(opening.group(2))
-        else:
-            contributor = buf.find(b"<contributor", rev, meta_end)
-            rev_id = _ID.search(buf, rev, contributor if contributor >= 0 else meta_end)
-            revision_id = int(rev_id.group(1)) if rev_id else None
-            timestamp = _optional(_TIMESTAMP, buf, rev, meta_end, after_text, tail_end)
-        closing = _MODEL_FORMAT.search(buf, rev, meta_end)
-        if closing:
-            model, format_ = _meta(closing.group(1)), _meta(closing.group(2))
-        else:
-            model = _optional(_MODEL, buf, rev, meta_end, after_text, tail_end)
-            format_ = _optional(_FORMAT, buf, rev, meta_end, after_text, tail_end)
-    if redirect is None and model in (None, "wikitext"):
-        redirect = redirect_target(text)
-    return Page(
-        title=title,
-        ns=ns,
-        page_id=page_id,
-        revision_id=revision_id,
-        timestamp=timestamp,
-        text=text,
-        redirect=redirect,
-        model=model,
-        format=format_,
-    )
+
+_Revision = tuple[str, int | None, str | None, str | None, str | None]
+
+
+def _revision(buf: bytearray, first: int, end: int) -> _Revision:
+    """The latest revision's text, id, timestamp, model and format."""
+    rev, rev_end = _latest_revision(buf, first, end)
+    text, meta_end, after_text = _revision_text(buf, rev, rev_end)
+    if buf.find(b"<content", rev, meta_end) >= 0:
+        raise _Unusual  # export 0.11 slots with no main-slot <text> before them
+    # Fields after the text (export 0.8 put model and format there) belong to the
+    # revision, not to the 0.11 <content> slots that may follow it.
+    slots = buf.find(b"<content", after_text, rev_end)
+    tail_end = slots if slots >= 0 else rev_end
+    revision_id: int | None
+    timestamp: str | None
+    model: str | None
+    format_: str | None
+    opening = _REVISION_HEAD.match(buf, rev, meta_end)
+    if opening:
+        revision_id = int(opening.group(1))
+        timestamp = _meta(opening.group(2))
+    else:
+        contributor = buf.find(b"<contributor", rev, meta_end)
+        rev_id = _ID.search(buf, rev, contributor if contributor >= 0 else meta_end)
+        revision_id = int(rev_id.group(1)) if rev_id else None
+        timestamp = _optional(_TIMESTAMP, buf, rev, meta_end, after_text, tail_end)
+    closing = _MODEL_FORMAT.search(buf, rev, meta_end)
+    if closing:
+        model, format_ = _meta(closing.group(1)), _meta(closing.group(2))
+    else:
+        model = _optional(_MODEL, buf, rev, meta_end, after_text, tail_end)
+        format_ = _optional(_FORMAT, buf, rev, meta_end, after_text, tail_end)
+    return text, revision_id, timestamp, model, format_
+
+
+def _revision_text(buf: bytearray, rev: int, rev_end: int) -> tuple[str, int, int]:
+    """A revision's text, where its fields before the text end, and where those after begin."""
+    text_at = buf.find(b"<text", rev, rev_end)
+    if text_at < 0:
+        return "", rev_end, rev_end
+    attributes = _ATTRIBUTES.match(buf, text_at + len(b"<text"), rev_end)
+    if attributes is None or buf[attributes.end()] != ord(">"):
+        raise _Unusual
+    close = attributes.end()
+    if buf[close - 1] == ord("/"):
+        return "", text_at, close + 1
+    text_end = buf.find(b"</text>", close, rev_end)
+    if text_end < 0 or buf.find(b"<", close + 1, text_end) >= 0:
+        raise _Unusual  # an element inside the text
+    return _text(bytes(buf[close + 1 : text_end])), text_at, text_end + len(b"</text>")
 
 
 def _check_nesting(buf: bytearray, start: int, stop: int) -> None:
@@ -412,76 +425,3 @@ def parse_page(data: bytes, site: SiteInfo | None = None, *, fast: bool = True) 
     if local_name(element.tag) != "page":
         raise ValueError(f"not a <page> element: <{local_name(element.tag)}>")
     return page_from_element(element, site)
-
-
-# -- path 3: ElementTree --------------------------------------------------------------
-
-
-def page_from_element(page: ET.Element, site: SiteInfo) -> Page:
-    """A :class:`Page` from a parsed ``<page>`` element (any export version, namespaced or not)."""
-    fields: dict[str, ET.Element] = {}
-    revisions: list[ET.Element] = []
-    for child in page:
-        name = local_name(child.tag) if isinstance(child.tag, str) else ""
-        if name == "revision":
-            revisions.append(child)
-        else:
-            fields.setdefault(name, child)
-    title = _element_text(fields.get("title")) or ""
-    ns = to_int(_element_text(fields.get("ns")), signed=True)
-    redirect_element = fields.get("redirect")
-    redirect = (redirect_element.get("title") or None) if redirect_element is not None else None
-
-    chosen: ET.Element | None = None
-    chosen_stamp: str | None = None
-    for revision in revisions:
-        stamp = _child_text(revision, "timestamp")
-        stamp = stamp.strip() if stamp is not None else None
-        if chosen is None or stamp is None or chosen_stamp is None or stamp >= chosen_stamp:
-            chosen, chosen_stamp = revision, stamp
-    text = ""
-    revision_id = model = format_ = None
-    if chosen is not None:
-        text = _child_text(chosen, "text", strip=False) or ""
-        revision_id = to_int(_child_text(chosen, "id"))
-        model = _child_text(chosen, "model")
-        format_ = _child_text(chosen, "format")
-    if redirect is None and model in (None, "wikitext"):
-        redirect = redirect_target(text)
-    return Page(
-        title=title,
-        ns=ns if ns is not None else site.namespace_of(title),
-        page_id=to_int(_element_text(fields.get("id"))),
-        revision_id=revision_id,
-        timestamp=chosen_stamp.strip() if chosen_stamp else None,
-        text=text,
-        redirect=redirect,
-        model=model,
-        format=format_,
-    )
-
-
-def _element_text(element: ET.Element | None) -> str | None:
-    if element is None:
-        return None
-    return "".join(element.itertext())
-
-
-def _child_text(parent: ET.Element, name: str, *, strip: bool = True) -> str | None:
-    for child in parent:
-        if isinstance(child.tag, str) and local_name(child.tag) == name:
-            text = "".join(child.itertext())
-            return text.strip() if strip else text
-    return None
-
-
-_NUMBER = re.compile(r"[ \t\r\n]*([0-9]{1,18})[ \t\r\n]*")
-_SIGNED = re.compile(r"[ \t\r\n]*(-?[0-9]{1,9})[ \t\r\n]*")
-
-
-def to_int(text: str | None, *, signed: bool = False) -> int | None:
-    """A decimal number with XML white space around it, else ``None``."""
-    if text is None:
-        return None
-    match = (_SIGNED if signed else _NUMBER).fullmatch(text)
-    return int(match.group(1)) if match else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyad.read.dump_io import CHUNK
@@ -29,6 +30,36 @@ from dyad.read.dump_scan import (
 from dyad.read.errors import ReadError
 
 __all__ = ["MAX_PAGE_BYTES", "PageParser"]
+
+
+@dataclass
+class _Header:
+    """What a dump's header says so far, as the pull parser reports its elements."""
+
+    root_seen: bool = False
+    open_elements: list[str] = field(default_factory=list)
+    namespaces: dict[int, str] = field(default_factory=dict)
+    version: str | None = None
+    dbname: str | None = None
+
+    def take(self, event: str, element: ET.Element) -> str | None:
+        """Record one ``start`` or ``end`` event; the root element's name at its start."""
+        name = local_name(element.tag)
+        if event == "start":
+            self.open_elements.append(name)
+        else:
+            self.open_elements.pop()
+        if event == "start" and not self.root_seen:
+            self.root_seen = True
+            self.version = element.get("version")
+            return name
+        if event == "end" and name == "namespace":
+            key = to_int(element.get("key", ""), signed=True)
+            if key is not None:
+                self.namespaces[key] = (element.text or "").strip()
+        elif event == "end" and name == "dbname":
+            self.dbname = (element.text or "").strip() or None
+        return None
 
 
 class PageParser:
@@ -123,78 +154,72 @@ class PageParser:
                 "only UTF-8 dumps are read"
             )
         parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
+        header = _Header()
         fed = 0
-        root_seen = False
-        open_elements: list[str] = []
-        namespaces: dict[int, str] = {}
-        version: str | None = None
-        dbname: str | None = None
         while True:
             end = _header_end(buf, max(0, fed - 16))
             stop = end if end >= 0 else len(buf)
             if buf.find(b"<!DOCTYPE", max(0, fed - 8), stop) >= 0:
                 raise self._error("the XML has a DOCTYPE: MediaWiki exports have none")
-            try:
-                parser.feed(bytes(buf[fed:stop]))
-                fed = stop
-                for item in parser.read_events():
-                    event, element = item[0], item[-1]
-                    if not isinstance(element, ET.Element):
-                        continue
-                    name = local_name(element.tag)
-                    if event == "start":
-                        open_elements.append(name)
-                    else:
-                        open_elements.pop()
-                    if event == "start" and not root_seen:
-                        root_seen = True
-                        if name != "mediawiki":
-                            raise self._error(
-                                f"not a MediaWiki export: the root element is <{name}>, "
-                                "not <mediawiki>"
-                            )
-                        version = element.get("version")
-                    elif event == "end" and name == "namespace":
-                        key = to_int(element.get("key", ""), signed=True)
-                        if key is not None:
-                            namespaces[key] = (element.text or "").strip()
-                    elif event == "end" and name == "dbname":
-                        dbname = (element.text or "").strip() or None
-            except ET.ParseError as exc:
-                line, column = exc.position
-                raise self._error(
-                    f"not well-formed XML at line {line:,}, column {column + 1}: {xml_problem(exc)}"
-                ) from None
+            self._feed_header(parser, bytes(buf[fed:stop]), header)
+            fed = stop
             if end >= 0:
                 break
-            if fed > _HEADER_LIMIT:
-                raise self._error(
-                    f"no <page> in the first {_HEADER_LIMIT // 2**20} MB: "
-                    "not a MediaWiki page export"
-                )
-            if not self._fill():
-                if not root_seen:
-                    raise self._error("not a MediaWiki export: no root element")
-                if self.fragment:  # the header stream of a multistream dump, alone
-                    end = len(buf)
-                    break
-                raise self._error(
-                    f"truncated: the file ends at byte {self._base + len(buf):,}, inside the "
-                    "header, before any <page>"
-                )
-        if not root_seen:
+            if not self._more_header(fed, header.root_seen):
+                end = len(buf)  # the header stream of a multistream dump, alone
+                break
+        if not header.root_seen:
             raise self._error("not a MediaWiki export: a <page> comes before any <mediawiki>")
-        if len(open_elements) > 1:
+        if len(header.open_elements) > 1:
             raise self._error(
-                f"not well-formed XML: <{open_elements[-1]}> is not closed before byte "
+                f"not well-formed XML: <{header.open_elements[-1]}> is not closed before byte "
                 f"{self._base + end:,}"
             )
         self.site = SiteInfo(
-            namespaces=namespaces or dict(self.site.namespaces),
-            version=version,
-            dbname=dbname,
+            namespaces=header.namespaces or dict(self.site.namespaces),
+            version=header.version,
+            dbname=header.dbname,
         )
         return end
+
+    def _feed_header(
+        self, parser: ET.XMLPullParser[ET.Element], data: bytes, header: _Header
+    ) -> None:
+        """Parse more of the header into ``header``; errors for ill-formed XML or a root
+        element other than ``<mediawiki>``."""
+        try:
+            parser.feed(data)
+            for item in parser.read_events():
+                event, element = item[0], item[-1]
+                if isinstance(element, ET.Element):
+                    root = header.take(event, element)
+                    if root is not None and root != "mediawiki":
+                        raise self._error(
+                            f"not a MediaWiki export: the root element is <{root}>, not <mediawiki>"
+                        )
+        except ET.ParseError as exc:
+            line, column = exc.position
+            raise self._error(
+                f"not well-formed XML at line {line:,}, column {column + 1}: {xml_problem(exc)}"
+            ) from None
+
+    def _more_header(self, fed: int, root_seen: bool) -> bool:
+        """Read another chunk of the header: ``False`` when a fragment's header ends with its
+        stream; errors for a header too long or a stream ending inside it."""
+        if fed > _HEADER_LIMIT:
+            raise self._error(
+                f"no <page> in the first {_HEADER_LIMIT // 2**20} MB: not a MediaWiki page export"
+            )
+        if self._fill():
+            return True
+        if not root_seen:
+            raise self._error("not a MediaWiki export: no root element")
+        if self.fragment:
+            return False
+        raise self._error(
+            f"truncated: the file ends at byte {self._base + len(self._buf):,}, "
+            "inside the header, before any <page>"
+        )
 
     def _body(self, pos: int) -> Iterator[Page]:
         buf = self._buf

@@ -203,22 +203,30 @@ class _Walker:
         if self.in_categories and name == "a" and not (SKIP_CLASSES & classes):
             return self._category_link(attrs)
         if not self.in_content:
-            if name == "h1" and ident == "firstHeading":
-                self.captures.append(_Capture("page-title", True))
-                return "page-title"
-            if name == "title":
-                self.captures.append(_Capture("title-tag", True))
-                return "title-tag"
-            if self.content_marker in classes or (self.content_marker == name == "body"):
-                self.in_content = True
-                return "content"
-            return "skip" if name in SKIP_TAGS or ident in SKIP_IDS else ""
+            return self._outside_role(name, ident, classes)
         if name in SKIP_TAGS or SKIP_CLASSES & classes or ident in SKIP_IDS:
             return "skip"
         if name == "table":
             return self._table(classes)
         if self.table_depth > 1 or self.infobox_row is not None or name in ("tr", "td", "th"):
             return self._table_part(name, classes)
+        return self._content_role(name, attrs, classes)
+
+    def _outside_role(self, name: str, ident: str, classes: frozenset[str]) -> str:
+        """The role of a tag before the article's content: its title, or the content's start."""
+        if name == "h1" and ident == "firstHeading":
+            self.captures.append(_Capture("page-title", True))
+            return "page-title"
+        if name == "title":
+            self.captures.append(_Capture("title-tag", True))
+            return "title-tag"
+        if self.content_marker in classes or (self.content_marker == name == "body"):
+            self.in_content = True
+            return "content"
+        return "skip" if name in SKIP_TAGS or ident in SKIP_IDS else ""
+
+    def _content_role(self, name: str, attrs: dict[str, str], classes: frozenset[str]) -> str:
+        """The role of a tag of the content outside tables: heading, list, link, block..."""
         if name in ("h2", "h3", "h4", "h5", "h6", "h1"):
             self.builder.end_block()
             self.captures.append(_Capture("heading", True))

@@ -157,19 +157,22 @@ def _attributes(body: str, k: int) -> dict[str, str]:
             k += 1
         value = ""
         if k < n and body[k] == "=":
-            k += 1
-            while k < n and body[k].isspace():
-                k += 1
-            if k < n and body[k] in "\"'":
-                quote = body[k]
-                close = body.find(quote, k + 1)
-                close = n if close < 0 else close
-                value = body[k + 1 : close]
-                k = close + 1
-            else:
-                start = k
-                while k < n and not body[k].isspace():
-                    k += 1
-                value = body[start:k]
+            value, k = _value(body, k + 1, n)
         attrs.setdefault(name, html.unescape(value) if "&" in value else value)
     return attrs
+
+
+def _value(body: str, k: int, n: int) -> tuple[str, int]:
+    """The attribute value after the ``=`` before ``k`` (quoted or bare, still escaped), and
+    the index after it."""
+    while k < n and body[k].isspace():
+        k += 1
+    if k < n and body[k] in "\"'":
+        quote = body[k]
+        close = body.find(quote, k + 1)
+        close = n if close < 0 else close
+        return body[k + 1 : close], close + 1
+    start = k
+    while k < n and not body[k].isspace():
+        k += 1
+    return body[start:k], k

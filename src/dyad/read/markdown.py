@@ -157,34 +157,49 @@ def _blocks(lines: list[str]) -> list[_Block]:
             blocks.append(_Block("heading", [found[1]], level=found[0]))
             i += 1
         elif line.lstrip().startswith(_FENCE):
-            fence = line.lstrip()[:3]
-            end = i + 1
-            while end < len(lines) and not lines[end].lstrip().startswith(fence):
-                end += 1
-            blocks.append(_Block("para", [x for x in lines[i + 1 : end] if x.strip()]))
-            i = end + 1
+            i = _fenced(lines, i, blocks)
         elif _ITEM.match(line):
             i = _list(lines, i, blocks)
         elif line.lstrip().startswith("|") and i + 1 < len(lines) and _is_table_rule(lines[i + 1]):
-            end = i + 2
-            while end < len(lines) and lines[end].lstrip().startswith("|"):
-                end += 1
-            blocks.append(_Block("table", [lines[i], *lines[i + 2 : end]]))
-            i = end
+            i = _table(lines, i, blocks)
         else:
-            end = i
-            para: list[str] = []
-            while end < len(lines) and lines[end].strip():
-                current = lines[end]
-                if end > i and (
-                    _heading(current) or _ITEM.match(current) or current.lstrip().startswith("|")
-                ):
-                    break
-                para.append(current.strip().removeprefix(">").strip())
-                end += 1
-            blocks.append(_Block("para", para))
-            i = end
+            i = _paragraph(lines, i, blocks)
     return blocks
+
+
+def _fenced(lines: list[str], i: int, blocks: list[_Block]) -> int:
+    """A fenced code block from line ``i``, kept as a paragraph of its non-blank lines."""
+    fence = lines[i].lstrip()[:3]
+    end = i + 1
+    while end < len(lines) and not lines[end].lstrip().startswith(fence):
+        end += 1
+    blocks.append(_Block("para", [x for x in lines[i + 1 : end] if x.strip()]))
+    return end + 1
+
+
+def _table(lines: list[str], i: int, blocks: list[_Block]) -> int:
+    """A pipe table: its header line at ``i``, its rule, then the rows that follow."""
+    end = i + 2
+    while end < len(lines) and lines[end].lstrip().startswith("|"):
+        end += 1
+    blocks.append(_Block("table", [lines[i], *lines[i + 2 : end]]))
+    return end
+
+
+def _paragraph(lines: list[str], i: int, blocks: list[_Block]) -> int:
+    """The paragraph from line ``i`` to a blank line, a heading, a list item or a table."""
+    end = i
+    para: list[str] = []
+    while end < len(lines) and lines[end].strip():
+        current = lines[end]
+        if end > i and (
+            _heading(current) or _ITEM.match(current) or current.lstrip().startswith("|")
+        ):
+            break
+        para.append(current.strip().removeprefix(">").strip())
+        end += 1
+    blocks.append(_Block("para", para))
+    return end
 
 
 def _list(lines: list[str], i: int, blocks: list[_Block]) -> int:

@@ -24,6 +24,7 @@ _AUTOLINK = re.compile(r"<(https?://[^\s<>]{1,2000})>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,500})?/?>")
 _MAX_LINK_TEXT_DEPTH = 3
 _SPECIAL = re.compile(r"[\\!\[\]*_`]")
+_MARKUP = frozenset("![]*_`")  # the characters of _SPECIAL that may open markup
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -137,46 +138,8 @@ class _Scanner:
             if i in self.skip:
                 i += 1
                 continue
-            if ch == "!" and i + 1 < end and s[i + 1] == "[" and (found := self.link_at(i + 1)):
-                i = found[2] + 1  # an image: dropped
-                continue
-            if ch == "[" and i not in self.escaped and (found := self.link_at(i)):
-                close, dest_start, dest_end = found
-                if dest_end < end:
-                    i = self._link(i, close, dest_start, dest_end, depth, out)
-                    continue
-            if ch in "*_" and i not in self.escaped:
-                run_end = i
-                while run_end < end and s[run_end] == ch and run_end not in self.escaped:
-                    run_end += 1
-                if self._is_delimiter(i, run_end, ch):
-                    if (run_end - i) % 2 == 1 and depth == 0:
-                        self.flush()
-                        self.italic = not self.italic
-                    i = run_end
-                    continue
-                out.append(s[i:run_end])
-                i = run_end
-                continue
-            if ch == "`" and i in self.code:
-                close, length = self.code[i]
-                content = s[i + length : close]
-                if content.startswith(" ") and content.endswith(" ") and content.strip():
-                    content = content[1:-1]
-                out.append(content)  # code is literal: no link, no emphasis inside
-                i = close + length
-                continue
-            if ch == "[" and i not in self.escaped and (ref := self.reference_at(i)):
-                close, url, after = ref
-                i = self._link_to(i, close, url, after, depth, out)
-                continue
-            if ch == "`":
-                out.append(ch)
-                i += 1
-                continue
-            if ch in "[]":
-                out.append(ch)
-                i += 1
+            if ch in _MARKUP and (after := self._markup(ch, i, end, depth, out)) is not None:
+                i = after
                 continue
             # Plain text: take the whole run up to the next character that may be markup.
             special = _SPECIAL.search(s, i + 1, end)
@@ -184,6 +147,52 @@ class _Scanner:
             out.append(s[i:stop])
             i = stop
         return "".join(plain)
+
+    def _markup(self, ch: str, i: int, end: int, depth: int, out: list[str]) -> int | None:
+        """Emit the image, link, emphasis or code span at ``i``; the index after it, or
+        ``None`` when ``ch`` opens no markup there (it is then plain text)."""
+        s = self.s
+        if ch == "!" and i + 1 < end and s[i + 1] == "[" and (found := self.link_at(i + 1)):
+            return found[2] + 1  # an image: dropped
+        if ch == "[" and i not in self.escaped and (found := self.link_at(i)):
+            close, dest_start, dest_end = found
+            if dest_end < end:
+                return self._link(i, close, dest_start, dest_end, depth, out)
+        if ch in "*_" and i not in self.escaped:
+            return self._emphasis(ch, i, end, depth, out)
+        if ch == "`" and i in self.code:
+            return self._code_span(i, out)
+        if ch == "[" and i not in self.escaped and (ref := self.reference_at(i)):
+            close, url, after = ref
+            return self._link_to(i, close, url, after, depth, out)
+        if ch in "`[]":
+            out.append(ch)
+            return i + 1
+        return None
+
+    def _emphasis(self, ch: str, i: int, end: int, depth: int, out: list[str]) -> int:
+        """A run of ``*`` or ``_`` at ``i``: toggle italics (at depth 0) when it delimits
+        emphasis, else emit it as text; the index after the run."""
+        s = self.s
+        run_end = i
+        while run_end < end and s[run_end] == ch and run_end not in self.escaped:
+            run_end += 1
+        if self._is_delimiter(i, run_end, ch):
+            if (run_end - i) % 2 == 1 and depth == 0:
+                self.flush()
+                self.italic = not self.italic
+            return run_end
+        out.append(s[i:run_end])
+        return run_end
+
+    def _code_span(self, i: int, out: list[str]) -> int:
+        """Emit the code span opening at ``i`` literally (no link, no emphasis inside)."""
+        close, length = self.code[i]
+        content = self.s[i + length : close]
+        if content.startswith(" ") and content.endswith(" ") and content.strip():
+            content = content[1:-1]
+        out.append(content)
+        return close + length
 
     def _is_delimiter(self, start: int, end: int, ch: str) -> bool:
         s = self.s

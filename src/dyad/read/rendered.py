@@ -174,6 +174,32 @@ def citation(pieces: Sequence[Piece]) -> ExternalLink | None:
     URL; before it stand author and date; after it the first italic run (or the first
     sentence) is the publisher. Archive and retrieval dates are never the date.
     """
+    flat, italics, links = _flatten(pieces)
+    if not flat or not any(c.isalnum() for c in flat):
+        return None
+    title_span = _title_span(flat, italics, links)
+    bare = _URL.search(flat)
+    if title_span is None:
+        return _untitled(flat, links, bare)
+    start, end = title_span
+    title = flat[start:end].strip(' .,;:"“”')
+    url = _title_url(title_span, links, bare)
+    author, date = _author_and_date(flat[:start].rstrip(' "“'))
+    tail = _APPARATUS_TAIL.search(flat, end)
+    body_end = tail.start() if tail else len(flat)
+    publisher = _publisher(flat, end, body_end, italics, title_span)
+    if date is None:
+        date = parse_date(flat[end:body_end])
+    return ExternalLink(
+        title=title or flat[:200], url=url, author=author, publisher=publisher, date=date
+    )
+
+
+def _flatten(
+    pieces: Sequence[Piece],
+) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """The entry's text with white space collapsed, and the spans of its italic runs and of
+    its links (with their URLs) in it."""
     text_parts: list[str] = []
     italics: list[tuple[int, int]] = []
     links: list[tuple[int, int, str]] = []
@@ -188,47 +214,51 @@ def citation(pieces: Sequence[Piece]) -> ExternalLink | None:
             links.append((length, length + len(chunk), piece.url))
         text_parts.append(chunk)
         length += len(chunk)
-    flat = "".join(text_parts)
-    if not flat or not any(c.isalnum() for c in flat):
-        return None
-    title_span: tuple[int, int] | None = None
+    return "".join(text_parts), italics, links
+
+
+def _title_span(
+    flat: str, italics: list[tuple[int, int]], links: list[tuple[int, int, str]]
+) -> tuple[int, int] | None:
+    """Where the title is: the quoted text, else the first external link that is not an
+    archive's or apparatus, else the first italic run."""
     if m := _QUOTED.search(flat):
         group = 1 if m.group(1) is not None else 2
-        title_span = m.span(group)
-    if title_span is None:
-        for start, end, href in links:
-            words = flat[start:end].strip().casefold()
-            if not href.startswith("https://web.archive.org") and words not in _LINK_NOISE:
-                title_span = (start, end)
-                break
-    if title_span is None and italics:
-        title_span = italics[0]
-    bare = _URL.search(flat)
-    if title_span is None:
-        stripped = _trim(_URL.sub("", flat))
-        if not stripped:
-            if bare is None:
-                return None
-            only = bare.group().rstrip(".,;)")
-            return ExternalLink(title=only, url=only)
-        some = links[0][2] if links else (bare.group().rstrip(".,;)") if bare else None)
-        return ExternalLink(title=" ".join(stripped.split()), url=some)
+        return m.span(group)
+    for start, end, href in links:
+        words = flat[start:end].strip().casefold()
+        if not href.startswith("https://web.archive.org") and words not in _LINK_NOISE:
+            return (start, end)
+    if italics:
+        return italics[0]
+    return None
+
+
+def _untitled(
+    flat: str, links: list[tuple[int, int, str]], bare: re.Match[str] | None
+) -> ExternalLink | None:
+    """An entry with no title found: its whole text (else its bare URL) is the title."""
+    stripped = _trim(_URL.sub("", flat))
+    if not stripped:
+        if bare is None:
+            return None
+        only = bare.group().rstrip(".,;)")
+        return ExternalLink(title=only, url=only)
+    some = links[0][2] if links else (bare.group().rstrip(".,;)") if bare else None)
+    return ExternalLink(title=" ".join(stripped.split()), url=some)
+
+
+def _title_url(
+    title_span: tuple[int, int], links: list[tuple[int, int, str]], bare: re.Match[str] | None
+) -> str | None:
+    """The link over the title, else the entry's first link, else its bare URL."""
     start, end = title_span
-    title = flat[start:end].strip(' .,;:"“”')
     url: str | None = next((u for s, e, u in links if s < end and e > start), None)
     if url is None and links:
         url = links[0][2]
     if url is None and bare is not None:
         url = bare.group().rstrip(".,;)")
-    author, date = _author_and_date(flat[:start].rstrip(' "“'))
-    tail = _APPARATUS_TAIL.search(flat, end)
-    body_end = tail.start() if tail else len(flat)
-    publisher = _publisher(flat, end, body_end, italics, title_span)
-    if date is None:
-        date = parse_date(flat[end:body_end])
-    return ExternalLink(
-        title=title or flat[:200], url=url, author=author, publisher=publisher, date=date
-    )
+    return url
 
 
 _LINK_NOISE = frozenset({"archived", "the original", "doi", "issn", "isbn", "jstor", "pmid"})

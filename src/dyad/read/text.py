@@ -251,6 +251,20 @@ def _note(lines: list[str]) -> str | None:
 # --------------------------------------------------------------------------- emit
 
 
+def _paragraph_text(lines: list[str]) -> str | None:
+    """A paragraph's clean text without the hatnotes before it, which are taken off ``lines``;
+    ``None`` when nothing of it is left, or only a stray bullet or bracket."""
+    while lines and is_hatnote(lines[0]):
+        del lines[0]  # navigation, not the paragraph's first sentence
+    if not lines:
+        return None
+    lines[0] = lines[0][leading_hatnote(lines[0]) :]
+    text = " ".join(clean_inline(" ".join(lines)).split())
+    if not any(c.isalnum() for c in text):
+        return None  # a stray bullet or bracket
+    return text
+
+
 def _looks_like_heading(text: str, limit: int) -> bool:
     return (
         0 < len(text) <= limit
@@ -302,30 +316,14 @@ class _Reader:
 
     def _paragraph(self, i: int) -> None:
         chunk = self.chunks[i]
-        builder = self.builder
         lines = [line.strip() for line in chunk.lines]
         if chunk.kind == "caption":
             lines[0] = lines[0][1:]
-        note = _note(lines)
-        if note is not None:
-            if note and (link := citation(italic_pieces(note))):
-                builder.references.append(link)
+        if self._apparatus(chunk, lines):
             return
-        if len(lines) == 1 and (names := category_names(lines[0], self.parties)) is not None:
-            builder.categories.extend(names)
+        text = _paragraph_text(lines)
+        if text is None:
             return
-        if self.appendix == "references" and only_parties(lines, self.parties):
-            return  # the sort keys of a category line whose names pandoc dropped
-        if is_timeline(chunk.lines):
-            return
-        while lines and is_hatnote(lines[0]):
-            lines = lines[1:]  # navigation, not the paragraph's first sentence
-        if not lines:
-            return
-        lines[0] = lines[0][leading_hatnote(lines[0]) :]
-        text = " ".join(clean_inline(" ".join(lines)).split())
-        if not any(c.isalnum() for c in text):
-            return  # a stray bullet or bracket
         single = len(lines) == 1
         if single and i > 0 and chunk.blanks >= 2 and _looks_like_heading(text, MAX_HEADING):
             self._heading(1, text)
@@ -334,13 +332,33 @@ class _Reader:
         elif single and chunk.blanks == 1 and self.in_section and _looks_like_subheading(text):
             self._heading(2, text)
         else:
-            if i == self.first:
-                text = _restore_opening(text, builder.title)
-            builder.end_block()
-            builder.text(text)
-            builder.end_block()
-            if text.endswith(":") and len(text) <= MAX_LEAD and self._next_kind(i) == "list":
-                self.lead = text.rstrip(":").strip()
+            self._prose(i, text)
+
+    def _apparatus(self, chunk: _Chunk, lines: list[str]) -> bool:
+        """Take a paragraph that is a note (a reference), a category line, its sort keys or a
+        timeline; whether it was one."""
+        note = _note(lines)
+        if note is not None:
+            if note and (link := citation(italic_pieces(note))):
+                self.builder.references.append(link)
+            return True
+        if len(lines) == 1 and (names := category_names(lines[0], self.parties)) is not None:
+            self.builder.categories.extend(names)
+            return True
+        if self.appendix == "references" and only_parties(lines, self.parties):
+            return True  # the sort keys of a category line whose names pandoc dropped
+        return is_timeline(chunk.lines)
+
+    def _prose(self, i: int, text: str) -> None:
+        """A paragraph of prose; one ending in a colon before a list is also the list's title."""
+        builder = self.builder
+        if i == self.first:
+            text = _restore_opening(text, builder.title)
+        builder.end_block()
+        builder.text(text)
+        builder.end_block()
+        if text.endswith(":") and len(text) <= MAX_LEAD and self._next_kind(i) == "list":
+            self.lead = text.rstrip(":").strip()
 
     def _heading(self, level: int, text: str) -> None:
         self.builder.heading(level, text)

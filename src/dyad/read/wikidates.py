@@ -157,6 +157,16 @@ def render_date(date: DateParts, format: str | None = None, *, abbr: bool = Fals
         return ""
     if chosen == "iso":
         return date.edtf or ""
+    day, month, year = _shown_parts(date, abbr=abbr)
+    if chosen == "y":
+        return year or " ".join(p for p in (day, month) if p)
+    if chosen == "d":
+        return day
+    return _arranged(chosen, day, month, year)
+
+
+def _shown_parts(date: DateParts, *, abbr: bool) -> tuple[str, str, str]:
+    """The day, month name and year of ``date`` as shown ("" where unknown; years BC)."""
     month = ""
     if date.month is not None:
         month = MONTHS[date.month - 1][:3] if abbr else MONTHS[date.month - 1]
@@ -164,10 +174,11 @@ def render_date(date: DateParts, format: str | None = None, *, abbr: bool = Fals
     if date.year is not None:
         year = str(date.year) if date.year > 0 else f"{1 - date.year} BC"
     day = str(date.day) if date.day is not None else ""
-    if chosen == "y":
-        return year or " ".join(p for p in (day, month) if p)
-    if chosen == "d":
-        return day
+    return day, month, year
+
+
+def _arranged(chosen: str, day: str, month: str, year: str) -> str:
+    """Day, month and year in the order and with the parts a format (``dmy``, ``md``...) asks."""
     if chosen in ("dm", "md"):
         year = ""
     if chosen == "my":

@@ -95,6 +95,13 @@ def _bytes(out: io.BytesIO | io.StringIO) -> bytes:
 
 def install(app: FastAPI) -> None:
     state: WebState = app.state.web
+    _install_pair(app, state)
+    _install_whole(app, state)
+    _install_codebook(app)
+
+
+def _install_pair(app: FastAPI, state: WebState) -> None:
+    """One pair's export and panel downloads."""
 
     @app.get("/dyad/{a}/{b}/export.{format}", tags=["exports"], responses=_RESPONSES)
     async def pair_export(
@@ -141,6 +148,10 @@ def install(app: FastAPI) -> None:
         body, name = await run_in_threadpool(write)
         return _download(body, format, name)
 
+
+def _install_whole(app: FastAPI, state: WebState) -> None:
+    """The whole knowledge base's export and panel downloads."""
+
     @app.get("/export.{format}", tags=["exports"], responses=_RESPONSES)
     async def whole_export(
         format: Literal["csv", "jsonl", "ttl", "parquet"],
@@ -184,6 +195,10 @@ def install(app: FastAPI) -> None:
             return _bytes(out)
 
         return _download(await run_in_threadpool(write), format, f"panel.{format}")
+
+
+def _install_codebook(app: FastAPI) -> None:
+    """The exports' codebook."""
 
     @app.get(
         "/export/codebook.md",
