@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import WIKITEXT_CORPUS
+from dyad.extract.pipeline import Extraction
+from dyad.model import Document
 from dyad.read import iter_documents, read_file
 from reader_checks import check_spans
 
@@ -17,8 +20,8 @@ EXPECTED = {
 }
 
 
-def _sensible(path: Path, format: str) -> None:
-    doc = read_file(path)
+def _sensible(path: Path, format: str, doc: Document | None = None) -> None:
+    doc = doc or read_file(path)
     assert doc.format == format, path.name
     assert doc.title and doc.title != "Untitled", path.name
     assert "{{" not in doc.text and "[[" not in doc.text, path.name
@@ -30,13 +33,21 @@ def _sensible(path: Path, format: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("folder", sorted(EXPECTED))
+@pytest.mark.parametrize("folder", sorted(set(EXPECTED) - {WIKITEXT_CORPUS}))
 def test_read_corpus_folder(shared: Path, folder: str) -> None:
     pattern, format = EXPECTED[folder]
     files = sorted((shared / "corpus" / folder).glob(pattern))
     assert files
     for path in files:
         _sensible(path, format)
+
+
+@pytest.mark.slow
+def test_read_corpus_folder_of_wikitext(corpus_extractions: dict[Path, Extraction]) -> None:
+    # The pages as read for the run's corpus extractions (conftest), not read again.
+    assert corpus_extractions
+    for path, extraction in corpus_extractions.items():
+        _sensible(path, "wikitext", extraction.document)
 
 
 @pytest.mark.slow
