@@ -109,7 +109,10 @@ def _without_overlaps(matches: list[_Match]) -> list[_Match]:
 
 
 def _core(m: re.Match[str]) -> tuple[int, int]:
-    """The match without role captures at its edges: what the trigger words themselves cover."""
+    """The match without role captures at its edges: what the trigger words themselves cover
+    (the ``trigger`` group where the rule names its verb)."""
+    if m.groupdict().get("trigger"):
+        return m.start("trigger"), m.end("trigger")
     start, end = m.start(), m.end()
     for name, value in m.groupdict().items():
         if value is None or name in {"subject"}:
