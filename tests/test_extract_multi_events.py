@@ -102,3 +102,34 @@ def test_no_second_event_without_a_second_verb() -> None:
         "Relations between Libya and Tunisia were restored in 1988.",
     )
     assert _facts(events) == {("relations.restored", ("LBY", "TUN"), "1988")}
+
+
+# ---------------------------------------------------------------- the date of the verb's clause
+
+
+def test_relative_clause_date_is_not_the_main_verbs() -> None:
+    events = _events(
+        "Belarus–Ethiopia relations",
+        "Belarus opened an embassy in Addis Ababa, which it closed in 2018.",
+    )
+    by_type = {e.type: e.date for e in events}
+    assert by_type.get("mission.closed") == "2018"
+    assert by_type.get("mission.opened") != "2018"
+
+
+def test_each_verb_keeps_its_own_date_around_a_relative_clause() -> None:
+    events = _events(
+        "Belarus–Ethiopia relations",
+        "Belarus opened an embassy in Addis Ababa in 2013, which it closed in 2018.",
+    )
+    by_type = {e.type: e.date for e in events}
+    assert by_type == {"mission.opened": "2013", "mission.closed": "2018"}
+
+
+def test_a_relative_clause_that_retells_the_act_dates_it() -> None:
+    events = _events(
+        "Solomon Islands–Taiwan relations",
+        "Taiwan's president invited the prime minister of Solomon Islands to visit Taiwan, "
+        "which he did in March 2008.",
+    )
+    assert [e.date for e in events if e.type == "visit"] == ["2008-03"]

@@ -11,7 +11,8 @@ longer match) wins. Each kept match becomes an event:
   countries" is that pair; "the country" is its member that is not the other role; "he" is
   the last person named. A person stands for their state and is listed among ``persons``.
 * **date**: the nearest date in the clause (``stated``), else in the sentence (``sentence``),
-  else in the section heading (``heading``); explicit dates before named periods.
+  else in the section heading (``heading``); explicit dates before named periods. A date in a
+  relative clause after the trigger, or past another event's trigger, is not the trigger's.
 * **modality**: negation, cancellation, plans and conditionals before the trigger.
 """
 
@@ -51,6 +52,35 @@ _OBJECT_BEFORE = re.compile(
 # independence": not read as one (a verb or a possession follows).
 _AFTER_BEFORE = re.compile(r"\b(?:after|behind)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_NEXT = re.compile(r"\s*(?:,|and\b|to\b|\.|$)")
+
+
+# A relative clause begins: its dates belong to its own verb ("which he did in March 2008" tells
+# the same act again, and its date is the act's).
+_RELATIVE = re.compile(
+    r",\s+(?:which|where|who|whom|whose)\b"
+    r"(?!\s+(?:[\w⟨⟩]+\s+)?(?:did|does|do|happened|occurred|took\s+place)\b)",
+    re.IGNORECASE,
+)
+# Two verbs that share what follows them: "were severed and restored in 1994".
+_SHARED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:(?:later|then|again|were|was)\s+)*", re.I)
+
+
+def _beyond_other_verb(
+    string: str,
+    core: tuple[int, int],
+    date: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether another event's verb stands between ``core`` and the date, in a conjunct of its
+    own (not one that shares the date with ``core``: "severed and restored in October 1994")."""
+    a, b = core
+    s, e = date
+    for oa, ob in others:
+        if b <= oa and ob <= s and not _SHARED.fullmatch(string, b, oa):
+            return True
+        if e <= oa and ob <= a:
+            return True
+    return False
 
 
 def _is_object(string: str, start: int, end: int) -> bool:
@@ -177,6 +207,7 @@ class _Scene:
     actors: list[tuple[Tag, int, int]]  # states, people and references in the clause
     lone: bool  # the clause names at most one state, after no "many countries"
     persons: list[Person] = field(default_factory=list)
+    others: list[tuple[int, int]] = field(default_factory=list)  # the other events' verbs
     defaults: int = 0  # roles filled in by default: each lowers the confidence
 
 
@@ -267,7 +298,10 @@ class EventEngine:
         # A rule that tells a second event by the same words competes only with its kind.
         kept += _without_overlaps([x for x in matches if x.rule.overlaps])
         kept.sort(key=lambda x: x.core[0])
-        groups = [self._build(text, tagged, match, heading_date, previous_date) for match in kept]
+        cores = [x.core for x in kept]
+        groups = [
+            self._build(text, tagged, match, heading_date, previous_date, cores) for match in kept
+        ]
         return _merge(groups)
 
     # ------------------------------------------------------------------ roles
@@ -322,11 +356,13 @@ class EventEngine:
         match: _Match,
         heading_date: str | None,
         previous_date: tuple[str, str] | None,
+        cores: Sequence[tuple[int, int]] = (),
     ) -> list[Event]:
         """The events of one kept match, in named phases: the scene (clause, pair, actors
         there), the captured roles, the roles filled in, the people, the dates, the records."""
         rule = match.rule
         scene = self._scene(tagged, match)
+        scene.others = [c for c in cores if c != match.core]
         groups = self._captured(tagged, match, scene)
         if _organisation_subject(tagged, scene.clause[0], match.core[0]) and not (
             "source" in groups or "a" in groups
@@ -672,6 +708,7 @@ class EventEngine:
             heading_date,
             previous_date,
             rule.split_dates,
+            scene.others,
         )
         repeated = _times(_repetition(tagged, match.match)) if rule.split_dates else 1
         if repeated > 1 and len(dates) == 1:
@@ -712,6 +749,7 @@ class EventEngine:
         heading_date: str | None,
         previous_date: tuple[str, str] | None,
         split: bool,
+        others: Sequence[tuple[int, int]] = (),
     ) -> list[tuple[str | None, DateSource | None, str | None]]:
         m = match.match
         token = m.groupdict().get("date")
@@ -721,6 +759,10 @@ class EventEngine:
                 return [(_date_value(tag), "stated", _date_text(text, tag))]
         dated = [(t, s, e) for t, s, e in positions if t.kind == "D" and _date_value(t)]
         a, b = match.core
+        # "X opened an embassy in Y, which it closed in 1990": a date in a relative clause after
+        # the verb is that clause's, never the verb's.
+        foreign = [x for x in dated if x[1] >= b and _RELATIVE.search(tagged.string, b, x[1])]
+        dated = [x for x in dated if x not in foreign]
         if split:
             after = [(t, s, e) for t, s, e in dated if s >= m.end() and clause[0] <= s <= clause[1]]
             if len(after) >= 2:
@@ -750,6 +792,10 @@ class EventEngine:
                 # "recognized X on 5 September and re-established relations on 5 December":
                 # a date before another verb belongs to that verb.
                 gap += 200
+            elif _beyond_other_verb(tagged.string, (a, b), (s, e), others):
+                # "severed in 1979 and restored in 2001": the date past another event's verb
+                # is that verb's, unless the two verbs share it ("severed and restored in 1994").
+                gap += 200
             return (1 if t.period else 0, max(gap, 0))
 
         in_clause = [x for x in dated if clause[0] <= x[1] and x[2] <= clause[1]]
@@ -761,6 +807,7 @@ class EventEngine:
             return [(_date_value(tag), "sentence", _date_text(text, tag))]
         if (
             previous_date is not None
+            and not foreign
             and _POINT_DATE.fullmatch(previous_date[0])
             and not _TIME_SHIFT.search(tagged.string)
             and not _DAY_WITHOUT_YEAR.search(tagged.string)
