@@ -133,3 +133,40 @@ def test_a_relative_clause_that_retells_the_act_dates_it() -> None:
         "which he did in March 2008.",
     )
     assert [e.date for e in events if e.type == "visit"] == ["2008-03"]
+
+
+# ---------------------------------------------------------------- exceptions
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        (
+            "Foreign relations of Libya",
+            "Libya cut relations with all countries in 1980 with the exception of China.",
+        ),
+        (
+            "Chile–China relations",
+            "Under the military junta, diplomatic relations were cut between Chile and all "
+            "Communist nations, with the exception of China and Romania.",
+        ),
+        (
+            "Foreign relations of Israel",
+            "In 1967 all Eastern Bloc states except Romania broke off relations with Israel.",
+        ),
+    ],
+)
+def test_a_state_set_apart_is_no_party_to_the_act(title: str, sentence: str) -> None:
+    events = [e for e in _events(title, sentence) if e.type == "relations.severed"]
+    assert not [e for e in events if {"CHN", "ROU"} & set(e.actors)]
+
+
+def test_the_act_of_the_others_still_stands() -> None:
+    events = _events(
+        "Foreign relations of Israel",
+        "The Soviet Union and the other communist states of Eastern Europe (with the exception "
+        "of Romania) cut diplomatic ties with Israel in 1967.",
+    )
+    severed = [(e.source, e.target, e.date) for e in events if e.type == "relations.severed"]
+    assert severed == [("SUN", "ISR", "1967")]
+

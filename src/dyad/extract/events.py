@@ -387,6 +387,13 @@ class EventEngine:
             sets = self._coordinated_pairs(tagged, match, scene, groups) or [
                 self._reciprocal_actors(tagged, match, scene, groups)
             ]
+        excepted = _excepted(tagged, scene)
+        if excepted:
+            # "cut relations with all countries, with the exception of China": no act toward
+            # China (nor by it: "all states, except Romania, broke off ties").
+            if directed and (source in excepted or target in excepted):
+                return []
+            sets = [s for s in sets if not excepted & set(s)] or [[]]
         if len(sets[0]) < 2 and not (directed and rule.target_optional and source):
             return []
         events: list[Event] = []
@@ -857,6 +864,32 @@ def _roles_from_sentence(scene: _Scene, region: Region | None) -> tuple[str | No
     if not named and region is not None and region.dyad == scene.dyad:
         return region.partner, _other(scene.dyad, region.partner)
     return None, None
+
+
+_EXCEPTION = re.compile(
+    r"\b(?:with\s+the\s+(?:sole\s+|notable\s+)?exceptions?\s+of|except(?:\s+for)?|excepting"
+    r"|excluding|other\s+than|apart\s+from|save\s+for|but\s+not)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_BETWEEN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?")
+
+
+def _excepted(tagged: Tagged, scene: _Scene) -> set[str]:
+    """The states a clause sets apart from its act: "with the exception of China and Romania",
+    "except Taiwan" (the named states and those listed with them)."""
+    out: set[str] = set()
+    listing = False
+    previous_end = -1
+    for tag, start, end in scene.actors:
+        before = tagged.string[max(scene.clause[0], start - 60) : start]
+        if _EXCEPTION.search(before):
+            listing = True
+        elif not (listing and _LIST_BETWEEN.fullmatch(tagged.string, previous_end, start)):
+            listing = False
+        if listing and tag.kind == "S" and tag.state:
+            out.add(tag.state)
+        previous_end = end
+    return out
 
 
 def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int) -> list[Tag]:
