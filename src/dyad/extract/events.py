@@ -71,16 +71,15 @@ def _beyond_other_verb(
     date: tuple[int, int],
     others: Sequence[tuple[int, int]],
 ) -> bool:
-    """Whether another event's verb stands between ``core`` and the date, in a conjunct of its
-    own (not one that shares the date with ``core``: "severed and restored in October 1994")."""
-    a, b = core
-    s, e = date
-    for oa, ob in others:
-        if b <= oa and ob <= s and not _SHARED.fullmatch(string, b, oa):
-            return True
-        if e <= oa and ob <= a:
-            return True
-    return False
+    """Whether another event's verb stands between ``core`` and a date after it, in a conjunct of
+    its own (not one that shares the date with ``core``: "severed and restored in October
+    1994"). A date before the trigger is left to ``_OTHER_PREDICATE``: "In 1975, following a
+    visit by X, an agreement was signed" dates the agreement."""
+    _, b = core
+    s, _ = date
+    return any(
+        b <= oa and ob <= s and not _SHARED.fullmatch(string, b, oa) for oa, ob in others
+    )
 
 
 def _is_object(string: str, start: int, end: int) -> bool:
