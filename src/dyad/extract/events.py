@@ -867,7 +867,7 @@ def _roles_from_sentence(scene: _Scene, region: Region | None) -> tuple[str | No
 
 _EXCEPTION = re.compile(
     r"\b(?:with\s+the\s+(?:sole\s+|notable\s+)?exceptions?\s+of|except(?:\s+for)?|excepting"
-    r"|excluding|other\s+than|apart\s+from|save\s+for|but\s+not)\s+(?:the\s+)?$",
+    r"|other\s+than|save\s+for|but\s+not)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _LIST_BETWEEN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?")
