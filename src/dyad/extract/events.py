@@ -77,9 +77,7 @@ def _beyond_other_verb(
     visit by X, an agreement was signed" dates the agreement."""
     _, b = core
     s, _ = date
-    return any(
-        b <= oa and ob <= s and not _SHARED.fullmatch(string, b, oa) for oa, ob in others
-    )
+    return any(b <= oa and ob <= s and not _SHARED.fullmatch(string, b, oa) for oa, ob in others)
 
 
 def _is_object(string: str, start: int, end: int) -> bool:
