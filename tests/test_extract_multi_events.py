@@ -170,3 +170,31 @@ def test_the_act_of_the_others_still_stands() -> None:
     severed = [(e.source, e.target, e.date) for e in events if e.type == "relations.severed"]
     assert severed == [("SUN", "ISR", "1967")]
 
+
+# ---------------------------------------------------------------- a possessor as the subject
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "pair", "date"),
+    [
+        (
+            "Liberia–United States relations",
+            "Liberia and the United States enjoyed very close ties until strains in the 1970s "
+            "due to Liberia's establishment of diplomatic relations with the Soviet Union.",
+            ("LBR", "SUN"),
+            "197X",
+        ),
+        (
+            "Foreign relations of South Korea",
+            "Relations with Taiwan lasted until South Korea's establishment of diplomatic "
+            "relations with the People's Republic of China on 22 August 1992.",
+            ("CHN", "KOR"),
+            "1992-08-22",
+        ),
+    ],
+)
+def test_the_possessor_establishes_relations_with_the_object(
+    title: str, sentence: str, pair: tuple[str, str], date: str
+) -> None:
+    established = [e for e in _events(title, sentence) if e.type == "relations.established"]
+    assert [(e.actors, e.date) for e in established] == [(pair, date)]

@@ -531,6 +531,8 @@ class EventEngine:
             # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
             # and provided weapons": Israel).
             subjects = [x for x in before if not _is_object(tagged.string, x[1], x[2])]
+            if before and _POSSESSOR.fullmatch(tagged.string, before[-1][2], match.core[0]):
+                subjects = before[-1:]  # "Liberia's establishment of relations with X"
             subjects = self._other_than_target(subjects, groups.get("target"), dyad)
             chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
             if chosen_subject is not None:
@@ -863,6 +865,9 @@ def _roles_from_sentence(scene: _Scene, region: Region | None) -> tuple[str | No
     return None, None
 
 
+# A possessor right before the trigger noun: "Liberia's establishment of", "Iran's recent
+# recognition of".
+_POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 _EXCEPTION = re.compile(
     r"\b(?:with\s+the\s+(?:sole\s+|notable\s+)?exceptions?\s+of|except(?:\s+for)?|excepting"
     r"|other\s+than|save\s+for|but\s+not)\s+(?:the\s+)?$",
@@ -896,6 +901,10 @@ def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
     Republic of China and established ties with ...") is not the subject.
     """
     before = [x for x in actors if x[2] <= core_start]
+    if before and _POSSESSOR.fullmatch(tagged.string, before[-1][2], core_start):
+        # "due to Liberia's establishment of relations with the Soviet Union": the possessor
+        # acts, whatever names come before it.
+        return [before[-1][0]]
     subjects = [x for x in before if not _is_object(tagged.string, x[1], x[2])]
     if subjects:
         before = before[: before.index(subjects[-1]) + 1]
