@@ -45,7 +45,7 @@ def _facts(events: list[Event]) -> set[tuple[str, tuple[str, ...], str | None]]:
         ),
         (
             "Diplomatic relations between Libya and Tunisia were established in 1982 after "
-            "having been suspended since 1976.",
+            "having been suspended since the revolution in 1976.",
             {
                 ("relations.established", ("LBY", "TUN"), "1982"),
                 ("relations.suspended", ("LBY", "TUN"), "1976"),

@@ -80,6 +80,22 @@ def _beyond_other_verb(
     return any(b <= oa and ob <= s and not _SHARED.fullmatch(string, b, oa) for oa, ob in others)
 
 
+# What sets a verb apart from the date of the one before it: "established in 1982 after having
+# been suspended"; not "when", which dates both ("established relations on 8 June 1961 when the
+# ambassador presented his credentials").
+_SEQUENCE_BEFORE = re.compile(r"\s*,?\s*(?:after|before|and|but|then|until)\b", re.IGNORECASE)
+_COMPLEMENT = re.compile(r"\s*(?:(?:in|on|since|by)\s+)?(?:the\s+)?")
+
+
+def _complement_of_other(
+    string: str, date: tuple[int, int], others: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the date right follows another event's verb ("were established in 1982 after
+    having been suspended since 1536": 1982 is the establishment's)."""
+    s, _ = date
+    return any(ob <= s and _COMPLEMENT.fullmatch(string, ob, s) for _, ob in others)
+
+
 def _is_object(string: str, start: int, end: int) -> bool:
     """Whether the actor at ``string[start:end]`` is the object of a verb or preposition."""
     before = string[:start]
@@ -798,7 +814,11 @@ class EventEngine:
                 # "recognized X on 5 September and re-established relations on 5 December":
                 # a date before another verb belongs to that verb.
                 gap += 200
-            elif _beyond_other_verb(tagged.string, (a, b), (s, e), others):
+            elif _beyond_other_verb(tagged.string, (a, b), (s, e), others) or (
+                e <= a
+                and _SEQUENCE_BEFORE.match(tagged.string, e, a) is not None
+                and _complement_of_other(tagged.string, (s, e), others)
+            ):
                 # "severed in 1979 and restored in 2001": the date past another event's verb
                 # is that verb's, unless the two verbs share it ("severed and restored in 1994").
                 gap += 200
