@@ -11,7 +11,8 @@ longer match) wins. Each kept match becomes an event:
   countries" is that pair; "the country" is its member that is not the other role; "he" is
   the last person named. A person stands for their state and is listed among ``persons``.
 * **date**: the nearest date in the clause (``stated``), else in the sentence (``sentence``),
-  else in the section heading (``heading``); explicit dates before named periods.
+  else in the section heading (``heading``); explicit dates before named periods. A date in a
+  relative clause after the trigger, or past another event's trigger, is not the trigger's.
 * **modality**: negation, cancellation, plans and conditionals before the trigger.
 """
 
@@ -51,6 +52,48 @@ _OBJECT_BEFORE = re.compile(
 # independence": not read as one (a verb or a possession follows).
 _AFTER_BEFORE = re.compile(r"\b(?:after|behind)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_NEXT = re.compile(r"\s*(?:,|and\b|to\b|\.|$)")
+
+
+# A relative clause begins: its dates belong to its own verb ("which he did in March 2008" tells
+# the same act again, and its date is the act's).
+_RELATIVE = re.compile(
+    r",\s+(?:which|where|who|whom|whose)\b"
+    r"(?!\s+(?:[\w⟨⟩]+\s+)?(?:did|does|do|happened|occurred|took\s+place)\b)",
+    re.IGNORECASE,
+)
+# Two verbs that share what follows them: "were severed and restored in 1994".
+_SHARED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:(?:later|then|again|were|was)\s+)*", re.I)
+
+
+def _beyond_other_verb(
+    string: str,
+    core: tuple[int, int],
+    date: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether another event's verb stands between ``core`` and a date after it, in a conjunct of
+    its own (not one that shares the date with ``core``: "severed and restored in October
+    1994"). A date before the trigger is left to ``_OTHER_PREDICATE``: "In 1975, following a
+    visit by X, an agreement was signed" dates the agreement."""
+    _, b = core
+    s, _ = date
+    return any(b <= oa and ob <= s and not _SHARED.fullmatch(string, b, oa) for oa, ob in others)
+
+
+# What sets a verb apart from the date of the one before it: "established in 1982 after having
+# been suspended"; not "when", which dates both ("established relations on 8 June 1961 when the
+# ambassador presented his credentials").
+_SEQUENCE_BEFORE = re.compile(r"\s*,?\s*(?:after|before|and|but|then|until)\b", re.IGNORECASE)
+_COMPLEMENT = re.compile(r"\s*(?:(?:in|on|since|by)\s+)?(?:the\s+)?")
+
+
+def _complement_of_other(
+    string: str, date: tuple[int, int], others: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the date right follows another event's verb ("were established in 1982 after
+    having been suspended since 1536": 1982 is the establishment's)."""
+    s, _ = date
+    return any(ob <= s and _COMPLEMENT.fullmatch(string, ob, s) for _, ob in others)
 
 
 def _is_object(string: str, start: int, end: int) -> bool:
@@ -118,7 +161,10 @@ def _without_overlaps(matches: list[_Match]) -> list[_Match]:
 
 
 def _core(m: re.Match[str]) -> tuple[int, int]:
-    """The match without role captures at its edges: what the trigger words themselves cover."""
+    """The match without role captures at its edges: what the trigger words themselves cover
+    (the ``trigger`` group where the rule names its verb)."""
+    if m.groupdict().get("trigger"):
+        return m.start("trigger"), m.end("trigger")
     start, end = m.start(), m.end()
     for name, value in m.groupdict().items():
         if value is None or name in {"subject"}:
@@ -183,6 +229,7 @@ class _Scene:
     actors: list[tuple[Tag, int, int]]  # states, people and references in the clause
     lone: bool  # the clause names at most one state, after no "many countries"
     persons: list[Person] = field(default_factory=list)
+    others: list[tuple[int, int]] = field(default_factory=list)  # the other events' verbs
     defaults: int = 0  # roles filled in by default: each lowers the confidence
 
 
@@ -273,7 +320,10 @@ class EventEngine:
         # A rule that tells a second event by the same words competes only with its kind.
         kept += _without_overlaps([x for x in matches if x.rule.overlaps])
         kept.sort(key=lambda x: x.core[0])
-        groups = [self._build(text, tagged, match, heading_date, previous_date) for match in kept]
+        cores = [x.core for x in kept]
+        groups = [
+            self._build(text, tagged, match, heading_date, previous_date, cores) for match in kept
+        ]
         return _merge(groups)
 
     # ------------------------------------------------------------------ roles
@@ -328,11 +378,13 @@ class EventEngine:
         match: _Match,
         heading_date: str | None,
         previous_date: tuple[str, str] | None,
+        cores: Sequence[tuple[int, int]] = (),
     ) -> list[Event]:
         """The events of one kept match, in named phases: the scene (clause, pair, actors
         there), the captured roles, the roles filled in, the people, the dates, the records."""
         rule = match.rule
         scene = self._scene(tagged, match)
+        scene.others = [c for c in cores if c != match.core]
         groups = self._captured(tagged, match, scene)
         if _organisation_subject(tagged, scene.clause[0], match.core[0]) and not (
             "source" in groups or "a" in groups
@@ -357,6 +409,13 @@ class EventEngine:
             sets = self._coordinated_pairs(tagged, match, scene, groups) or [
                 self._reciprocal_actors(tagged, match, scene, groups)
             ]
+        excepted = _excepted(tagged, scene)
+        if excepted:
+            # "cut relations with all countries, with the exception of China": no act toward
+            # China (nor by it: "all states, except Romania, broke off ties").
+            if directed and (source in excepted or target in excepted):
+                return []
+            sets = [s for s in sets if not excepted & set(s)] or [[]]
         if len(sets[0]) < 2 and not (directed and rule.target_optional and source):
             return []
         events: list[Event] = []
@@ -497,6 +556,8 @@ class EventEngine:
             # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
             # and provided weapons": Israel).
             subjects = [x for x in before if not _is_object(tagged.string, x[1], x[2])]
+            if before and _POSSESSOR.fullmatch(tagged.string, before[-1][2], match.core[0]):
+                subjects = before[-1:]  # "Liberia's establishment of relations with X"
             subjects = self._other_than_target(subjects, groups.get("target"), dyad)
             chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
             if chosen_subject is not None:
@@ -678,6 +739,7 @@ class EventEngine:
             heading_date,
             previous_date,
             rule.split_dates,
+            scene.others,
         )
         repeated = _times(_repetition(tagged, match.match)) if rule.split_dates else 1
         if repeated > 1 and len(dates) == 1:
@@ -718,6 +780,7 @@ class EventEngine:
         heading_date: str | None,
         previous_date: tuple[str, str] | None,
         split: bool,
+        others: Sequence[tuple[int, int]] = (),
     ) -> list[tuple[str | None, DateSource | None, str | None]]:
         m = match.match
         token = m.groupdict().get("date")
@@ -727,6 +790,10 @@ class EventEngine:
                 return [(_date_value(tag), "stated", _date_text(text, tag))]
         dated = [(t, s, e) for t, s, e in positions if t.kind == "D" and _date_value(t)]
         a, b = match.core
+        # "X opened an embassy in Y, which it closed in 1990": a date in a relative clause after
+        # the verb is that clause's, never the verb's.
+        foreign = [x for x in dated if x[1] >= b and _RELATIVE.search(tagged.string, b, x[1])]
+        dated = [x for x in dated if x not in foreign]
         if split:
             after = [(t, s, e) for t, s, e in dated if s >= m.end() and clause[0] <= s <= clause[1]]
             if len(after) >= 2:
@@ -756,6 +823,14 @@ class EventEngine:
                 # "recognized X on 5 September and re-established relations on 5 December":
                 # a date before another verb belongs to that verb.
                 gap += 200
+            elif _beyond_other_verb(tagged.string, (a, b), (s, e), others) or (
+                e <= a
+                and _SEQUENCE_BEFORE.match(tagged.string, e, a) is not None
+                and _complement_of_other(tagged.string, (s, e), others)
+            ):
+                # "severed in 1979 and restored in 2001": the date past another event's verb
+                # is that verb's, unless the two verbs share it ("severed and restored in 1994").
+                gap += 200
             return (1 if t.period else 0, max(gap, 0))
 
         in_clause = [x for x in dated if clause[0] <= x[1] and x[2] <= clause[1]]
@@ -769,6 +844,7 @@ class EventEngine:
             return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
         if (
             previous_date is not None
+            and not foreign
             and _POINT_DATE.fullmatch(previous_date[0])
             and not _TIME_SHIFT.search(tagged.string)
             and not _DAY_WITHOUT_YEAR.search(tagged.string)
@@ -821,6 +897,35 @@ def _roles_from_sentence(scene: _Scene, region: Region | None) -> tuple[str | No
     return None, None
 
 
+# A possessor right before the trigger noun: "Liberia's establishment of", "Iran's recent
+# recognition of".
+_POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
+_EXCEPTION = re.compile(
+    r"\b(?:with\s+the\s+(?:sole\s+|notable\s+)?exceptions?\s+of|except(?:\s+for)?|excepting"
+    r"|other\s+than|save\s+for|but\s+not)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_BETWEEN = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?")
+
+
+def _excepted(tagged: Tagged, scene: _Scene) -> set[str]:
+    """The states a clause sets apart from its act: "with the exception of China and Romania",
+    "except Taiwan" (the named states and those listed with them)."""
+    out: set[str] = set()
+    listing = False
+    previous_end = -1
+    for tag, start, end in scene.actors:
+        before = tagged.string[max(scene.clause[0], start - 60) : start]
+        if _EXCEPTION.search(before):
+            listing = True
+        elif not (listing and _LIST_BETWEEN.fullmatch(tagged.string, previous_end, start)):
+            listing = False
+        if listing and tag.kind == "S" and tag.state:
+            out.add(tag.state)
+        previous_end = end
+    return out
+
+
 def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int) -> list[Tag]:
     """The actor right before the trigger and those coordinated with it ("X and Y").
 
@@ -828,6 +933,10 @@ def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
     Republic of China and established ties with ...") is not the subject.
     """
     before = [x for x in actors if x[2] <= core_start]
+    if before and _POSSESSOR.fullmatch(tagged.string, before[-1][2], core_start):
+        # "due to Liberia's establishment of relations with the Soviet Union": the possessor
+        # acts, whatever names come before it.
+        return [before[-1][0]]
     subjects = [x for x in before if not _is_object(tagged.string, x[1], x[2])]
     if subjects:
         before = before[: before.index(subjects[-1]) + 1]

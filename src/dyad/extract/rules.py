@@ -23,7 +23,10 @@ counted noun must match for the rule to apply: "orphan|children"), ``sentence`` 
 whole sentence must match: "\\bsign"), ``date_part`` = "start" to date the event by the start
 of a range or open interval ("has had an embassy since 2009" opened in 2009), ``overlaps`` = true
 for a second event told by the same words (its matches stand beside the others: "switched
-recognition from X to Y" is a withdrawal and a recognition), ``description``.
+recognition from X to Y" is a withdrawal and a recognition), ``description``. A pattern may name
+its verb ``(?P<trigger>...)``: the event then stands at that verb, not the whole match (its date
+and modality are read there), for a second verb told in a shorter conjunct ("relations were
+severed in 1979 and (?P<trigger>restored) in 2001").
 """
 
 from __future__ import annotations
@@ -138,7 +141,7 @@ def _rule(data: dict[str, Any], origin: str) -> Rule:
         raise RuleError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
     compiled = tuple(_compile(p, where) for p in patterns)
     for p in compiled:
-        bad = set(p.groupindex) - {*ROLE_NAMES, "quantity", "date", "subject"}
+        bad = set(p.groupindex) - {*ROLE_NAMES, "quantity", "date", "subject", "trigger"}
         if bad:
             raise RuleError(f"{where}: unknown role names {', '.join(sorted(bad))}")
     return Rule(
