@@ -1,21 +1,25 @@
 """Shared fixtures: where the project's own test data and the optional ../shared folder are.
 
-Two corpus-wide results are built once per test run and shared by the tests that need them
+Three corpus-wide results are built once per test run and shared by the tests that need them
 (``make test`` runs the suite under pytest-xdist with ``--dist loadfile``: the first worker to
 need one builds it under a file lock in the run's common temporary folder, and the others load
 it from there instead of building it again):
 
-- ``corpus_kb``: the 205 "Foreign relations of X" pages ingested into one knowledge base;
-- ``corpus_extractions``: the same pages read and extracted, in file order.
+- ``corpus_extractions``: the 205 "Foreign relations of X" pages read and extracted (on two
+  cores), in file order;
+- ``corpus_kb``: those extractions stored into one knowledge base;
+- ``corpus_kb_all``: a copy of it with the bilateral articles ingested too.
 """
 
 from __future__ import annotations
 
 import fcntl
+import multiprocessing
 import os
 import pickle
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,7 +27,9 @@ import pytest
 
 from dyad.extract.pipeline import Extraction, extract
 from dyad.ingest import ingest_paths
+from dyad.ingest.pipeline import Outcome
 from dyad.read import read_file
+from dyad.records import extraction_records
 from dyad.store import IngestSummary, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,28 +75,42 @@ def _built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Pat
 
 
 @pytest.fixture(scope="session")
-def corpus_kb(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestSummary]:
-    """The wikitext corpus ingested (two worker processes) into a knowledge base, and the
-    ingest's summary. Tests only read it: open it with ``Store(path, readonly=True)``."""
+def corpus_kb(
+    corpus_extractions: dict[Path, Extraction], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, IngestSummary]:
+    """The wikitext corpus stored into a knowledge base, and the ingest's summary: the run's
+    corpus extractions, stored as ``dyad ingest`` stores what it extracts (the same records of
+    the same paths; extracting the 205 pages again would only take time). Tests only read it:
+    open it with ``Store(path, readonly=True)``."""
 
     def build(folder: Path) -> tuple[Path, IngestSummary]:
         path = folder / "corpus.db"
+        items = (
+            Outcome(str(page), extraction_records(found), title=found.document.title)
+            for page, found in corpus_extractions.items()
+        )
         with Store(path) as store:
-            summary = ingest_paths(store, [shared / "corpus" / WIKITEXT_CORPUS], workers=2)
+            summary = store.ingest_stream(items)
         return path, summary
 
     return _built_once(tmp_path_factory, "corpus-kb", build)
+
+
+def _extracted(path: Path) -> Extraction:
+    return extract(read_file(path))
 
 
 @pytest.fixture(scope="session")
 def corpus_extractions(
     shared: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[Path, Extraction]:
-    """Each page of the wikitext corpus, read and extracted, by path (sorted)."""
+    """Each page of the wikitext corpus, read and extracted, by path (sorted), on two cores."""
 
     def build(_: Path) -> dict[Path, Extraction]:
         pages = sorted((shared / "corpus" / WIKITEXT_CORPUS).glob("*.wiki"))
-        return {path: extract(read_file(path)) for path in pages}
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+            return dict(zip(pages, pool.map(_extracted, pages, chunksize=4), strict=True))
 
     return _built_once(tmp_path_factory, "corpus-extractions", build)
 
