@@ -1,8 +1,9 @@
 """Modules a newcomer can read: no module over 500 lines, no function over 80 lines or with a
 cyclomatic complexity over 20 (as radon counts it).
 
-Only the modules listed here are held to it: those already cleaned. Add a module or package
-once it meets the limits, so that it cannot slide back.
+Only the modules listed here are held to it: those already cleaned, which is all of them but
+``extract/`` (2026-12-07). Add a module or package once it meets the limits, so that it cannot
+slide back.
 """
 
 from __future__ import annotations
@@ -23,19 +24,16 @@ CLEANED = (
     "store",
     "web",
     "evaluate.py",
-    "read/citations.py",
-    "read/dump_scan.py",
-    "read/dump_tree.py",
-    "read/dump_xml.py",
-    "read/html.py",
-    "read/html_tokens.py",
-    "read/markdown.py",
-    "read/markdown_inline.py",
-    "read/rendered.py",
-    "read/text.py",
-    "read/wikidates.py",
+    "read",
+    "model.py",
+    "records.py",
+    "sentences.py",
+    "membership.py",
+    "vocabulary.py",
+    "evaluate_set.py",
+    "__init__.py",
 )
-# Being reworked on other branches; held to the limits once they meet them.
+# Modules of a cleaned package that do not meet the limits yet.
 NOT_YET: frozenset[str] = frozenset()
 
 MAX_MODULE_LINES = 500
