@@ -499,7 +499,9 @@ def test_narrative_families_an_undated_invasion_in_passing_takes_no_date() -> No
         "The war began in 2014. Since the Russian invasion of Ukraine, relations have been frozen.",
     )
     conflicts = [e for e in events if e.type.startswith("conflict.")]
-    assert [(e.source, e.target, e.date) for e in conflicts] in ([], [("RUS", "UKR", None)])
+    assert [(e.type, e.source, e.target, e.date) for e in conflicts] == [
+        ("conflict.intervention", "RUS", "UKR", None)
+    ]
 
 
 def test_narrative_families_a_condemned_invasion_is_both_a_protest_and_an_invasion() -> None:
