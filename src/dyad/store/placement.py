@@ -7,8 +7,10 @@ pages of one title in a dump), and then the id alone would let the second erase 
 
 The rule, the same for every write:
 
-- the id is free, or its row came from the same source, or holds the same content: the
-  document takes its own id (added, replaced or unchanged as before);
+- the id is free, or its row came from the same source, or holds the same content, or either
+  side names no source (records ingested without a file: nothing says they are another file's,
+  and the id alone says which document they are): the document takes its own id (added,
+  replaced or unchanged as before);
 - the id is held by another source, or was already stored by this run (``claimed``): the
   document is kept under ``<id>-<hash>``, the hash of its source when the sources differ, of
   its content when they are the same (duplicate pages of one dump), and the result says so.
@@ -94,7 +96,7 @@ def _place(conn: sqlite3.Connection, doc: PreparedDocument, taken: Mapping[str, 
     row = _stored(conn, doc.id)
     holder = taken.get(doc.id) or (row.source if row else None)
     same_content = row is not None and row.content_hash == doc.content_hash
-    if holder is None or same_content or (holder == source and doc.id not in taken):
+    if not holder or not source or same_content or (holder == source and doc.id not in taken):
         return Placement(doc, row)
     basis = doc.content_hash if holder == source else source
     digest = hashlib.sha1(basis.encode()).hexdigest()[:8]
