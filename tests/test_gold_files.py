@@ -19,10 +19,16 @@ from dyad.read import read_file
 from dyad.vocabulary import EVENT_TYPES
 
 GOLD = DATA / "gold"
-FOLDERS_OF_GOLD = (GOLD, GOLD / "dev", GOLD / "dev2", GOLD / "test")
+FOLDERS_OF_GOLD = (GOLD, GOLD / "dev", GOLD / "dev2", GOLD / "dev3", GOLD / "test")
 FILES = sorted(p for folder in FOLDERS_OF_GOLD for p in folder.glob("*.json"))
 # Where the gold files' articles are kept (their "path" is relative to ../shared/corpus).
-FOLDERS = [DATA / "text", DATA / "markdown", DATA / "wikitext", DATA / "wikitext-dev2"]
+FOLDERS = [
+    DATA / "text",
+    DATA / "markdown",
+    DATA / "wikitext",
+    DATA / "wikitext-dev2",
+    DATA / "wikitext-dev3",
+]
 CODE = re.compile(r"^[A-Z]{3}$")
 MODALITIES = {"occurred", "planned", "cancelled", "negated", "hypothetical"}
 

@@ -31,6 +31,7 @@ DEFAULT_SEARCH = (
     Path("tests/data/markdown"),
     Path("tests/data/wikitext"),
     Path("tests/data/wikitext-dev2"),
+    Path("tests/data/wikitext-dev3"),
     Path("examples"),
     Path("../shared/corpus"),
     Path("../shared/seeds"),
