@@ -33,6 +33,15 @@ _FOREIGN_RELATIONS_OF = re.compile(
     r"^See(?: also:)?\s+(?:[^.!?]{1,100}?(?:,|\sand)\s+)?Foreign relations of\s+(?:the\s+)?"
 )
 _SENTENCE_START = re.compile(r"\s+(?=[^\W\d_a-z\"“])")
+# "See A–B relations, C War, D in Nakhichevan The two nations ...": a list of titles, the last
+# one run into the sentence. Where it ends is read from the words after the last comma.
+_TITLE_LIST = re.compile(r"^See(?: also:)?\s+[^.!?,]{1,100}?\brelations(?:,|\s+or|\s+and)\s+")
+# Words that begin a sentence and (capitalised, after a title without a comma) no title: a
+# title's own "The" or "In" follows a comma ("See X relations, The Troubles").
+_OPENERS = frozenset(
+    "The Both In On During Since After Before From Relations Diplomatic A An It This There"
+    " These Today".split()
+)
 _STOP = re.compile(r"[.!?](?:\s|$)")
 MAX_WORDS = 40  # "See X relations, Y War, Z pogrom, ...": lists of titles run long
 
@@ -55,11 +64,36 @@ def is_hatnote(line: str) -> bool:
     return False
 
 
+def _after_title_list(text: str) -> int:
+    """Where the sentence starts after a run-in list of titles (0 if it cannot be told).
+
+    Titles are joined by commas, "or" and "and"; within the last one, the sentence starts at
+    a capitalised opener ("The two nations") or
+    where a word repeats ("Filipinos in Turkey Turkey established": the title ends with the
+    state the sentence begins with).
+    """
+    m = _TITLE_LIST.match(text)
+    if not m:
+        return 0
+    previous = ""
+    for word in re.finditer(r"\S+", text[m.end() : m.end() + 250]):
+        token = word.group()
+        if token[-1:] in ".!?":
+            return 0  # a sentence ended inside the "list": not one
+        joined = not previous or previous.endswith(",") or previous in {"or", "and"}
+        if not joined and (token in _OPENERS or (token == previous and token[:1].isupper())):
+            return m.end() + word.start()
+        previous = token
+    return 0
+
+
 def leading_hatnote(text: str) -> int:
     """Where the paragraph starts after a hatnote run into it on one line (0 if none)."""
     m = _LEADING.match(text)
     if m:
         return m.end()
+    if cut := _after_title_list(text):
+        return cut
     m = _FOREIGN_RELATIONS_OF.match(text)
     if m:
         names = default_gazetteer().find_mentions(text[m.end() : m.end() + 80])
