@@ -68,9 +68,8 @@ def _after_title_list(text: str) -> int:
     """Where the sentence starts after a run-in list of titles (0 if it cannot be told).
 
     Titles are joined by commas, "or" and "and"; within the last one, the sentence starts at
-    a capitalised opener ("The two nations") or
-    where a word repeats ("Filipinos in Turkey Turkey established": the title ends with the
-    state the sentence begins with).
+    a capitalised opener ("The two nations") or where a word repeats ("Filipinos in Turkey
+    Turkey established": the title ends with the state the sentence begins with).
     """
     m = _TITLE_LIST.match(text)
     if not m:
