@@ -38,27 +38,39 @@ def _singular(role: str) -> str:
     return role.replace("ministers", "minister").replace("commissioners", "commissioner")
 
 
+def _title_sides(
+    title: str, role: re.Match[str], gazetteer: Gazetteer
+) -> tuple[str | None, str | None]:
+    """The states a title names around its role: the last before it ("Mongolian ambassadors")
+    or, failing that, after "of" ("Ambassadors of Japan to China") sends; the first after
+    "to", "in" or "at" receives."""
+    mentions = gazetteer.find_mentions(title)
+    rest = title[role.end() :]
+    before = [x.code for x in mentions if x.end <= role.start()]
+    after_to = re.search(r"\b(?:to|in|at)\b", rest)
+    after = []
+    if after_to:
+        cut = role.end() + after_to.end()
+        after = [x.code for x in mentions if x.start >= cut]
+    of = re.search(r"\bof\b", rest)
+    if not before and of:
+        cut = role.end() + of.end()
+        stop = role.end() + after_to.start() if after_to else len(title)
+        before = [x.code for x in mentions if cut <= x.start < stop]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
 def envoy_title(
     title: str, gazetteer: Gazetteer, subject: str | None
 ) -> tuple[str, str | None, str | None] | None:
-    """``(role, sending, receiving)`` if ``title`` heads a list of envoys."""
+    """``(role, sending, receiving)`` if ``title`` heads a list of envoys.
+
+    Where the title names only one side, the page's ``subject`` (when it is not that side)
+    is the other."""
     m = _ENVOY_TITLE.search(title)
     if not m:
         return None
-    mentions = gazetteer.find_mentions(title)
-    before = [x.code for x in mentions if x.end <= m.start()]
-    after_to = re.search(r"\b(?:to|in|at)\b", title[m.end() :])
-    after = []
-    if after_to:
-        cut = m.end() + after_to.end()
-        after = [x.code for x in mentions if x.start >= cut]
-    of = re.search(r"\bof\b", title[m.end() :])
-    if not before and of:
-        cut = m.end() + of.end()
-        stop = m.end() + after_to.start() if after_to else len(title)
-        before = [x.code for x in mentions if cut <= x.start < stop]
-    sending = before[-1] if before else None
-    receiving = after[0] if after else None
+    sending, receiving = _title_sides(title, m, gazetteer)
     if sending is None and receiving is None:
         return None
     if sending is None and subject is not None and receiving != subject:
