@@ -78,6 +78,7 @@ def _role_pattern() -> str:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three textual cues: a title before a name, an apposition after one, a predicate."""
     role = _role_pattern()
     # "President X"; "the Prime Minister of Albania, Sali Berisha"; "foreign Minister of
     # Albania Paskal Milo"; "Minister of Agriculture, Livestock, and Supply, Mendes Ribeiro".
@@ -164,6 +165,7 @@ class _Mentions:
         self.starts = [m.start for m in self.items]
 
     def _near(self, start: int, end: int, reach: int = 80) -> list[Mention]:
+        """The mentions that start from ``reach`` characters before ``start`` up to ``end``."""
         lo = bisect.bisect_left(self.starts, start - reach)
         hi = bisect.bisect_left(self.starts, end)
         return self.items[lo:hi]
@@ -177,12 +179,14 @@ class _Mentions:
         return best
 
     def inside(self, start: int, end: int) -> str | None:
+        """The first state named wholly inside ``[start, end)``."""
         for m in self._near(start, end):
             if start <= m.start and m.end <= end:
                 return m.code
         return None
 
     def overlaps(self, start: int, end: int) -> bool:
+        """Whether a state mention overlaps ``[start, end)``."""
         return any(m.start < end and start < m.end for m in self._near(start, end))
 
 

@@ -57,6 +57,7 @@ class Mapping:
     reason: str
 
     def holds(self, words: frozenset[str]) -> bool:
+        """Whether a pattern with ``words`` meets every group of ``when`` (one word of each)."""
         return all(any(_word_matches(alt, words) for alt in group) for group in self.when)
 
 
@@ -69,6 +70,8 @@ def _word_matches(wanted: str, words: frozenset[str]) -> bool:
 
 @dataclass
 class Block:
+    """A ``--- NAME [CODE] ---`` block of the verb dictionary and the verbs read in it."""
+
     name: str
     code: str
     verbs: list[list[str]] = field(default_factory=list)  # each verb: its forms, base first
@@ -76,6 +79,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
+    """One verb pattern (or a verb with a code of its own) as it will become a rule."""
+
     block: str
     verbs: tuple[tuple[str, ...], ...]  # the verbs (each its forms) this pattern applies to
     pre: tuple[Element, ...]

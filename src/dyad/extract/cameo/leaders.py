@@ -33,6 +33,8 @@ _CAPITALISED = re.compile(r"[^\W\d_a-z][\w'’.-]*")
 
 @dataclass(frozen=True, slots=True)
 class Role:
+    """One dated role of a leader: the state, the role code (GOV, MIL, ELI...) and its term."""
+
     state: str
     role: str
     start: str  # ISO date, "" when open
@@ -41,6 +43,8 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class LeaderMention:
+    """A known leader named at ``start:end``, with every role the dictionary gives them."""
+
     start: int
     end: int
     name: str  # as written in the text
@@ -80,6 +84,7 @@ class Leaders:
         return len(self._raw)
 
     def roles(self, name: str) -> tuple[Role, ...]:
+        """Every role of ``name`` (in any spelling :func:`normal_name` folds together)."""
         return _parse_roles(tuple(self._raw.get(normal_name(name), ())))
 
     def state_of(self, name: str, when: str | None = None) -> str | None:
