@@ -2,8 +2,8 @@
 cyclomatic complexity over 20 (as radon counts it).
 
 Only the modules listed here are held to it: those already cleaned, which is all of them but
-``extract/`` (2026-12-07). Add a module or package once it meets the limits, so that it cannot
-slide back.
+part of ``extract/`` (2026-12-07). Add a module or package (a path under ``src/dyad``) once it
+meets the limits, so that it cannot slide back.
 """
 
 from __future__ import annotations
@@ -33,6 +33,25 @@ CLEANED = (
     "vocabulary.py",
     "evaluate_set.py",
     "__init__.py",
+    # extract/, module by module as each is cleaned.
+    "extract/cameo/convert.py",
+    "extract/cameo/convert_actors.py",
+    "extract/cameo/leaders.py",
+    "extract/dyad.py",
+    "extract/entities.py",
+    "extract/enumerations.py",
+    "extract/glossinfo.py",
+    "extract/historian.py",
+    "extract/historian_countries.py",
+    "extract/people.py",
+    "extract/periods.py",
+    "extract/plan.py",
+    "extract/pocom.py",
+    "extract/quantities.py",
+    "extract/rules.py",
+    "extract/table_history.py",
+    "extract/tables.py",
+    "extract/tenures.py",
 )
 # Modules of a cleaned package that do not meet the limits yet.
 NOT_YET: frozenset[str] = frozenset()

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 
 from dyad.extract.glossinfo import GlossFacts
 from dyad.extract.people import PersonMention
-from dyad.gazetteer import Gazetteer, Mention
-from dyad.model import Document, Entity, EntityType
+from dyad.gazetteer import Gazetteer, Mention, State
+from dyad.model import Anchor, Document, Entity, EntityType, Gloss
 
 _NAME_KIND: tuple[tuple[EntityType, re.Pattern[str]], ...] = (
     ("event", re.compile(r"\b(?:War|Wars|Revolution|Crisis|Uprising|Summit|split|Olympics)\b")),
@@ -38,6 +38,96 @@ def _gloss_alias(anchor: str, gloss: str) -> str | None:
     return name if common >= min(len(fold), len(anchor_fold)) * 0.6 else None
 
 
+class _Registry:
+    """Entities keyed by their case-folded name, in first-seen order; a repeat merges in."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Entity] = {}
+
+    def put(self, entity: Entity) -> None:
+        """Add ``entity``, or merge it into the entity already known under its name."""
+        key = entity.name.casefold()
+        old = self.by_name.get(key)
+        self.by_name[key] = entity if old is None else _merged(old, entity, key)
+
+    def entities(self) -> list[Entity]:
+        """The entities in the order their names were first seen."""
+        return list(self.by_name.values())
+
+
+def _merged(old: Entity, new: Entity, key: str) -> Entity:
+    """``old`` completed by ``new``: the first value of each field wins, aliases add up, and a
+    specific type replaces "concept"."""
+    aliases = tuple(dict.fromkeys((*old.aliases, *new.aliases)))
+    return Entity(
+        name=old.name,
+        type=old.type if old.type != "concept" or new.type == "concept" else new.type,
+        state=old.state or new.state,
+        aliases=tuple(a for a in aliases if a.casefold() != key),
+        gloss=old.gloss or new.gloss,
+        born=old.born or new.born,
+        died=old.died or new.died,
+        offices=old.offices or new.offices,
+        target=old.target or new.target,
+    )
+
+
+def _anchor_kind(
+    anchor: Anchor, fact: GlossFacts | None, state: State | None, is_person: bool
+) -> EntityType:
+    """An anchor's entity type: a state the gloss does not contradict, else the gloss's type,
+    else a person the text names, else what the target's words suggest ("concept" by default)."""
+    if state is not None and (fact is None or fact.type in {None, "state"}):
+        return "state"
+    if fact is not None and fact.type is not None:
+        return fact.type
+    if is_person:
+        return "person"
+    return next((k for k, p in _NAME_KIND if p.search(anchor.target)), "concept")
+
+
+def _anchor_entity(
+    anchor: Anchor,
+    fact: GlossFacts | None,
+    gloss: Gloss | None,
+    person: PersonMention | None,
+    gazetteer: Gazetteer,
+) -> Entity:
+    """The entity one anchor names, with what its gloss (``fact``) and the text say of it."""
+    state = gazetteer.lookup(anchor.target) or gazetteer.lookup(anchor.text)
+    kind = _anchor_kind(anchor, fact, state, person is not None)
+    aliases = [anchor.text] if anchor.text != anchor.target else []
+    if gloss is not None and fact is not None and fact.type is not None:
+        alias = _gloss_alias(anchor.text, gloss.text)
+        if alias:
+            aliases.append(alias)
+    return Entity(
+        name=anchor.target,
+        type=kind,
+        state=(state.code if kind == "state" and state else None)
+        or (fact.state if fact else None)
+        or (person.state if person else None),
+        aliases=tuple(aliases),
+        gloss=fact.clean if fact else None,
+        born=fact.born if fact else None,
+        died=fact.died if fact else None,
+        offices=fact.offices if fact else (),
+        target=anchor.target,
+    )
+
+
+def _detached_entity(gloss: Gloss, gazetteer: Gazetteer) -> Entity:
+    """The entity a gloss without an anchor in the text describes (a state or a concept)."""
+    state = gazetteer.lookup(gloss.anchor)
+    return Entity(
+        name=gloss.anchor,
+        type="state" if state else "concept",
+        state=state.code if state else None,
+        gloss=gloss.text[:240],
+        target=gloss.target,
+    )
+
+
 def find_entities(
     doc: Document,
     facts: Mapping[int, GlossFacts],
@@ -45,83 +135,31 @@ def find_entities(
     mentions: Sequence[Mention],
     gazetteer: Gazetteer,
 ) -> list[Entity]:
-    """One entity per distinct target (anchors), person and state in the document."""
-    by_name: dict[str, Entity] = {}
-    order: list[str] = []
+    """One entity per distinct target (anchors), person and state in the document.
+
+    In order: the anchors, the glosses without an anchor, the people, then the states
+    mentioned (unambiguously); a name seen again completes the entity first seen under it.
+    """
+    registry = _Registry()
     person_at = {(p.start, p.end): p for p in people}
-
-    def put(entity: Entity) -> None:
-        key = entity.name.casefold()
-        old = by_name.get(key)
-        if old is None:
-            by_name[key] = entity
-            order.append(key)
-            return
-        aliases = tuple(dict.fromkeys((*old.aliases, *entity.aliases)))
-        by_name[key] = Entity(
-            name=old.name,
-            type=old.type if old.type != "concept" or entity.type == "concept" else entity.type,
-            state=old.state or entity.state,
-            aliases=tuple(a for a in aliases if a.casefold() != key),
-            gloss=old.gloss or entity.gloss,
-            born=old.born or entity.born,
-            died=old.died or entity.died,
-            offices=old.offices or entity.offices,
-            target=old.target or entity.target,
-        )
-
     glosses = {g.start: g for g in doc.glosses if g.start is not None}
-    detached = [g for g in doc.glosses if g.start is None]
     for anchor in doc.anchors:
-        fact = facts.get(anchor.start)
-        state = gazetteer.lookup(anchor.target) or gazetteer.lookup(anchor.text)
-        kind: EntityType
-        if state is not None and (fact is None or fact.type in {None, "state"}):
-            kind = "state"
-        elif fact is not None and fact.type is not None:
-            kind = fact.type
-        elif (anchor.start, anchor.end) in person_at:
-            kind = "person"
-        else:
-            kind = next((k for k, p in _NAME_KIND if p.search(anchor.target)), "concept")
-        aliases = [anchor.text] if anchor.text != anchor.target else []
-        gloss = glosses.get(anchor.start)
-        if gloss is not None and fact is not None and fact.type is not None:
-            alias = _gloss_alias(anchor.text, gloss.text)
-            if alias:
-                aliases.append(alias)
-        person = person_at.get((anchor.start, anchor.end))
-        put(
-            Entity(
-                name=anchor.target,
-                type=kind,
-                state=(state.code if kind == "state" and state else None)
-                or (fact.state if fact else None)
-                or (person.state if person else None),
-                aliases=tuple(aliases),
-                gloss=fact.clean if fact else None,
-                born=fact.born if fact else None,
-                died=fact.died if fact else None,
-                offices=fact.offices if fact else (),
-                target=anchor.target,
+        registry.put(
+            _anchor_entity(
+                anchor,
+                facts.get(anchor.start),
+                glosses.get(anchor.start),
+                person_at.get((anchor.start, anchor.end)),
+                gazetteer,
             )
         )
-    for gloss in detached:
-        state = gazetteer.lookup(gloss.anchor)
-        put(
-            Entity(
-                name=gloss.anchor,
-                type="state" if state else "concept",
-                state=state.code if state else None,
-                gloss=gloss.text[:240],
-                target=gloss.target,
-            )
-        )
+    for gloss in doc.glosses:
+        if gloss.start is None:
+            registry.put(_detached_entity(gloss, gazetteer))
     for person in people:
-        put(Entity(name=person.name, type="person", state=person.state))
+        registry.put(Entity(name=person.name, type="person", state=person.state))
     for mention in mentions:
         state = gazetteer.get(mention.code)
-        if state is None or mention.ambiguous:
-            continue
-        put(Entity(name=state.short_name, type="state", state=state.code))
-    return [by_name[k] for k in order]
+        if state is not None and not mention.ambiguous:
+            registry.put(Entity(name=state.short_name, type="state", state=state.code))
+    return registry.entities()

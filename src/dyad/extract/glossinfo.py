@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyad.extract.dates import find_dates
+from dyad.extract.dates import TimeExpr, find_dates
 from dyad.gazetteer import Gazetteer
 from dyad.model import EntityType, Office
 
@@ -145,12 +145,19 @@ def clean_gloss(text: str, limit: int = CLEAN_GLOSS_CHARS) -> str:
 
 
 def _life_dates(text: str) -> tuple[str | None, str | None]:
+    """Born and died (EDTF values) as the first bracket of a gloss gives them."""
     text = _GLUED_DATES.sub(r"\1 – ", text)
     first = _PAREN.search(text[:400])
     if not first:
         return None, None
     inside = first.group(1)
     dates = [d for d in find_dates(inside) if d.kind in {"day", "month", "year", "range"}]
+    return _born_died(inside, dates)
+
+
+def _born_died(inside: str, dates: list[TimeExpr]) -> tuple[str | None, str | None]:
+    """Born and died from a bracket's dates: a range ("1912 – 1994"), the date after "born"
+    or "died" alone, else the first and last of several dates."""
     born_at = re.search(r"\b(?:born|b\.)\s", inside)
     died_at = re.search(r"\b(?:died|d\.)\s", inside)
     ranges = [d for d in dates if d.kind == "range"]
@@ -190,6 +197,26 @@ def _first_sentence(text: str) -> str:
     return text[: m.start() + 1] if m else text
 
 
+def _kind(text: str, first: str, lived: bool) -> EntityType | None:
+    """A person when the first sentence says so or the gloss gives life dates (``lived``);
+    else the first kind whose words the first sentence uses."""
+    if lived or _PERSON.search(first) or _LIFE.search(text[:300]):
+        return "person"
+    return next((kind for kind, pattern in _KINDS if pattern.search(first[:300])), None)
+
+
+def _state(first: str, gazetteer: Gazetteer) -> str | None:
+    """The state a subject belongs to: the first state named after "is a"/"was a" ("a North
+    Korean politician", "the capital of Mongolia"), an unambiguous mention first."""
+    copula = re.search(r"\b(?:is|was|are|were)\b", first)
+    if not copula:
+        return None
+    mentions = [
+        m for m in gazetteer.find_mentions(first[copula.end() :]) if not m.ambiguous
+    ] or gazetteer.find_mentions(first[copula.end() :])
+    return mentions[0].code if mentions else None
+
+
 def describe(text: str, gazetteer: Gazetteer, *, markup: bool = False) -> GlossFacts:
     """Read what a preview says about its subject."""
     if markup or _DISAMBIGUATION.search(text[:120]):
@@ -197,24 +224,7 @@ def describe(text: str, gazetteer: Gazetteer, *, markup: bool = False) -> GlossF
     clean = clean_gloss(text, 600)
     first = _first_sentence(clean)
     born, died = _life_dates(text)
-    kind: EntityType | None = None
-    person = _PERSON.search(first)
-    if person or born or died or _LIFE.search(text[:300]):
-        kind = "person"
-    else:
-        for candidate, pattern in _KINDS:
-            if pattern.search(first[:300]):
-                kind = candidate
-                break
-    state = None
-    # The state a subject belongs to: the first state named after "is a"/"was a" ("a North
-    # Korean politician", "the capital of Mongolia"); for a state itself, none.
-    copula = re.search(r"\b(?:is|was|are|were)\b", first)
-    if copula and kind != "state":
-        mentions = [
-            m for m in gazetteer.find_mentions(first[copula.end() :]) if not m.ambiguous
-        ] or gazetteer.find_mentions(first[copula.end() :])
-        if mentions:
-            state = mentions[0].code
+    kind = _kind(text, first, bool(born or died))
+    state = _state(first, gazetteer) if kind != "state" else None  # a state belongs to none
     offices = _offices(clean, gazetteer) if kind == "person" else ()
     return GlossFacts(kind, state, born, died, offices, clean_gloss(text))

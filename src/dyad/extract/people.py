@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -78,6 +78,7 @@ def _role_pattern() -> str:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three textual cues: a title before a name, an apposition after one, a predicate."""
     role = _role_pattern()
     # "President X"; "the Prime Minister of Albania, Sali Berisha"; "foreign Minister of
     # Albania Paskal Milo"; "Minister of Agriculture, Livestock, and Supply, Mendes Ribeiro".
@@ -164,6 +165,7 @@ class _Mentions:
         self.starts = [m.start for m in self.items]
 
     def _near(self, start: int, end: int, reach: int = 80) -> list[Mention]:
+        """The mentions that start from ``reach`` characters before ``start`` up to ``end``."""
         lo = bisect.bisect_left(self.starts, start - reach)
         hi = bisect.bisect_left(self.starts, end)
         return self.items[lo:hi]
@@ -177,13 +179,148 @@ class _Mentions:
         return best
 
     def inside(self, start: int, end: int) -> str | None:
+        """The first state named wholly inside ``[start, end)``."""
         for m in self._near(start, end):
             if start <= m.start and m.end <= end:
                 return m.code
         return None
 
     def overlaps(self, start: int, end: int) -> bool:
+        """Whether a state mention overlaps ``[start, end)``."""
         return any(m.start < end and start < m.end for m in self._near(start, end))
+
+
+class _Found:
+    """Person mentions by span; a mention over one already found completes it."""
+
+    def __init__(self) -> None:
+        self.by_span: dict[tuple[int, int], PersonMention] = {}
+
+    def add(self, mention: PersonMention) -> None:
+        """Add ``mention``; at the same span, or overlapping another (a shorter or longer
+        mention at the same place), it only fills in the state and role the first lacks."""
+        key = (mention.start, mention.end)
+        old = self.by_span.get(key)
+        if old is None:
+            for other_key, other in list(self.by_span.items()):
+                if other.start < mention.end and mention.start < other.end:
+                    self.by_span[other_key] = _completed(other, mention)
+                    return
+            self.by_span[key] = mention
+        else:
+            self.by_span[key] = _completed(old, mention)
+
+    def in_order(self) -> list[PersonMention]:
+        """The mentions in text order."""
+        return sorted(self.by_span.values(), key=lambda p: p.start)
+
+
+def _completed(old: PersonMention, new: PersonMention) -> PersonMention:
+    """``old`` with the state and role it lacks taken from ``new``."""
+    return replace(old, state=old.state or new.state, role=old.role or new.role)
+
+
+def _anchored_people(
+    anchors: Sequence[Anchor], facts: Mapping[int, GlossFacts], gazetteer: Gazetteer
+) -> list[PersonMention]:
+    """Anchors whose gloss describes a person, and links without a preview whose target and
+    text both read as a personal name."""
+    out: list[PersonMention] = []
+    for anchor in anchors:
+        fact = facts.get(anchor.start)
+        if fact is not None and fact.type == "person":
+            out.append(
+                PersonMention(anchor.start, anchor.end, anchor.text, fact.state, None, "gloss")
+            )
+        elif (
+            fact is None
+            and looks_like_person(anchor.target, gazetteer)
+            and looks_like_person(anchor.text, gazetteer)
+        ):
+            out.append(PersonMention(anchor.start, anchor.end, anchor.text, None, None, "name"))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What the textual cues read beside a match: the text, its links and their gloss facts,
+    the state mentions and the gazetteer."""
+
+    text: str
+    anchors: Sequence[Anchor]
+    anchor_spans: Container[tuple[int, int]]
+    facts: Mapping[int, GlossFacts]
+    index: _Mentions
+    gazetteer: Gazetteer
+
+
+def _titled_person(page: _Page, m: re.Match[str]) -> PersonMention | None:
+    """The person a title names ("President X", "the Prime Minister of Albania, Sali
+    Berisha"), or None when the name is a state's, a state overlaps it (outside a link), or a
+    name after "of ..." or a comma has a single word."""
+    group = next(g for g in ("name", "name2", "name3") if m.group(g))
+    span = _name_span(page.text, m.start(group), m.end(group))
+    if span is None:
+        return None
+    start, end = span
+    name = " ".join(page.text[start:end].split())
+    if page.gazetteer.lookup(name) is not None:
+        return None
+    if page.index.overlaps(start, end) and (start, end) not in page.anchor_spans:
+        return None
+    role = " ".join(m.group("role").split())
+    state = page.index.before(m.start("role"))
+    if m.group("of"):
+        # "Minister of Albania": the state of the office; "Minister of Agriculture": the
+        # office's own words belong to the role.
+        of_state = page.index.inside(m.start("of"), m.end("of"))
+        if of_state is not None:
+            state = of_state
+        else:
+            role = " ".join(f"{role}{m.group('of')}".split())
+    if group != "name" and len(name.split()) < 2:
+        return None
+    return PersonMention(start, end, name, state, role, "title")
+
+
+def _role_state(page: _Page, m: re.Match[str]) -> str | None:
+    """The state of a described role: one named in the role or its qualifier ("Mongolia's
+    prime minister"), else the state of an institution the role links to ("Chairman of the
+    Presidium of the Supreme People's Assembly")."""
+    qualifier_start = m.start("qual") if m.group("qual") else m.start("role")
+    state = page.index.inside(qualifier_start, m.end("role"))
+    if state is not None:
+        return state
+    facts = page.facts
+    return next(
+        (
+            facts[a.start].state
+            for a in page.anchors
+            if qualifier_start <= a.start < m.end("role")
+            and a.start in facts
+            and facts[a.start].state
+        ),
+        None,
+    )
+
+
+def _described_person(page: _Page, m: re.Match[str], via: str) -> PersonMention | None:
+    """The person an apposition or a predicate describes ("X, Mongolia's prime minister,";
+    "X became the first foreign minister"), or None when the name is a state's, overlaps a
+    state, or is a single word outside a link."""
+    span = _name_span(page.text, m.start("name"), m.end("name"))
+    if span is None:
+        return None
+    start, end = span
+    name = " ".join(page.text[start:end].split())
+    if page.gazetteer.lookup(name) is not None or page.index.overlaps(start, end):
+        return None
+    if len(name.split()) < 2 and (start, end) not in page.anchor_spans:
+        return None
+    role_text = " ".join(m.group("role").split())
+    state = _role_state(page, m)
+    role = role_text.split(" of ")[0] if state and " of " in role_text else role_text
+    return PersonMention(start, end, name, state, role, via)
 
 
 def find_people(
@@ -193,98 +330,25 @@ def find_people(
     mentions: Sequence[Mention],
     gazetteer: Gazetteer,
 ) -> list[PersonMention]:
-    """Every person mention in ``text``; ``facts`` maps an anchor's start to its gloss facts."""
-    found: dict[tuple[int, int], PersonMention] = {}
-    index = _Mentions(mentions)
-    anchor_at = {(a.start, a.end): a for a in anchors}
+    """Every person mention in ``text``; ``facts`` maps an anchor's start to its gloss facts.
 
-    def add(mention: PersonMention) -> None:
-        key = (mention.start, mention.end)
-        old = found.get(key)
-        if old is None:
-            # A shorter or longer mention at the same place: keep the anchor's span.
-            for other_key, other in list(found.items()):
-                if other.start < mention.end and mention.start < other.end:
-                    found[other_key] = replace(
-                        other,
-                        state=other.state or mention.state,
-                        role=other.role or mention.role,
-                    )
-                    return
-            found[key] = mention
-        else:
-            found[key] = replace(
-                old, state=old.state or mention.state, role=old.role or mention.role
-            )
-
-    for anchor in anchors:
-        fact = facts.get(anchor.start)
-        if fact is not None and fact.type == "person":
-            add(PersonMention(anchor.start, anchor.end, anchor.text, fact.state, None, "gloss"))
-        elif (
-            fact is None
-            and looks_like_person(anchor.target, gazetteer)
-            and looks_like_person(anchor.text, gazetteer)
-        ):
-            # A link without a preview whose target reads as a personal name.
-            add(PersonMention(anchor.start, anchor.end, anchor.text, None, None, "name"))
-
+    The cues are tried in turn (linked people, titles, appositions, predicates); a later cue
+    at the place of an earlier one only adds the state or role the earlier one lacked.
+    """
+    found = _Found()
+    page = _Page(
+        text, anchors, {(a.start, a.end) for a in anchors}, facts, _Mentions(mentions), gazetteer
+    )
+    for mention in _anchored_people(anchors, facts, gazetteer):
+        found.add(mention)
     titled, apposition, predicate = _patterns()
     for m in titled.finditer(text):
-        group = next(g for g in ("name", "name2", "name3") if m.group(g))
-        span = _name_span(text, m.start(group), m.end(group))
-        if span is None:
-            continue
-        start, end = span
-        name = " ".join(text[start:end].split())
-        if gazetteer.lookup(name) is not None:
-            continue
-        if index.overlaps(start, end) and (start, end) not in anchor_at:
-            continue
-        role = " ".join(m.group("role").split())
-        state = index.before(m.start("role"))
-        if m.group("of"):
-            # "Minister of Albania": the state of the office; "Minister of Agriculture": the
-            # office's own words belong to the role.
-            of_state = index.inside(m.start("of"), m.end("of"))
-            if of_state is not None:
-                state = of_state
-            else:
-                role = " ".join(f"{role}{m.group('of')}".split())
-        if group != "name" and len(name.split()) < 2:
-            continue
-        add(PersonMention(start, end, name, state, role, "title"))
-
+        person = _titled_person(page, m)
+        if person is not None:
+            found.add(person)
     for pattern, via in ((apposition, "apposition"), (predicate, "predicate")):
         for m in pattern.finditer(text):
-            span = _name_span(text, m.start("name"), m.end("name"))
-            if span is None:
-                continue
-            start, end = span
-            name = " ".join(text[start:end].split())
-            if gazetteer.lookup(name) is not None:
-                continue
-            if index.overlaps(start, end):
-                continue
-            if len(name.split()) < 2 and (start, end) not in anchor_at:
-                continue
-            role_text = " ".join(m.group("role").split())
-            qualifier_start = m.start("qual") if m.group("qual") else m.start("role")
-            state = index.inside(qualifier_start, m.end("role"))
-            if state is None:
-                # "Chairman of the Presidium of the Supreme People's Assembly": the state
-                # of an institution the role links to.
-                state = next(
-                    (
-                        facts[a.start].state
-                        for a in anchors
-                        if qualifier_start <= a.start < m.end("role")
-                        and a.start in facts
-                        and facts[a.start].state
-                    ),
-                    None,
-                )
-            role = role_text.split(" of ")[0] if state and " of " in role_text else role_text
-            add(PersonMention(start, end, name, state, role, via))
-
-    return sorted(found.values(), key=lambda p: p.start)
+            person = _described_person(page, m, via)
+            if person is not None:
+                found.add(person)
+    return found.in_order()

@@ -79,14 +79,21 @@ def find_periods(text: str, known: Mapping[str, str]) -> list[tuple[int, int, st
         prep = m.group("prep").split()[0].casefold()  # "After the war" opens a sentence
         if prep in _NAMING_ONLY and name not in {"post-war", "postwar"}:
             continue
-        low, _, high = value.partition("/")
-        high = high or low
-        if prep in {"after", "following", "since"} or name in {"post-war", "postwar"}:
-            value = f"{high}/.." if high != ".." else f"{low}/.."
-        elif prep == "before":
-            value = f"../{low}"
-        elif prep == "by":
-            value = high
         start = m.start(group) if prep in _NAMING_ONLY else m.start()
-        found.append((start, m.end(), value))
+        found.append((start, m.end(), _relative(value, prep, name)))
     return found
+
+
+def _relative(value: str, prep: str, name: str) -> str:
+    """The time "<prep> the <period>" stands for, given the period's own ``value``: open
+    after its end ("after", "following", "since", "post-war"), open before its start
+    ("before"), its end ("by"), else the period itself ("during", "in")."""
+    low, _, high = value.partition("/")
+    high = high or low
+    if prep in {"after", "following", "since"} or name in {"post-war", "postwar"}:
+        return f"{high}/.." if high != ".." else f"{low}/.."
+    if prep == "before":
+        return f"../{low}"
+    if prep == "by":
+        return high
+    return value

@@ -56,6 +56,9 @@ class RuleError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """An event rule: its patterns over a tagged sentence and what an event it finds carries
+    (type, modality, confidence, how its date is read); ``origin`` names its file."""
+
     id: str
     type: str
     patterns: tuple[re.Pattern[str], ...]
@@ -77,6 +80,7 @@ def expand(pattern: str) -> str:
     """Turn the shorthands of a rule pattern into a regular expression."""
 
     def replace(m: re.Match[str]) -> str:
+        """One shorthand ("{skip:2}", "{det}", "{state:source}") as its expression."""
         kind, arg = m.group(1), m.group(2)
         if kind == "skip":
             count = int(arg or "3")
@@ -104,23 +108,8 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise RuleError(f"{where}: pattern {pattern!r} is not a valid expression: {exc}") from None
 
 
-def _rule(data: dict[str, Any], origin: str) -> Rule:
-    rule_id = data.get("id")
-    where = f"{origin}: rule {rule_id!r}"
-    if not isinstance(rule_id, str) or not rule_id:
-        raise RuleError(f"{origin}: a rule without an id")
-    type_ = data.get("type")
-    if type_ not in EVENT_TYPES:
-        raise RuleError(f"{where}: unknown type {type_!r} (see docs/spec/vocabulary.md)")
-    patterns = data.get("patterns")
-    if isinstance(patterns, str):
-        patterns = [patterns]
-    if not patterns or not all(isinstance(p, str) for p in patterns):
-        raise RuleError(f"{where}: needs 'patterns', a list of strings")
-    modality = data.get("modality", "occurred")
-    if modality not in MODALITIES:
-        raise RuleError(f"{where}: modality must be one of {', '.join(MODALITIES)}")
-    known = {
+_KNOWN_KEYS = frozenset(
+    {
         "id",
         "type",
         "patterns",
@@ -136,21 +125,54 @@ def _rule(data: dict[str, Any], origin: str) -> Rule:
         "overlaps",
         "description",
     }
-    unknown = set(data) - known
+)
+
+
+def _checked_entry(data: dict[str, Any], origin: str) -> tuple[str, str, list[str]]:
+    """A rule entry's id, type and patterns, once its id, type, patterns, modality and keys
+    are known to be usable (else a :class:`RuleError` naming the file and the rule)."""
+    rule_id = data.get("id")
+    where = f"{origin}: rule {rule_id!r}"
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleError(f"{origin}: a rule without an id")
+    type_ = data.get("type")
+    if type_ not in EVENT_TYPES:
+        raise RuleError(f"{where}: unknown type {type_!r} (see docs/spec/vocabulary.md)")
+    patterns = data.get("patterns")
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not patterns or not all(isinstance(p, str) for p in patterns):
+        raise RuleError(f"{where}: needs 'patterns', a list of strings")
+    if data.get("modality", "occurred") not in MODALITIES:
+        raise RuleError(f"{where}: modality must be one of {', '.join(MODALITIES)}")
+    unknown = set(data) - _KNOWN_KEYS
     if unknown:
         raise RuleError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    return rule_id, cast(str, type_), patterns
+
+
+def _compiled_patterns(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns expanded and compiled; their named groups must be roles, ``quantity``,
+    ``date``, ``subject`` or ``trigger``."""
     compiled = tuple(_compile(p, where) for p in patterns)
     for p in compiled:
         bad = set(p.groupindex) - {*ROLE_NAMES, "quantity", "date", "subject", "trigger"}
         if bad:
             raise RuleError(f"{where}: unknown role names {', '.join(sorted(bad))}")
+    return compiled
+
+
+def _rule(data: dict[str, Any], origin: str) -> Rule:
+    """One ``[[rule]]`` table of a rule file as a :class:`Rule`."""
+    rule_id, type_, patterns = _checked_entry(data, origin)
+    where = f"{origin}: rule {rule_id!r}"
     return Rule(
         id=rule_id,
-        type=cast(str, type_),
-        patterns=compiled,
+        type=type_,
+        patterns=_compiled_patterns(patterns, where),
         priority=int(data.get("priority", 50)),
         confidence=float(data.get("confidence", 0.8)),
-        modality=cast(Modality, modality),
+        modality=cast(Modality, data.get("modality", "occurred")),
         target_optional=data.get("target") == "optional",
         split_dates=bool(data.get("split_dates", False)),
         subject=data.get("subject"),

@@ -175,6 +175,71 @@ def _span(kind: Kind, date: _Date, other: str | None) -> list[CellDate]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """The words around one date of a cell: since the previous date, up to the next one, and
+    the bracket right after it (its inside as ``label``, "" when there is none)."""
+
+    before: str
+    after: str
+    label: str
+    bracketed: bool
+
+
+def _around(text: str, found: list[_Date], i: int, start: int, end: int) -> _Around:
+    """What surrounds ``found[i]`` in the cell ``text[start:end]``."""
+    date = found[i]
+    previous_end = found[i - 1].end if i > 0 else start
+    following = found[i + 1].start if i + 1 < len(found) else end
+    after = text[date.end : following]
+    bracket = _BRACKET.match(after)
+    return _Around(
+        before=text[previous_end : date.start],
+        after=after,
+        label=bracket.group(1).strip() if bracket else "",
+        bracketed=bracket is not None,
+    )
+
+
+def _not_of_relations(around: _Around) -> bool:
+    """A date of something else than diplomatic relations (an embassy, a visit, an agreement),
+    or of an upgrade ("21 November 1972 upgraded to High Commission"): not a renewal."""
+    if _NOT_RELATIONS.search(around.label) or _NOT_RELATIONS.search(around.before):
+        return True
+    return bool(_UPGRADE.search(around.label if around.bracketed else around.after))
+
+
+def _bracket_state(
+    label: str, sides: tuple[State, ...], gazetteer: Gazetteer
+) -> tuple[bool, str | None]:
+    """Whether a date with this bracket is kept, and the other state it belongs to: a bracket
+    naming another state gives the date to that state's pair ("1949 (East Germany)"), one
+    naming another polity drops it ("1226 (Goryeo)")."""
+    if not label or _same_state(label, sides, gazetteer) is not False:
+        return True, None
+    named = gazetteer.lookup(label)
+    return named is not None, named.code if named is not None else None
+
+
+def _too_early(years: list[int | None], i: int, sides: tuple[State, ...]) -> bool:
+    """Whether the ``i``-th of several dates is a predecessor's (:func:`_pre_state`)."""
+    year = years[i]
+    if len(years) < 2 or year is None:
+        return False
+    later = max((y for y in years[i + 1 :] if y is not None), default=None)
+    return _pre_state(year, sides, later)
+
+
+def _kind(around: _Around, other: str | None, kept: list[CellDate]) -> Kind:
+    """The words in the bracket, else before the date, say the kind; without them the first
+    date of a pair is the establishment and a later one a renewal."""
+    kind = _kind_before(around.label) if around.label else None
+    kind = kind or _kind_before(around.before)
+    if kind is not None:
+        return kind
+    return "restored" if any(k.other == other for k in kept) else "established"
+
+
 def cell_history(
     text: str,
     start: int,
@@ -188,36 +253,14 @@ def cell_history(
     ``marks`` are the dates the source gave machine-readable values for (``{{dts|...}}``); they
     win over the dates read from the rendered text where both cover the same words."""
     found = _dates(text, start, end, marks)
-    if not found:
-        return []
     years = [_year(f.edtf) for f in found]
     kept: list[CellDate] = []
-    previous_end = start
     for i, date in enumerate(found):
-        before = text[previous_end : date.start]
-        following = found[i + 1].start if i + 1 < len(found) else end
-        after = text[date.end : following]
-        previous_end = date.end
-        bracket = _BRACKET.match(after)
-        label = bracket.group(1).strip() if bracket else ""
-        if _NOT_RELATIONS.search(label) or _NOT_RELATIONS.search(before):
+        around = _around(text, found, i, start, end)
+        if _not_of_relations(around):
             continue
-        if _UPGRADE.search(after if bracket is None else label):
-            continue  # "21 November 1972 upgraded to High Commission": not a renewal
-        other = None
-        if label and _same_state(label, sides, gazetteer) is False:
-            named = gazetteer.lookup(label)
-            if named is None:
-                continue  # "1226 (Goryeo)": another polity's relations
-            other = named.code  # "1949 (East Germany)": the other state's pair
-        year = years[i]
-        later = max((y for y in years[i + 1 :] if y is not None), default=None)
-        if len(found) > 1 and year is not None and _pre_state(year, sides, later):
+        keep, other = _bracket_state(around.label, sides, gazetteer)
+        if not keep or _too_early(years, i, sides):
             continue
-        kind = _kind_before(label) if label else None
-        kind = kind or _kind_before(before)
-        own = [k for k in kept if k.other == other]
-        if kind is None:
-            kind = "restored" if own else "established"
-        kept.extend(_span(kind, date, other))
+        kept.extend(_span(_kind(around, other, kept), date, other))
     return kept

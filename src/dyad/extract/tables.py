@@ -19,9 +19,9 @@ import hashlib
 import re
 
 from dyad.extract.context import Context, _state_of_label, pair
-from dyad.extract.table_history import Kind, cell_history
+from dyad.extract.table_history import CellDate, Kind, cell_history
 from dyad.gazetteer import Gazetteer
-from dyad.model import Document, Event, Evidence, Table
+from dyad.model import Cell, Document, Event, Evidence, Row, Table
 
 RULE_ID = "table.relations-established"
 RULE_IDS: dict[Kind, str] = {
@@ -67,6 +67,71 @@ def _date_column(doc: Document, table: Table) -> int | None:
     return None
 
 
+def _row_partner(doc: Document, row: Row, column: int, gazetteer: Gazetteer) -> str | None:
+    """The state the first cell before the date column to name one names (the first cell
+    when the date column is the first)."""
+    for cell in row.cells[: max(1, column)]:
+        partner = _state_of_label(doc.text[cell.start : cell.end], gazetteer)
+        if partner is not None:
+            return partner
+    return None
+
+
+def _history_event(
+    doc: Document, found: CellDate, subject: str, partner: str, cell: Cell, evidence: Evidence
+) -> Event:
+    """One dated entry of a row's date cell as an event of the subject and the partner (or
+    the other state a bracket names); "Before 1991" is an open start."""
+    actors = pair(subject, found.other or partner)
+    date = found.edtf
+    if found.kind == "established" and found.other is None:
+        before = doc.text[cell.start : found.start]
+        if _BEFORE.search(before) and "/" not in date:
+            date = f"../{date}"  # "Before 1991"
+    rule = RULE_IDS[found.kind]
+    identity = f"{doc.id}|{rule}|{evidence.start}|{date}|{actors}"
+    if found.kind != "established":  # several in a row: each date its own id
+        identity += f"|{found.start}"
+    return Event(
+        id=hashlib.sha1(identity.encode()).hexdigest()[:16],
+        document=doc.id,
+        type=f"relations.{found.kind}",
+        date=date,
+        date_source="stated",
+        modality="occurred",
+        source=None,
+        target=None,
+        actors=actors,
+        persons=(),
+        quantity=None,
+        subject=None,
+        evidence=evidence,
+        rule=rule,
+        confidence=0.9,
+        date_text=found.text,
+    )
+
+
+def _row_events(
+    doc: Document, row: Row, column: int, subject: str, gazetteer: Gazetteer
+) -> list[Event]:
+    """The events of one body row: its partner, and the history its date cell records,
+    evidenced by the row from its first cell to the date (not the notes that may follow)."""
+    if any(c.header for c in row.cells) or len(row.cells) <= column:
+        return []
+    partner = _row_partner(doc, row, column, gazetteer)
+    if partner is None or partner == subject:
+        return []
+    cell = row.cells[column]
+    sides = (gazetteer.get(subject), gazetteer.get(partner))
+    marks = tuple(d for d in doc.dates if cell.start <= d.start and d.end <= cell.end)
+    known = tuple(x for x in sides if x is not None)
+    history = cell_history(doc.text, cell.start, cell.end, known, gazetteer, marks)
+    start, end = row.cells[0].start, cell.end
+    evidence = Evidence(doc.text[start:end], start, end)
+    return [_history_event(doc, found, subject, partner, cell, evidence) for found in history]
+
+
 def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[Event]:
     """Established, severed, suspended and restored events from the relations tables."""
     subject = context.subject
@@ -80,55 +145,5 @@ def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[
         if column is None:
             continue
         for row in block.rows:
-            if any(c.header for c in row.cells) or len(row.cells) <= column:
-                continue
-            partner = None
-            partner_cell = row.cells[0]
-            for partner_cell in row.cells[: max(1, column)]:
-                partner = _state_of_label(
-                    doc.text[partner_cell.start : partner_cell.end], gazetteer
-                )
-                if partner is not None:
-                    break
-            if partner is None or partner == subject:
-                continue
-            cell = row.cells[column]
-            sides = (gazetteer.get(subject), gazetteer.get(partner))
-            marks = tuple(d for d in doc.dates if cell.start <= d.start and d.end <= cell.end)
-            known = tuple(x for x in sides if x is not None)
-            history = cell_history(doc.text, cell.start, cell.end, known, gazetteer, marks)
-            # The row from its first cell to the date: not the notes that may follow.
-            start, end = row.cells[0].start, cell.end
-            evidence = Evidence(doc.text[start:end], start, end)
-            for found in history:
-                actors = pair(subject, found.other or partner)
-                date = found.edtf
-                if found.kind == "established" and found.other is None:
-                    before = doc.text[cell.start : found.start]
-                    if _BEFORE.search(before) and "/" not in date:
-                        date = f"../{date}"  # "Before 1991"
-                rule = RULE_IDS[found.kind]
-                identity = f"{doc.id}|{rule}|{start}|{date}|{actors}"
-                if found.kind != "established":  # several in a row: each date its own id
-                    identity += f"|{found.start}"
-                events.append(
-                    Event(
-                        id=hashlib.sha1(identity.encode()).hexdigest()[:16],
-                        document=doc.id,
-                        type=f"relations.{found.kind}",
-                        date=date,
-                        date_source="stated",
-                        modality="occurred",
-                        source=None,
-                        target=None,
-                        actors=actors,
-                        persons=(),
-                        quantity=None,
-                        subject=None,
-                        evidence=evidence,
-                        rule=rule,
-                        confidence=0.9,
-                        date_text=found.text,
-                    )
-                )
+            events.extend(_row_events(doc, row, column, subject, gazetteer))
     return events

@@ -38,27 +38,39 @@ def _singular(role: str) -> str:
     return role.replace("ministers", "minister").replace("commissioners", "commissioner")
 
 
+def _title_sides(
+    title: str, role: re.Match[str], gazetteer: Gazetteer
+) -> tuple[str | None, str | None]:
+    """The states a title names around its role: the last before it ("Mongolian ambassadors")
+    or, failing that, after "of" ("Ambassadors of Japan to China") sends; the first after
+    "to", "in" or "at" receives."""
+    mentions = gazetteer.find_mentions(title)
+    rest = title[role.end() :]
+    before = [x.code for x in mentions if x.end <= role.start()]
+    after_to = re.search(r"\b(?:to|in|at)\b", rest)
+    after = []
+    if after_to:
+        cut = role.end() + after_to.end()
+        after = [x.code for x in mentions if x.start >= cut]
+    of = re.search(r"\bof\b", rest)
+    if not before and of:
+        cut = role.end() + of.end()
+        stop = role.end() + after_to.start() if after_to else len(title)
+        before = [x.code for x in mentions if cut <= x.start < stop]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
 def envoy_title(
     title: str, gazetteer: Gazetteer, subject: str | None
 ) -> tuple[str, str | None, str | None] | None:
-    """``(role, sending, receiving)`` if ``title`` heads a list of envoys."""
+    """``(role, sending, receiving)`` if ``title`` heads a list of envoys.
+
+    Where the title names only one side, the page's ``subject`` (when it is not that side)
+    is the other."""
     m = _ENVOY_TITLE.search(title)
     if not m:
         return None
-    mentions = gazetteer.find_mentions(title)
-    before = [x.code for x in mentions if x.end <= m.start()]
-    after_to = re.search(r"\b(?:to|in|at)\b", title[m.end() :])
-    after = []
-    if after_to:
-        cut = m.end() + after_to.end()
-        after = [x.code for x in mentions if x.start >= cut]
-    of = re.search(r"\bof\b", title[m.end() :])
-    if not before and of:
-        cut = m.end() + of.end()
-        stop = m.end() + after_to.start() if after_to else len(title)
-        before = [x.code for x in mentions if cut <= x.start < stop]
-    sending = before[-1] if before else None
-    receiving = after[0] if after else None
+    sending, receiving = _title_sides(title, m, gazetteer)
     if sending is None and receiving is None:
         return None
     if sending is None and subject is not None and receiving != subject:
@@ -97,46 +109,65 @@ def _name(item_text: str, date: TimeExpr | None) -> str | None:
     return text
 
 
-def find_tenures(doc: Document, context: Context, gazetteer: Gazetteer) -> list[Tenure]:
-    """Every term of office the document lists or states."""
+def _list_tenures(
+    doc: Document, block: ListBlock, context: Context, gazetteer: Gazetteer
+) -> list[Tenure]:
+    """A tenure per item "Name (1950-1952)" of a list of envoys (its title says so)."""
+    section = doc.section_at(block.start)
+    title = block.title or (section.title if section else "")
+    head = envoy_title(title, gazetteer, context.subject)
+    if head is None:
+        return []
+    role, sending, receiving = head
     tenures: list[Tenure] = []
-    text = doc.text
+    for item in block.items:
+        item_text = doc.text[item.start : item.end]
+        start, end, date = _term(item_text)
+        name = _name(item_text, date)
+        if name is None or (start is None and end is None):
+            continue
+        tenures.append(
+            Tenure(
+                document=doc.id,
+                role=role,
+                person=name,
+                sending=sending,
+                receiving=receiving,
+                start=start,
+                end=end,
+                evidence=Evidence(item_text, item.start, item.end),
+                rule="tenure.list",
+            )
+        )
+    return tenures
+
+
+def find_tenures(doc: Document, context: Context, gazetteer: Gazetteer) -> list[Tenure]:
+    """Every term of office the document lists or states: lists and tables of envoys in
+    document order, then the sentences that state one."""
+    tenures: list[Tenure] = []
     for block in doc.blocks:
         if isinstance(block, ListBlock):
-            section = doc.section_at(block.start)
-            title = block.title or (section.title if section else "")
-            head = envoy_title(title, gazetteer, context.subject)
-            if head is None:
-                continue
-            role, sending, receiving = head
-            for item in block.items:
-                item_text = text[item.start : item.end]
-                start, end, date = _term(item_text)
-                name = _name(item_text, date)
-                if name is None or (start is None and end is None):
-                    continue
-                tenures.append(
-                    Tenure(
-                        document=doc.id,
-                        role=role,
-                        person=name,
-                        sending=sending,
-                        receiving=receiving,
-                        start=start,
-                        end=end,
-                        evidence=Evidence(item_text, item.start, item.end),
-                        rule="tenure.list",
-                    )
-                )
+            tenures.extend(_list_tenures(doc, block, context, gazetteer))
         elif isinstance(block, Table):
             tenures.extend(_table_tenures(doc, block, context, gazetteer))
     tenures.extend(_prose_tenures(doc, context, gazetteer))
     return tenures
 
 
+def _name_column(header: list[str]) -> int | None:
+    """The column of an envoys table that holds the envoy ("Name", "Ambassador", "Head of
+    mission"), from its case-folded header."""
+    return next(
+        (i for i, h in enumerate(header) if re.search(r"name|ambassador|envoy|head", h)), None
+    )
+
+
 def _table_tenures(
     doc: Document, table: Table, context: Context, gazetteer: Gazetteer
 ) -> list[Tenure]:
+    """A tenure per body row of a table of envoys (its title says so, as for lists): the name
+    from the name column, the term from the other cells, evidenced by the whole row."""
     section = doc.section_at(table.start)
     title = table.title or (section.title if section else "")
     head = envoy_title(title, gazetteer, context.subject)
@@ -144,10 +175,7 @@ def _table_tenures(
         return []
     role, sending, receiving = head
     text = doc.text
-    header = [text[c.start : c.end].casefold() for c in table.rows[0].cells]
-    name_col = next(
-        (i for i, h in enumerate(header) if re.search(r"name|ambassador|envoy|head", h)), None
-    )
+    name_col = _name_column([text[c.start : c.end].casefold() for c in table.rows[0].cells])
     if name_col is None:
         return []
     out = []
@@ -177,30 +205,42 @@ def _table_tenures(
     return out
 
 
+def _prose_sides(
+    m: re.Match[str], context: Context, gazetteer: Gazetteer
+) -> tuple[str | None, str | None]:
+    """The sending and receiving states of "X served as [British] Ambassador [to Y] ...": the
+    demonym sends, the state after "to" receives, and the dyad of the place in the page
+    completes a side left unnamed."""
+    receiving = None
+    if m.group("to"):
+        state = gazetteer.lookup(m.group("to"))
+        receiving = state.code if state else None
+    sending = None
+    if m.group("of"):
+        # "British Ambassador", "Mongolian Ambassador": the demonym sends.
+        found = gazetteer.find_mentions(m.group("of"))
+        sending = found[0].code if found else None
+    dyad = context.dyad_at(m.start())
+    if sending is None and dyad and receiving in dyad:
+        sending = dyad[0] if dyad[1] == receiving else dyad[1]
+    if receiving is None and dyad and sending in dyad:
+        receiving = dyad[0] if dyad[1] == sending else dyad[1]
+    return sending, receiving
+
+
 def _prose_tenures(doc: Document, context: Context, gazetteer: Gazetteer) -> list[Tenure]:
+    """An ambassador's tenure per sentence that states one ("X served as Ambassador to Y from
+    1990 to 1994"), dated by the first date of its "from/in/since/between" part."""
     out = []
     text = doc.text
     for m in _PROSE.finditer(text):
-        receiving = None
-        if m.group("to"):
-            state = gazetteer.lookup(m.group("to"))
-            receiving = state.code if state else None
         dates = find_dates(m.group("when"))
         if not dates:
             continue
         d = dates[0]
         start = None if d.start_value == ".." else d.start_value
         end = d.end_value if d.kind in {"range", "open"} and d.end_value != ".." else None
-        dyad = context.dyad_at(m.start())
-        sending = None
-        if m.group("of"):
-            # "British Ambassador", "Mongolian Ambassador": the demonym sends.
-            found = gazetteer.find_mentions(m.group("of"))
-            sending = found[0].code if found else None
-        if sending is None and dyad and receiving in dyad:
-            sending = dyad[0] if dyad[1] == receiving else dyad[1]
-        if receiving is None and dyad and sending in dyad:
-            receiving = dyad[0] if dyad[1] == sending else dyad[1]
+        sending, receiving = _prose_sides(m, context, gazetteer)
         out.append(
             Tenure(
                 doc.id,

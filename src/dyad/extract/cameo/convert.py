@@ -57,6 +57,7 @@ class Mapping:
     reason: str
 
     def holds(self, words: frozenset[str]) -> bool:
+        """Whether a pattern with ``words`` meets every group of ``when`` (one word of each)."""
         return all(any(_word_matches(alt, words) for alt in group) for group in self.when)
 
 
@@ -69,6 +70,8 @@ def _word_matches(wanted: str, words: frozenset[str]) -> bool:
 
 @dataclass
 class Block:
+    """A ``--- NAME [CODE] ---`` block of the verb dictionary and the verbs read in it."""
+
     name: str
     code: str
     verbs: list[list[str]] = field(default_factory=list)  # each verb: its forms, base first
@@ -76,6 +79,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
+    """One verb pattern (or a verb with a code of its own) as it will become a rule."""
+
     block: str
     verbs: tuple[tuple[str, ...], ...]  # the verbs (each its forms) this pattern applies to
     pre: tuple[Element, ...]
@@ -209,77 +214,86 @@ def _comment_verbs(comment: str, block: Block) -> tuple[tuple[str, ...], ...]:
     return tuple(chosen) if chosen else tuple(tuple(v) for v in block.verbs)
 
 
-def read_verbs(text: str) -> tuple[dict[str, list[list[str]]], list[Pattern], Counter[str]]:
-    """Synsets and every pattern of the verb dictionary (each verb with its own code too)."""
-    synsets: dict[str, list[list[str]]] = {}
-    patterns: list[Pattern] = []
-    counts: Counter[str] = Counter()
-    label: str | None = None
-    plural = True
+@dataclass
+class _VerbReader:
+    """The state of a pass over the verb dictionary: the synsets (before the line "VERB
+    PATTERNS"), then the blocks with their verbs and patterns."""
+
+    synsets: dict[str, list[list[str]]] = field(default_factory=dict)
+    patterns: list[Pattern] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    label: str | None = None  # the synset being read
+    plural: bool = True  # whether its nouns take a plural ("&NAME_" takes none)
     block: Block | None = None
-    in_patterns = False
-    lines = text.splitlines()
-    for number, raw in enumerate(lines, 1):
-        line = raw.rstrip()
+    in_patterns: bool = False
+
+    def line(self, number: int, line: str) -> None:
+        """Read one line (its trailing blanks stripped)."""
         if "VERB PATTERNS" in line:
-            in_patterns = True
-            continue
+            self.in_patterns = True
+            return
         if not line.strip() or line.startswith("#"):
-            continue
-        if not in_patterns:
-            if line.startswith("&"):
-                label = line.split()[0]
-                plural = not label.endswith("_")
-                synsets[label] = []
-            elif line.startswith("+") and label is not None:
-                entry = line[1:].split("#")[0].strip()
-                phrase = _phrase(entry)
-                if phrase:
-                    synsets[label].append(phrase)
-                    if plural and not entry.endswith("_"):
-                        synsets[label].append([*phrase[:-1], _plural(phrase[-1])])
-            continue
-        if m := _BLOCK.match(line):
-            block = Block(m.group("name").replace("_", " "), m.group("code"))
-            continue
-        if block is None or line.startswith("~"):
-            continue
+            return
+        if not self.in_patterns:
+            self.synset_line(line)
+        elif m := _BLOCK.match(line):
+            self.block = Block(m.group("name").replace("_", " "), m.group("code"))
+        elif self.block is not None and not line.startswith("~"):
+            if line.startswith("-"):
+                self.pattern_line(number, line, self.block)
+            else:
+                self.verb_line(number, line, self.block)
+
+    def synset_line(self, line: str) -> None:
+        """ "&LABEL" opens a synset; "+ WORDS" adds a noun (and its plural unless it ends in
+        "_" or the label does)."""
+        if line.startswith("&"):
+            self.label = line.split()[0]
+            self.plural = not self.label.endswith("_")
+            self.synsets[self.label] = []
+        elif line.startswith("+") and self.label is not None:
+            entry = line[1:].split("#")[0].strip()
+            phrase = _phrase(entry)
+            if phrase:
+                self.synsets[self.label].append(phrase)
+                if self.plural and not entry.endswith("_"):
+                    self.synsets[self.label].append([*phrase[:-1], _plural(phrase[-1])])
+
+    def pattern_line(self, number: int, line: str, block: Block) -> None:
+        """ "- PRE * POST [CODE] # VERBS": a pattern of the block, kept to the verbs its comment
+        names; one without a code or a verb, with an undefined synset or a (BETWEEN ...) is
+        counted and dropped."""
         body, _, comment = line.partition("#")
-        if line.startswith("-"):
-            counts["patterns read"] += 1
-            code_m = _CODE.search(body.strip())
-            if code_m is None or "*" not in body:
-                counts["patterns without code or verb"] += 1
-                continue
-            pre_text, _, post_text = body[1 : code_m.start()].partition("*")
-            try:
-                pre = parse_elements(pre_text, synsets)
-                post = parse_elements(post_text, synsets)
-            except KeyError:
-                counts["patterns with an undefined synset"] += 1
-                continue
-            if "(BETWEEN" in body:
-                # "promoted talks between X and Y": the parties are the prepositions's
-                # objects, not the subject; without a parse they cannot be told apart.
-                counts["patterns with (BETWEEN ...) (dropped)"] += 1
-                continue
-            verbs = _comment_verbs(comment, block)
-            counts["verb-pattern pairs as PETRARCH reads them"] += len(block.verbs)
-            words = _element_words([*pre, *post], synsets)
-            words |= {w for v in verbs for f in v for w in f.split()}
-            patterns.append(
-                Pattern(
-                    block.name,
-                    verbs,
-                    tuple(pre),
-                    tuple(post),
-                    code_m.group("code").strip(),
-                    number,
-                    frozenset(words),
-                )
-            )
-            continue
-        entry = body.strip()
+        self.counts["patterns read"] += 1
+        code_m = _CODE.search(body.strip())
+        if code_m is None or "*" not in body:
+            self.counts["patterns without code or verb"] += 1
+            return
+        pre_text, _, post_text = body[1 : code_m.start()].partition("*")
+        try:
+            pre = parse_elements(pre_text, self.synsets)
+            post = parse_elements(post_text, self.synsets)
+        except KeyError:
+            self.counts["patterns with an undefined synset"] += 1
+            return
+        if "(BETWEEN" in body:
+            # "promoted talks between X and Y": the parties are the prepositions's
+            # objects, not the subject; without a parse they cannot be told apart.
+            self.counts["patterns with (BETWEEN ...) (dropped)"] += 1
+            return
+        verbs = _comment_verbs(comment, block)
+        self.counts["verb-pattern pairs as PETRARCH reads them"] += len(block.verbs)
+        words = _element_words([*pre, *post], self.synsets)
+        words |= {w for v in verbs for f in v for w in f.split()}
+        code = code_m.group("code").strip()
+        self.patterns.append(
+            Pattern(block.name, verbs, tuple(pre), tuple(post), code, number, frozenset(words))
+        )
+
+    def verb_line(self, number: int, line: str, block: Block) -> None:
+        """ "VERB {FORMS} [CODE]": a verb of the block; with a code of its own (or the block's)
+        it is also a pattern, the verb alone."""
+        entry = line.partition("#")[0].strip()
         code_m = _CODE.search(entry)
         code = block.code
         if code_m is not None:
@@ -287,23 +301,21 @@ def read_verbs(text: str) -> tuple[dict[str, list[list[str]]], list[Pattern], Co
             entry = entry[: code_m.start()].strip()
         forms = verb_forms(entry)
         if not forms:
-            continue
+            return
         block.verbs.append(forms)
-        counts["verbs read"] += 1
+        self.counts["verbs read"] += 1
         if code and code != "---":
-            counts["verbs with a code"] += 1
-            patterns.append(
-                Pattern(
-                    block.name,
-                    (tuple(forms),),
-                    (),
-                    (),
-                    code,
-                    number,
-                    frozenset({"=BARE", *(w for f in forms for w in f.split())}),
-                )
-            )
-    return synsets, patterns, counts
+            self.counts["verbs with a code"] += 1
+            words = frozenset({"=BARE", *(w for f in forms for w in f.split())})
+            self.patterns.append(Pattern(block.name, (tuple(forms),), (), (), code, number, words))
+
+
+def read_verbs(text: str) -> tuple[dict[str, list[list[str]]], list[Pattern], Counter[str]]:
+    """Synsets and every pattern of the verb dictionary (each verb with its own code too)."""
+    reader = _VerbReader()
+    for number, raw in enumerate(text.splitlines(), 1):
+        reader.line(number, raw.rstrip())
+    return reader.synsets, reader.patterns, reader.counts
 
 
 def _plural(word: str) -> str:

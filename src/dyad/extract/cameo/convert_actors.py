@@ -45,6 +45,7 @@ _RESTRICTION = re.compile(r"^\[(?P<code>[A-Z]{3,})(?:\s+(?P<range>[<>]?\d{6,8}(?
 
 
 def _date(value: str) -> str:
+    """A ``YYYYMMDD`` or ``YYMMDD`` date as ISO ("790716" -> "1979-07-16")."""
     if len(value) == 6:
         year = int(value[:2])
         value = f"{2000 + year if year < 30 else 1900 + year}{value[2:]}"
@@ -52,6 +53,7 @@ def _date(value: str) -> str:
 
 
 def _name(entry: str) -> str:
+    """The name of a name or variant line, without its comment, code and underscores."""
     entry = entry.split("#")[0].split("[")[0].split(";")[0].strip().lstrip("+")
     return " ".join(entry.replace("_", " ").split())
 
@@ -81,9 +83,9 @@ def _roles(lines: list[str]) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def convert_actors(text: str) -> tuple[str, Counter[str]]:
-    """The text of ``leaders.tsv`` and the counts of the conversion."""
-    counts: Counter[str] = Counter()
+def _records(text: str) -> list[tuple[list[str], list[str]]]:
+    """The records of the actor file: each its names (the name line and its ``+`` variants)
+    and its date-restriction lines, in file order."""
     records: list[tuple[list[str], list[str]]] = []
     names: list[str] = []
     dates: list[str] = []
@@ -104,22 +106,34 @@ def convert_actors(text: str) -> tuple[str, Counter[str]]:
         names, dates = [_name(raw)], []
     if names:
         records.append((names, dates))
+    return records
+
+
+def _variants(names: list[str]) -> list[str]:
+    """A record's names in normal form, without one-word names and those that start with a
+    title or an article."""
+    return [
+        normal
+        for n in dict.fromkeys(names)
+        if len((normal := normal_name(n)).split()) >= 2 and normal.split()[0] not in _TITLES
+    ]
+
+
+def convert_actors(text: str) -> tuple[str, Counter[str]]:
+    """The text of ``leaders.tsv`` and the counts of the conversion."""
+    counts: Counter[str] = Counter()
     lines = [
         "# PETRARCH2 Phoenix.Countries.actors.txt (Open Event Data Alliance, MIT licence; see "
         "NOTICE), converted by python -m dyad.extract.cameo.convert",
         "# names (normal form: dyad.extract.cameo.leaders.normal_name; variants separated by |)"
         "\troles (state role start end, separated by ;)",
     ]
-    for record_names, record_dates in records:
+    for record_names, record_dates in _records(text):
         counts["records read"] += 1
         roles = _roles(record_dates)
         if not roles:
             continue
-        variants = [
-            normal
-            for n in dict.fromkeys(record_names)
-            if len((normal := normal_name(n)).split()) >= 2 and normal.split()[0] not in _TITLES
-        ]
+        variants = _variants(record_names)
         if not variants:
             counts["people with one-word names only (dropped)"] += 1
             continue

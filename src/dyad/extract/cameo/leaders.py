@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -33,6 +33,8 @@ _CAPITALISED = re.compile(r"[^\W\d_a-z][\w'’.-]*")
 
 @dataclass(frozen=True, slots=True)
 class Role:
+    """One dated role of a leader: the state, the role code (GOV, MIL, ELI...) and its term."""
+
     state: str
     role: str
     start: str  # ISO date, "" when open
@@ -41,6 +43,8 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class LeaderMention:
+    """A known leader named at ``start:end``, with every role the dictionary gives them."""
+
     start: int
     end: int
     name: str  # as written in the text
@@ -80,6 +84,7 @@ class Leaders:
         return len(self._raw)
 
     def roles(self, name: str) -> tuple[Role, ...]:
+        """Every role of ``name`` (in any spelling :func:`normal_name` folds together)."""
         return _parse_roles(tuple(self._raw.get(normal_name(name), ())))
 
     def state_of(self, name: str, when: str | None = None) -> str | None:
@@ -207,23 +212,43 @@ def with_leaders(
     table = leaders() if table is None else table
     starts = [d.start for d in dates]
     named = {m.code for m in mentions}
-    out: list[PersonMention] = []
-    for person in people:
-        if person.state is None:
-            state = table.state_of(person.name, _date_near(dates, starts, person.start))
-            if state is not None and state in named:
-                person = replace(person, state=state)
-        out.append(person)
+
+    def state_at(name: str, offset: int) -> str | None:
+        """The state the list gives ``name`` at the date nearest ``offset``, if the text
+        names it."""
+        state = table.state_of(name, _date_near(dates, starts, offset))
+        return state if state is not None and state in named else None
+
+    out = [
+        replace(person, state=state)
+        if person.state is None and (state := state_at(person.name, person.start)) is not None
+        else person
+        for person in people
+    ]
+    out.extend(_unlinked_leaders(text, people, mentions, table, state_at))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _unlinked_leaders(
+    text: str,
+    people: Sequence[PersonMention],
+    mentions: Sequence[Mention],
+    table: Leaders,
+    state_at: Callable[[str, int], str | None],
+) -> list[PersonMention]:
+    """The listed leaders ``text`` names where no person or state was found, with their state
+    (``state_at``); one without a state the text names is left out."""
     taken = sorted([(p.start, p.end) for p in people] + [(m.start, m.end) for m in mentions])
     taken_starts = [a for a, _ in taken]
+    out: list[PersonMention] = []
     for found in table.find(text):
         lo = bisect.bisect_left(taken_starts, found.start - 200)
         if any(a < found.end and found.start < b for a, b in taken[lo:]):
             continue
-        state = table.state_of(found.name, _date_near(dates, starts, found.start))
-        if state is not None and state in named:
+        state = state_at(found.name, found.start)
+        if state is not None:
             out.append(PersonMention(found.start, found.end, found.name, state, None, "leaders"))
-    return sorted(out, key=lambda p: p.start)
+    return out
 
 
 def _date_near(dates: Sequence[TimeExpr], starts: list[int], offset: int) -> str | None:

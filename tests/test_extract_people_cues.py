@@ -1,0 +1,61 @@
+"""People found by their cues (extract/people.find_people) in any text made of names, titles,
+states and predicates: each mention is the text's own words, and mentions of one place merge
+into one (the state and role of a later cue only fill in what the first lacked)."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dyad.extract.people import find_people
+from dyad.gazetteer import default_gazetteer
+
+_PIECES = st.sampled_from(
+    [
+        "President",
+        "the Prime Minister of Albania,",
+        "foreign minister",
+        "Mongolia's",
+        "North Korean",
+        "Chairman",
+        "Kim Jong Un",
+        "Sali Berisha",
+        "Miyeegombyn Enkhbold,",
+        "Paek Nam Sun",
+        "became the first",
+        "was",
+        "prime minister.",
+        "Mongolia",
+        "visited",
+        "in 1990.",
+        "and",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=12).map(" ".join))
+def test_extract_people_cues_mentions_are_the_texts_own_and_apart(text: str) -> None:
+    gazetteer = default_gazetteer()
+    mentions = gazetteer.find_mentions(text)
+    people = find_people(text, [], {}, mentions, gazetteer)
+    assert [p.start for p in people] == sorted(p.start for p in people)
+    for before, after in itertools.pairwise(people):
+        assert before.end <= after.start, (before, after)
+    for person in people:
+        assert person.name == " ".join(text[person.start : person.end].split())
+        assert person.via in {"title", "apposition", "predicate"}
+        assert gazetteer.lookup(person.name) is None
+        assert person.state is None or gazetteer.get(person.state) is not None
+
+
+def test_extract_people_cues_a_later_cue_fills_in_the_state() -> None:
+    # The title gives the role; the apposition on the same name gives the state.
+    text = "Foreign minister Paek Nam Sun, North Korea's foreign minister, visited Seoul."
+    gazetteer = default_gazetteer()
+    people = find_people(text, [], {}, gazetteer.find_mentions(text), gazetteer)
+    assert [(p.name, p.state, p.role, p.via) for p in people] == [
+        ("Paek Nam Sun", "PRK", "Foreign minister", "title")
+    ]
