@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from hypothesis import settings
 
 from dyad.extract.pipeline import Extraction, extract
 from dyad.ingest import ingest_paths
@@ -31,6 +32,11 @@ from dyad.ingest.pipeline import Outcome
 from dyad.read import read_file
 from dyad.records import extraction_records
 from dyad.store import IngestSummary, Store
+
+# Hypothesis' per-example deadline (200 ms) is a wall-clock assertion: on a loaded machine a fast
+# example can miss it, and timings belong in bench/. Every test runs without it.
+settings.register_profile("dyad", deadline=None)
+settings.load_profile("dyad")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
