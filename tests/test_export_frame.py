@@ -17,10 +17,11 @@ from click.testing import CliRunner
 from conftest import DATA
 from dyad.cli import main
 from dyad.export.codebook import pandas_dtypes
-from dyad.export.comparecow import compare_cow, report
+from dyad.export.comparecow import compare_cow, compare_rows, report
 from dyad.export.frame import FRAME
 from dyad.export.framefile import write_frame
 from dyad.export.parquet import schema
+from dyad.export.rows import Row
 from dyad.store import IngestSummary, Store
 from export_helpers import knowledge_base
 
@@ -243,3 +244,31 @@ def test_export_frame_pairs_over_membership_years(
     assert {r["year"] for r in member_years} == {r["year"] for r in all_years} & expected
     assert all(r["ccode1"] == "712" and r["ccode2"] == "731" for r in member_years)
     assert member_years and len(member_years) <= len(all_years)
+
+
+def test_export_frame_compare_cow_sets_apart_a_level_changed_within_the_year() -> None:
+    def row(year: int, level: int, source: str) -> Row:
+        return {
+            "kb_pair": 1,
+            "ccode1": 2,
+            "ccode2": 20,
+            "year": year,
+            "relations": 1,
+            "level_1_in_2": level,
+            "level_2_in_1": None,
+            "level_1_in_2_from": source,
+            "level_2_in_1_from": None,
+        }
+
+    cow = {(2, 20, 1995): ("3", "0"), (2, 20, 2000): ("3", "3")}
+    rows = [row(1995, 3, "mission.opened:7"), row(2000, 3, "mission.opened:7")]
+
+    def opened_in_1995(r: Row, column: str) -> bool:
+        return r["year"] == 1995 and r[f"{column}_from"] == "mission.opened:7"
+
+    plain = compare_rows(rows, cow)
+    assert (plain.total.sides_known, plain.total.sides_agree) == (2, 1)
+    found = compare_rows(rows, cow, opened_in_1995)
+    assert (found.total.sides_known, found.total.sides_agree) == (1, 1)
+    assert found.total.sides_changed == 1
+    assert "changed within COW's year (not compared): 1" in report(found)
