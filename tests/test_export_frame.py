@@ -225,6 +225,11 @@ def test_export_frame_levels_agree_with_cow_on_the_corpus(
     # "embassies"), breaks the text states and COW does not, and extraction errors
     # (bench/README.md). After the narrative rules of the same day: 643 of 805 (79.88%). The
     # issue's bar is 80%; this floor is the level measured on 2026-12-07, not the bar.
+    # Then (branch timeline) an "embassy" before 1914 of states not both great powers read as a
+    # legation, openings dated by their closing left out, and sides whose level changed within
+    # COW's own year set apart: on a knowledge base of the corpus without the ten pages held
+    # out for dev3, 632 of 792 (79.8%) -> 624 of 746 (83.6%); the floor awaits a measure on the
+    # whole corpus.
     assert result.total.sides_known >= 500
     assert result.agreement is not None and result.agreement >= 0.798
 
