@@ -316,9 +316,9 @@ def test_store_reconcile_headline_year_mentions_decide_between_years(tmp_path: P
         armenia = store.show("ARM", "USA")
         assert [f.date for f in armenia.relations_began] == ["1991-12-25", "1992-01-07"]
         assert armenia.relations_began_basis == "2 documents, 2 mentions"
-        # the year page supports both days: no decision, the later day leads
+        # the year page supports both days: no decision, the earlier day of the year leads
         belize = store.show("BLZ", "USA")
-        assert [f.date for f in belize.relations_began] == ["1981-10-29", "1981-09-21"]
+        assert [f.date for f in belize.relations_began] == ["1981-09-21", "1981-10-29"]
         assert belize.relations_began_basis == "2 documents, 2 mentions"
         morocco = store.show("MAR", "USA")
         assert [f.date for f in morocco.relations_began] == ["1905-03-08", "1786"]
@@ -353,8 +353,8 @@ def test_store_reconcile_headline_a_sentence_of_another_act_supports_no_date(
     credentials = DocBuilder("Foreign relations of Belgium", format="wikitext")
     credentials.event(
         "relations.established",
-        "1832-09-18",
-        "The first Belgian envoy, X, presented his credentials on 18 September 1832.",
+        "1832-02-09",
+        "The first Belgian envoy, X, presented his credentials on 9 February 1832.",
         actors=["BEL", "USA"],
     )
     agreed = DocBuilder("Belgium–United States relations")
@@ -375,9 +375,9 @@ def test_store_reconcile_headline_a_sentence_of_another_act_supports_no_date(
         # one mention each: the later date of two years leads (module docstring)
         assert [f.date for f in kenya.relations_began] == ["1964-03-02", "1963-12-12"]
         assert kenya.relations_began_basis == "1 document, 1 mention"
-        # the later day of one year would lead on a tie; the credentials' day is no support
+        # the earlier day of one year would lead on a tie; the credentials' day is no support
         belgium = store.show("BEL", "USA")
-        assert [f.date for f in belgium.relations_began] == ["1832-06-18", "1832-09-18"]
+        assert [f.date for f in belgium.relations_began] == ["1832-06-18", "1832-02-09"]
         assert belgium.relations_began_basis == "1 document, 1 mention"
         # "established ... when ... accredited" supports its day, which outweighs a bare year
         denmark = store.show("DNK", "SAU")

@@ -4,9 +4,13 @@
 an establishment would win) but the date the most *independent* documents support; then the
 most mentions; then the finest precision; then one given by a relations table ("Diplomatic
 relations" lists are written to date establishments; prose mentions them in passing); then, on
-a tie, the later date: sources that disagree about a first establishment mostly differ by
-dating an earlier act (a recognition, a first treaty, an announcement) as the establishment.
-The other dates follow as alternatives, in the same order.
+a tie, the later year: sources that disagree about a first establishment by years mostly differ
+by dating an earlier act (a recognition, a first treaty, an announcement) as the
+establishment; and within one year the earlier day: relations begin when the two states agree
+to establish them (the exchange of notes, the joint communiqué), and the later days of the
+same year are its sequels (the envoy's appointment or credentials, the mission's opening, the
+agreement's publication or entry into force). The other dates follow as alternatives, in the
+same order.
 
 **Support** is counted over all the pair's establishment mentions, not only a fact's own: a
 mention supports every date it agrees with (a year-only "1991" supports 25 December 1991, and
@@ -133,15 +137,16 @@ def _width(fact: Fact) -> int:
     return fact.date_upper - fact.date_lower
 
 
-def weight(fact: Fact, found: Support) -> tuple[int, int, int, int, int]:
+def weight(fact: Fact, found: Support) -> tuple[int, int, int, int, int, int]:
     """A sort key, heaviest first: documents, mentions, precision, a table, then the latest
-    date."""
+    year, and within a year the earliest day."""
     return (
         -found.documents,
         -found.mentions,
         _width(fact),
         -int(_from_table(fact)),
-        -(fact.date_lower or 0),
+        -((fact.date_lower or 0) // 10000),
+        fact.date_lower or 0,
     )
 
 
