@@ -24,6 +24,7 @@ from dyad.export.parquet import schema
 from dyad.export.rows import Row
 from dyad.store import IngestSummary, Store
 from export_helpers import knowledge_base
+from store_helpers import DocBuilder
 
 COW = DATA / "cow"
 
@@ -277,3 +278,29 @@ def test_export_frame_compare_cow_sets_apart_a_level_changed_within_the_year() -
     assert (found.total.sides_known, found.total.sides_agree) == (1, 1)
     assert found.total.sides_changed == 1
     assert "changed within COW's year (not compared): 1" in report(found)
+
+
+def test_export_frame_compare_cow_reads_the_year_a_level_was_set_from_the_store(
+    tmp_path: Path,
+) -> None:
+    page = DocBuilder("Foreign relations of Canada", format="wikitext")
+    page.event(
+        "mission.opened",
+        "1995",
+        "Canada opened an embassy in Washington in 1995.",
+        actors=["CAN", "USA"],
+        source="CAN",
+        target="USA",
+    )
+    cow = tmp_path / "cow.csv"
+    cow.write_text(
+        "ccode1,ccode2,year,DR_at_1,DR_at_2\n2,20,1995,0,0\n2,20,2000,3,0\n", encoding="utf-8"
+    )
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest(page.records())
+        result = compare_cow(store, cow)
+    # Canada's level in the United States (COW's DR_at_1 of 2-20): opened in 1995, so 1995 is
+    # set apart and 2000 agrees
+    assert result.total.sides_changed == 1
+    assert (result.total.sides_known, result.total.sides_agree) == (1, 1)
+    assert result.years[1995].sides_known == 0 and result.years[2000].sides_agree == 1
