@@ -189,7 +189,9 @@ def _between(fact: FactRow, a: str, b: str) -> PairRecords:
     return PairRecords(a, b, (replace(fact, a=a, b=b, source=a, target=b),), ())
 
 
-def test_export_levels_an_embassy_before_1914_is_a_legation_unless_of_great_powers() -> None:
+def test_export_levels_an_embassy_before_1914_is_a_legation_unless_ambassadors_were_exchanged() -> (
+    None
+):
     text = "The first Greek Embassy in Berlin was established in 1834."
     opened = _fact(1, "mission.opened", 1834, text, "AAA")
     assert levels_by_year(_pair(opened), 1834, 1834)[("AAA", 1834)].level == 2
@@ -200,8 +202,10 @@ def test_export_levels_an_embassy_before_1914_is_a_legation_unless_of_great_powe
     assert great[("FRA", 1834)].level == 3
     later = _fact(2, "mission.opened", 1920, text, "AAA")
     assert levels_by_year(_pair(later), 1920, 1920)[("AAA", 1920)].level == 3
-    # the United States became a great power in 1898: not yet in 1850
+    # the United States sent and received ambassadors from 1893: not yet in 1834
     assert levels_by_year(_between(opened, "GBR", "USA"), 1834, 1834)[("GBR", 1834)].level == 2
+    in_1900 = replace(opened, date_lower=19000101, date_upper=19001231)
+    assert levels_by_year(_between(in_1900, "GBR", "USA"), 1900, 1900)[("GBR", 1900)].level == 3
 
 
 def test_export_levels_an_opening_dated_by_its_closing_sets_nothing() -> None:

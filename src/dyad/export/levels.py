@@ -36,7 +36,8 @@ decided or agreed on ("had decided to open an embassy") sets nothing; one side's
 relations, so an establishment so worded sets neither side; an embassy or upgrade with a
 chargé d'affaires at its head ("with Mr. X as Chargé d'Affaires") is 1; an opening dated
 only by its mission's closing ("the embassy was closed in 1979") sets nothing; before the First
-World War an "embassy" of states not both great powers is a legation, 2 (``LEGATION_ERA_END``).
+World War an "embassy" of states that did not both exchange ambassadors is a legation, 2
+(``LEGATION_ERA_END``).
 A severance puts 0
 only where its evidence says relations were broken, cut, suspended or ended
 (:func:`severance_years`).
@@ -235,23 +236,25 @@ def _dated_by_closure(fact: FactRow) -> bool:
     return dated
 
 
-# Until the First World War ambassadors were exchanged only among the great powers (the
-# Règlement of Vienna, 1815, left the other states ministers and legations; the United States
-# sent its first ambassadors in 1893): modern prose that calls a 19th-century mission an
-# "embassy" ("the first Greek Embassy in Berlin was established in 1834") names a legation.
-# Before ``LEGATION_ERA_END`` a level of 3 read from a fact is 2 unless both states were great
-# powers that year: the Correlates of War's major powers (Major Powers v2016), by gazetteer
-# code and first year (all of them were still major powers in 1913).
+# Until the First World War ambassadors were exchanged only among the great powers and with the
+# Ottoman Porte (the Règlement of Vienna, 1815, left the other states ministers and legations):
+# modern prose that calls a 19th-century mission an "embassy" ("the first Greek Embassy in
+# Berlin was established in 1834") names a legation. Before ``LEGATION_ERA_END`` a level of 3
+# read from a fact is 2 unless both states then exchanged ambassadors: by gazetteer code, the
+# first year they did (Italy as a kingdom from 1861; the United States from 1893, when Congress
+# created the rank; Japan from 1905-06, when its legations in the capitals of the powers became
+# embassies).
 LEGATION_ERA_END = 1914
-GREAT_POWERS: dict[str, int] = {
+AMBASSADORIAL: dict[str, int] = {
     "GBR": 1816,
     "FRA": 1816,
-    "DEU": 1816,  # Prussia, then Germany
-    "XAH": 1816,  # Austria, then Austria-Hungary
     "RUS": 1816,
-    "ITA": 1860,
-    "JPN": 1895,
-    "USA": 1898,
+    "XAH": 1816,  # Austria, then Austria-Hungary
+    "DEU": 1816,  # Prussia, then Germany
+    "TUR": 1816,  # the Ottoman Empire
+    "ITA": 1861,
+    "USA": 1893,
+    "JPN": 1905,
 }
 
 
@@ -260,7 +263,7 @@ def _era_level(level: int | None, year: int, a: str, b: str) -> int | None:
     (``LEGATION_ERA_END``)."""
     if level != 3 or year >= LEGATION_ERA_END:
         return level
-    if all(GREAT_POWERS.get(code, LEGATION_ERA_END) <= year for code in (a, b)):
+    if all(AMBASSADORIAL.get(code, LEGATION_ERA_END) <= year for code in (a, b)):
         return level
     return 2
 
