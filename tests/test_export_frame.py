@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
@@ -304,3 +305,9 @@ def test_export_frame_compare_cow_reads_the_year_a_level_was_set_from_the_store(
     assert result.total.sides_changed == 1
     assert (result.total.sides_known, result.total.sides_agree) == (1, 1)
     assert result.years[1995].sides_known == 0 and result.years[2000].sides_agree == 1
+    done = CliRunner().invoke(
+        main, ["compare-cow", "--db", str(tmp_path / "kb.db"), "--cow", str(cow), "--json"]
+    )
+    assert done.exit_code == 0, done.output
+    total = json.loads(done.output)["total"]
+    assert (total["sides_known"], total["sides_changed"]) == (1, 1)
