@@ -183,3 +183,40 @@ def test_export_levels_state_command_lists_partners(db: Path) -> None:
     assert all(p["facts"] > 0 for p in partners.values())
     bad = runner.invoke(main, ["state", "Atlantis", "--db", str(db)])
     assert bad.exit_code == 1 and "Atlantis" in bad.output
+
+
+def _between(fact: FactRow, a: str, b: str) -> PairRecords:
+    return PairRecords(a, b, (replace(fact, a=a, b=b, source=a, target=b),), ())
+
+
+def test_export_levels_an_embassy_before_1914_is_a_legation_unless_ambassadors_were_exchanged() -> (
+    None
+):
+    text = "The first Greek Embassy in Berlin was established in 1834."
+    opened = _fact(1, "mission.opened", 1834, text, "AAA")
+    assert levels_by_year(_pair(opened), 1834, 1834)[("AAA", 1834)].level == 2
+    # it then goes stale as any legation read from a fact
+    assert ("AAA", 1834 + STALE_AFTER + 1) not in levels_by_year(_pair(opened), 1834, 1850)
+    # two great powers exchanged ambassadors; after 1914 an embassy is an embassy
+    great = levels_by_year(_between(opened, "FRA", "GBR"), 1834, 1834)
+    assert great[("FRA", 1834)].level == 3
+    later = _fact(2, "mission.opened", 1920, text, "AAA")
+    assert levels_by_year(_pair(later), 1920, 1920)[("AAA", 1920)].level == 3
+    # the United States sent and received ambassadors from 1893: not yet in 1834
+    assert levels_by_year(_between(opened, "GBR", "USA"), 1834, 1834)[("GBR", 1834)].level == 2
+    in_1900 = replace(opened, date_lower=19000101, date_upper=19001231)
+    assert levels_by_year(_between(in_1900, "GBR", "USA"), 1900, 1900)[("GBR", 1900)].level == 3
+
+
+def test_export_levels_an_opening_dated_by_its_closing_sets_nothing() -> None:
+    text = "Shortly thereafter AAA opened a resident embassy in BBB, however it was closed in 1979."
+    opened = _fact(1, "mission.opened", 1979, text, "AAA")
+    closed = replace(opened, evidence=(replace(opened.evidence[0], date_text="1979"),))
+    assert levels_by_year(_pair(closed), 1979, 1980) == {}
+    dated = "AAA opened an embassy in BBB in 1979, and it was closed in 1990."
+    own = _fact(2, "mission.opened", 1979, dated, "AAA")
+    own = replace(own, evidence=(replace(own.evidence[0], date_text="1979"),))
+    assert levels_by_year(_pair(own), 1979, 1979)[("AAA", 1979)].level == 3
+    # a mission to be reopened is not open
+    again = _fact(3, "mission.opened", 2023, "AAA decided to reopen their embassy in BBB", "AAA")
+    assert levels_by_year(_pair(again), 2023, 2023) == {}

@@ -316,12 +316,70 @@ def test_store_reconcile_headline_year_mentions_decide_between_years(tmp_path: P
         armenia = store.show("ARM", "USA")
         assert [f.date for f in armenia.relations_began] == ["1991-12-25", "1992-01-07"]
         assert armenia.relations_began_basis == "2 documents, 2 mentions"
-        # the year page supports both days: no decision, the later day leads
+        # the year page supports both days: no decision, the earlier day of the year leads
         belize = store.show("BLZ", "USA")
-        assert [f.date for f in belize.relations_began] == ["1981-10-29", "1981-09-21"]
+        assert [f.date for f in belize.relations_began] == ["1981-09-21", "1981-10-29"]
         assert belize.relations_began_basis == "2 documents, 2 mentions"
         morocco = store.show("MAR", "USA")
         assert [f.date for f in morocco.relations_began] == ["1905-03-08", "1786"]
         croatia = store.show("HRV", "USA")
         assert [f.date for f in croatia.relations_began] == ["1992-08-06", "1992-08-11"]
         assert croatia.relations_began_basis == "1 document, 2 mentions"
+
+
+def test_store_reconcile_headline_a_sentence_of_another_act_supports_no_date(
+    tmp_path: Path,
+) -> None:
+    """A mention that dates a recognition, credentials, an entry into force or a move to
+    establish relations, and does not say they were established, is not evidence of the day
+    they began; one that says they were established on the day an envoy was accredited is."""
+    page = DocBuilder("Foreign relations of Kenya", format="wikitext")
+    page.event(
+        "relations.established",
+        "1963-12-12",
+        "United States\t12 December 1963",
+        actors=["KEN", "USA"],
+    )
+    page.event(
+        "relations.established",
+        "1963-12-12",
+        "After Kenya's independence on 12 December 1963, the United States immediately recognized"
+        " the new nation and moved to establish diplomatic relations.",
+        actors=["KEN", "USA"],
+    )
+    page.event(
+        "relations.established", "1964-03-02", "United States\t2 March 1964", actors=["KEN", "USA"]
+    )
+    credentials = DocBuilder("Foreign relations of Belgium", format="wikitext")
+    credentials.event(
+        "relations.established",
+        "1832-02-09",
+        "The first Belgian envoy, X, presented his credentials on 9 February 1832.",
+        actors=["BEL", "USA"],
+    )
+    agreed = DocBuilder("Belgium–United States relations")
+    agreed.event("relations.established", "1832-06-18", "on 18 June 1832", actors=["BEL", "USA"])
+    when = DocBuilder("Foreign relations of Denmark", format="wikitext")
+    when.event(
+        "relations.established",
+        "1962-02-01",
+        "Both countries established diplomatic relations on 1 February 1962 when the first"
+        " Ambassador was accredited.",
+        actors=["DNK", "SAU"],
+    )
+    when.event("relations.established", "1975", "Saudi Arabia\t1975", actors=["DNK", "SAU"])
+    with Store(tmp_path / "kb.db") as store:
+        for doc in (page, credentials, agreed, when):
+            store.ingest(doc.records())
+        kenya = store.show("KEN", "USA")
+        # one mention each: the later date of two years leads (module docstring)
+        assert [f.date for f in kenya.relations_began] == ["1964-03-02", "1963-12-12"]
+        assert kenya.relations_began_basis == "1 document, 1 mention"
+        # the earlier day of one year would lead on a tie; the credentials' day is no support
+        belgium = store.show("BEL", "USA")
+        assert [f.date for f in belgium.relations_began] == ["1832-06-18", "1832-02-09"]
+        assert belgium.relations_began_basis == "1 document, 1 mention"
+        # "established ... when ... accredited" supports its day, which outweighs a bare year
+        denmark = store.show("DNK", "SAU")
+        assert [f.date for f in denmark.relations_began] == ["1962-02-01", "1975"]
+        assert denmark.relations_began_basis == "1 document, 1 mention"

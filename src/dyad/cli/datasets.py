@@ -262,6 +262,7 @@ def _counts(count: Any) -> dict[str, Any]:
         "matched": count.matched,
         "sides_known": count.sides_known,
         "sides_agree": count.sides_agree,
+        "sides_changed": count.sides_changed,
         "relations_known": count.relations_known,
         "relations_agree": count.relations_agree,
     }

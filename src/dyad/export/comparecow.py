@@ -12,19 +12,26 @@ the two agree; each disagreement is put down to what set Dyad's level (the ``_fr
 a fact's type, a term of office, ``relations:severed``), so that a report says why, not only
 how much. Relations are compared too:
 COW's file holds only dyad-years with some exchange, so there ``relations`` should be 1.
+
+A side whose level a fact dated within the compared year set (an embassy opened in 1995, a
+break of 1980, compared with COW's 1995 or 1980) is counted apart, as ``sides_changed``, not
+compared: the frame gives the level on 31 December, and COW does not say at which point of its
+year it reads the level, so the change may fall on either side of it.
 """
 
 from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyad.export.framefile import frame_rows
+from dyad.export.levels import says_broken
 from dyad.export.rows import Row
 from dyad.store import Store
+from dyad.store.exports import FactRow, PairRecords
 
 Key = tuple[int, int, int]
 LEVELS = frozenset({"0", "1", "2", "3"})
@@ -40,6 +47,7 @@ class YearCount:
     sides_agree: int = 0
     relations_known: int = 0  # matched dyad-years with Dyad's relations known
     relations_agree: int = 0  # ... where relations = 1 (COW records an exchange)
+    sides_changed: int = 0  # sides whose level a fact of that very year set: not compared
 
     @property
     def agreement(self) -> float | None:
@@ -88,8 +96,19 @@ def _kind(source: str | None) -> str:
     return source if source.startswith("relations:") else source.split(":", 1)[0]
 
 
-def compare_rows(rows: Iterable[Row], cow: dict[Key, tuple[str, str]]) -> CowComparison:
-    """Compare frame rows with COW's levels (see the module docstring)."""
+ChangedIn = Callable[[Row, str], bool]
+
+
+def _never(row: Row, column: str) -> bool:
+    return False
+
+
+def compare_rows(
+    rows: Iterable[Row], cow: dict[Key, tuple[str, str]], changed_in: ChangedIn = _never
+) -> CowComparison:
+    """Compare frame rows with COW's levels (see the module docstring); ``changed_in(row,
+    column)`` says whether the level of ``column`` was set by a fact of the row's own year
+    (those sides are counted apart)."""
     result = CowComparison()
     cow_years: Counter[int] = Counter(
         k[2] for k, v in cow.items() if v[0] in LEVELS and v[1] in LEVELS
@@ -111,6 +130,9 @@ def compare_rows(rows: Iterable[Row], cow: dict[Key, tuple[str, str]]) -> CowCom
             ours = row[column]
             if ours is None:
                 continue
+            if changed_in(row, column):
+                count.sides_changed += 1
+                continue
             count.sides_known += 1
             if ours == int(theirs):
                 count.sides_agree += 1
@@ -130,7 +152,49 @@ def compare_cow(store: Store, cow_file: Path) -> CowComparison:
         return CowComparison()
     rows = frame_rows(store, mode="all", first=min(years), last=max(years))
     wanted = set(years)
-    return compare_rows((r for r in rows if r["year"] in wanted), cow)
+    return compare_rows((r for r in rows if r["year"] in wanted), cow, _changed_in(store))
+
+
+_BREAKS = frozenset({"relations.severed", "relations.suspended"})
+
+
+def _changed_in(store: Store) -> ChangedIn:
+    """Whether a side's level was set within the row's year: the fact named in its ``_from``
+    (``TYPE:ID``) is dated within it, or, for a 0 of a break (``relations:severed``), a break
+    the facts say happened (``levels.says_broken``) is."""
+    cache: dict[tuple[str, str], PairRecords | None] = {}
+
+    def records(row: Row) -> PairRecords | None:
+        one, two = str(row["iso3c1"]), str(row["iso3c2"])
+        a, b = min(one, two), max(one, two)
+        if (a, b) not in cache:
+            cache.clear()  # the frame's rows come pair by pair
+            cache[(a, b)] = store.pair_records(a, b)
+        return cache[(a, b)]
+
+    def changed(row: Row, column: str) -> bool:
+        source = str(row.get(f"{column}_from") or "")
+        kind, _, ident = source.partition(":")
+        if not ident or kind == "tenure":
+            return False
+        found = records(row)
+        if found is None:
+            return False
+        year = row["year"]
+        if kind == "relations":
+            return any(
+                f.type in _BREAKS and _in_year(f, year) and says_broken(f) for f in found.facts
+            )
+        return any(str(f.id) == ident and _in_year(f, year) for f in found.facts)
+
+    return changed
+
+
+def _in_year(fact: FactRow, year: object) -> bool:
+    """Whether the fact's date lies within ``year`` (a date of one year only)."""
+    if fact.date_lower is None or fact.date_upper is None or not isinstance(year, int):
+        return False
+    return fact.date_lower // 10000 == year == fact.date_upper // 10000
 
 
 def _percent(value: float | None) -> str:
@@ -145,7 +209,8 @@ def report(result: CowComparison) -> str:
         "",
         f"COW dyad-years with a level on both sides: {t.cow_dyads}; of the pairs Dyad knows:"
         f" {t.matched}. Sides where Dyad has a level: {t.sides_known}; agreeing:"
-        f" {t.sides_agree} (**{_percent(t.agreement)}**). Relations = 1 where COW records an"
+        f" {t.sides_agree} (**{_percent(t.agreement)}**); sides whose level changed within"
+        f" COW's year (not compared): {t.sides_changed}. Relations = 1 where COW records an"
         f" exchange: {t.relations_agree} of {t.relations_known}"
         f" ({_percent(t.relations_agree / t.relations_known if t.relations_known else None)}).",
         "",

@@ -34,7 +34,11 @@ opened at: a higher one beside it is a later upgrade or the other side's mission
 decided or agreed on ("had decided to open an embassy") sets nothing; one side's mission raised
 ("the consulate-general in Muscat was upgraded to an embassy") is not the level of the
 relations, so an establishment so worded sets neither side; an embassy or upgrade with a
-chargé d'affaires at its head ("with Mr. X as Chargé d'Affaires") is 1. A severance puts 0
+chargé d'affaires at its head ("with Mr. X as Chargé d'Affaires") is 1; an opening dated
+only by its mission's closing ("the embassy was closed in 1979") sets nothing; before the First
+World War an "embassy" of states that did not both exchange ambassadors is a legation, 2
+(``LEGATION_ERA_END``).
+A severance puts 0
 only where its evidence says relations were broken, cut, suspended or ended
 (:func:`severance_years`).
 
@@ -199,13 +203,69 @@ def _reciprocal(fact: FactRow, both: bool) -> int | None:
 # agreement to open an Embassy of Libya"): such a sentence sets no level.
 _INTENT = re.compile(
     r"\b(?:decided|decision|agreed|agreement|plans?|planned|planning|intends?|intended|intention"
-    r"|proposed|proposal|promised|will|would)\s+(?:\S+\s+){0,2}?to\s+(?:open|establish|set up)\b",
+    r"|proposed|proposal|promised|will|would)\s+(?:\S+\s+){0,2}?to\s+(?:re-?)?(?:open|establish"
+    r"|set up)\b",
     re.IGNORECASE,
 )
 
 
 def _intended(fact: FactRow) -> bool:
     return all(_INTENT.search(evidence.text) for evidence in fact.evidence)
+
+
+# A date that follows a closing ("however the embassy was closed in 1979", "closed 31 May
+# 1975") dates the closing: an opening whose every dated sentence is so dated says nothing of
+# when, or at what level, the mission opened.
+_CLOSED_BEFORE = re.compile(
+    r"\b(?:closed|closure|shut(?: down)?|withdrawn)\b(?:\s+(?:on|in|at|from|since))?\s*$",
+    re.IGNORECASE,
+)
+_CLOSED_WITHIN = 20  # characters before the date's words
+
+
+def _dated_by_closure(fact: FactRow) -> bool:
+    dated = False
+    for evidence in fact.evidence:
+        words = evidence.date_text
+        at = evidence.text.find(words) if words else -1
+        if at < 0:
+            return False  # a sentence whose date is not found is not known to be the closing's
+        dated = True
+        if not _CLOSED_BEFORE.search(evidence.text[max(0, at - _CLOSED_WITHIN) : at]):
+            return False
+    return dated
+
+
+# Until the First World War ambassadors were exchanged only among the great powers and with the
+# Ottoman Porte (the Règlement of Vienna, 1815, left the other states ministers and legations):
+# modern prose that calls a 19th-century mission an "embassy" ("the first Greek Embassy in
+# Berlin was established in 1834") names a legation. Before ``LEGATION_ERA_END`` a level of 3
+# read from a fact is 2 unless both states then exchanged ambassadors: by gazetteer code, the
+# first year they did (Italy as a kingdom from 1861; the United States from 1893, when Congress
+# created the rank; Japan from 1905-06, when its legations in the capitals of the powers became
+# embassies).
+LEGATION_ERA_END = 1914
+AMBASSADORIAL: dict[str, int] = {
+    "GBR": 1816,
+    "FRA": 1816,
+    "RUS": 1816,
+    "XAH": 1816,  # Austria, then Austria-Hungary
+    "DEU": 1816,  # Prussia, then Germany
+    "TUR": 1816,  # the Ottoman Empire
+    "ITA": 1861,
+    "USA": 1893,
+    "JPN": 1905,
+}
+
+
+def _era_level(level: int | None, year: int, a: str, b: str) -> int | None:
+    """A level read from a fact of ``year`` between ``a`` and ``b``, as the era's ranks allow
+    (``LEGATION_ERA_END``)."""
+    if level != 3 or year >= LEGATION_ERA_END:
+        return level
+    if all(AMBASSADORIAL.get(code, LEGATION_ERA_END) <= year for code in (a, b)):
+        return level
+    return 2
 
 
 def _heads_charge(fact: FactRow) -> bool:
@@ -233,7 +293,9 @@ def fact_levels(fact: FactRow, a: str, b: str) -> dict[str, int | None]:
     if fact.type == "mission.opened":  # its level when opened: a higher one named beside it is
         # a later upgrade or the other side's mission ("a German Legation was opened in Addis
         # Ababa in 1907, and an Ethiopian embassy in Berlin the same year")
-        level = None if _intended(fact) else _named(fact, lowest=True)
+        if _intended(fact) or _dated_by_closure(fact):
+            return {}
+        level = _named(fact, lowest=True)
         return {} if level is None else {fact.source: level}
     if fact.type == "mission.closed":  # accreditation from elsewhere may follow: COW counts it
         level = _named(fact, lowest=False)
@@ -277,6 +339,7 @@ def levels_by_year(records: PairRecords, first: int, last: int) -> dict[tuple[st
         if year is None or year > last:
             continue
         for side, level in fact_levels(fact, records.a, records.b).items():
+            level = _era_level(level, year, records.a, records.b)
             changes.append((year, fact.id, side, level, fact.type))
     changes.sort(key=lambda c: (c[0], c[1]))
     found: dict[tuple[str, int], Level] = {}

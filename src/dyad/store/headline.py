@@ -4,9 +4,13 @@
 an establishment would win) but the date the most *independent* documents support; then the
 most mentions; then the finest precision; then one given by a relations table ("Diplomatic
 relations" lists are written to date establishments; prose mentions them in passing); then, on
-a tie, the later date: sources that disagree about a first establishment mostly differ by
-dating an earlier act (a recognition, a first treaty, an announcement) as the establishment.
-The other dates follow as alternatives, in the same order.
+a tie, the later year: sources that disagree about a first establishment by years mostly differ
+by dating an earlier act (a recognition, a first treaty, an announcement) as the
+establishment; and within one year the earlier day: relations begin when the two states agree
+to establish them (the exchange of notes, the joint communiqué), and the later days of the
+same year are its sequels (the envoy's appointment or credentials, the mission's opening, the
+agreement's publication or entry into force). The other dates follow as alternatives, in the
+same order.
 
 **Support** is counted over all the pair's establishment mentions, not only a fact's own: a
 mention supports every date it agrees with (a year-only "1991" supports 25 December 1991, and
@@ -18,6 +22,14 @@ for that day (a page's list of years beside its list of days says no more than t
 it supports neither another page's day of that year nor, as a document, any other day.
 A fact's date is already the most precise of the mentions that agree with it (``1948`` and
 ``1948-10-15`` are one fact dated ``1948-10-15``).
+
+**Which act.** Relations begin with the agreement to establish them (an exchange of notes, a
+joint communiqué, a treaty signed). A mention whose sentence dates another act (a recognition,
+an envoy's credentials or accreditation, a treaty's entry into force or ratification, a move to
+establish relations: ``OTHER_ACT``) and does not say relations were established supports no
+date: "the United States recognized the new nation and moved to establish diplomatic
+relations" after an independence on 12 December 1963 is not evidence that relations began that
+day.
 
 Against the Office of the Historian's first establishments of the United States' relations
 (``bench/headline_vs_historian.py``: 198 files, 192 countries with an establishment in a
@@ -35,11 +47,12 @@ an establishment dated after a known break or beside a restoration is a renewal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dyad.store.dates import Bounds, bounds
-from dyad.store.views import Fact
+from dyad.store.views import Fact, Source
 
 TABLE_RULE_PREFIX = "table.relations-"
 
@@ -58,10 +71,38 @@ def _anchor(fact: Fact) -> Bounds | None:
     return Bounds(fact.date_lower, fact.date_upper)
 
 
+# A sentence that dates another act than the establishment of relations and does not say
+# they were established: a recognition, the credentials or accreditation of an envoy, a treaty's
+# entry into force or ratification, a move or intention to establish them ("After Kenya's
+# independence on 12 December 1963, the United States immediately recognized the new nation and
+# moved to establish diplomatic relations"). Relations begin with the agreement to establish
+# them, which such acts precede or follow: the sentence's date is not evidence of that day. A
+# sentence that says they were established on a day "when" an envoy was accredited still dates
+# the establishment (it is how relations were opened before exchanges of notes).
+OTHER_ACT = re.compile(
+    r"\bcredentials\b|\baccredit|\b(?:entered|entry|came|come|comes) into force\b|\bratif"
+    r"|\brecogni[sz]|\b(?:moved|decided|intends?|intended|plans?|planned) to establish\b",
+    re.IGNORECASE,
+)
+ESTABLISHED = re.compile(
+    r"\bestablished\b|\bestablishment\b|\b(?:began|begun|started|opened)\b", re.IGNORECASE
+)
+
+
+def of_another_act(source: Source) -> bool:
+    """Whether a mention's sentence dates another act and does not say relations were
+    established (``OTHER_ACT``, ``ESTABLISHED``)."""
+    text = source.text
+    return OTHER_ACT.search(text) is not None and ESTABLISHED.search(text) is None
+
+
 def support(facts: Sequence[Fact]) -> dict[int, Support]:
     """Each fact's support (module docstring), by fact id, counted over all of ``facts``."""
     said: list[tuple[str, Bounds]] = [
-        (s.document, value) for f in facts for s in f.sources if (value := bounds(s.date))
+        (s.document, value)
+        for f in facts
+        for s in f.sources
+        if (value := bounds(s.date)) and not of_another_act(s)
     ]
     by_document: dict[str, set[Bounds]] = {}
     for document, value in said:
@@ -96,15 +137,16 @@ def _width(fact: Fact) -> int:
     return fact.date_upper - fact.date_lower
 
 
-def weight(fact: Fact, found: Support) -> tuple[int, int, int, int, int]:
+def weight(fact: Fact, found: Support) -> tuple[int, int, int, int, int, int]:
     """A sort key, heaviest first: documents, mentions, precision, a table, then the latest
-    date."""
+    year, and within a year the earliest day."""
     return (
         -found.documents,
         -found.mentions,
         _width(fact),
         -int(_from_table(fact)),
-        -(fact.date_lower or 0),
+        -((fact.date_lower or 0) // 10000),
+        fact.date_lower or 0,
     )
 
 
