@@ -33,6 +33,10 @@ CLEANED = (
     "vocabulary.py",
     "evaluate_set.py",
     "__init__.py",
+    "extract/context.py",
+    "extract/modality.py",
+    "extract/rules.py",
+    "extract/cameo/verbs.py",
 )
 # Modules of a cleaned package that do not meet the limits yet.
 NOT_YET: frozenset[str] = frozenset()
