@@ -18,14 +18,14 @@ longer match) wins. Each kept match becomes an event:
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from dyad.extract.context import Context, Pair, Region
-from dyad.extract.dates import lower_year
+from dyad.extract.event_dates import _TIME_SHIFT as _TIME_SHIFT
+from dyad.extract.event_dates import event_dates
 from dyad.extract.modality import modality_of
 from dyad.extract.plan import plan_rules
 from dyad.extract.rules import Rule
@@ -40,14 +40,10 @@ from dyad.extract.scene import (
     _without_overlaps,
 )
 from dyad.extract.tagging import Tag, Tagged
-from dyad.model import DateSource, Event, Evidence, Modality, Person, Quantity
+from dyad.model import Event, Evidence, Modality, Person, Quantity
 from dyad.vocabulary import EVENT_TYPES
 
-# Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
-# Only a point in time carries over to the next sentence: not a period or an open range.
-_POINT_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 _CLIMATE = frozenset({"relations.improved", "relations.deteriorated"})
-_OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+\s+)?$")
 # What makes the actor after it an object, not a subject: a preposition or a past-tense verb.
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|with|of|for|by|from|in|on|at|against|between|into|towards?|than|over|under"
@@ -64,48 +60,6 @@ _AFTER_BEFORE = re.compile(r"\b(?:after|behind)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_NEXT = re.compile(r"\s*(?:,|and\b|to\b|\.|$)")
 
 
-# A relative clause begins: its dates belong to its own verb ("which he did in March 2008" tells
-# the same act again, and its date is the act's).
-_RELATIVE = re.compile(
-    r",\s+(?:which|where|who|whom|whose)\b"
-    r"(?!\s+(?:[\w⟨⟩]+\s+)?(?:did|does|do|happened|occurred|took\s+place)\b)",
-    re.IGNORECASE,
-)
-# Two verbs that share what follows them: "were severed and restored in 1994".
-_SHARED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:(?:later|then|again|were|was)\s+)*", re.I)
-
-
-def _beyond_other_verb(
-    string: str,
-    core: tuple[int, int],
-    date: tuple[int, int],
-    others: Sequence[tuple[int, int]],
-) -> bool:
-    """Whether another event's verb stands between ``core`` and a date after it, in a conjunct of
-    its own (not one that shares the date with ``core``: "severed and restored in October
-    1994"). A date before the trigger is left to ``_OTHER_PREDICATE``: "In 1975, following a
-    visit by X, an agreement was signed" dates the agreement."""
-    _, b = core
-    s, _ = date
-    return any(b <= oa and ob <= s and not _SHARED.fullmatch(string, b, oa) for oa, ob in others)
-
-
-# What sets a verb apart from the date of the one before it: "established in 1982 after having
-# been suspended"; not "when", which dates both ("established relations on 8 June 1961 when the
-# ambassador presented his credentials").
-_SEQUENCE_BEFORE = re.compile(r"\s*,?\s*(?:after|before|and|but|then|until)\b", re.IGNORECASE)
-_COMPLEMENT = re.compile(r"\s*(?:(?:in|on|since|by)\s+)?(?:the\s+)?")
-
-
-def _complement_of_other(
-    string: str, date: tuple[int, int], others: Sequence[tuple[int, int]]
-) -> bool:
-    """Whether the date right follows another event's verb ("were established in 1982 after
-    having been suspended since 1536": 1982 is the establishment's)."""
-    s, _ = date
-    return any(ob <= s and _COMPLEMENT.fullmatch(string, ob, s) for _, ob in others)
-
-
 def _is_object(string: str, start: int, end: int) -> bool:
     """Whether the actor at ``string[start:end]`` is the object of a verb or preposition."""
     before = string[:start]
@@ -113,44 +67,6 @@ def _is_object(string: str, start: int, end: int) -> bool:
         return True
     # Only the last words before the actor matter ("after the "): no scan of the whole prefix.
     return bool(_AFTER_BEFORE.search(before[-20:])) and bool(_LIST_NEXT.match(string, end))
-
-
-_TIME_SHIFT = re.compile(
-    r"\b(?:previously|earlier|before|prior|formerly|originally|initially|later|subsequently"
-    r"|afterwards?|eventually|since|today|currently|now|recently|ever|already|traditionally"
-    r"|historically|long|always|never|there\s+(?:are|is)|in\s+the\s+past|in\s+recent\s+years)\b",
-    re.IGNORECASE,
-)
-# "on 21–22 May": a day of some year the sentence does not say; no year is inferred for it.
-# "Later that year", "in the same year": the sentence before gives the year, whatever else moves.
-_SAME_YEAR = re.compile(
-    r"\b(?:(?:later|earlier)\s+(?:that|in\s+the\s+same|the\s+same)\s+year"
-    r"|(?:in\s+)?(?:that|the)\s+same\s+year)\b",
-    re.IGNORECASE,
-)
-# A state of things in the present ("the two countries have a Double Taxation Agreement",
-# "Cuba is a member of ..."): no time of the sentence before carries over to it.
-_PRESENT = re.compile(r"\b(?:have|has|is|are)\b")
-_DAY_WITHOUT_YEAR = re.compile(
-    r"\b\d{1,2}(?:\s?[–-]\s?\d{1,2})?\s+(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b(?!,?\s+⟨D)|\b(?:January|February|March|April"
-    r"|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b"
-)
-_COORDINATED_BEFORE = re.compile(
-    r"\s*(?:(?:in|on)\s+)?⟨D\d+⟩(?:\s*(?:,|and|,\s*and)\s*(?:again\s+|also\s+|later\s+)?"
-    r"(?:(?:in|on)\s+)?⟨D\d+⟩)+\s*,",
-    re.IGNORECASE,
-)
-_COORDINATED = re.compile(
-    r"^(?:\s*(?:,|and|,\s*and|or)\s*(?:again\s+|also\s+|later\s+)?(?:(?:in|on)\s+)?⟨D\d+⟩)+"
-)
-
-# "visits by Hillary Clinton in November 2010, Secretary of Defense Chuck Hagel in August 2013,
-# and John Kerry in October 2013": each date after a name (capitalised words only) is one more.
-_COORDINATED_NAMED = re.compile(
-    r"^(?:\s*(?:,|and|,\s*and)\s*(?:then\s+)?(?:(?:(?-i:[A-Z])[\w.'’-]*|⟨P\d+⟩)\s+(?:of\s+|for\s+)?){1,7}"
-    r"(?:in|on)\s+⟨D\d+⟩)+"
-)
 
 
 def _subject_text(text: str, tagged: Tagged, match: _Match) -> str | None:
@@ -376,7 +292,7 @@ class EventEngine:
         if quantity_tag is not None and quantity_tag.quantity is not None:
             q = quantity_tag.quantity
             quantity = Quantity(q.amount, q.of)
-        dates = self._event_dates(text, tagged, match, scene, heading_date, previous_date)
+        dates = event_dates(text, tagged, match, scene, heading_date, previous_date)
         if len(dates) > 1:
             quantity = None  # "two trips, in 1985 and 1988": each trip is one event
         repeated = len(dates) > 1 and len({d for d, _, _ in dates}) == 1
@@ -638,37 +554,6 @@ class EventEngine:
                 persons.append(Person(p.name, p.state, p.role))
         return _unique_persons(persons)
 
-    def _event_dates(
-        self,
-        text: str,
-        tagged: Tagged,
-        match: _Match,
-        scene: _Scene,
-        heading_date: str | None,
-        previous_date: tuple[str, str] | None,
-    ) -> list[tuple[str | None, DateSource | None, str | None]]:
-        """One (value, source, text) per event the match tells: coordinated dates and counted
-        repetitions make several; none after today."""
-        rule = match.rule
-        dates = self._dates(
-            text,
-            tagged,
-            scene.positions,
-            scene.clause,
-            match,
-            heading_date,
-            previous_date,
-            rule.split_dates,
-            scene.others,
-        )
-        repeated = _times(_repetition(tagged, match.match)) if rule.split_dates else 1
-        if repeated > 1 and len(dates) == 1:
-            dates = dates * repeated  # "visited Nigeria three times": three visits
-        if rule.date_part == "start":
-            dates = [(_start_of(d), s, t) for d, s, t in dates]
-        # Nothing written can report an act after today: "by 2030" is no date of an event.
-        return [(None, None, None) if _in_future(d) else (d, s, t) for d, s, t in dates]
-
     def _acts_alone(
         self, tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
     ) -> bool:
@@ -687,94 +572,6 @@ class EventEngine:
         for t in re.finditer(r"⟨Q\d+⟩", m.group(0)):
             return tagged.tag_of(t.group(0))
         return None
-
-    # ------------------------------------------------------------------ dates and modality
-
-    def _dates(
-        self,
-        text: str,
-        tagged: Tagged,
-        positions: list[tuple[Tag, int, int]],
-        clause: tuple[int, int],
-        match: _Match,
-        heading_date: str | None,
-        previous_date: tuple[str, str] | None,
-        split: bool,
-        others: Sequence[tuple[int, int]] = (),
-    ) -> list[tuple[str | None, DateSource | None, str | None]]:
-        m = match.match
-        token = m.groupdict().get("date")
-        if token:
-            tag = tagged.tag_of(token)
-            if tag is not None:
-                return [(_date_value(tag), "stated", _date_text(text, tag))]
-        dated = [(t, s, e) for t, s, e in positions if t.kind == "D" and _date_value(t)]
-        a, b = match.core
-        # "X opened an embassy in Y, which it closed in 1990": a date in a relative clause after
-        # the verb is that clause's, never the verb's.
-        foreign = [x for x in dated if x[1] >= b and _RELATIVE.search(tagged.string, b, x[1])]
-        dated = [x for x in dated if x not in foreign]
-        if split:
-            after = [(t, s, e) for t, s, e in dated if s >= m.end() and clause[0] <= s <= clause[1]]
-            if len(after) >= 2:
-                first = after[0]
-                tail = tagged.string[first[2] : clause[1]]
-                coordinated = _COORDINATED.match(tail) or _COORDINATED_NAMED.match(tail)
-                if coordinated:
-                    count = 1 + len(re.findall(r"⟨D\d+⟩", coordinated.group(0)))
-                    return [
-                        (_date_value(t), "stated", _date_text(text, t)) for t, _, _ in after[:count]
-                    ]
-            opening = _COORDINATED_BEFORE.match(tagged.string, clause[0], a)
-            if opening:
-                # "In 2004 and again in 2006, Hu Jintao made state visits to Nigeria"
-                tokens = re.findall(r"⟨D\d+⟩", opening.group(0))
-                chosen = [tagged.tag_of(tok) for tok in tokens]
-                return [
-                    (_date_value(t), "stated", _date_text(text, t))
-                    for t in chosen
-                    if t is not None and _date_value(t)
-                ]
-
-        def distance(item: tuple[Tag, int, int]) -> tuple[int, int]:
-            t, s, e = item
-            gap = s - b if s >= b else a - e if e <= a else 0
-            if e <= a and _OTHER_PREDICATE.search(tagged.string[e:a]):
-                # "recognized X on 5 September and re-established relations on 5 December":
-                # a date before another verb belongs to that verb.
-                gap += 200
-            elif _beyond_other_verb(tagged.string, (a, b), (s, e), others) or (
-                e <= a
-                and _SEQUENCE_BEFORE.match(tagged.string, e, a) is not None
-                and _complement_of_other(tagged.string, (s, e), others)
-            ):
-                # "severed in 1979 and restored in 2001": the date past another event's verb
-                # is that verb's, unless the two verbs share it ("severed and restored in 1994").
-                gap += 200
-            return (1 if t.period else 0, max(gap, 0))
-
-        in_clause = [x for x in dated if clause[0] <= x[1] and x[2] <= clause[1]]
-        if in_clause:
-            tag = min(in_clause, key=distance)[0]
-            return [(_date_value(tag), "stated", _date_text(text, tag))]
-        if dated:
-            tag = min(dated, key=distance)[0]
-            return [(_date_value(tag), "sentence", _date_text(text, tag))]
-        if previous_date is not None and _SAME_YEAR.search(tagged.string, 0, b):
-            return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
-        if (
-            previous_date is not None
-            and not foreign
-            and _POINT_DATE.fullmatch(previous_date[0])
-            and not _TIME_SHIFT.search(tagged.string)
-            and not _DAY_WITHOUT_YEAR.search(tagged.string)
-            and not _PRESENT.search(tagged.string, clause[0], b)
-        ):
-            # What follows a dated sentence happened about then: its year, not its day.
-            return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
-        if heading_date:
-            return [(heading_date, "heading", None)]
-        return [(None, None, None)]
 
     @staticmethod
     def _modality(
@@ -944,36 +741,6 @@ def _other(dyad: Pair | None, state: str | None) -> str | None:
     return None
 
 
-def _in_future(value: str | None) -> bool:
-    """Whether an event date begins after the current year (no article reports it done)."""
-    low = lower_year(value) if value else None
-    return low is not None and low > datetime.date.today().year
-
-
-def _year_of(value: str) -> str:
-    """A day or month reduced to its year ("1983-10-09" -> "1983"); other values unchanged."""
-    m = re.fullmatch(r"(\d{4})-\d{2}(?:-\d{2})?", value)
-    return m.group(1) if m else value
-
-
-def _start_of(value: str | None) -> str | None:
-    """The start of an interval ("2009/.." -> "2009"); other values unchanged."""
-    if value is None or "/" not in value:
-        return value
-    start = value.split("/")[0]
-    return start if start and start != ".." else value
-
-
-def _date_value(tag: Tag) -> str | None:
-    if tag.period:
-        return tag.period
-    return tag.date.edtf if tag.date else None
-
-
-def _date_text(text: str, tag: Tag) -> str:
-    return text[tag.start : tag.end]
-
-
 def _unique_persons(persons: list[Person]) -> list[Person]:
     out: dict[str, Person] = {}
     for p in persons:
@@ -991,23 +758,6 @@ def _same_people(a: tuple[Person, ...], b: tuple[Person, ...]) -> bool:
     if not a or not b:
         return True
     return bool({p.name.casefold() for p in a} & {p.name.casefold() for p in b})
-
-
-def _repetition(tagged: Tagged, m: re.Match[str]) -> Quantity | None:
-    """The count of times in a match or right after it ("visited Nigeria three times")."""
-    for found in re.finditer(r"⟨Q(\d+)⟩", tagged.string[m.start() : m.end() + 14]):
-        q = tagged.tags[int(found.group(1))].quantity
-        if q is not None and _times(Quantity(q.amount, q.of)) > 1:
-            return Quantity(q.amount, q.of)
-    return None
-
-
-def _times(quantity: Quantity | None) -> int:
-    """How many times a counted repetition says an act happened ("three times": 3), else 1."""
-    if quantity is None or not re.fullmatch(r"times|occasions", quantity.of.strip(), re.I):
-        return 1
-    amount = int(quantity.amount)
-    return amount if 2 <= amount <= 6 else 1
 
 
 def _merge(groups: list[list[Event]]) -> list[Event]:
