@@ -133,6 +133,10 @@ def event_dates(
     return [(None, None, None) if _in_future(d) else (d, s, t) for d, s, t in dates]
 
 
+# One (value, source, text) per event a match tells.
+_Dates = list[tuple[str | None, DateSource | None, str | None]]
+
+
 def match_dates(
     text: str,
     tagged: Tagged,
@@ -143,9 +147,10 @@ def match_dates(
     previous_date: tuple[str, str] | None,
     split: bool,
     others: Sequence[tuple[int, int]] = (),
-) -> list[tuple[str | None, DateSource | None, str | None]]:
-    """The dates of one match: its captured date, the coordinated dates of a rule that splits
-    them, else the nearest date in its clause, its sentence, the sentence before or the heading."""
+) -> _Dates:
+    """The dates of one match, in phases: its captured date, the coordinated dates of a rule that
+    splits them, else the nearest date in its clause or its sentence, else the year of the
+    sentence before, else the heading."""
     m = match.match
     token = m.groupdict().get("date")
     if token:
@@ -153,49 +158,96 @@ def match_dates(
         if tag is not None:
             return [(_date_value(tag), "stated", _date_text(text, tag))]
     dated = [(t, s, e) for t, s, e in positions if t.kind == "D" and _date_value(t)]
-    a, b = match.core
+    _, b = match.core
     # "X opened an embassy in Y, which it closed in 1990": a date in a relative clause after
     # the verb is that clause's, never the verb's.
     foreign = [x for x in dated if x[1] >= b and _RELATIVE.search(tagged.string, b, x[1])]
     dated = [x for x in dated if x not in foreign]
     if split:
-        after = [(t, s, e) for t, s, e in dated if s >= m.end() and clause[0] <= s <= clause[1]]
-        if len(after) >= 2:
-            first = after[0]
-            tail = tagged.string[first[2] : clause[1]]
-            coordinated = _COORDINATED.match(tail) or _COORDINATED_NAMED.match(tail)
-            if coordinated:
-                count = 1 + len(re.findall(r"⟨D\d+⟩", coordinated.group(0)))
-                return [
-                    (_date_value(t), "stated", _date_text(text, t)) for t, _, _ in after[:count]
-                ]
-        opening = _COORDINATED_BEFORE.match(tagged.string, clause[0], a)
-        if opening:
-            # "In 2004 and again in 2006, Hu Jintao made state visits to Nigeria"
-            tokens = re.findall(r"⟨D\d+⟩", opening.group(0))
-            chosen = [tagged.tag_of(tok) for tok in tokens]
-            return [
-                (_date_value(t), "stated", _date_text(text, t))
-                for t in chosen
-                if t is not None and _date_value(t)
-            ]
+        coordinated = _coordinated_dates(text, tagged, dated, clause, match)
+        if coordinated is not None:
+            return coordinated
+    nearest = _nearest_date(text, tagged, dated, clause, match.core, others)
+    if nearest is not None:
+        return nearest
+    inferred = _inferred_date(tagged, previous_date, bool(foreign), clause, b)
+    if inferred is not None:
+        return inferred
+    if heading_date:
+        return [(heading_date, "heading", None)]
+    return [(None, None, None)]
+
+
+def _coordinated_dates(
+    text: str,
+    tagged: Tagged,
+    dated: list[tuple[Tag, int, int]],
+    clause: tuple[int, int],
+    match: _Match,
+) -> _Dates | None:
+    """The dates coordinated after the match ("visited in 1985 and 1988") or opening its
+    clause ("In 2004 and again in 2006, ..."), one per event; ``None`` where there are none."""
+    m = match.match
+    a, _ = match.core
+    after = [(t, s, e) for t, s, e in dated if s >= m.end() and clause[0] <= s <= clause[1]]
+    if len(after) >= 2:
+        first = after[0]
+        tail = tagged.string[first[2] : clause[1]]
+        coordinated = _COORDINATED.match(tail) or _COORDINATED_NAMED.match(tail)
+        if coordinated:
+            count = 1 + len(re.findall(r"⟨D\d+⟩", coordinated.group(0)))
+            return [(_date_value(t), "stated", _date_text(text, t)) for t, _, _ in after[:count]]
+    opening = _COORDINATED_BEFORE.match(tagged.string, clause[0], a)
+    if opening:
+        # "In 2004 and again in 2006, Hu Jintao made state visits to Nigeria"
+        tokens = re.findall(r"⟨D\d+⟩", opening.group(0))
+        chosen = [tagged.tag_of(tok) for tok in tokens]
+        return [
+            (_date_value(t), "stated", _date_text(text, t))
+            for t in chosen
+            if t is not None and _date_value(t)
+        ]
+    return None
+
+
+def _date_distance(
+    string: str,
+    core: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    item: tuple[Tag, int, int],
+) -> tuple[int, int]:
+    """How far a date stands from the trigger ``core``: explicit dates before named periods,
+    a date that belongs to another verb pushed far away."""
+    a, b = core
+    t, s, e = item
+    gap = s - b if s >= b else a - e if e <= a else 0
+    if e <= a and _OTHER_PREDICATE.search(string[e:a]):
+        # "recognized X on 5 September and re-established relations on 5 December":
+        # a date before another verb belongs to that verb.
+        gap += 200
+    elif _beyond_other_verb(string, (a, b), (s, e), others) or (
+        e <= a
+        and _SEQUENCE_BEFORE.match(string, e, a) is not None
+        and _complement_of_other(string, (s, e), others)
+    ):
+        # "severed in 1979 and restored in 2001": the date past another event's verb
+        # is that verb's, unless the two verbs share it ("severed and restored in 1994").
+        gap += 200
+    return (1 if t.period else 0, max(gap, 0))
+
+
+def _nearest_date(
+    text: str,
+    tagged: Tagged,
+    dated: list[tuple[Tag, int, int]],
+    clause: tuple[int, int],
+    core: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+) -> _Dates | None:
+    """The nearest date in the clause (``stated``), else in the sentence (``sentence``)."""
 
     def distance(item: tuple[Tag, int, int]) -> tuple[int, int]:
-        t, s, e = item
-        gap = s - b if s >= b else a - e if e <= a else 0
-        if e <= a and _OTHER_PREDICATE.search(tagged.string[e:a]):
-            # "recognized X on 5 September and re-established relations on 5 December":
-            # a date before another verb belongs to that verb.
-            gap += 200
-        elif _beyond_other_verb(tagged.string, (a, b), (s, e), others) or (
-            e <= a
-            and _SEQUENCE_BEFORE.match(tagged.string, e, a) is not None
-            and _complement_of_other(tagged.string, (s, e), others)
-        ):
-            # "severed in 1979 and restored in 2001": the date past another event's verb
-            # is that verb's, unless the two verbs share it ("severed and restored in 1994").
-            gap += 200
-        return (1 if t.period else 0, max(gap, 0))
+        return _date_distance(tagged.string, core, others, item)
 
     in_clause = [x for x in dated if clause[0] <= x[1] and x[2] <= clause[1]]
     if in_clause:
@@ -204,6 +256,19 @@ def match_dates(
     if dated:
         tag = min(dated, key=distance)[0]
         return [(_date_value(tag), "sentence", _date_text(text, tag))]
+    return None
+
+
+def _inferred_date(
+    tagged: Tagged,
+    previous_date: tuple[str, str] | None,
+    foreign: bool,
+    clause: tuple[int, int],
+    b: int,
+) -> _Dates | None:
+    """The year of the sentence before (``inferred``), for a sentence without a date of its own
+    ("Later that year", or no word that moves the time); ``foreign``: the sentence has a date
+    of a relative clause."""
     if previous_date is not None and _SAME_YEAR.search(tagged.string, 0, b):
         return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
     if (
@@ -216,9 +281,7 @@ def match_dates(
     ):
         # What follows a dated sentence happened about then: its year, not its day.
         return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
-    if heading_date:
-        return [(heading_date, "heading", None)]
-    return [(None, None, None)]
+    return None
 
 
 def _in_future(value: str | None) -> bool:
