@@ -27,6 +27,11 @@ from dyad.model import Person
 _CLIMATE = frozenset({"relations.improved", "relations.deteriorated"})
 
 
+def _unresolved(role: _Resolved | None) -> bool:
+    """Whether a role names no state yet (and is not "the country" either)."""
+    return role is None or (not role.states and not role.other)
+
+
 class RoleResolver:
     """The roles of the event engine's matches (a base of :class:`~dyad.extract.events.EventEngine`,
     which sets these attributes)."""
@@ -88,56 +93,82 @@ class RoleResolver:
     ) -> tuple[str | None, str | None]:
         """Source and target: captured, else the clause's subject and object, else the
         state counted in the quantity, else the passage's pair."""
-        rule, dyad, lone = match.rule, scene.dyad, scene.lone
         src = groups.get("source")
-        if src is None or (not src.states and not src.other):
-            before = [x for x in scene.actors if x[2] <= match.core[0]]
-            # The subject: the nearest actor before the trigger that is not itself the
-            # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
-            # and provided weapons": Israel).
-            subjects = [x for x in before if not _is_object(tagged.string, x[1], x[2])]
-            if before and _POSSESSOR.fullmatch(tagged.string, before[-1][2], match.core[0]):
-                subjects = before[-1:]  # "Liberia's establishment of relations with X"
-            subjects = self._other_than_target(subjects, groups.get("target"), dyad)
-            chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
-            if chosen_subject is not None:
-                src = self._resolve(chosen_subject[0], dyad)
-                scene.persons.extend(src.persons)
-                scene.defaults += 1
-        if (src is None or (not src.states and not src.other)) and quantity_tag is not None:
+        if _unresolved(src):
+            subject = self._subject_role(tagged, match, scene, groups.get("target"))
+            if subject is not None:
+                src = subject
+        if _unresolved(src) and quantity_tag is not None:
             # "10,000 French nationals lived in Gabon": the counted people's state is the
             # subject, where the count comes before the trigger.
             at = tagged.string.find(quantity_tag.token)
             if 0 <= at < match.core[0] and quantity_tag.inner_states:
                 src = _Resolved(list(quantity_tag.inner_states[:1]), [])
         tgt = groups.get("target")
-        if (tgt is None or (not tgt.states and not tgt.other)) and quantity_tag is not None:
+        if _unresolved(tgt) and quantity_tag is not None:
             # "expelled two North Korean diplomats": the state counted in the quantity.
             inner = [s for s in quantity_tag.inner_states if src is None or s not in src.states]
             if inner:
                 tgt = _Resolved(inner[:1], [])
-        if tgt is None or (not tgt.states and not tgt.other):
-            after = [x for x in scene.actors if x[1] >= match.core[1]]
-            # "Spain recognized Ukraine's independence": the owner inside the trigger's words.
-            inside = [
-                x
-                for x in scene.actors
-                if match.core[0] <= x[1]
-                and x[2] <= match.core[1]
-                and tagged.string.startswith(("'s", "’s"), x[2])
-            ]
-            before = [x for x in scene.actors if x[2] <= match.core[0]][::-1]
-            for candidate in [*after, *inside, *before]:
-                if rule.type == "visit" and candidate[0].demonym:
-                    continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
-                resolved = self._resolve(candidate[0], dyad)
-                if resolved.other or (
-                    resolved.states and (src is None or resolved.states != src.states)
-                ):
-                    tgt = resolved
-                    scene.persons.extend(resolved.persons)
-                    scene.defaults += 1
-                    break
+        if _unresolved(tgt):
+            found = self._object_role(tagged, match, scene, src)
+            if found is not None:
+                tgt = found
+        return self._settled_roles(match, scene, src, tgt)
+
+    def _subject_role(
+        self, tagged: Tagged, match: _Match, scene: _Scene, target: _Resolved | None
+    ) -> _Resolved | None:
+        """The source as the clause's subject (a role filled in by default), if it has one."""
+        before = [x for x in scene.actors if x[2] <= match.core[0]]
+        # The subject: the nearest actor before the trigger that is not itself the
+        # object of an earlier verb or preposition ("Israel has helped Sri Lanka ...
+        # and provided weapons": Israel).
+        subjects = [x for x in before if not _is_object(tagged.string, x[1], x[2])]
+        if before and _POSSESSOR.fullmatch(tagged.string, before[-1][2], match.core[0]):
+            subjects = before[-1:]  # "Liberia's establishment of relations with X"
+        subjects = self._other_than_target(subjects, target, scene.dyad)
+        chosen_subject = subjects[-1] if subjects else (before[-1] if before else None)
+        if chosen_subject is None:
+            return None
+        src = self._resolve(chosen_subject[0], scene.dyad)
+        scene.persons.extend(src.persons)
+        scene.defaults += 1
+        return src
+
+    def _object_role(
+        self, tagged: Tagged, match: _Match, scene: _Scene, src: _Resolved | None
+    ) -> _Resolved | None:
+        """The target as the first actor after the trigger, the owner inside its words, else
+        the nearest before it, that is not the source (a role filled in by default)."""
+        after = [x for x in scene.actors if x[1] >= match.core[1]]
+        # "Spain recognized Ukraine's independence": the owner inside the trigger's words.
+        inside = [
+            x
+            for x in scene.actors
+            if match.core[0] <= x[1]
+            and x[2] <= match.core[1]
+            and tagged.string.startswith(("'s", "’s"), x[2])
+        ]
+        before = [x for x in scene.actors if x[2] <= match.core[0]][::-1]
+        for candidate in [*after, *inside, *before]:
+            if match.rule.type == "visit" and candidate[0].demonym:
+                continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
+            resolved = self._resolve(candidate[0], scene.dyad)
+            if resolved.other or (
+                resolved.states and (src is None or resolved.states != src.states)
+            ):
+                scene.persons.extend(resolved.persons)
+                scene.defaults += 1
+                return resolved
+        return None
+
+    def _settled_roles(
+        self, match: _Match, scene: _Scene, src: _Resolved | None, tgt: _Resolved | None
+    ) -> tuple[str | None, str | None]:
+        """The states of the roles, "the country" and a missing role read as the other member
+        of the passage's pair (each one filled in by default lowers the confidence)."""
+        rule, dyad, lone = match.rule, scene.dyad, scene.lone
         source = src.states[0] if src and src.states else None
         target = tgt.states[0] if tgt and tgt.states else None
         if src is not None and src.other:
