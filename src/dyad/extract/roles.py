@@ -32,6 +32,24 @@ def _unresolved(role: _Resolved | None) -> bool:
     return role is None or (not role.states and not role.other)
 
 
+def _named_actors(match: _Match, scene: _Scene, groups: dict[str, _Resolved]) -> list[str]:
+    """The states a reciprocal act names itself: captured, inside the match, or the passage's
+    pair for a change of climate that names none."""
+    dyad = scene.dyad
+    actors: list[str] = []
+    for resolved in groups.values():
+        actors.extend(resolved.states)
+    a, b = match.core
+    actors.extend(
+        t.state for t, s, e in scene.positions if t.kind == "S" and a <= s and e <= b and t.state
+    )
+    if not actors and dyad is not None and match.rule.type in _CLIMATE:
+        # "Relations began to recover ...": the relations the passage is about, not
+        # whichever states the rest of the sentence names.
+        actors.extend(dyad)
+    return actors
+
+
 class RoleResolver:
     """The roles of the event engine's matches (a base of :class:`~dyad.extract.events.EventEngine`,
     which sets these attributes)."""
@@ -222,8 +240,15 @@ class RoleResolver:
         subjects = _subject(tagged, scene.actors, a)
         if not objects or (len(objects) < 2 and len(subjects) < 2):
             return []
-        subject_states = [s for t in subjects for s in self._resolve(t, scene.dyad).states]
-        object_states = [s for t in objects for s in self._resolve(t, scene.dyad).states]
+        return self._subject_object_pairs(subjects, objects, scene.dyad)
+
+    def _subject_object_pairs(
+        self, subjects: list[Tag], objects: list[Tag], dyad: Pair | None
+    ) -> list[list[str]]:
+        """Each subject's state with each object's (the page's subject where the clause has
+        none); empty where a subject or object names no one state."""
+        subject_states = [s for t in subjects for s in self._resolve(t, dyad).states]
+        object_states = [s for t in objects for s in self._resolve(t, dyad).states]
         if not subjects and self.context.subject is not None:
             # "The government worked to improve links with both X and Y" on X's page
             subjects, subject_states = [], [self.context.subject]
@@ -236,29 +261,29 @@ class RoleResolver:
         self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
     ) -> list[str]:
         """Both sides: captured, named inside the match, the subject and object, the pair."""
-        dyad = scene.dyad
-        actors: list[str] = []
-        for resolved in groups.values():
-            actors.extend(resolved.states)
-        a, b = match.core
-        actors.extend(
-            t.state
-            for t, s, e in scene.positions
-            if t.kind == "S" and a <= s and e <= b and t.state
-        )
-        if not actors and dyad is not None and match.rule.type in _CLIMATE:
-            # "Relations began to recover ...": the relations the passage is about, not
-            # whichever states the rest of the sentence names.
-            actors.extend(dyad)
+        actors = _named_actors(match, scene, groups)
         if len(set(actors)) < 2:
-            # The subject (with its coordinated actors: "Mongolia and North Korea signed"),
-            # then the first actor after the trigger.
-            for tag in [*_subject(tagged, scene.actors, a), *_object(scene.actors, b)]:
-                resolved = self._resolve(tag, dyad)
-                actors.extend(resolved.states)
-                scene.persons.extend(resolved.persons)
-                if len(set(actors)) >= 2:
-                    break
+            self._add_clause_actors(tagged, match, scene, actors)
+        self._add_partner(scene, actors)
+        return sorted(set(actors))
+
+    def _add_clause_actors(
+        self, tagged: Tagged, match: _Match, scene: _Scene, actors: list[str]
+    ) -> None:
+        """Add the subject (with its coordinated actors: "Mongolia and North Korea signed"),
+        then the first actor after the trigger, until two states take part."""
+        a, b = match.core
+        for tag in [*_subject(tagged, scene.actors, a), *_object(scene.actors, b)]:
+            resolved = self._resolve(tag, scene.dyad)
+            actors.extend(resolved.states)
+            scene.persons.extend(resolved.persons)
+            if len(set(actors)) >= 2:
+                break
+
+    def _add_partner(self, scene: _Scene, actors: list[str]) -> None:
+        """Complete a lone actor with its partner: the page's subject where the passage has no
+        pair, else the other member of the pair (the pair itself where no actor is known)."""
+        dyad = scene.dyad
         if len(set(actors)) == 1 and dyad is None:
             partner = self._partner(None, actors[0], scene.lone)
             if partner is not None:
@@ -271,7 +296,6 @@ class RoleResolver:
             elif not actors:
                 actors.extend(dyad)
             scene.defaults += 1
-        return sorted(set(actors))
 
     def _acts_alone(
         self, tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
