@@ -165,24 +165,11 @@ class EventEngine(RoleResolver):
         ):
             # "BP signed an agreement with Iraq": not an act of the United Kingdom.
             return []
-        spec = EVENT_TYPES[rule.type]
-        directed = spec.direction == "directed" or (
-            spec.direction == "either"
-            and rule.type != "agreement.signed"
-            and ("source" in groups or self._acts_alone(tagged, scene.actors, match.core[0]))
-        )
+        directed = self._is_directed(tagged, match, scene, groups)
         quantity_tag = self._quantity(tagged, match.match)
-        source: str | None = None
-        target: str | None = None
-        if directed:
-            source, target = self._directed_roles(tagged, match, scene, groups, quantity_tag)
-            if source is None and target is None:
-                source, target = _roles_from_sentence(scene, self.context.region_at(tagged.start))
-            sets = [sorted({s for s in (source, target) if s})]
-        else:
-            sets = self._coordinated_pairs(tagged, match, scene, groups) or [
-                self._reciprocal_actors(tagged, match, scene, groups)
-            ]
+        source, target, sets = self._actor_sets(
+            tagged, match, scene, groups, quantity_tag, directed=directed
+        )
         excepted = _excepted(tagged, scene)
         if excepted:
             # "cut relations with all countries, with the exception of China": no act toward
@@ -208,6 +195,44 @@ class EventEngine(RoleResolver):
                 )
             )
         return events
+
+    def _is_directed(
+        self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
+    ) -> bool:
+        """Whether the match tells a directed act (a source toward a target): its type's
+        direction, or for a type of either direction a captured source or a lone subject."""
+        rule = match.rule
+        spec = EVENT_TYPES[rule.type]
+        return spec.direction == "directed" or (
+            spec.direction == "either"
+            and rule.type != "agreement.signed"
+            and ("source" in groups or self._acts_alone(tagged, scene.actors, match.core[0]))
+        )
+
+    def _actor_sets(
+        self,
+        tagged: Tagged,
+        match: _Match,
+        scene: _Scene,
+        groups: dict[str, _Resolved],
+        quantity_tag: Tag | None,
+        *,
+        directed: bool,
+    ) -> tuple[str | None, str | None, list[list[str]]]:
+        """Source, target (``None`` for a reciprocal act) and the sets of actors, one event
+        each: the directed roles, else the coordinated pairs or the reciprocal actors."""
+        source: str | None = None
+        target: str | None = None
+        if directed:
+            source, target = self._directed_roles(tagged, match, scene, groups, quantity_tag)
+            if source is None and target is None:
+                source, target = _roles_from_sentence(scene, self.context.region_at(tagged.start))
+            sets = [sorted({s for s in (source, target) if s})]
+        else:
+            sets = self._coordinated_pairs(tagged, match, scene, groups) or [
+                self._reciprocal_actors(tagged, match, scene, groups)
+            ]
+        return source, target, sets
 
     def _records(
         self,
