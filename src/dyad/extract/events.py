@@ -14,6 +14,10 @@ longer match) wins. Each kept match becomes an event:
   else in the section heading (``heading``); explicit dates before named periods. A date in a
   relative clause after the trigger, or past another event's trigger, is not the trigger's.
 * **modality**: negation, cancellation, plans and conditionals before the trigger.
+
+The phases live in their own modules: the match and its scene in :mod:`dyad.extract.scene`,
+the roles in :mod:`dyad.extract.roles` (the clause's subject and objects in
+:mod:`dyad.extract.subjects`), the dates in :mod:`dyad.extract.event_dates`.
 """
 
 from __future__ import annotations
