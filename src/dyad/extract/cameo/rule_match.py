@@ -17,6 +17,21 @@ def as_match(
 ) -> re.Match[str] | None:
     """The match the event engine takes: the sentence's own text from the first role to the
     last, with the roles as named groups. Only a match where both sides are states is made."""
+    roles = _roles(rule, found)
+    if roles is None:
+        return None
+    if not all(_is_state(tagged, tokens[i]) for i in roles.values()):
+        return None
+    if any(not _stands_alone(tagged, tokens, i) for i in roles.values()):
+        return None
+    if any(_possessive(tokens, i) for i in roles.values() if i > found.first):
+        return None  # "hosts Mongolia's embassy": the state owns the object, it is not one
+    return _compile(tagged.string, tokens, roles, found)
+
+
+def _roles(rule: VerbRule, found: Found) -> dict[str, int] | None:
+    """Each role's token: the pattern's own roles, the others from the clause's subject and
+    object (``a``, ``b``, ``c`` for a reciprocal pattern); ``None`` where one is missing."""
     reciprocal = rule.subject == "-"
     roles: dict[str, int] = {}
     if found.source is not None:
@@ -47,13 +62,7 @@ def as_match(
             roles["target"] = found.object
         if rule.subject == "target":
             roles["source"], roles["target"] = roles["target"], roles["source"]
-    if not all(_is_state(tagged, tokens[i]) for i in roles.values()):
-        return None
-    if any(not _stands_alone(tagged, tokens, i) for i in roles.values()):
-        return None
-    if any(_possessive(tokens, i) for i in roles.values() if i > found.first):
-        return None  # "hosts Mongolia's embassy": the state owns the object, it is not one
-    return _compile(tagged.string, tokens, roles, found)
+    return roles
 
 
 def _stands_alone(tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:
