@@ -138,75 +138,115 @@ def asserted_verb(tokens: Sequence[Token], at: int) -> bool:
 # ---------------------------------------------------------------------- matching one pattern
 
 
+@dataclass(slots=True)
+class _Walk:
+    """How far a pattern's match has got: its first and last tokens, where the next element is
+    looked for (within ``gap`` words), and the roles and prepositional object found so far."""
+
+    first: int
+    last: int
+    cursor: int
+    gap: int = _GAP
+    source: int | None = None
+    target: int | None = None
+    prep_object: int | None = None
+
+
 def find_match(rule: VerbRule, tokens: Sequence[Token], verb: int, verb_end: int) -> Found | None:
-    """Where ``rule`` matches around the verb at ``verb``..``verb_end``, with its roles."""
-    first = verb
-    source = target = None
+    """Where ``rule`` matches around the verb at ``verb``..``verb_end``, with its roles, in
+    phases: the pattern's elements before the verb, those after it, the subject and object."""
+    walk = _Walk(first=verb, last=verb_end, cursor=verb_end + 1)
+    if not _walk_before(rule, tokens, walk):
+        return None
+    for element in rule.post:
+        if not _walk_after(element, tokens, walk):
+            return None
+    return _found(tokens, verb, verb_end, walk)
+
+
+def _walk_before(rule: VerbRule, tokens: Sequence[Token], walk: _Walk) -> bool:
+    """Match the pattern's elements before the verb, backwards; whether they all match."""
     for element in reversed(rule.pre):
         if isinstance(element, Slot):
             if element.kind == "skip":
                 continue
-            at = _actor_before(tokens, first, _GAP)
+            at = _actor_before(tokens, walk.first, _GAP)
             if at is None:
-                return None
-            source, target = (at, target) if element.kind == "source" else (source, at)
-            first = at
+                return False
+            if element.kind == "source":
+                walk.source = at
+            else:
+                walk.target = at
+            walk.first = at
             continue
         if not isinstance(element, Words):
-            return None  # prepositional phrases before the verb: not converted
-        at = _words_before(element, tokens, first)
+            return False  # prepositional phrases before the verb: not converted
+        at = _words_before(element, tokens, walk.first)
         if at is None:
-            return None
-        first = at
-    cursor = verb_end + 1
-    gap = _GAP
-    last = verb_end
-    prep_object: int | None = None
-    for element in rule.post:
-        if isinstance(element, Slot):
-            if element.kind == "skip":
-                gap = _SKIP_GAP
-                continue
-            at = _actor_after(tokens, cursor, gap)
-            if at is None:
-                return None
-            if element.kind == "source":
-                source = at
-            else:
-                target = at
-            cursor, last, gap = at + 1, at, _GAP
-            continue
-        if isinstance(element, Words):
-            span = _words_after(element, tokens, cursor, gap)
+            return False
+        walk.first = at
+    return True
+
+
+def _walk_after(element: Element, tokens: Sequence[Token], walk: _Walk) -> bool:
+    """Match one of the pattern's elements after the verb; whether it matches."""
+    if isinstance(element, Slot):
+        if element.kind == "skip":
+            walk.gap = _SKIP_GAP
+            return True
+        at = _actor_after(tokens, walk.cursor, walk.gap)
+        if at is None:
+            return False
+        if element.kind == "source":
+            walk.source = at
+        else:
+            walk.target = at
+        walk.cursor, walk.last, walk.gap = at + 1, at, _GAP
+        return True
+    if isinstance(element, Words):
+        span = _words_after(element, tokens, walk.cursor, walk.gap)
+        if span is None:
+            return False
+        walk.cursor, walk.last, walk.gap = span + 1, span, _GAP
+        return True
+    return _walk_prep(element, tokens, walk)
+
+
+def _walk_prep(element: Prep, tokens: Sequence[Token], walk: _Walk) -> bool:
+    """Match a prepositional phrase after the verb, with its words and roles; an empty one
+    takes the actor right after it as its object."""
+    at = _find_word(tokens, element.word.casefold(), walk.cursor, walk.gap)
+    if at is None:
+        return False
+    walk.cursor, walk.last = at + 1, at
+    for inner in element.inner:
+        if isinstance(inner, Words):
+            span = _words_after(inner, tokens, walk.cursor, 3)
             if span is None:
-                return None
-            cursor, last, gap = span + 1, span, _GAP
-            continue
-        at = _find_word(tokens, element.word.casefold(), cursor, gap)
-        if at is None:
-            return None
-        cursor, last = at + 1, at
-        for inner in element.inner:
-            if isinstance(inner, Words):
-                span = _words_after(inner, tokens, cursor, 3)
-                if span is None:
-                    return None
-                cursor, last = span + 1, span
-            elif isinstance(inner, Slot) and inner.kind != "skip":
-                actor = _actor_after(tokens, cursor, 3)
-                if actor is None:
-                    return None
-                if inner.kind == "source":
-                    source = actor
-                else:
-                    target = actor
-                cursor, last = actor + 1, actor
-        if not element.inner and prep_object is None:
-            prep_object = _actor_after(tokens, cursor, 2)
-        gap = _GAP
+                return False
+            walk.cursor, walk.last = span + 1, span
+        elif isinstance(inner, Slot) and inner.kind != "skip":
+            actor = _actor_after(tokens, walk.cursor, 3)
+            if actor is None:
+                return False
+            if inner.kind == "source":
+                walk.source = actor
+            else:
+                walk.target = actor
+            walk.cursor, walk.last = actor + 1, actor
+    if not element.inner and walk.prep_object is None:
+        walk.prep_object = _actor_after(tokens, walk.cursor, 2)
+    walk.gap = _GAP
+    return True
+
+
+def _found(tokens: Sequence[Token], verb: int, verb_end: int, walk: _Walk) -> Found | None:
+    """The match with the clause's subject and object ("Y was recognised by X": X acts on Y);
+    ``None`` for a passive without its agent."""
+    first, last, source, target = walk.first, walk.last, walk.source, walk.target
     passive = _passive(tokens, verb, verb_end)
     subject = () if source is not None else _subject(tokens, first)
-    obj = target if target is not None else prep_object
+    obj = target if target is not None else walk.prep_object
     if obj is None:
         obj = _object(tokens, verb_end, last)
     if passive:
