@@ -354,21 +354,28 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
             _, _, _, high = _point(b)
             return TimeExpr(m.start(), m.end(), span_text, f"../{high}", "open", "..", high)
         assert a is not None and b is not None
-        _, kind_a, low, _ = _point(a)
-        if b.casefold() in {"present", "today", "now"}:
-            return TimeExpr(m.start(), m.end(), span_text, f"{low}/..", "open", low, "..")
-        if re.fullmatch(r"\d{2}", b):
-            # "1950–52": the century of the start.
-            if kind_a != "year":
-                return None
-            b = a[:2] + b
-        _, _, _, high = _point(b)
-        if _sort_key(low) > _sort_key(high):
-            return None
-        value = f"{low}/{high}"
-        return TimeExpr(m.start(), m.end(), span_text, value, "range", low, high)
+        return _range(m, a, b)
     except ValueError:
         return None
+
+
+def _range(m: re.Match[str], a: str, b: str) -> TimeExpr | None:
+    """ "1950–1952", "1950–52", "2004–present"; ``None`` where the end comes before the start
+    (raises ``ValueError`` where either is no date)."""
+    span_text = m.group(0)
+    _, kind_a, low, _ = _point(a)
+    if b.casefold() in {"present", "today", "now"}:
+        return TimeExpr(m.start(), m.end(), span_text, f"{low}/..", "open", low, "..")
+    if re.fullmatch(r"\d{2}", b):
+        # "1950–52": the century of the start.
+        if kind_a != "year":
+            return None
+        b = a[:2] + b
+    _, _, _, high = _point(b)
+    if _sort_key(low) > _sort_key(high):
+        return None
+    value = f"{low}/{high}"
+    return TimeExpr(m.start(), m.end(), span_text, value, "range", low, high)
 
 
 def _day_range(m: re.Match[str]) -> TimeExpr | None:

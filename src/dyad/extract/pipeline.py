@@ -17,18 +17,19 @@ from typing import TypeVar
 from dyad.extract.cameo.leaders import with_leaders
 from dyad.extract.cameo.verbs import VerbPatterns, verb_patterns
 from dyad.extract.context import Context, Pair
-from dyad.extract.dates import find_dates
+from dyad.extract.dates import TimeExpr, find_dates
 from dyad.extract.enumerations import enumerated_events
 from dyad.extract.events import _TIME_SHIFT, EventEngine
 from dyad.extract.glossinfo import GlossFacts, describe
 from dyad.extract.people import PersonMention, find_people
 from dyad.extract.periods import find_periods, gloss_periods
 from dyad.extract.pocom import CURATED_FORMATS, extract_curated
-from dyad.extract.quantities import find_quantities
+from dyad.extract.quantities import QuantityMention, find_quantities
 from dyad.extract.rules import Rule, builtin_rules
 from dyad.extract.tables import table_events
 from dyad.extract.tagging import tag_sentence
 from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
+from dyad.gazetteer.states import Mention
 from dyad.model import Document, Entity, Event, Person, Tenure
 from dyad.sentences import split_sentences
 
@@ -77,29 +78,19 @@ def gloss_facts(doc: Document, gazetteer: Gazetteer) -> dict[int, GlossFacts]:
     return facts
 
 
-def extract(
-    doc: Document,
-    *,
-    rules: Sequence[Rule] | None = None,
-    gazetteer: Gazetteer | None = None,
-    verbs: VerbPatterns | None = None,
-) -> Extraction:
-    """Extract events, terms of office and entities from one document.
+@dataclass(frozen=True, slots=True)
+class _Annotations:
+    """What the text says before any rule runs, each list sorted by start."""
 
-    ``verbs``: the CAMEO verb patterns to use beside the rules (default: the built-in ones;
-    :data:`dyad.extract.cameo.verbs.NO_VERB_PATTERNS` for none).
-    """
-    from dyad.extract.entities import find_entities
-    from dyad.extract.tenures import find_tenures
+    mentions: list[Mention]
+    people: list[PersonMention]
+    dates: list[TimeExpr]
+    quantities: list[QuantityMention]
+    periods: list[tuple[int, int, str]]
 
-    gaz = gazetteer or default_gazetteer()
-    if doc.format in CURATED_FORMATS:  # the Office of the Historian: structured, not prose
-        return extract_curated(doc, gaz)
-    rules = builtin_rules() if rules is None else rules
-    verbs = verb_patterns() if verbs is None else verbs
-    text = doc.text
-    context = Context(doc, gaz)
-    facts = gloss_facts(doc, gaz)
+
+def _state_mentions(doc: Document, gaz: Gazetteer, facts: dict[int, GlossFacts]) -> list[Mention]:
+    """The states the text names, outside people's linked names, organisations left out."""
     # A state's name inside a person's linked name ("Georgia Smith") is not a state mention.
     person_spans = [
         (a.start, a.end)
@@ -107,11 +98,17 @@ def extract(
         if a.start in facts and facts[a.start].type == "person"
     ]
     # Organisations (the EU, the UN) are not states: they take no part in dyadic events.
-    mentions = [
+    return [
         m
-        for m in gaz.find_mentions(text)
+        for m in gaz.find_mentions(doc.text)
         if not any(a <= m.start and m.end <= b for a, b in person_spans) and _is_state(gaz, m.code)
     ]
+
+
+def _annotate(doc: Document, gaz: Gazetteer, facts: dict[int, GlossFacts]) -> _Annotations:
+    """The state mentions, people, dates, quantities (not inside a date) and named periods."""
+    text = doc.text
+    mentions = _state_mentions(doc, gaz, facts)
     people = find_people(text, doc.anchors, facts, mentions, gaz)
     dates = find_dates(text)
     people = with_leaders(text, people, mentions, dates)  # hook: CAMEO leaders, dated
@@ -121,24 +118,59 @@ def extract(
         taken[d.start : d.end] = b"\x01" * (d.end - d.start)
     quantities = [q for q in find_quantities(text, years=years) if not any(taken[q.start : q.end])]
     periods = find_periods(text, gloss_periods(doc.glosses))
+    return _Annotations(mentions, people, dates, quantities, periods)
 
-    heading_spans = {(s.start, s.title_end) for s in doc.sections}
+
+def _heading_dates(doc: Document) -> list[tuple[int, int, str]]:
+    """Each section (start, end) whose heading names a date, with that date."""
     heading_dates: list[tuple[int, int, str]] = []
     for section in doc.sections:
         found = [d for d in find_dates(section.title) if d.kind != "century"]
         if found:
             heading_dates.append((section.start, section.end, found[0].edtf))
+    return heading_dates
 
-    def heading_date(offset: int) -> str | None:
-        best = None
-        for start, end, value in heading_dates:
-            if start <= offset < end:
-                best = value
-        return best
 
-    people_before = [(p.start, Person(p.name, p.state, p.role)) for p in people]
-    names = {m.code: st.short_name for m in mentions if (st := gaz.get(m.code)) is not None}
-    engine = EventEngine(rules, context, doc.id, people_before, names)
+def _heading_date(heading_dates: list[tuple[int, int, str]], offset: int) -> str | None:
+    """The date of the innermost dated section around ``offset``."""
+    best = None
+    for start, end, value in heading_dates:
+        if start <= offset < end:
+            best = value
+    return best
+
+
+def _next_previous_date(
+    text: str,
+    sentence: tuple[int, int],
+    sentence_dates: list[TimeExpr],
+    sentence_periods: list[tuple[int, int, str]],
+    previous_date: tuple[str, str] | None,
+) -> tuple[str, str] | None:
+    """The date the next sentence may take: this one's last date or period, else none where
+    it moves the time, else the one before's."""
+    s, e = sentence
+    own = [(d.end, d.edtf, d.start) for d in sentence_dates]
+    own += [(end, value, start) for start, end, value in sentence_periods]
+    if own:
+        end, value, start = max(own)
+        return (value, text[start:end])
+    if _TIME_SHIFT.search(text, s, e):
+        return None  # "Today in Ulaanbaatar ...": the narrative left its time
+    return previous_date
+
+
+def _narrative_events(
+    doc: Document, found: _Annotations, engine: EventEngine, verbs: VerbPatterns
+) -> list[Event]:
+    """The events of the narrative, sentence by sentence (headings and hatnotes left out): the
+    rules and the CAMEO verb patterns over each tagged sentence, with the date of the sentence
+    before in the same paragraph."""
+    text = doc.text
+    heading_spans = {(s.start, s.title_end) for s in doc.sections}
+    heading_dates = _heading_dates(doc)
+    mentions, people, dates = found.mentions, found.people, found.dates
+    quantities, periods = found.quantities, found.periods
     mention_starts = [m.start for m in mentions]
     people_starts = [p.start for p in people]
     quantity_starts = [q.start for q in quantities]
@@ -171,14 +203,45 @@ def extract(
                 periods=sentence_periods,
             )
             cameo = verbs.matches(tagged)  # hook: CAMEO verb patterns (low priority)
-            events.extend(engine.events(text, tagged, heading_date(s), previous_date, cameo))
-        own = [(d.end, d.edtf, d.start) for d in sentence_dates]
-        own += [(end, value, start) for start, end, value in sentence_periods]
-        if own:
-            end, value, start = max(own)
-            previous_date = (value, text[start:end])
-        elif _TIME_SHIFT.search(text, s, e):
-            previous_date = None  # "Today in Ulaanbaatar ...": the narrative left its time
+            events.extend(
+                engine.events(text, tagged, _heading_date(heading_dates, s), previous_date, cameo)
+            )
+        previous_date = _next_previous_date(
+            text, (s, e), sentence_dates, sentence_periods, previous_date
+        )
+    return events
+
+
+def extract(
+    doc: Document,
+    *,
+    rules: Sequence[Rule] | None = None,
+    gazetteer: Gazetteer | None = None,
+    verbs: VerbPatterns | None = None,
+) -> Extraction:
+    """Extract events, terms of office and entities from one document, in phases: what the
+    text names (:func:`_annotate`), the narrative's events sentence by sentence, the relations
+    tables' and enumerations' events, the terms of office and the entities.
+
+    ``verbs``: the CAMEO verb patterns to use beside the rules (default: the built-in ones;
+    :data:`dyad.extract.cameo.verbs.NO_VERB_PATTERNS` for none).
+    """
+    from dyad.extract.entities import find_entities
+    from dyad.extract.tenures import find_tenures
+
+    gaz = gazetteer or default_gazetteer()
+    if doc.format in CURATED_FORMATS:  # the Office of the Historian: structured, not prose
+        return extract_curated(doc, gaz)
+    rules = builtin_rules() if rules is None else rules
+    verbs = verb_patterns() if verbs is None else verbs
+    context = Context(doc, gaz)
+    facts = gloss_facts(doc, gaz)
+    found = _annotate(doc, gaz, facts)
+    mentions, people = found.mentions, found.people
+    people_before = [(p.start, Person(p.name, p.state, p.role)) for p in people]
+    names = {m.code: st.short_name for m in mentions if (st := gaz.get(m.code)) is not None}
+    engine = EventEngine(rules, context, doc.id, people_before, names)
+    events = _narrative_events(doc, found, engine, verbs)
     # A bloc or organisation named by a section or row (CARICOM, the CIS) is no party to the
     # narrative's dyadic events either; a relations table's row for one is kept as it stands.
     events = [ev for ev in events if all(_is_state(gaz, code) for code in ev.actors)]

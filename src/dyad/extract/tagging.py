@@ -159,7 +159,26 @@ def tag_sentence(
     dates: Sequence[TimeExpr],
     periods: Sequence[tuple[int, int, str]],
 ) -> Tagged:
-    """Tag ``text[start:end]``; the mention lists may cover more than the sentence."""
+    """Tag ``text[start:end]``; the mention lists may cover more than the sentence.
+
+    In phases: the candidates inside the sentence, those no better one overlaps, the tagged
+    string with each kept candidate replaced by its token."""
+    candidates = _candidates(text, start, end, states, people, quantities, dates, periods)
+    accepted = _accepted(candidates)
+    return _tagged(text, start, end, accepted, states)
+
+
+def _candidates(
+    text: str,
+    start: int,
+    end: int,
+    states: Sequence[Mention],
+    people: Sequence[PersonMention],
+    quantities: Sequence[QuantityMention],
+    dates: Sequence[TimeExpr],
+    periods: Sequence[tuple[int, int, str]],
+) -> list[Candidate]:
+    """Every mention inside ``text[start:end]`` as a candidate tag, and the references."""
     candidates: list[Candidate] = []
     for p in people:
         if start <= p.start and p.end <= end:
@@ -179,14 +198,24 @@ def tag_sentence(
                 Candidate("S", m.start, m.end, 3, state=m.code, demonym=m.kind == "demonym")
             )
     candidates.extend(coreference_candidates(text, start, end))
+    return candidates
 
+
+def _accepted(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates no better-ranked (then earlier, then longer) one overlaps, in order."""
     accepted: list[Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.rank, c.start, -(c.end - c.start))):
         if any(c.start < a.end and a.start < c.end for a in accepted):
             continue
         accepted.append(c)
     accepted.sort(key=lambda c: c.start)
+    return accepted
 
+
+def _tagged(
+    text: str, start: int, end: int, accepted: list[Candidate], states: Sequence[Mention]
+) -> Tagged:
+    """The sentence with each accepted candidate replaced by its tag's token."""
     parts: list[str] = []
     positions: list[int] = []
     tags: list[Tag] = []

@@ -3,9 +3,9 @@
 A tagged sentence (:mod:`dyad.extract.tagging`) is cut into tokens: words, punctuation and the
 tags of states, people, dates and quantities. :func:`find_match` checks a pattern's nouns and
 prepositional phrases around its verb within a few words, finds the clause's subject and
-object, and :func:`as_match` makes of it the match the event engine takes, with the roles as
-named groups, only where both are states and arguments of the verb's own clause (see
-:mod:`dyad.extract.cameo.verbs` for the rules of thumb and their reasons).
+object, and :func:`dyad.extract.cameo.rule_match.as_match` makes of it the match the event
+engine takes, with the roles as named groups, only where both are states and arguments of the
+verb's own clause (see :mod:`dyad.extract.cameo.verbs` for the rules of thumb and their reasons).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dyad.extract.rules import Rule
-from dyad.extract.tagging import Tagged
 
 TOKEN = re.compile(r"⟨([SPCQD])(\d+)⟩|[^\W\d_](?:[\w'’-]*\w)?|\d[\d.,]*|[^\w\s]")
 # Where a clause stops for the subject and object search.
@@ -139,75 +138,115 @@ def asserted_verb(tokens: Sequence[Token], at: int) -> bool:
 # ---------------------------------------------------------------------- matching one pattern
 
 
+@dataclass(slots=True)
+class _Walk:
+    """How far a pattern's match has got: its first and last tokens, where the next element is
+    looked for (within ``gap`` words), and the roles and prepositional object found so far."""
+
+    first: int
+    last: int
+    cursor: int
+    gap: int = _GAP
+    source: int | None = None
+    target: int | None = None
+    prep_object: int | None = None
+
+
 def find_match(rule: VerbRule, tokens: Sequence[Token], verb: int, verb_end: int) -> Found | None:
-    """Where ``rule`` matches around the verb at ``verb``..``verb_end``, with its roles."""
-    first = verb
-    source = target = None
+    """Where ``rule`` matches around the verb at ``verb``..``verb_end``, with its roles, in
+    phases: the pattern's elements before the verb, those after it, the subject and object."""
+    walk = _Walk(first=verb, last=verb_end, cursor=verb_end + 1)
+    if not _walk_before(rule, tokens, walk):
+        return None
+    for element in rule.post:
+        if not _walk_after(element, tokens, walk):
+            return None
+    return _found(tokens, verb, verb_end, walk)
+
+
+def _walk_before(rule: VerbRule, tokens: Sequence[Token], walk: _Walk) -> bool:
+    """Match the pattern's elements before the verb, backwards; whether they all match."""
     for element in reversed(rule.pre):
         if isinstance(element, Slot):
             if element.kind == "skip":
                 continue
-            at = _actor_before(tokens, first, _GAP)
+            at = _actor_before(tokens, walk.first, _GAP)
             if at is None:
-                return None
-            source, target = (at, target) if element.kind == "source" else (source, at)
-            first = at
+                return False
+            if element.kind == "source":
+                walk.source = at
+            else:
+                walk.target = at
+            walk.first = at
             continue
         if not isinstance(element, Words):
-            return None  # prepositional phrases before the verb: not converted
-        at = _words_before(element, tokens, first)
+            return False  # prepositional phrases before the verb: not converted
+        at = _words_before(element, tokens, walk.first)
         if at is None:
-            return None
-        first = at
-    cursor = verb_end + 1
-    gap = _GAP
-    last = verb_end
-    prep_object: int | None = None
-    for element in rule.post:
-        if isinstance(element, Slot):
-            if element.kind == "skip":
-                gap = _SKIP_GAP
-                continue
-            at = _actor_after(tokens, cursor, gap)
-            if at is None:
-                return None
-            if element.kind == "source":
-                source = at
-            else:
-                target = at
-            cursor, last, gap = at + 1, at, _GAP
-            continue
-        if isinstance(element, Words):
-            span = _words_after(element, tokens, cursor, gap)
+            return False
+        walk.first = at
+    return True
+
+
+def _walk_after(element: Element, tokens: Sequence[Token], walk: _Walk) -> bool:
+    """Match one of the pattern's elements after the verb; whether it matches."""
+    if isinstance(element, Slot):
+        if element.kind == "skip":
+            walk.gap = _SKIP_GAP
+            return True
+        at = _actor_after(tokens, walk.cursor, walk.gap)
+        if at is None:
+            return False
+        if element.kind == "source":
+            walk.source = at
+        else:
+            walk.target = at
+        walk.cursor, walk.last, walk.gap = at + 1, at, _GAP
+        return True
+    if isinstance(element, Words):
+        span = _words_after(element, tokens, walk.cursor, walk.gap)
+        if span is None:
+            return False
+        walk.cursor, walk.last, walk.gap = span + 1, span, _GAP
+        return True
+    return _walk_prep(element, tokens, walk)
+
+
+def _walk_prep(element: Prep, tokens: Sequence[Token], walk: _Walk) -> bool:
+    """Match a prepositional phrase after the verb, with its words and roles; an empty one
+    takes the actor right after it as its object."""
+    at = _find_word(tokens, element.word.casefold(), walk.cursor, walk.gap)
+    if at is None:
+        return False
+    walk.cursor, walk.last = at + 1, at
+    for inner in element.inner:
+        if isinstance(inner, Words):
+            span = _words_after(inner, tokens, walk.cursor, 3)
             if span is None:
-                return None
-            cursor, last, gap = span + 1, span, _GAP
-            continue
-        at = _find_word(tokens, element.word.casefold(), cursor, gap)
-        if at is None:
-            return None
-        cursor, last = at + 1, at
-        for inner in element.inner:
-            if isinstance(inner, Words):
-                span = _words_after(inner, tokens, cursor, 3)
-                if span is None:
-                    return None
-                cursor, last = span + 1, span
-            elif isinstance(inner, Slot) and inner.kind != "skip":
-                actor = _actor_after(tokens, cursor, 3)
-                if actor is None:
-                    return None
-                if inner.kind == "source":
-                    source = actor
-                else:
-                    target = actor
-                cursor, last = actor + 1, actor
-        if not element.inner and prep_object is None:
-            prep_object = _actor_after(tokens, cursor, 2)
-        gap = _GAP
+                return False
+            walk.cursor, walk.last = span + 1, span
+        elif isinstance(inner, Slot) and inner.kind != "skip":
+            actor = _actor_after(tokens, walk.cursor, 3)
+            if actor is None:
+                return False
+            if inner.kind == "source":
+                walk.source = actor
+            else:
+                walk.target = actor
+            walk.cursor, walk.last = actor + 1, actor
+    if not element.inner and walk.prep_object is None:
+        walk.prep_object = _actor_after(tokens, walk.cursor, 2)
+    walk.gap = _GAP
+    return True
+
+
+def _found(tokens: Sequence[Token], verb: int, verb_end: int, walk: _Walk) -> Found | None:
+    """The match with the clause's subject and object ("Y was recognised by X": X acts on Y);
+    ``None`` for a passive without its agent."""
+    first, last, source, target = walk.first, walk.last, walk.source, walk.target
     passive = _passive(tokens, verb, verb_end)
     subject = () if source is not None else _subject(tokens, first)
-    obj = target if target is not None else prep_object
+    obj = target if target is not None else walk.prep_object
     if obj is None:
         obj = _object(tokens, verb_end, last)
     if passive:
@@ -385,103 +424,3 @@ def _agent(tokens: Sequence[Token], last: int) -> int | None:
         if tokens[at].text == "by":
             return _actor_after(tokens, at + 1, 1)
     return None
-
-
-# ---------------------------------------------------------------------- as a rule match
-
-
-def as_match(
-    rule: VerbRule, tagged: Tagged, tokens: Sequence[Token], found: Found
-) -> re.Match[str] | None:
-    """The match the event engine takes: the sentence's own text from the first role to the
-    last, with the roles as named groups. Only a match where both sides are states is made."""
-    reciprocal = rule.subject == "-"
-    roles: dict[str, int] = {}
-    if found.source is not None:
-        roles["source"] = found.source
-    if found.target is not None:
-        roles["target"] = found.target
-    subject = list(found.subject)
-    if "source" not in roles and "target" not in roles:
-        if reciprocal:
-            parties = [*subject, *([found.object] if found.object is not None else [])]
-            if len(parties) < 2:
-                return None
-            roles.update(zip(("a", "b", "c"), parties[:3], strict=False))
-        else:
-            if not subject or found.object is None:
-                return None
-            other = "target" if rule.subject == "source" else "source"
-            roles[rule.subject] = subject[-1]
-            roles[other] = found.object
-    else:
-        if "source" not in roles:
-            if not subject:
-                return None
-            roles["source"] = subject[-1]
-        if "target" not in roles:
-            if found.object is None:
-                return None
-            roles["target"] = found.object
-        if rule.subject == "target":
-            roles["source"], roles["target"] = roles["target"], roles["source"]
-    if not all(_is_state(tagged, tokens[i]) for i in roles.values()):
-        return None
-    if any(not _stands_alone(tagged, tokens, i) for i in roles.values()):
-        return None
-    if any(_possessive(tokens, i) for i in roles.values() if i > found.first):
-        return None  # "hosts Mongolia's embassy": the state owns the object, it is not one
-    return _compile(tagged.string, tokens, roles, found)
-
-
-def _stands_alone(tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:
-    """Whether the state at ``at`` is the actor itself: not part of a word ("anti-DPRK"), and
-    not a demonym or name that qualifies something else ("Canadians came", "American pilot",
-    "DPRK citizens"), unless that is an office or a force of the state ("Canadian forces")."""
-    if at > 0 and tokens[at - 1].text == "-":
-        return False
-    following = tokens[at + 1].text if at + 1 < len(tokens) else ""
-    if following in _OFFICES:
-        return True
-    if following in _NON_STATE_HEADS:
-        return False
-    tag = tagged.tag_of(tokens[at].text)
-    return tag is None or not tag.demonym
-
-
-_NON_STATE_HEADS = frozenset(
-    "citizens nationals people peoples students workers migrants refugees tourists pilgrims"
-    " companies company firm firms businesses business investors traders media press scholars"
-    " diaspora community communities exports imports pilot pilots s".split()
-)
-
-
-def _possessive(tokens: Sequence[Token], at: int) -> bool:
-    return at + 2 < len(tokens) and tokens[at + 1].text in {"'", "’"} and tokens[at + 2].text == "s"
-
-
-def _is_state(tagged: Tagged, tok: Token) -> bool:
-    tag = tagged.tag_of(tok.text)
-    if tag is None:
-        return False
-    if tag.kind == "P":
-        return bool(tag.person and tag.person.state)
-    return tag.kind in {"S", "C"}
-
-
-def _compile(
-    string: str, tokens: Sequence[Token], roles: dict[str, int], found: Found
-) -> re.Match[str] | None:
-    spans = sorted((tokens[i].start, tokens[i].end, name) for name, i in roles.items())
-    start = min(spans[0][0], tokens[found.first].start)
-    end = max(spans[-1][1], tokens[found.last].end)
-    parts: list[str] = []
-    cursor = start
-    for s, e, name in spans:
-        if s < cursor:
-            return None  # one actor in two roles
-        parts.append(re.escape(string[cursor:s]))
-        parts.append(f"(?P<{name}>{re.escape(string[s:e])})")
-        cursor = e
-    parts.append(re.escape(string[cursor:end]))
-    return re.compile("".join(parts)).match(string, start)

@@ -33,11 +33,11 @@ from dyad.extract.cameo.matching import (
     Slot,
     VerbRule,
     Words,
-    as_match,
     asserted_verb,
     find_match,
     token,
 )
+from dyad.extract.cameo.rule_match import as_match
 from dyad.extract.rules import Rule
 from dyad.extract.tagging import Tagged
 from dyad.vocabulary import EVENT_TYPES

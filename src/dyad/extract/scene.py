@@ -1,0 +1,102 @@
+"""What the event engine's phases share about one match: the match itself, its clause, the
+tags of its sentence and the roles resolved so far (:mod:`dyad.extract.events`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dyad.extract.context import Pair
+from dyad.extract.rules import Rule
+from dyad.extract.tagging import Tag, Tagged
+from dyad.model import Person
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    rule: Rule
+    match: re.Match[str]
+    core: tuple[int, int]
+
+
+def _without_overlaps(matches: list[_Match]) -> list[_Match]:
+    """The matches (best first) that no better one overlaps."""
+    kept: list[_Match] = []
+    for candidate in matches:
+        a, b = candidate.core
+        if not any(a < k.core[1] and k.core[0] < b for k in kept):
+            kept.append(candidate)
+    return kept
+
+
+def _core(m: re.Match[str]) -> tuple[int, int]:
+    """The match without role captures at its edges: what the trigger words themselves cover
+    (the ``trigger`` group where the rule names its verb)."""
+    if m.groupdict().get("trigger"):
+        return m.start("trigger"), m.end("trigger")
+    start, end = m.start(), m.end()
+    for name, value in m.groupdict().items():
+        if value is None or name in {"subject"}:
+            continue
+        if m.start(name) == start:
+            start = m.end(name)
+        if m.end(name) == end:
+            end = m.start(name)
+    if start >= end:
+        return m.start(), m.end()
+    while start < end and m.string[start].isspace():
+        start += 1
+    return start, end
+
+
+# Where one clause ends and the next, with its own verb and time, begins.
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:but|while|whereas|before|although|though|and\s+later|and\s+then|after\s+which)\s"
+)
+
+
+def _clauses(string: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(string):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(string)))
+    return out
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for start, end in clauses:
+        if start <= position <= end:
+            return start, end
+    return clauses[-1]
+
+
+def _tag_positions(tagged: Tagged) -> list[tuple[Tag, int, int]]:
+    """Each tag with its start and end in the tagged string."""
+    out = []
+    for m in re.finditer(r"⟨([SPCQD])(\d+)⟩", tagged.string):
+        tag = tagged.tags[int(m.group(2))]
+        out.append((tag, m.start(), m.end()))
+    return out
+
+
+@dataclass
+class _Resolved:
+    states: list[str]
+    persons: list[Person]
+    other: bool = False  # "the country": resolved once the other role is known
+
+
+@dataclass
+class _Scene:
+    """What one match's phases share: where it stands, and what they find along the way."""
+
+    dyad: Pair | None
+    clause: tuple[int, int]
+    positions: list[tuple[Tag, int, int]]
+    in_clause: list[tuple[Tag, int, int]]
+    actors: list[tuple[Tag, int, int]]  # states, people and references in the clause
+    lone: bool  # the clause names at most one state, after no "many countries"
+    persons: list[Person] = field(default_factory=list)
+    others: list[tuple[int, int]] = field(default_factory=list)  # the other events' verbs
+    defaults: int = 0  # roles filled in by default: each lowers the confidence
