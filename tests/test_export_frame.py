@@ -276,9 +276,11 @@ def test_export_frame_compare_cow_sets_apart_a_level_changed_within_the_year() -
     plain = compare_rows(rows, cow)
     assert (plain.total.sides_known, plain.total.sides_agree) == (2, 1)
     found = compare_rows(rows, cow, opened_in_1995)
-    assert (found.total.sides_known, found.total.sides_agree) == (1, 1)
-    assert found.total.sides_changed == 1
-    assert "changed within COW's year (not compared): 1" in report(found)
+    # every side is compared; the one set within COW's year is also counted apart
+    assert (found.total.sides_known, found.total.sides_agree) == (2, 1)
+    assert (found.total.sides_changed, found.total.changed_agree) == (1, 0)
+    assert found.total.agreement == 0.5 and found.total.agreement_settled == 1.0
+    assert "COW's own year set (COW does not say when in the year it reads): 1" in report(found)
 
 
 def test_export_frame_compare_cow_reads_the_year_a_level_was_set_from_the_store(
@@ -301,13 +303,13 @@ def test_export_frame_compare_cow_reads_the_year_a_level_was_set_from_the_store(
         store.ingest(page.records())
         result = compare_cow(store, cow)
     # Canada's level in the United States (COW's DR_at_1 of 2-20): opened in 1995, so 1995 is
-    # set apart and 2000 agrees
-    assert result.total.sides_changed == 1
-    assert (result.total.sides_known, result.total.sides_agree) == (1, 1)
-    assert result.years[1995].sides_known == 0 and result.years[2000].sides_agree == 1
+    # counted as changed within the year (and disagrees with COW's 0), 2000 agrees
+    assert (result.total.sides_changed, result.total.changed_agree) == (1, 0)
+    assert (result.total.sides_known, result.total.sides_agree) == (2, 1)
+    assert result.years[1995].sides_agree == 0 and result.years[2000].sides_agree == 1
     done = CliRunner().invoke(
         main, ["compare-cow", "--db", str(tmp_path / "kb.db"), "--cow", str(cow), "--json"]
     )
     assert done.exit_code == 0, done.output
     total = json.loads(done.output)["total"]
-    assert (total["sides_known"], total["sides_changed"]) == (1, 1)
+    assert (total["sides_known"], total["sides_changed"], total["changed_agree"]) == (2, 1, 0)

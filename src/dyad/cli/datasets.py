@@ -263,6 +263,7 @@ def _counts(count: Any) -> dict[str, Any]:
         "sides_known": count.sides_known,
         "sides_agree": count.sides_agree,
         "sides_changed": count.sides_changed,
+        "changed_agree": count.changed_agree,
         "relations_known": count.relations_known,
         "relations_agree": count.relations_agree,
     }

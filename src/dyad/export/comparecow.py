@@ -14,9 +14,11 @@ how much. Relations are compared too:
 COW's file holds only dyad-years with some exchange, so there ``relations`` should be 1.
 
 A side whose level a fact dated within the compared year set (an embassy opened in 1995, a
-break of 1980, compared with COW's 1995 or 1980) is counted apart, as ``sides_changed``, not
-compared: the frame gives the level on 31 December, and COW does not say at which point of its
-year it reads the level, so the change may fall on either side of it.
+break of 1980, compared with COW's 1995 or 1980) is compared like any other and also counted as
+``sides_changed`` (with ``changed_agree``): the frame gives the level on 31 December, and COW
+does not say at which point of its year it reads the level, so the change may fall on either
+side of it. The agreement counts every side where Dyad has a level; the report also gives it
+without those sides, for information.
 """
 
 from __future__ import annotations
@@ -47,11 +49,18 @@ class YearCount:
     sides_agree: int = 0
     relations_known: int = 0  # matched dyad-years with Dyad's relations known
     relations_agree: int = 0  # ... where relations = 1 (COW records an exchange)
-    sides_changed: int = 0  # sides whose level a fact of that very year set: not compared
+    sides_changed: int = 0  # of sides_known, those whose level a fact of that very year set
+    changed_agree: int = 0  # ... of which agreeing
 
     @property
     def agreement(self) -> float | None:
         return self.sides_agree / self.sides_known if self.sides_known else None
+
+    @property
+    def agreement_settled(self) -> float | None:
+        """The agreement without the sides whose level changed within the year."""
+        settled = self.sides_known - self.sides_changed
+        return (self.sides_agree - self.changed_agree) / settled if settled else None
 
     def add(self, other: YearCount) -> None:
         for name in self.__slots__:
@@ -130,12 +139,12 @@ def compare_rows(
             ours = row[column]
             if ours is None:
                 continue
-            if changed_in(row, column):
-                count.sides_changed += 1
-                continue
+            changed = changed_in(row, column)
             count.sides_known += 1
+            count.sides_changed += changed
             if ours == int(theirs):
                 count.sides_agree += 1
+                count.changed_agree += changed
             else:
                 result.causes[(_kind(row[f"{column}_from"]), ours, int(theirs))] += 1
     for count in result.years.values():
@@ -209,8 +218,10 @@ def report(result: CowComparison) -> str:
         "",
         f"COW dyad-years with a level on both sides: {t.cow_dyads}; of the pairs Dyad knows:"
         f" {t.matched}. Sides where Dyad has a level: {t.sides_known}; agreeing:"
-        f" {t.sides_agree} (**{_percent(t.agreement)}**); sides whose level changed within"
-        f" COW's year (not compared): {t.sides_changed}. Relations = 1 where COW records an"
+        f" {t.sides_agree} (**{_percent(t.agreement)}**). Of those, sides whose level a fact of"
+        f" COW's own year set (COW does not say when in the year it reads): {t.sides_changed},"
+        f" {t.changed_agree} agreeing; without them {_percent(t.agreement_settled)}."
+        f" Relations = 1 where COW records an"
         f" exchange: {t.relations_agree} of {t.relations_known}"
         f" ({_percent(t.relations_agree / t.relations_known if t.relations_known else None)}).",
         "",
