@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from conftest import SEED
 from dyad.cli import main
 from dyad.extract.pipeline import Extraction, extract
+from dyad.ingest import Outcome
 from dyad.model import Evidence
 from dyad.read import read_file
 from dyad.records import extraction_records
@@ -52,6 +53,22 @@ def test_store_contract_typed_and_records_store_the_same(
             assert typed.counts() == other.counts()
     with Store(typed_db) as typed:  # the same extraction's records: nothing new to store
         assert typed.ingest(records).status == "unchanged"
+
+
+def test_store_contract_stream_items_hold_the_extraction(
+    tmp_path: Path, extraction: Extraction
+) -> None:
+    """What the ingest pipeline hands the store is the extraction itself; its records are made
+    from it when asked for (a Spark job's outcome holds records, and is stored the same)."""
+    typed = Outcome("seed.txt", extraction, title=extraction.document.title)
+    assert typed.records == extraction_records(extraction)
+    as_records = Outcome("seed.txt", typed.records, title=extraction.document.title)
+    with Store(tmp_path / "a.db") as one, Store(tmp_path / "b.db") as two:
+        first, second = one.ingest_stream([typed]), two.ingest_stream([as_records])
+        assert (first.added, first.events, first.errors) == (1, len(extraction.events), ())
+        assert (second.added, second.events, second.tenures) == (1, first.events, first.tenures)
+        doc_id = extraction.document.id
+        assert one.records(doc_id) == two.records(doc_id)
 
 
 def test_store_contract_typed_evidence_off_the_text_is_refused(
