@@ -95,8 +95,9 @@ def facts_of_types(conn: sqlite3.Connection, pair: Pair, types: Sequence[str]) -
 
 def status(conn: sqlite3.Connection, pair: Pair) -> list[Interval]:
     facts = [
-        StatusFact(*r)
-        for r in conn.execute(
+        from_row(StatusFact, r)
+        for r in named(
+            conn,
             "SELECT id, type, source, target, date, date_lower, conflict FROM facts"
             " WHERE dyad_a = ? AND dyad_b = ? AND type IN (SELECT value FROM json_each(?))"
             " AND modality = 'occurred'",

@@ -91,9 +91,16 @@ def _field(
     *,
     null: bool = False,
 ) -> Any:
-    if key not in record:
-        raise InvalidRecordError(f"{where}: no {key!r} field")
-    value = record[key]
+    try:
+        value = record[key]
+    except KeyError:
+        raise InvalidRecordError(f"{where}: no {key!r} field") from None
+    if (
+        type(value) is types
+        or (value is None and null)
+        or (isinstance(types, tuple) and type(value) in types)
+    ):
+        return value  # the common cases, checked without building the message's place
     _check(value, types, f"{where}.{key}", null=null)
     return value
 
@@ -293,8 +300,9 @@ def _span(span: object, text: str, where: str, *, null: bool) -> None:
 
 
 def _gloss(record: Record, text: str, where: str) -> Gloss:
-    keys = ("anchor", "target", "text")
-    anchor, target, words = (_field(record, key, str, where) for key in keys)
+    anchor = _field(record, "anchor", str, where)
+    target = _field(record, "target", str, where)
+    words = _field(record, "text", str, where)
     span = record.get("span")
     _span(span, text, where, null=True)
     truncated = _field(record, "truncated", bool, where)
@@ -305,13 +313,15 @@ def _gloss(record: Record, text: str, where: str) -> Gloss:
 
 
 def _event(record: Record, text: str, where: str) -> Event:
-    id_, type_, modality, rule = (
-        _field(record, key, str, where) for key in ("id", "type", "modality", "rule")
-    )
-    date, date_source, source, target, subject = (
-        _field(record, key, str, where, null=True)
-        for key in ("date", "date_source", "source", "target", "subject")
-    )
+    id_ = _field(record, "id", str, where)
+    type_ = _field(record, "type", str, where)
+    modality = _field(record, "modality", str, where)
+    rule = _field(record, "rule", str, where)
+    date = _field(record, "date", str, where, null=True)
+    date_source = _field(record, "date_source", str, where, null=True)
+    source = _field(record, "source", str, where, null=True)
+    target = _field(record, "target", str, where, null=True)
+    subject = _field(record, "subject", str, where, null=True)
     date_text = None
     if "date_text" in record:
         date_text = _field(record, "date_text", str, where, null=True)
@@ -357,11 +367,13 @@ def _person(person: object, where: str) -> Person:
 
 
 def _tenure(record: Record, text: str, where: str) -> Tenure:
-    role, person, rule = (_field(record, key, str, where) for key in ("role", "person", "rule"))
-    sending, receiving, start, end = (
-        _field(record, key, str, where, null=True)
-        for key in ("sending", "receiving", "start", "end")
-    )
+    role = _field(record, "role", str, where)
+    person = _field(record, "person", str, where)
+    rule = _field(record, "rule", str, where)
+    sending = _field(record, "sending", str, where, null=True)
+    receiving = _field(record, "receiving", str, where, null=True)
+    start = _field(record, "start", str, where, null=True)
+    end = _field(record, "end", str, where, null=True)
     return Tenure(
         document=record["document"],
         role=role,
@@ -378,10 +390,11 @@ def _tenure(record: Record, text: str, where: str) -> Tenure:
 def _entity(record: Record, where: str) -> Entity:
     name = _field(record, "name", str, where)
     type_ = _field(record, "type", str, where)
-    state, gloss, born, died, target = (
-        _field(record, key, str, where, null=True)
-        for key in ("state", "gloss", "born", "died", "target")
-    )
+    state = _field(record, "state", str, where, null=True)
+    gloss = _field(record, "gloss", str, where, null=True)
+    born = _field(record, "born", str, where, null=True)
+    died = _field(record, "died", str, where, null=True)
+    target = _field(record, "target", str, where, null=True)
     aliases = _field(record, "aliases", list, where)
     _strings(aliases, f"{where}.aliases")
     listed = _field(record, "offices", list, where)
