@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,19 @@ def test_store_contract_cli_json_is_the_web_json(typed_db: Path) -> None:
         }
         assert fact["href"] == f"/dyad/MNG/PRK#f-{fact_id}"
         assert {"family", "label", "cameo", "mentions", "documents"} <= fact.keys()
+
+
+def test_store_contract_json_shaping_loads_no_web_server() -> None:
+    """``--json`` shapes with ``web/shapes.py``; importing it must not load FastAPI (the
+    application loads when asked for), so the command line stays quick."""
+    code = "import sys, dyad.web.shapes; print(sorted(m for m in sys.modules if '.' not in m))"
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "PATH": ""},
+    )
+    loaded = run.stdout
+    assert "'dyad'" in loaded
+    assert "'fastapi'" not in loaded and "'starlette'" not in loaded
