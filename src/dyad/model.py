@@ -16,10 +16,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, Protocol
 
 GlossFlag = Literal["disambiguation", "markup", "mismatch"]
 GLOSS_FLAGS: tuple[GlossFlag, ...] = ("disambiguation", "markup", "mismatch")
@@ -335,3 +335,24 @@ class Entity:
     died: str | None = None
     offices: tuple[Office, ...] = ()
     target: str | None = None
+
+
+class ExtractedDocument(Protocol):
+    """A document and what extraction found in it: what the store ingests.
+
+    :class:`dyad.extract.pipeline.Extraction` is one; ``dyad.records.extraction_records``
+    serialises one as the JSON records of ``docs/spec/records.md``.
+    """
+
+    @property
+    def document(self) -> Document: ...
+    @property
+    def dyad(self) -> tuple[str, str] | None: ...
+    @property
+    def subject(self) -> str | None: ...
+    @property
+    def events(self) -> Sequence[Event]: ...
+    @property
+    def tenures(self) -> Sequence[Tenure]: ...
+    @property
+    def entities(self) -> Sequence[Entity]: ...

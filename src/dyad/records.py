@@ -1,14 +1,16 @@
 """The contract's JSON records (``docs/spec/records.md``): the only place they are shaped.
 
 Every command that prints records, the exports and the knowledge base go through these
-functions, so a record looks the same wherever it is seen. Output is deterministic: the same
+functions, so a record looks the same wherever it is seen. Records are the serialisation of
+the typed objects of :mod:`dyad.model`; the store parses them back into those objects, once,
+at its edge (``store/validate.py``). Output is deterministic: the same
 document gives byte-identical JSON.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dyad.model import (
     Document,
@@ -16,15 +18,13 @@ from dyad.model import (
     Event,
     Evidence,
     ExternalLink,
+    ExtractedDocument,
     Gloss,
     ListBlock,
     Paragraph,
     Table,
     Tenure,
 )
-
-if TYPE_CHECKING:
-    from dyad.extract.pipeline import Extraction
 
 SCHEMA = 1
 
@@ -202,7 +202,7 @@ def entity_record(entity: Entity, document: str | None = None) -> Record:
     }
 
 
-def extraction_records(extraction: Extraction) -> list[Record]:
+def extraction_records(extraction: ExtractedDocument) -> list[Record]:
     """The record stream of one document, in the contract's order."""
     doc = extraction.document
     records: list[Record] = [document_record(doc, dyad=extraction.dyad, subject=extraction.subject)]

@@ -6,7 +6,6 @@ researcher reads it: dates first, every fact with the document it came from.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -55,14 +54,11 @@ def _short(text: str, limit: int = EVIDENCE_CHARS) -> str:
 
 
 def to_data(value: Any) -> Any:
-    """Any query result (dataclasses, lists of them) as plain lists, dicts and values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [to_data(x) for x in value]
-    if isinstance(value, dict):
-        return {str(k): to_data(v) for k, v in value.items()}
-    return value
+    """Any query result (dataclasses, lists of them) as plain lists, dicts and values, shaped
+    as the web's ``.json`` shapes them (``web/shapes.py``: one JSON for both)."""
+    from dyad.web.shapes import data  # the web's modules load only when JSON is asked for
+
+    return data(value)
 
 
 def to_json(value: Any) -> str:

@@ -1,4 +1,4 @@
-"""Files, folders, dumps and Spark job outputs -> record streams -> the knowledge base.
+"""Files, folders, dumps and Spark job outputs -> extractions -> the knowledge base.
 
 Reading and extraction are pure and slow (seconds for a long article), storing is quick: with
 ``workers > 1`` documents are read and extracted in a process pool while the store writes
@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dyad.model import Document
+from dyad.model import Document, ExtractedDocument
 
 if TYPE_CHECKING:  # workers import this module: they need none of the store
     from dyad.store import IngestProgress, IngestSummary, Store
@@ -43,10 +43,22 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
+    """One document read and extracted (the extraction, or records a Spark job wrote), or the
+    error that kept it from being so."""
+
     path: str
-    records: list[Record] | None
+    content: ExtractedDocument | list[Record] | None
     error: str | None = None
     title: str | None = None
+
+    @property
+    def records(self) -> list[Record] | None:
+        """The document's JSON records (``docs/spec/records.md``), made when asked for."""
+        if self.content is None or isinstance(self.content, list):
+            return self.content
+        from dyad.records import extraction_records
+
+        return extraction_records(self.content)
 
 
 # Files a corpus folder carries beside its articles (attribution, licence), by name stem.
@@ -138,14 +150,13 @@ def extract_job(job: Job) -> Outcome:
     """Read (unless read already) and extract one document; errors become the outcome."""
     from dyad.extract.pipeline import extract
     from dyad.read import ReadError, read_file
-    from dyad.records import extraction_records
 
     try:
         doc = job.document or read_file(job.path)
     except (ReadError, OSError) as exc:
         return Outcome(job.path, None, str(exc))
     try:
-        return Outcome(job.path, extraction_records(extract(doc)), title=doc.title)
+        return Outcome(job.path, extract(doc), title=doc.title)
     except Exception as exc:  # an extraction bug must not stop a whole corpus
         log.exception("extraction failed on %s", job.path)
         return Outcome(job.path, None, f"extraction failed: {type(exc).__name__}: {exc}", doc.title)

@@ -6,6 +6,12 @@ transaction, idempotent), reconciliation of event mentions into facts (``reconci
 relation status of a pair over time (``status.py``) and the queries the CLI and the web wrap
 (``queries.py``), which return the dataclasses of ``views.py``.
 
+The contract is typed on both sides. In: what extraction made (``dyad.model``'s events, terms
+and entities, :class:`~dyad.model.ExtractedDocument`), or its JSON records parsed into those
+objects at the edge (``validate.py``). Out: one class per concept, built from rows by column
+name (``factread.py``): a :class:`Fact` with its :class:`Source` evidences is the same object
+to a page, ``dyad show`` and the exports.
+
 >>> from dyad.store import Store
 >>> with Store(":memory:") as store:
 ...     store.resolve("Korea, North")

@@ -14,57 +14,17 @@ The status of a pair (``status.py``) is computed from the facts already read
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
+from dyad.store.factread import FACT_COLUMNS, FACT_ORDER, facts_with_sources, named
 from dyad.store.status import STATUS_TYPES, StatusFact, status_intervals
-from dyad.store.views import Interval, Pair, PersonRef
+from dyad.store.views import Fact, Interval, Pair, Source, from_row
 
-
-@dataclass(frozen=True, slots=True)
-class EvidenceRow:
-    """One event mention of a fact: the exact sentence, where it is and what the record said."""
-
-    mention: int
-    record_id: str
-    document: str  # the document's id
-    title: str
-    source: str  # the path or URL the document was read from
-    format: str
-    text: str  # == the document's text[start:end]
-    start: int
-    end: int
-    date: str | None  # the date as this mention gave it (EDTF)
-    date_text: str | None
-    date_source: str | None
-    rule: str
-    confidence: float
-    quantity_amount: float | None
-    quantity_of: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class FactRow:
-    """A reconciled fact with all its evidences (mention order: document id, then offset)."""
-
-    id: int
-    type: str
-    a: str
-    b: str
-    source: str | None
-    target: str | None
-    modality: str
-    date: str | None
-    date_lower: int | None
-    date_upper: int | None
-    subject: str | None
-    confidence: float
-    conflict: int | None
-    mentions: int
-    documents: int
-    evidence: tuple[EvidenceRow, ...] = ()
-    persons: tuple[PersonRef, ...] = ()
+EvidenceRow = Source
+"""An evidence of a fact as the exports read it: the store's one :class:`Source`."""
+FactRow = Fact
+"""A fact as the exports read it: the store's one :class:`Fact`, with all its evidences."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,84 +73,43 @@ def pairs(conn: sqlite3.Connection, pair: Pair | None = None) -> list[Pair]:
 
 
 def pair_records(conn: sqlite3.Connection, pair: Pair) -> PairRecords:
-    facts = conn.execute(
-        "SELECT id, type, dyad_a, dyad_b, source, target, modality, date, date_lower,"
-        " date_upper, subject, confidence, conflict, mentions, documents FROM facts"
-        " WHERE dyad_a = ? AND dyad_b = ? ORDER BY date_lower IS NULL, date_lower, id",
-        pair,
-    ).fetchall()
-    evidence: dict[int, list[EvidenceRow]] = {}
-    for r in conn.execute(
-        "SELECT m.fact, m.id, m.record_id, d.id, d.title, d.source, d.format, e.text, e.start,"
-        ' e."end", m.date, m.date_text, m.date_source, m.rule, m.confidence,'
-        " m.quantity_amount, m.quantity_of FROM event_mentions AS m"
-        " JOIN evidence AS e ON e.id = m.evidence JOIN documents AS d ON d.pk = m.document"
-        " WHERE m.dyad_a = ? AND m.dyad_b = ? AND m.fact IS NOT NULL"
-        " ORDER BY m.fact, d.id, e.start, m.id",
-        pair,
-    ):
-        evidence.setdefault(r[0], []).append(EvidenceRow(*r[1:]))
-    persons: dict[int, list[PersonRef]] = {}
-    for fact, name, state, role in conn.execute(
-        "SELECT m.fact, p.name, p.state, p.role FROM event_mentions AS m"
-        " JOIN event_persons AS p ON p.mention = m.id"
-        " WHERE m.dyad_a = ? AND m.dyad_b = ? AND m.fact IS NOT NULL"
-        " ORDER BY m.fact, m.id, p.position",
-        pair,
-    ):
-        person = PersonRef(name, state, role)
-        found = persons.setdefault(fact, [])
-        if person not in found:
-            found.append(person)
-    tenures = conn.execute(
+    facts = list(
+        named(
+            conn,
+            f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE f.dyad_a = ? AND f.dyad_b = ?"
+            f" {FACT_ORDER}",
+            pair,
+        )
+    )
+    tenures = named(
+        conn,
         f"{_TENURE_SQL} WHERE t.dyad_a = ? AND t.dyad_b = ?"
         " ORDER BY t.start_lower IS NULL, t.start_lower, t.id",
         pair,
-    ).fetchall()
+    )
     return PairRecords(
         a=pair[0],
         b=pair[1],
         facts=tuple(
-            _fact(r, tuple(evidence.get(r[0], ())), tuple(persons.get(r[0], ()))) for r in facts
+            facts_with_sources(
+                conn, facts, "m.dyad_a = ? AND m.dyad_b = ? AND m.fact IS NOT NULL", pair
+            )
         ),
         tenures=tuple(_tenure(r) for r in tenures),
     )
 
 
-def _fact(
-    r: Sequence[Any], evidence: tuple[EvidenceRow, ...], persons: tuple[PersonRef, ...]
-) -> FactRow:
-    return FactRow(
-        id=r[0],
-        type=r[1],
-        a=r[2],
-        b=r[3],
-        source=r[4],
-        target=r[5],
-        modality=r[6],
-        date=r[7],
-        date_lower=r[8],
-        date_upper=r[9],
-        subject=r[10],
-        confidence=r[11],
-        conflict=r[12],
-        mentions=r[13],
-        documents=r[14],
-        evidence=evidence,
-        persons=persons,
-    )
-
-
 _TENURE_SQL = (
-    "SELECT t.id, t.role, t.person, t.sending, t.receiving, t.dyad_a, t.dyad_b, t.start,"
-    ' t."end", t.start_lower, t.end_upper, d.id, d.title, d.source, d.format, e.text,'
-    ' e.start, e."end", t.rule FROM tenures AS t JOIN evidence AS e ON e.id = t.evidence'
+    "SELECT t.id, t.role, t.person, t.sending, t.receiving, t.dyad_a AS a, t.dyad_b AS b,"
+    ' t.start, t."end", t.start_lower, t.end_upper, d.id AS document, d.title, d.source,'
+    ' d.format, e.text, e.start AS evidence_start, e."end" AS evidence_end, t.rule'
+    " FROM tenures AS t JOIN evidence AS e ON e.id = t.evidence"
     " JOIN documents AS d ON d.pk = t.document"
 )
 
 
-def _tenure(r: Sequence[Any]) -> TenureRow:
-    return TenureRow(*r)
+def _tenure(r: sqlite3.Row) -> TenureRow:
+    return from_row(TenureRow, r)
 
 
 def walk_pairs(conn: sqlite3.Connection, pair: Pair | None = None) -> Iterator[PairRecords]:
@@ -200,7 +119,7 @@ def walk_pairs(conn: sqlite3.Connection, pair: Pair | None = None) -> Iterator[P
 
 def unpaired_tenures(conn: sqlite3.Connection) -> Iterator[TenureRow]:
     """Terms of office without a pair (the sending or receiving state is not known)."""
-    for r in conn.execute(f"{_TENURE_SQL} WHERE t.dyad_a IS NULL ORDER BY t.id"):
+    for r in named(conn, f"{_TENURE_SQL} WHERE t.dyad_a IS NULL ORDER BY t.id"):
         yield _tenure(r)
 
 

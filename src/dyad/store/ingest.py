@@ -1,8 +1,9 @@
 """The write path's rows: a prepared document inserted, a stored one deleted.
 
-:func:`insert_document` writes a :class:`~dyad.store.validate.PreparedDocument` inside the
-caller's transaction, allocating row ids itself (the caller holds the write lock) so that every
-table, full-text indexes included, is filled by one ``executemany``. :func:`delete_document`
+:func:`insert_document` writes a :class:`~dyad.store.validate.PreparedDocument` (the
+extraction's typed objects, ``dyad.model``) inside the caller's transaction, allocating row
+ids itself (the caller holds the write lock) so that every table, full-text indexes included,
+is filled by one ``executemany``. :func:`delete_document`
 removes a document, its rows (by cascade) and their full-text entries. A record's known fields
 are stored in columns; the document record's other fields (sections, lists, names, ...) are
 kept as JSON with their order, so that ``readback.document_records`` gives back the stream
@@ -16,7 +17,8 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dyad.records import SCHEMA, Record
+from dyad.model import Anchor, Entity, Event, Gloss, Tenure
+from dyad.records import SCHEMA
 from dyad.sentences import split_sentences
 from dyad.store.dates import bounds
 from dyad.store.validate import PreparedDocument
@@ -31,17 +33,21 @@ _INLINE_ONLY = frozenset({"anchors"})
 # ------------------------------------------------------------------------- pairs
 
 
-def event_pair(record: Mapping[str, Any], doc_dyad: Sequence[str] | None) -> Pair | None:
+def event_pair(event: Event | Mapping[str, Any], doc_dyad: Sequence[str] | None) -> Pair | None:
     """The pair an event belongs to, sorted, or ``None`` when it names fewer than two states.
 
     A directed event's pair is its source and target. A reciprocal one names its states in
     ``actors``; with more than two (a trilateral agreement) the document's own pair is used when
-    it is among them, else the first two codes.
+    it is among them, else the first two codes. The event may be its record.
     """
-    source, target = record.get("source"), record.get("target")
+    named: Sequence[str] | None
+    if isinstance(event, Event):
+        source, target, named = event.source, event.target, event.actors
+    else:
+        source, target, named = event.get("source"), event.get("target"), event.get("actors")
     if source and target and source != target:
         return (source, target) if source < target else (target, source)
-    actors = sorted(set(record.get("actors") or ()))
+    actors = sorted(set(named or ()))
     if len(actors) < 2:
         return None
     if len(actors) > 2 and doc_dyad and len(set(doc_dyad)) == 2 and set(doc_dyad) <= set(actors):
@@ -50,8 +56,12 @@ def event_pair(record: Mapping[str, Any], doc_dyad: Sequence[str] | None) -> Pai
     return (actors[0], actors[1])
 
 
-def tenure_pair(record: Mapping[str, Any]) -> Pair | None:
-    sending, receiving = record.get("sending"), record.get("receiving")
+def tenure_pair(tenure: Tenure | Mapping[str, Any]) -> Pair | None:
+    """The pair of a term's sending and receiving states, sorted (the term may be its record)."""
+    if isinstance(tenure, Tenure):
+        sending, receiving = tenure.sending, tenure.receiving
+    else:
+        sending, receiving = tenure.get("sending"), tenure.get("receiving")
     if not sending or not receiving or sending == receiving:
         return None
     return (sending, receiving) if sending < receiving else (receiving, sending)
@@ -73,7 +83,7 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
     mentions, the terms of office, the entities.
     """
     pk = _insert_document_row(conn, doc, ingested_at)
-    _insert_anchors(conn, pk, doc.record.get("anchors") or ())
+    _insert_anchors(conn, pk, doc.anchors)
     _insert_glosses(conn, pk, doc.glosses)
     _insert_sentences(conn, pk, doc.text)
     spans = _insert_evidence(conn, pk, doc)
@@ -86,7 +96,7 @@ def insert_document(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at
 def _insert_document_row(conn: sqlite3.Connection, doc: PreparedDocument, ingested_at: str) -> int:
     """The document's row, its record's other fields kept as JSON in order; return its pk."""
     record = doc.record
-    dyad = record.get("dyad")
+    dyad = doc.dyad
     meta = {k: v for k, v in record.items() if k not in _DOCUMENT_COLUMNS | _INLINE_ONLY}
     meta_json = json.dumps({"keys": list(record), "fields": meta}, ensure_ascii=False)
     pk = int(conn.execute("SELECT coalesce(max(pk), 0) + 1 FROM documents").fetchone()[0])
@@ -114,21 +124,18 @@ def _insert_document_row(conn: sqlite3.Connection, doc: PreparedDocument, ingest
     return pk
 
 
-def _insert_anchors(conn: sqlite3.Connection, pk: int, anchors: Sequence[Record]) -> None:
+def _insert_anchors(conn: sqlite3.Connection, pk: int, anchors: Sequence[Anchor]) -> None:
     if not anchors:
         return
     first = _next_id(conn, "anchors")
     conn.executemany(
         'INSERT INTO anchors (id, document, position, text, target, start, "end")'
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (first + i, pk, i, a["text"], a["target"], a["span"][0], a["span"][1])
-            for i, a in enumerate(anchors)
-        ],
+        [(first + i, pk, i, a.text, a.target, a.start, a.end) for i, a in enumerate(anchors)],
     )
 
 
-def _insert_glosses(conn: sqlite3.Connection, pk: int, glosses: Sequence[Record]) -> None:
+def _insert_glosses(conn: sqlite3.Connection, pk: int, glosses: Sequence[Gloss]) -> None:
     first = _next_id(conn, "glosses")
     conn.executemany(
         'INSERT INTO glosses (id, document, position, anchor, target, start, "end", text,'
@@ -138,18 +145,18 @@ def _insert_glosses(conn: sqlite3.Connection, pk: int, glosses: Sequence[Record]
                 first + i,
                 pk,
                 i,
-                g["anchor"],
-                g["target"],
-                g["span"][0] if g.get("span") else None,
-                g["span"][1] if g.get("span") else None,
-                g["text"],
-                int(g["truncated"]),
-                json.dumps(g["flags"], ensure_ascii=False),
+                g.anchor,
+                g.target,
+                g.start,
+                g.end,
+                g.text,
+                int(g.truncated),
+                json.dumps(list(g.flags), ensure_ascii=False),
             )
             for i, g in enumerate(glosses)
         ],
     )
-    indexed = [(first + i, g["anchor"], g["text"]) for i, g in enumerate(glosses)]
+    indexed = [(first + i, g.anchor, g.text) for i, g in enumerate(glosses)]
     conn.executemany("INSERT INTO glosses_fts (rowid, anchor, text) VALUES (?, ?, ?)", indexed)
 
 
@@ -175,8 +182,9 @@ def _insert_evidence(
     """One evidence row per distinct span the events and terms cite; return their ids."""
     spans: dict[tuple[int, int], int] = {}
     next_evidence = _next_id(conn, "evidence")
-    for item in (*doc.events, *doc.tenures):
-        span = (item["evidence"]["start"], item["evidence"]["end"])
+    cited: list[Event | Tenure] = [*doc.events, *doc.tenures]
+    for item in cited:
+        span = (item.evidence.start, item.evidence.end)
         if span not in spans:
             spans[span] = next_evidence + len(spans)
     text = doc.text
@@ -197,25 +205,21 @@ def _insert_events(
     persons: list[tuple[Any, ...]] = []
     fts: list[tuple[Any, ...]] = []
     first = _next_id(conn, "event_mentions")
-    dyad = doc.record.get("dyad")
     for i, event in enumerate(doc.events):
         mid = first + i
-        pair = event_pair(event, dyad)
+        pair = event_pair(event, doc.dyad)
         if pair:
             pairs.add(pair)
         mentions.append(_mention_row(mid, pk, i, event, pair, spans))
-        actors.extend((mid, j, state) for j, state in enumerate(event["actors"]))
-        persons.extend(
-            (mid, j, p["name"], p.get("state"), p.get("role"))
-            for j, p in enumerate(event["persons"])
-        )
+        actors.extend((mid, j, state) for j, state in enumerate(event.actors))
+        persons.extend((mid, j, p.name, p.state, p.role) for j, p in enumerate(event.persons))
         fts.append(
             (
                 mid,
-                event["type"],
-                event["subject"] or "",
-                "; ".join(p["name"] for p in event["persons"]),
-                event["evidence"]["text"],
+                event.type,
+                event.subject or "",
+                "; ".join(p.name for p in event.persons),
+                event.evidence.text,
             )
         )
     conn.executemany(
@@ -240,44 +244,42 @@ def _mention_row(
     mid: int,
     pk: int,
     position: int,
-    event: Record,
+    event: Event,
     pair: Pair | None,
     spans: Mapping[tuple[int, int], int],
 ) -> tuple[Any, ...]:
-    """The ``event_mentions`` row of one event record."""
-    evidence = event["evidence"]
-    date = event["date"]
-    found = bounds(date)
-    quantity = event["quantity"]
+    """The ``event_mentions`` row of one event."""
+    found = bounds(event.date)
+    quantity = event.quantity
     return (
         mid,
         pk,
         position,
-        event["id"],
-        event["type"],
-        date,
+        event.id,
+        event.type,
+        event.date,
         found.lower if found else None,
         found.upper if found else None,
-        event["date_source"],
-        event.get("date_text"),
-        event["modality"],
-        event["source"],
-        event["target"],
+        event.date_source,
+        event.date_text,
+        event.modality,
+        event.source,
+        event.target,
         pair[0] if pair else None,
         pair[1] if pair else None,
-        event["subject"],
-        quantity["amount"] if quantity else None,
-        quantity["of"] if quantity else None,
-        spans[(evidence["start"], evidence["end"])],
-        event["rule"],
-        event["confidence"],
+        event.subject,
+        quantity.amount if quantity else None,
+        quantity.of if quantity else None,
+        spans[(event.evidence.start, event.evidence.end)],
+        event.rule,
+        event.confidence,
     )
 
 
 def _insert_tenures(
     conn: sqlite3.Connection,
     pk: int,
-    records: Sequence[Record],
+    records: Sequence[Tenure],
     spans: Mapping[tuple[int, int], int],
 ) -> set[Pair]:
     """The terms of office, their dates' bounds beside them; return their pairs."""
@@ -288,25 +290,25 @@ def _insert_tenures(
         pair = tenure_pair(tenure)
         if pair:
             pairs.add(pair)
-        start, end = bounds(tenure["start"]), bounds(tenure["end"])
-        evidence = tenure["evidence"]
+        start, end = bounds(tenure.start), bounds(tenure.end)
+        evidence = tenure.evidence
         tenures.append(
             (
                 first + i,
                 pk,
                 i,
-                tenure["role"],
-                tenure["person"],
-                tenure["sending"],
-                tenure["receiving"],
+                tenure.role,
+                tenure.person,
+                tenure.sending,
+                tenure.receiving,
                 pair[0] if pair else None,
                 pair[1] if pair else None,
-                tenure["start"],
-                tenure["end"],
+                tenure.start,
+                tenure.end,
                 start.lower if start else None,
                 end.upper if end else None,
-                spans[(evidence["start"], evidence["end"])],
-                tenure["rule"],
+                spans[(evidence.start, evidence.end)],
+                tenure.rule,
             )
         )
     conn.executemany(
@@ -318,7 +320,7 @@ def _insert_tenures(
     return pairs
 
 
-def _insert_entities(conn: sqlite3.Connection, pk: int, records: Sequence[Record]) -> None:
+def _insert_entities(conn: sqlite3.Connection, pk: int, records: Sequence[Entity]) -> None:
     """The entities, and each of their names and aliases for lookup."""
     entities: list[tuple[Any, ...]] = []
     names: list[tuple[str, int]] = []
@@ -330,20 +332,23 @@ def _insert_entities(conn: sqlite3.Connection, pk: int, records: Sequence[Record
                 eid,
                 pk,
                 i,
-                entity["name"],
-                entity["type"],
-                entity["state"],
-                json.dumps(entity["aliases"], ensure_ascii=False),
-                entity["gloss"],
-                entity["born"],
-                entity["died"],
-                json.dumps(entity["offices"], ensure_ascii=False),
-                entity["target"],
+                entity.name,
+                entity.type,
+                entity.state,
+                json.dumps(list(entity.aliases), ensure_ascii=False),
+                entity.gloss,
+                entity.born,
+                entity.died,
+                json.dumps(
+                    [{"title": o.title, "start": o.start, "end": o.end} for o in entity.offices],
+                    ensure_ascii=False,
+                ),
+                entity.target,
             )
         )
         # in order, name first: which spelling of a case-insensitive duplicate is kept must not
         # depend on the hash seed
-        names.extend((name, eid) for name in dict.fromkeys([entity["name"], *entity["aliases"]]))
+        names.extend((name, eid) for name in dict.fromkeys([entity.name, *entity.aliases]))
     conn.executemany(
         "INSERT INTO entities (id, document, position, name, type, state, aliases, gloss, born,"
         " died, offices, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

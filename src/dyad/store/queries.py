@@ -15,6 +15,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from dyad.store.dates import OPEN_UPPER
+from dyad.store.factread import (
+    FACT_COLUMNS,
+    FACT_ORDER,
+    facts_with_sources,
+    ids_param,
+    named,
+)
 from dyad.store.headline import conflict_reason
 from dyad.store.status import STATUS_TYPES, StatusFact, status_intervals
 from dyad.store.views import (
@@ -27,72 +34,14 @@ from dyad.store.views import (
     HitKind,
     Interval,
     Pair,
-    PersonRef,
     SearchHit,
     Source,
     Term,
+    from_row,
 )
 from dyad.vocabulary import EVENT_TYPES
 
 Names = Callable[[str], str]
-
-_FACT_COLUMNS = (
-    "f.id, f.type, f.dyad_a, f.dyad_b, f.source, f.target, f.modality, f.date, f.date_lower,"
-    " f.date_upper, f.subject, f.confidence, f.conflict"
-)
-_ORDER = "ORDER BY f.date_lower IS NULL, f.date_lower, f.id"
-
-
-def _ids(ids: Iterable[int]) -> str:
-    return json.dumps(sorted(set(ids)))
-
-
-def facts_with_sources(conn: sqlite3.Connection, rows: Sequence[Sequence[Any]]) -> list[Fact]:
-    """Fact rows (``_FACT_COLUMNS``) with their evidences and persons, in the rows' order."""
-    if not rows:
-        return []
-    ids = _ids(r[0] for r in rows)
-    sources: dict[int, list[Source]] = {}
-    for r in conn.execute(
-        'SELECT m.fact, m.id, d.id, d.title, e.text, e.start, e."end", m.date, m.date_text,'
-        " m.rule, m.confidence, m.record_id FROM event_mentions AS m"
-        " JOIN evidence AS e ON e.id = m.evidence JOIN documents AS d ON d.pk = m.document"
-        " WHERE m.fact IN (SELECT value FROM json_each(?)) ORDER BY m.fact, d.id, e.start",
-        (ids,),
-    ):
-        sources.setdefault(r[0], []).append(Source(*r[1:]))
-    persons: dict[int, list[PersonRef]] = {}
-    for fact, name, state, role in conn.execute(
-        "SELECT m.fact, p.name, p.state, p.role FROM event_persons AS p"
-        " JOIN event_mentions AS m ON m.id = p.mention"
-        " WHERE m.fact IN (SELECT value FROM json_each(?)) ORDER BY m.fact, m.id, p.position",
-        (ids,),
-    ):
-        person = PersonRef(name, state, role)
-        found = persons.setdefault(fact, [])
-        if person not in found:
-            found.append(person)
-    return [_fact(r, tuple(sources.get(r[0], ())), tuple(persons.get(r[0], ()))) for r in rows]
-
-
-def _fact(r: Sequence[Any], sources: tuple[Source, ...], persons: tuple[PersonRef, ...]) -> Fact:
-    return Fact(
-        id=r[0],
-        type=r[1],
-        a=r[2],
-        b=r[3],
-        source=r[4],
-        target=r[5],
-        modality=r[6],
-        date=r[7],
-        date_lower=r[8],
-        date_upper=r[9],
-        subject=r[10],
-        confidence=r[11],
-        conflict=r[12],
-        sources=sources,
-        persons=persons,
-    )
 
 
 def timeline(
@@ -120,27 +69,35 @@ def timeline(
     if upper is not None:
         where.append("f.date_lower <= ?")
         params.append(upper)
-    rows = conn.execute(
-        f"SELECT {_FACT_COLUMNS} FROM facts AS f WHERE {' AND '.join(where)} {_ORDER}"
-        " LIMIT ? OFFSET ?",
-        (*params, limit, offset),
-    ).fetchall()
+    rows = list(
+        named(
+            conn,
+            f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE {' AND '.join(where)} {FACT_ORDER}"
+            " LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+    )
     return facts_with_sources(conn, rows)
 
 
 def facts_of_types(conn: sqlite3.Connection, pair: Pair, types: Sequence[str]) -> list[Fact]:
-    rows = conn.execute(
-        f"SELECT {_FACT_COLUMNS} FROM facts AS f WHERE f.dyad_a = ? AND f.dyad_b = ?"
-        f" AND f.type IN (SELECT value FROM json_each(?)) AND f.modality = 'occurred' {_ORDER}",
-        (*pair, json.dumps(list(types))),
-    ).fetchall()
+    rows = list(
+        named(
+            conn,
+            f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE f.dyad_a = ? AND f.dyad_b = ?"
+            " AND f.type IN (SELECT value FROM json_each(?)) AND f.modality = 'occurred'"
+            f" {FACT_ORDER}",
+            (*pair, json.dumps(list(types))),
+        )
+    )
     return facts_with_sources(conn, rows)
 
 
 def status(conn: sqlite3.Connection, pair: Pair) -> list[Interval]:
     facts = [
-        StatusFact(*r)
-        for r in conn.execute(
+        from_row(StatusFact, r)
+        for r in named(
+            conn,
             "SELECT id, type, source, target, date, date_lower, conflict FROM facts"
             " WHERE dyad_a = ? AND dyad_b = ? AND type IN (SELECT value FROM json_each(?))"
             " AND modality = 'occurred'",
@@ -172,37 +129,46 @@ def dyad_row(conn: sqlite3.Connection, pair: Pair) -> tuple[int, int, int, int, 
 
 
 def dyads(conn: sqlite3.Connection, names: Names, *, limit: int, offset: int) -> list[DyadCount]:
-    return [
-        DyadCount(a, b, names(a), names(b), *rest)
-        for a, b, *rest in conn.execute(
-            "SELECT dyad_a, dyad_b, facts, mentions, documents, conflicts, tenures FROM dyads"
-            " ORDER BY facts DESC, dyad_a, dyad_b LIMIT ? OFFSET ?",
+    return _dyad_counts(
+        named(
+            conn,
+            f"{_DYAD_SQL} ORDER BY facts DESC, dyad_a, dyad_b LIMIT ? OFFSET ?",
             (limit, offset),
-        )
-    ]
+        ),
+        names,
+    )
 
 
 def state_dyads(
     conn: sqlite3.Connection, code: str, names: Names, *, limit: int, offset: int
 ) -> list[DyadCount]:
     """The pairs one state is part of, the most facts first (as :func:`dyads`)."""
-    return [
-        DyadCount(a, b, names(a), names(b), *rest)
-        for a, b, *rest in conn.execute(
-            "SELECT dyad_a, dyad_b, facts, mentions, documents, conflicts, tenures FROM dyads"
-            " WHERE dyad_a = ?1 OR dyad_b = ?1 ORDER BY facts DESC, dyad_a, dyad_b"
+    return _dyad_counts(
+        named(
+            conn,
+            f"{_DYAD_SQL} WHERE dyad_a = ?1 OR dyad_b = ?1 ORDER BY facts DESC, dyad_a, dyad_b"
             " LIMIT ?2 OFFSET ?3",
             (code, limit, offset),
-        )
-    ]
+        ),
+        names,
+    )
+
+
+_DYAD_SQL = (
+    "SELECT dyad_a AS a, dyad_b AS b, facts, mentions, documents, conflicts, tenures FROM dyads"
+)
+
+
+def _dyad_counts(rows: Iterable[sqlite3.Row], names: Names) -> list[DyadCount]:
+    return [from_row(DyadCount, r, a_name=names(r["a"]), b_name=names(r["b"])) for r in rows]
 
 
 def pair_documents(conn: sqlite3.Connection, pair: Pair) -> list[DocumentRef]:
-    rows = conn.execute(
-        "SELECT d.id, d.title, d.format, d.source, d.content_hash, d.ingested_at, d.dyad_a,"
-        " d.dyad_b, (SELECT count(*) FROM event_mentions AS m WHERE m.document = d.pk"
-        " AND m.dyad_a = ?1 AND m.dyad_b = ?2), (SELECT count(*) FROM tenures AS t"
-        " WHERE t.document = d.pk AND t.dyad_a = ?1 AND t.dyad_b = ?2), d.curated"
+    rows = named(
+        conn,
+        f"{_DOCUMENT_COLUMNS}, (SELECT count(*) FROM event_mentions AS m WHERE m.document = d.pk"
+        " AND m.dyad_a = ?1 AND m.dyad_b = ?2) AS events, (SELECT count(*) FROM tenures AS t"
+        " WHERE t.document = d.pk AND t.dyad_a = ?1 AND t.dyad_b = ?2) AS tenures"
         " FROM documents AS d WHERE d.pk IN (SELECT document FROM event_mentions"
         " WHERE dyad_a = ?1 AND dyad_b = ?2 UNION SELECT document FROM tenures"
         " WHERE dyad_a = ?1 AND dyad_b = ?2) ORDER BY d.title, d.id",
@@ -211,16 +177,23 @@ def pair_documents(conn: sqlite3.Connection, pair: Pair) -> list[DocumentRef]:
     return [_document(r) for r in rows]
 
 
-def _document(r: Sequence[Any]) -> DocumentRef:
-    dyad = (r[6], r[7]) if r[6] is not None else None
-    return DocumentRef(r[0], r[1], r[2], r[3], r[4], r[5], dyad, r[8], r[9], bool(r[10]))
+_DOCUMENT_COLUMNS = (
+    "SELECT d.id, d.title, d.format, d.source, d.content_hash, d.ingested_at, d.dyad_a,"
+    " d.dyad_b, d.curated"
+)
+
+
+def _document(r: sqlite3.Row) -> DocumentRef:
+    dyad = (r["dyad_a"], r["dyad_b"]) if r["dyad_a"] is not None else None
+    return from_row(DocumentRef, r, dyad=dyad, curated=bool(r["curated"]))
 
 
 def documents(conn: sqlite3.Connection, *, limit: int, offset: int = 0) -> list[DocumentRef]:
-    rows = conn.execute(
-        "SELECT d.id, d.title, d.format, d.source, d.content_hash, d.ingested_at, d.dyad_a,"
-        " d.dyad_b, (SELECT count(*) FROM event_mentions AS m WHERE m.document = d.pk),"
-        " (SELECT count(*) FROM tenures AS t WHERE t.document = d.pk), d.curated"
+    rows = named(
+        conn,
+        f"{_DOCUMENT_COLUMNS}, (SELECT count(*) FROM event_mentions AS m"
+        " WHERE m.document = d.pk) AS events, (SELECT count(*) FROM tenures AS t"
+        " WHERE t.document = d.pk) AS tenures"
         " FROM documents AS d ORDER BY d.ingested_at DESC, d.pk DESC LIMIT ? OFFSET ?",
         (limit, offset),
     )
@@ -231,18 +204,22 @@ def documents(conn: sqlite3.Connection, *, limit: int, offset: int = 0) -> list[
 
 _TERM_SQL = (
     'SELECT t.role, t.person, t.sending, t.receiving, t.start, t."end", t.start_lower,'
-    ' t.end_upper, t.id, d.id, d.title, e.text, e.start, e."end", t.rule'
+    " t.end_upper, t.id AS mention, '' AS record_id, d.id AS document, d.title, d.source,"
+    ' d.format, e.text, e.start AS ev_start, e."end" AS ev_end, NULL AS date,'
+    " NULL AS date_text, NULL AS date_source, t.rule, 1.0 AS confidence,"
+    " NULL AS quantity_amount, NULL AS quantity_of"
     " FROM tenures AS t JOIN evidence AS e ON e.id = t.evidence"
     " JOIN documents AS d ON d.pk = t.document"
 )
 
 
-def _terms(rows: Iterable[Sequence[Any]]) -> list[tuple[Term, int | None, int | None]]:
-    """Tenure rows merged over documents: (term, start lower bound, end upper bound)."""
+def _terms(rows: Iterable[sqlite3.Row]) -> list[tuple[Term, int | None, int | None]]:
+    """Tenure rows (``_TERM_SQL``, by name) merged over documents: (term, start lower bound,
+    end upper bound)."""
     merged: dict[tuple[Any, ...], tuple[Term, int | None, int | None]] = {}
     for r in rows:
-        key = (r[0], r[1], r[2], r[3], r[4], r[5])
-        source = Source(r[8], r[9], r[10], r[11], r[12], r[13], None, None, r[14], 1.0, "")
+        key = (r["role"], r["person"], r["sending"], r["receiving"], r["start"], r["end"])
+        source = from_row(Source, r, start=r["ev_start"], end=r["ev_end"])
         if key in merged:
             term, lo, hi = merged[key]
             merged[key] = (
@@ -251,7 +228,7 @@ def _terms(rows: Iterable[Sequence[Any]]) -> list[tuple[Term, int | None, int | 
                 hi,
             )
         else:
-            merged[key] = (Term(*key, sources=(source,)), r[6], r[7])
+            merged[key] = (Term(*key, sources=(source,)), r["start_lower"], r["end_upper"])
     return sorted(
         merged.values(),
         key=lambda t: (t[1] is None, t[1] or 0, t[0].person),
@@ -259,15 +236,16 @@ def _terms(rows: Iterable[Sequence[Any]]) -> list[tuple[Term, int | None, int | 
 
 
 def terms(conn: sqlite3.Connection, pair: Pair) -> list[Term]:
-    rows = conn.execute(
-        f"{_TERM_SQL} WHERE t.dyad_a = ? AND t.dyad_b = ? ORDER BY t.start_lower, t.id", pair
+    rows = named(
+        conn, f"{_TERM_SQL} WHERE t.dyad_a = ? AND t.dyad_b = ? ORDER BY t.start_lower, t.id", pair
     )
     return [t for t, _, _ in _terms(rows)]
 
 
 def ambassadors_now(conn: sqlite3.Connection, pair: Pair) -> list[Term]:
     """Open-ended ambassadors' terms not followed by a later term in the same direction."""
-    rows = conn.execute(
+    rows = named(
+        conn,
         f"{_TERM_SQL} WHERE t.dyad_a = ? AND t.dyad_b = ? AND t.role LIKE '%ambassador%'"
         " ORDER BY t.start_lower, t.id",
         pair,
@@ -296,28 +274,34 @@ def conflicts(
     conn: sqlite3.Connection, *, limit: int, offset: int, pair: Pair | None = None
 ) -> list[Conflict]:
     where, params = ("WHERE dyad_a = ? AND dyad_b = ?", [*pair]) if pair else ("", [])
-    heads = conn.execute(
-        f"SELECT id, type, dyad_a, dyad_b, source, target FROM conflicts {where}"
-        " ORDER BY dyad_a, dyad_b, type, id LIMIT ? OFFSET ?",
-        (*params, limit, offset),
-    ).fetchall()
+    heads = list(
+        named(
+            conn,
+            f"SELECT id, type, dyad_a AS a, dyad_b AS b, source, target FROM conflicts {where}"
+            " ORDER BY dyad_a, dyad_b, type, id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+    )
     if not heads:
         return []
-    rows = conn.execute(
-        f"SELECT {_FACT_COLUMNS} FROM facts AS f"
-        f" WHERE f.conflict IN (SELECT value FROM json_each(?)) {_ORDER}",
-        (_ids(h[0] for h in heads),),
-    ).fetchall()
+    rows = list(
+        named(
+            conn,
+            f"SELECT {FACT_COLUMNS} FROM facts AS f"
+            f" WHERE f.conflict IN (SELECT value FROM json_each(?)) {FACT_ORDER}",
+            (ids_param(h["id"] for h in heads),),
+        )
+    )
     by_conflict: dict[int, list[Fact]] = {}
     for fact in facts_with_sources(conn, rows):
         assert fact.conflict is not None
         by_conflict.setdefault(fact.conflict, []).append(fact)
     found = []
     for h in heads:
-        values = tuple(by_conflict.get(h[0], ()))
-        label = EVENT_TYPES[h[1]].label if h[1] in EVENT_TYPES else h[1]
-        reason = conflict_reason(label, h[2], h[3], values)
-        found.append(Conflict(h[0], h[1], h[2], h[3], h[4], h[5], values, reason))
+        values = tuple(by_conflict.get(h["id"], ()))
+        label = EVENT_TYPES[h["type"]].label if h["type"] in EVENT_TYPES else h["type"]
+        reason = conflict_reason(label, h["a"], h["b"], values)
+        found.append(from_row(Conflict, h, values=values, reason=reason))
     return found
 
 
@@ -325,15 +309,17 @@ def conflicts(
 
 
 def entity(conn: sqlite3.Connection, name: str, *, limit: int) -> EntityView:
-    rows = conn.execute(
+    rows = named(
+        conn,
         "SELECT e.name, e.type, e.state, e.aliases, e.gloss, e.born, e.died, e.offices,"
-        " e.target, d.id FROM entity_names AS n JOIN entities AS e ON e.id = n.entity"
-        " JOIN documents AS d ON d.pk = e.document WHERE n.name = ? ORDER BY e.id",
+        " e.target, d.id AS document FROM entity_names AS n JOIN entities AS e"
+        " ON e.id = n.entity JOIN documents AS d ON d.pk = e.document WHERE n.name = ?"
+        " ORDER BY e.id",
         (name,),
-    ).fetchall()
+    )
     merged: dict[tuple[str, str, str | None], dict[str, Any]] = {}
     for r in rows:
-        key = (r[0], r[1], r[2])
+        key = (r["name"], r["type"], r["state"])
         found = merged.setdefault(
             key,
             {
@@ -346,16 +332,16 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int) -> EntityView:
                 "documents": [],
             },
         )
-        for alias in json.loads(r[3]):
+        for alias in json.loads(r["aliases"]):
             if alias not in found["aliases"]:
                 found["aliases"].append(alias)
-        for office in json.loads(r[7]):
+        for office in json.loads(r["offices"]):
             if office not in found["offices"]:
                 found["offices"].append(office)
-        for field, value in (("gloss", r[4]), ("born", r[5]), ("died", r[6]), ("target", r[8])):
-            found[field] = found[field] or value
-        if r[9] not in found["documents"]:
-            found["documents"].append(r[9])
+        for field in ("gloss", "born", "died", "target"):
+            found[field] = found[field] or r[field]
+        if r["document"] not in found["documents"]:
+            found["documents"].append(r["document"])
     records = tuple(
         EntityRecord(
             name=k[0],
@@ -372,13 +358,17 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int) -> EntityView:
         for k, v in merged.items()
     )
     names = sorted({name, *(r.name for r in records), *(a for r in records for a in r.aliases)})
-    fact_rows = conn.execute(
-        f"SELECT {_FACT_COLUMNS} FROM facts AS f WHERE f.id IN (SELECT m.fact FROM event_persons"
-        " AS p JOIN event_mentions AS m ON m.id = p.mention WHERE p.name COLLATE NOCASE IN"
-        f" (SELECT value FROM json_each(?))) {_ORDER} LIMIT ?",
-        (json.dumps(names), limit),
-    ).fetchall()
-    term_rows = conn.execute(
+    fact_rows = list(
+        named(
+            conn,
+            f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE f.id IN (SELECT m.fact FROM"
+            " event_persons AS p JOIN event_mentions AS m ON m.id = p.mention WHERE p.name"
+            f" COLLATE NOCASE IN (SELECT value FROM json_each(?))) {FACT_ORDER} LIMIT ?",
+            (json.dumps(names), limit),
+        )
+    )
+    term_rows = named(
+        conn,
         f"{_TERM_SQL} WHERE t.person COLLATE NOCASE IN (SELECT value FROM json_each(?))"
         " ORDER BY t.start_lower, t.id LIMIT ?",
         (json.dumps(names), limit),

@@ -47,7 +47,7 @@ from dyad.store.schema import (
     now,
 )
 from dyad.store.summary import dyad_summary
-from dyad.store.validate import PreparedDocument, prepare
+from dyad.store.validate import Ingestible, PreparedDocument, prepare_any
 from dyad.store.views import (
     Conflict,
     Counts,
@@ -201,23 +201,25 @@ class Store:
 
     # ---------------------------------------------------------------- writing
 
-    def ingest(self, records: Iterable[Record]) -> IngestResult:
-        """Store one document's record stream (``records.extraction_records``) atomically.
+    def ingest(self, document: Ingestible) -> IngestResult:
+        """Store one document atomically: what extraction made of it (a
+        :class:`~dyad.model.ExtractedDocument`, such as ``extract.pipeline.Extraction``) or
+        its record stream (``records.extraction_records``, a records file's lines).
 
-        Raises :class:`InvalidRecordError` (nothing stored) for a stream that breaks the
-        records contract.
+        Raises :class:`InvalidRecordError` (nothing stored) for records that break the
+        records contract, or evidence that is not the document's text.
         """
-        return self._ingest([prepare(records)])[0]
+        return self._ingest([prepare_any(document)])[0]
 
     def ingest_many(
-        self, streams: Iterable[Iterable[Record]], *, batch: int = 200
+        self, documents: Iterable[Ingestible], *, batch: int = 200
     ) -> list[IngestResult]:
         """The bulk path: ``batch`` documents a transaction, facts recomputed once per batch."""
         results: list[IngestResult] = []
         pending: list[PreparedDocument] = []
         claimed: dict[str, str] = {}
-        for records in streams:
-            pending.append(prepare(records))
+        for document in documents:
+            pending.append(prepare_any(document))
             if len(pending) >= batch:
                 results.extend(self._ingest(pending, claimed))
                 pending = []
@@ -233,7 +235,7 @@ class Store:
         with self._read() as conn:
             placed = place_documents(conn, docs, claimed)
         if all(p.unchanged for p in placed):
-            claimed.update((p.doc.id, str(p.doc.record.get("source") or "")) for p in placed)
+            claimed.update((p.doc.id, p.doc.source) for p in placed)
             return [p.result("unchanged") for p in placed]
         results: list[tuple[Placement, IngestStatus, set[Pair]]] = []
         with self._write() as conn:
@@ -242,7 +244,7 @@ class Store:
             # Placed again inside the write lock: another writer may have stored since.
             for placement in place_documents(conn, docs, claimed):
                 doc, row = placement.doc, placement.row
-                claimed[doc.id] = str(doc.record.get("source") or "")
+                claimed[doc.id] = doc.source
                 if placement.unchanged:
                     results.append((placement, "unchanged", set()))
                     continue
@@ -272,8 +274,9 @@ class Store:
     ) -> IngestSummary:
         """Ingest documents as a pipeline gives them, one transaction per document.
 
-        Each item is one document's record stream, or the error that kept it from being read or
-        extracted (:func:`dyad.ingest.ingest_paths` makes them from files, folders and dumps).
+        Each item holds one document (what extraction made of it, or its record stream), or the
+        error that kept it from being read or extracted (:func:`dyad.ingest.ingest_paths` makes
+        them from files, folders and dumps).
         An item with an error, or whose records are invalid, is reported (``progress`` and the
         summary's ``errors``) and skipped; the others go on. A store kept busy by another writer
         beyond the timeout stops the run with :class:`StoreBusyError` (what was stored stays).
@@ -309,10 +312,10 @@ class Store:
         self, item: Extracted, claimed: dict[str, str]
     ) -> IngestResult | IngestProblem:
         """One item of :meth:`ingest_stream` stored, or the problem that kept it out."""
-        if item.records is None:
+        if item.content is None:
             return IngestProblem(item.path, item.error or "failed", item.title)
         try:
-            return self._ingest([prepare(item.records)], claimed)[0]
+            return self._ingest([prepare_any(item.content)], claimed)[0]
         except InvalidRecordError as exc:
             return IngestProblem(item.path, str(exc), item.title)
 

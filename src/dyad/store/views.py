@@ -6,8 +6,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, Protocol, TypeVar
+
+from dyad.model import ExtractedDocument
 
 Pair = tuple[str, str]
 """Two state codes, sorted (``a < b``): the key of every fact, term and count of a dyad."""
@@ -15,6 +19,7 @@ IngestStatus = Literal["added", "replaced", "unchanged"]
 RelationsState = Literal["none", "relations", "severed", "suspended", "unknown"]
 MissionState = Literal["unknown", "open", "closed"]
 HitKind = Literal["sentence", "event", "gloss"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +48,13 @@ class IngestProblem:
 
 
 class Extracted(Protocol):
-    """What :meth:`Store.ingest_stream` takes: one document's records, or why there are none."""
+    """What :meth:`Store.ingest_stream` takes: one document (what extraction made of it, or
+    its records), or why there is none."""
 
     @property
     def path(self) -> str: ...
     @property
-    def records(self) -> list[dict[str, Any]] | None: ...
+    def content(self) -> ExtractedDocument | Sequence[dict[str, Any]] | None: ...
     @property
     def error(self) -> str | None: ...
     @property
@@ -78,19 +84,28 @@ class IngestSummary:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One evidence of a fact: the exact text, where it is, what the record said."""
+    """One evidence of a fact or a term: the exact text, where it is, what the record said.
 
-    mention: int
-    document: str
+    ``document.text[start:end] == text``. The fields after ``rule`` are the event mention's
+    (a term of office has no date of its own and a confidence of 1).
+    """
+
+    mention: int  # the row id of the event mention (of the term, for a term's source)
+    record_id: str  # the event record's id ("" for a term)
+    document: str  # the document's id
     title: str
+    source: str  # the path or URL the document was read from
+    format: str
     text: str
     start: int
     end: int
-    date: str | None  # the date as this mention gave it
+    date: str | None  # the date as this mention gave it (EDTF)
     date_text: str | None
+    date_source: str | None
     rule: str
     confidence: float
-    record_id: str
+    quantity_amount: float | None = None
+    quantity_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +117,10 @@ class PersonRef:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """A reconciled fact and every evidence for it."""
+    """A reconciled fact and every evidence for it (by document id, then offset).
+
+    ``mentions`` and ``documents`` count the event mentions and documents behind it.
+    """
 
     id: int
     type: str
@@ -117,8 +135,27 @@ class Fact:
     subject: str | None
     confidence: float
     conflict: int | None  # the conflict id when other facts disagree with this one
-    sources: tuple[Source, ...] = ()
+    mentions: int = 0
+    documents: int = 0
+    evidence: tuple[Source, ...] = ()
     persons: tuple[PersonRef, ...] = ()
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The evidence, under the name the pages and the JSON give it."""
+        return self.evidence
+
+
+def from_row(kind: type[T], row: sqlite3.Row, **given: Any) -> T:
+    """A view dataclass from a row by column name (``sqlite3.Row``): each field not
+    ``given`` is the column of its name."""
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind))  # type: ignore[arg-type]
+    return kind(**{n: row[n] for n in names if n not in given}, **given)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,19 @@ server-side SVG, ``reader.py`` turns a stored article into the reader's markup t
 
 from __future__ import annotations
 
-from dyad.web.app import create_app, serve
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dyad.web.app import create_app, serve
 
 __all__ = ["create_app", "serve"]
+
+
+def __getattr__(name: str) -> Any:
+    """The application is loaded when asked for: the command line's ``--json`` imports
+    ``dyad.web.shapes`` without FastAPI."""
+    if name in __all__:
+        from dyad.web import app
+
+        return getattr(app, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

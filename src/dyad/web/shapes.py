@@ -1,10 +1,14 @@
-"""The store's dataclasses as the JSON-ready dicts the pages share, with the links between
-pages (``href``) that the API carries too, as datasette's JSON does."""
+"""The store's dataclasses as JSON-ready dicts: the one JSON shaping of the knowledge base.
+
+The pages and their ``.json`` (``data.py``) and the command line's ``--json``
+(``cli/display.to_json``, through :func:`data`) shape the store's answers here, so a fact looks
+the same wherever it is read: its fields, its sources and persons, its family and scales, and
+the links between pages (``href``) that the API carries too, as datasette's JSON does."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from functools import cache
 from operator import attrgetter
 from typing import Any
@@ -75,7 +79,8 @@ def doc_href(document: str, start: int | None = None, end: int | None = None) ->
 
 
 def fact(f: Fact) -> Record:
-    out = asdict(f)
+    """A fact with its evidence (as ``sources``), persons, family, scales and links."""
+    out = {("sources" if name == "evidence" else name): value for name, value in asdict(f).items()}
     out["family"] = family(f.type)
     out["label"] = type_label(f.type)
     scales = scale(f.type)
@@ -160,3 +165,29 @@ def hit(h: SearchHit) -> Record:
     out = asdict(h)
     out["href"] = doc_href(h.document, h.start, h.end)
     return out
+
+
+_SHAPES: dict[type, Callable[[Any], Record]] = {
+    Fact: fact,
+    Term: term,
+    Interval: interval,
+    Conflict: conflict,
+    DocumentRef: document,
+    DyadCount: dyad_count,
+    SearchHit: hit,
+}
+
+
+def data(value: Any) -> Any:
+    """Any answer of the store (a view dataclass, a list or dict of them) as JSON-ready data:
+    each kind of view shaped as the pages shape it, other dataclasses field by field."""
+    shape = _SHAPES.get(type(value))
+    if shape is not None:
+        return shape(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: data(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [data(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): data(v) for k, v in value.items()}
+    return value
