@@ -229,11 +229,11 @@ def test_export_frame_levels_agree_with_cow_on_the_corpus(
     # issue's bar is 80%; this floor is the level measured on 2026-12-07, not the bar.
     # Then (branch timeline) an "embassy" before 1914 of states not both great powers read as a
     # legation, openings dated by their closing left out, and sides whose level changed within
-    # COW's own year set apart: on a knowledge base of the corpus without the ten pages held
-    # out for dev3, 632 of 792 (79.8%) -> 624 of 746 (83.6%); the floor awaits a measure on the
-    # whole corpus.
+    # COW's own year counted beside the rest (compared all the same): on the whole corpus
+    # (2026-12-07, main 92caafb), 644 of 782 sides agree (82.4%; 26 sides changed within COW's
+    # year, 10 of them agreeing). The bar is 80%.
     assert result.total.sides_known >= 500
-    assert result.agreement is not None and result.agreement >= 0.798
+    assert result.agreement is not None and result.agreement >= 0.82
 
 
 def test_export_frame_pairs_over_membership_years(

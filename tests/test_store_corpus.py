@@ -118,6 +118,7 @@ def test_store_corpus_headline_agrees_with_the_historian(
     assert found.compared >= 190 and found.covered >= 185, figures
     # Measured when written: 198 files compared, 192 both cover; exact 157 (81.8%), by year 180
     # (93.8%); the Historian's date is among Dyad's establishment dates for 171 and its year for
-    # 185. The 85% and 95% are not met.
-    assert found.exact / found.covered >= 0.817, figures
+    # 185. The 85% and 95% are not met. Then (a sentence dating another act supports no
+    # date; within one year the earlier day wins a tie): exact 159 (82.8%), by year 180 (93.8%).
+    assert found.exact / found.covered >= 0.828, figures
     assert found.year / found.covered >= 0.937, figures
