@@ -39,7 +39,7 @@ from dyad.web.pages import register
 from dyad.web.palette import FALLBACK_COLOUR, FAMILY_COLOURS
 from dyad.web.reader import article
 from dyad.web.shapes import state_href
-from dyad.web.stores import WebState
+from dyad.web.stores import COMPUTING, WebState
 
 log = logging.getLogger(__name__)
 
@@ -295,7 +295,7 @@ def _install_docs(app: FastAPI) -> None:
 
 
 def create_app(
-    db_path: str | Path, readonly: bool = True, *, cache_size: int = 512, threads: int = 4
+    db_path: str | Path, readonly: bool = True, *, cache_size: int = 512, threads: int = COMPUTING
 ) -> FastAPI:
     """The web application over the knowledge base at ``db_path``.
 
@@ -362,7 +362,7 @@ def app_from_environment() -> FastAPI:
         os.environ["DYAD_WEB_DB"],
         readonly=os.environ.get("DYAD_WEB_READONLY", "1") != "0",
         cache_size=int(os.environ.get("DYAD_WEB_CACHE", "512")),
-        threads=int(os.environ.get("DYAD_WEB_THREADS", "4")),
+        threads=int(os.environ.get("DYAD_WEB_THREADS", str(COMPUTING))),
     )
 
 
@@ -389,7 +389,7 @@ def serve(
     readonly: bool = True,
     workers: int = 1,
     cache_size: int = 512,
-    threads: int = 4,
+    threads: int = COMPUTING,
     log_level: str = "warning",
     announce: Callable[[str], None] | None = None,
 ) -> None:
