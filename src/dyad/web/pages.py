@@ -86,7 +86,8 @@ async def reply(
     turns holding the GIL, each page slower."""
     state: WebState = request.app.state.web
     query = urlencode(declared_query(request))
-    key = (request.url.path, query)
+    # the decoded path from the scope: request.url would build the whole address (host, scheme)
+    key = (request.scope["path"], query)
     # without a cache, no version: its two stat() calls would only slow every request (each
     # gives up the GIL in the event loop's thread, to wait for it behind the pages computing)
     version = state.version() if state.cache.size > 0 else None
@@ -122,7 +123,7 @@ def _render(
         return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS), JSON
     _links(request, data, "")
     query = urlencode(declared_query(request))
-    base = "/index" if request.url.path == "/" else raw_path(request)
+    base = "/index" if request.scope["path"] == "/" else raw_path(request)
     json_url = f"{base}.json" + (f"?{query}" if query else "")
     context = {"data": data, "json_url": json_url, "path": raw_path(request), "query": query}
     if extra is not None:
