@@ -357,7 +357,7 @@ def create_app(
 
 
 def app_from_environment() -> FastAPI:
-    """The application for ``DYAD_WEB_DB`` (how :func:`serve` starts several workers)."""
+    """The application for ``DYAD_WEB_DB`` and its companions (for ``uvicorn --factory``)."""
     return create_app(
         os.environ["DYAD_WEB_DB"],
         readonly=os.environ.get("DYAD_WEB_READONLY", "1") != "0",
@@ -395,8 +395,9 @@ def serve(
 ) -> None:
     """Serve the knowledge base at ``db_path`` on ``http://host:port/`` until interrupted.
 
-    ``workers`` > 1 runs that many processes (each with its own stores and reply cache);
-    each computes ``threads`` pages at once.
+    ``workers`` > 1 runs that many processes, each with its own listening socket on the
+    address (``processes.py``: the kernel spreads the connections over them), its own stores
+    and reply cache; each computes ``threads`` pages at once.
     Raises ``FileNotFoundError`` or a :class:`~dyad.store.StoreError` before listening when
     the file is missing or cannot be read; then calls ``announce`` with the address (the
     command line prints it).
@@ -412,16 +413,15 @@ def serve(
     if workers <= 1:
         uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
         return
-    os.environ["DYAD_WEB_DB"] = str(Path(db_path).resolve())
-    os.environ["DYAD_WEB_READONLY"] = "1" if readonly else "0"
-    os.environ["DYAD_WEB_CACHE"] = str(cache_size)
-    os.environ["DYAD_WEB_THREADS"] = str(threads)
-    uvicorn.run(
-        "dyad.web.app:app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
+    from dyad.web.processes import serve_processes
+
+    serve_processes(
+        db_path,
+        host,
+        port,
         workers=workers,
+        readonly=readonly,
+        cache_size=cache_size,
+        threads=threads,
         log_level=log_level,
-        access_log=False,
     )
