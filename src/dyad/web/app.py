@@ -357,7 +357,8 @@ def create_app(
 
 
 def app_from_environment() -> FastAPI:
-    """The application for ``DYAD_WEB_DB`` and its companions (for ``uvicorn --factory``)."""
+    """The application for ``DYAD_WEB_DB`` (uvicorn's workers, where :func:`serve` cannot
+    give each process its own socket)."""
     return create_app(
         os.environ["DYAD_WEB_DB"],
         readonly=os.environ.get("DYAD_WEB_READONLY", "1") != "0",
@@ -413,15 +414,31 @@ def serve(
     if workers <= 1:
         uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
         return
-    from dyad.web.processes import serve_processes
+    if hasattr(socket, "SO_REUSEPORT"):
+        from dyad.web.processes import serve_processes
 
-    serve_processes(
-        db_path,
-        host,
-        port,
+        serve_processes(
+            db_path,
+            host,
+            port,
+            workers=workers,
+            readonly=readonly,
+            cache_size=cache_size,
+            threads=threads,
+            log_level=log_level,
+        )
+        return
+    # no SO_REUSEPORT (Windows): uvicorn's workers, sharing one socket
+    os.environ["DYAD_WEB_DB"] = str(Path(db_path).resolve())
+    os.environ["DYAD_WEB_READONLY"] = "1" if readonly else "0"
+    os.environ["DYAD_WEB_CACHE"] = str(cache_size)
+    os.environ["DYAD_WEB_THREADS"] = str(threads)
+    uvicorn.run(
+        "dyad.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
         workers=workers,
-        readonly=readonly,
-        cache_size=cache_size,
-        threads=threads,
         log_level=log_level,
+        access_log=False,
     )
