@@ -17,6 +17,13 @@ addresses only).
 Each page is measured twice: with the server's reply cache (the default: a page asked for
 again while the database is unchanged costs a look-up) and without it (``cache_size=0``:
 every request queries the store and renders), so that both are known.
+
+``--baseline DIR`` compares with another checkout's code (``git worktree add /tmp/base main``):
+its ``src/`` and this one's are served in turn, ``--rounds`` times a page, each round one
+server of each, and the medians and the within-round ratios (this / baseline) are printed:
+on a shared machine only what is measured side by side compares. ``--threads N`` sets the
+pages computed at once in a server process (``serve(threads=)``; the baseline's own default
+is kept where it has no such parameter).
 """
 
 from __future__ import annotations
@@ -33,9 +40,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from glob import glob
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "bench" / ".cache"
@@ -98,15 +107,30 @@ def _free_port() -> int:
 
 
 class Server:
-    """``dyad.web.serve`` in a subprocess, stopped on exit."""
+    """``dyad.web.serve`` in a subprocess, stopped on exit; the code of ``src`` (a checkout's
+    ``src/`` folder) when given, else this one's."""
 
-    def __init__(self, db: Path, *, workers: int, cache: int) -> None:
+    def __init__(
+        self,
+        db: Path,
+        *,
+        workers: int,
+        cache: int,
+        threads: int | None = None,
+        src: Path | None = None,
+    ) -> None:
         self.port = _free_port()
+        extra = "" if threads is None else f", threads={threads}"
         code = (
             "import sys; from dyad.web import serve;"
-            f" serve(sys.argv[1], port={self.port}, workers={workers}, cache_size={cache})"
+            f" serve(sys.argv[1], port={self.port}, workers={workers}, cache_size={cache}{extra})"
         )
-        self.process = subprocess.Popen([sys.executable, "-c", code, str(db)], cwd=ROOT)
+        env = dict(os.environ)
+        if src is not None:
+            env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")])
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code, str(db)], cwd=src.parent if src else ROOT, env=env
+        )
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -195,6 +219,80 @@ def run_httpx(url: str, clients: int, seconds: float) -> Result:
     return asyncio.run(_drive(url, clients, seconds))
 
 
+def measure(server: Server, page: str, drive: Callable[..., Result], args: Any) -> Row:
+    """One page on a running server: one request, 2 s of warm-up, then the measured run."""
+    url = f"http://127.0.0.1:{server.port}{page}"
+    # one request first, so that no computation queued by the warm-up still runs when the
+    # measurement starts; then warm every thread's store
+    urllib.request.urlopen(url, timeout=120).read()
+    drive(url, args.clients, 2.0)
+    load, cpu = os.getloadavg()[0], server_cpu(server.process.pid)
+    result = drive(url, args.clients, args.seconds)
+    cpu = (server_cpu(server.process.pid) - cpu) / max(result.requests, 1)
+    return Row(result, cpu * 1000, load, os.getloadavg()[0])
+
+
+@dataclass(frozen=True)
+class Row:
+    result: Result
+    cpu_ms: float
+    load_before: float
+    load_after: float
+
+    def line(self, label: str) -> str:
+        r = self.result
+        return (
+            f"  {label:28} {r.rate:8,.0f} req/s   median {r.median_ms:7.2f} ms   p99"
+            f" {r.p99_ms:7.2f} ms   server CPU {self.cpu_ms:5.2f} ms/req   errors {r.errors}"
+            f"   load {self.load_before:.1f}-{self.load_after:.1f}"
+        )
+
+
+def compare(
+    path: Path, pages: list[str], cache: int, drive: Callable[..., Result], args: Any
+) -> None:
+    """Each page served by the baseline's code and this one's in turn, ``args.rounds`` times."""
+    codes = [("baseline", args.baseline.resolve() / "src"), ("this", ROOT / "src")]
+    for page in pages:
+        rows: dict[str, list[Row]] = {"baseline": [], "this": []}
+        for round_ in range(args.rounds):
+            for name, src in codes:
+                threads = args.threads if name == "this" else args.baseline_threads
+                with Server(
+                    path, workers=args.workers, cache=cache, threads=threads, src=src
+                ) as server:
+                    row = measure(server, page, drive, args)
+                rows[name].append(row)
+                print(row.line(f"{page} {name} #{round_ + 1}"), flush=True)
+        old, new = rows["baseline"], rows["this"]
+
+        def median(values: list[float]) -> float:
+            return statistics.median(values) if values else math.nan
+
+        for name, got in rows.items():
+            print(
+                f"  {page} {name}: medians {median([r.result.rate for r in got]):,.0f} req/s,"
+                f" median {median([r.result.median_ms for r in got]):.1f} ms,"
+                f" p99 {median([r.result.p99_ms for r in got]):.1f} ms,"
+                f" CPU {median([r.cpu_ms for r in got]):.2f} ms/req"
+            )
+        ratio = {
+            "CPU/req": median([n.cpu_ms / o.cpu_ms for o, n in zip(old, new, strict=True)]),
+            "p99": median(
+                [n.result.p99_ms / o.result.p99_ms for o, n in zip(old, new, strict=True)]
+            ),
+            "median": median(
+                [n.result.median_ms / o.result.median_ms for o, n in zip(old, new, strict=True)]
+            ),
+            "req/s": median([n.result.rate / o.result.rate for o, n in zip(old, new, strict=True)]),
+        }
+        print(
+            f"  {page} this/baseline, median of {args.rounds} rounds' ratios: "
+            + ", ".join(f"{k} x{v:.2f}" for k, v in ratio.items()),
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="per page (bounded)")
@@ -217,8 +315,21 @@ def main() -> None:
         metavar="PATH",
         help="with --db: measure these addresses only (e.g. / /dyad/MNG/PRK.json)",
     )
+    parser.add_argument(
+        "--threads", type=int, help="pages computed at once per server process (serve's default)"
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="a checkout whose code to compare with, served in turn with this one's",
+    )
+    parser.add_argument(
+        "--baseline-threads", type=int, help="with --baseline: its threads (its default)"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="with --baseline: rounds a page")
     args = parser.parse_args()
-    seconds = min(max(args.seconds, 1.0), 120.0)
+    seconds = args.seconds = min(max(args.seconds, 1.0), 120.0)
     use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
     drive = run_wrk if use_wrk else run_httpx
     kbs = []
@@ -248,27 +359,18 @@ def main() -> None:
         kbs.append((f"synthetic KB ({top.a}–{top.b}: {top.facts} facts)", path, pages))
     print(
         f"{args.clients} clients, {seconds:.0f} s a page, {args.workers} server worker(s),"
+        f" threads {args.threads or 'default'},"
         f" driven by {'wrk' if use_wrk else 'httpx'}, {os.cpu_count()} CPUs"
     )
     for label, path, pages in kbs:
         for cache in {"both": (512, 0), "on": (512,), "off": (0,)}[args.cache]:
             print(f"\n{label}, reply cache {'on' if cache else 'off'}:")
-            with Server(path, workers=args.workers, cache=cache) as server:
+            if args.baseline is not None:
+                compare(path, pages, cache, drive, args)
+                continue
+            with Server(path, workers=args.workers, cache=cache, threads=args.threads) as server:
                 for page in pages:
-                    url = f"http://127.0.0.1:{server.port}{page}"
-                    # one request first, so that no computation queued by the warm-up still
-                    # runs when the measurement starts; then warm every thread's store
-                    urllib.request.urlopen(url, timeout=120).read()
-                    drive(url, args.clients, 2.0)
-                    load, cpu = os.getloadavg()[0], server_cpu(server.process.pid)
-                    result = drive(url, args.clients, seconds)
-                    cpu = (server_cpu(server.process.pid) - cpu) / max(result.requests, 1)
-                    print(
-                        f"  {page:28} {result.rate:8,.0f} req/s   median {result.median_ms:7.2f}"
-                        f" ms   p99 {result.p99_ms:7.2f} ms   server CPU {cpu * 1000:5.2f} ms/req"
-                        f"   errors {result.errors}   load {load:.1f}-{os.getloadavg()[0]:.1f}",
-                        flush=True,
-                    )
+                    print(measure(server, page, drive, args).line(page), flush=True)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from dyad.web.pages import register
 from dyad.web.palette import FALLBACK_COLOUR, FAMILY_COLOURS
 from dyad.web.reader import article
 from dyad.web.shapes import state_href
-from dyad.web.stores import WebState
+from dyad.web.stores import COMPUTING, WebState
 
 log = logging.getLogger(__name__)
 
@@ -294,12 +294,15 @@ def _install_docs(app: FastAPI) -> None:
     app.add_api_route("/docs", api_docs, methods=["GET"], include_in_schema=False)
 
 
-def create_app(db_path: str | Path, readonly: bool = True, *, cache_size: int = 512) -> FastAPI:
+def create_app(
+    db_path: str | Path, readonly: bool = True, *, cache_size: int = 512, threads: int = COMPUTING
+) -> FastAPI:
     """The web application over the knowledge base at ``db_path``.
 
     The file must exist and be at this Dyad's schema version (a read-only store refuses to
     migrate it: open it once with ``Store(path)`` to bring it up to date). ``cache_size``
-    rendered replies are kept (0: none).
+    rendered replies are kept (0: none); ``threads`` pages are computed at once, each in a
+    worker thread with its own read-only store.
     """
     path = Path(db_path)
     if not path.is_file():
@@ -307,7 +310,9 @@ def create_app(db_path: str | Path, readonly: bool = True, *, cache_size: int = 
     from dyad.store import Store
 
     Store(path, readonly=readonly).close()  # fail now, with the store's message, not per page
-    state = WebState(path, _environment(), readonly=readonly, cache_size=cache_size)
+    state = WebState(
+        path, _environment(), readonly=readonly, cache_size=cache_size, computing=threads
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -324,6 +329,8 @@ def create_app(db_path: str | Path, readonly: bool = True, *, cache_size: int = 
         ),
         docs_url=None,
         redoc_url=None,
+        # no OpenTelemetry: else FastAPI asks the global providers on every request
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.web = state
     app.add_middleware(SecurityHeaders)
@@ -350,11 +357,13 @@ def create_app(db_path: str | Path, readonly: bool = True, *, cache_size: int = 
 
 
 def app_from_environment() -> FastAPI:
-    """The application for ``DYAD_WEB_DB`` (how :func:`serve` starts several workers)."""
+    """The application for ``DYAD_WEB_DB`` (uvicorn's workers, where :func:`serve` cannot
+    give each process its own socket)."""
     return create_app(
         os.environ["DYAD_WEB_DB"],
         readonly=os.environ.get("DYAD_WEB_READONLY", "1") != "0",
         cache_size=int(os.environ.get("DYAD_WEB_CACHE", "512")),
+        threads=int(os.environ.get("DYAD_WEB_THREADS", str(COMPUTING))),
     )
 
 
@@ -381,19 +390,23 @@ def serve(
     readonly: bool = True,
     workers: int = 1,
     cache_size: int = 512,
+    threads: int = COMPUTING,
     log_level: str = "warning",
     announce: Callable[[str], None] | None = None,
 ) -> None:
     """Serve the knowledge base at ``db_path`` on ``http://host:port/`` until interrupted.
 
-    ``workers`` > 1 runs that many processes (each with its own stores and reply cache).
+    ``workers`` > 1 runs that many processes, each with its own listening socket on the
+    address (``processes.py``: the kernel spreads the connections over them), its own stores
+    and reply cache; each computes ``threads`` pages at once.
     Raises ``FileNotFoundError`` or a :class:`~dyad.store.StoreError` before listening when
     the file is missing or cannot be read; then calls ``announce`` with the address (the
     command line prints it).
     """
     import uvicorn
 
-    app = create_app(db_path, readonly=readonly, cache_size=cache_size)  # fails early, clearly
+    # fails early, clearly
+    app = create_app(db_path, readonly=readonly, cache_size=cache_size, threads=threads)
     _check_free(host, port)  # "address already in use" before saying it is served
     if announce is not None:
         shown = f"[{host}]" if ":" in host else host
@@ -401,9 +414,25 @@ def serve(
     if workers <= 1:
         uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
         return
+    if hasattr(socket, "SO_REUSEPORT"):
+        from dyad.web.processes import serve_processes
+
+        serve_processes(
+            db_path,
+            host,
+            port,
+            workers=workers,
+            readonly=readonly,
+            cache_size=cache_size,
+            threads=threads,
+            log_level=log_level,
+        )
+        return
+    # no SO_REUSEPORT (Windows): uvicorn's workers, sharing one socket
     os.environ["DYAD_WEB_DB"] = str(Path(db_path).resolve())
     os.environ["DYAD_WEB_READONLY"] = "1" if readonly else "0"
     os.environ["DYAD_WEB_CACHE"] = str(cache_size)
+    os.environ["DYAD_WEB_THREADS"] = str(threads)
     uvicorn.run(
         "dyad.web.app:app_from_environment",
         factory=True,

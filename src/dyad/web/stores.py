@@ -24,6 +24,12 @@ from dyad.store import Store
 
 Version = tuple[int, int, int, int]
 
+#: Pages computed at once in a server process, each in a worker thread. Two: a page spends
+#: part of its time in SQLite, which lets go of the GIL, so a second thread overlaps it; more
+#: threads only take turns holding the GIL, and each handover between cores costs CPU: at 32
+#: clients a dyad JSON costs 0.82x the CPU of 4 threads before, 0.95x with 4 (bench/README.md).
+COMPUTING = 2
+
 
 class ReplyCache:
     """A small thread-safe LRU of rendered replies, each valid for one database version.
@@ -83,7 +89,7 @@ class WebState:
         *,
         readonly: bool,
         cache_size: int,
-        computing: int = 4,
+        computing: int = COMPUTING,
     ) -> None:
         self.path = Path(path)
         self.readonly = readonly
