@@ -28,6 +28,7 @@ from dyad.extract.quantities import find_quantities
 from dyad.extract.rules import Rule, builtin_rules
 from dyad.extract.tables import table_events
 from dyad.extract.tagging import tag_sentence
+from dyad.extract.triggers import TriggerLexicon, trigger_lexicon
 from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.model import Document, Entity, Event, Person, Tenure
 from dyad.sentences import split_sentences
@@ -83,11 +84,14 @@ def extract(
     rules: Sequence[Rule] | None = None,
     gazetteer: Gazetteer | None = None,
     verbs: VerbPatterns | None = None,
+    triggers: TriggerLexicon | None = None,
 ) -> Extraction:
     """Extract events, terms of office and entities from one document.
 
     ``verbs``: the CAMEO verb patterns to use beside the rules (default: the built-in ones;
-    :data:`dyad.extract.cameo.verbs.NO_VERB_PATTERNS` for none).
+    :data:`dyad.extract.cameo.verbs.NO_VERB_PATTERNS` for none). ``triggers``: the trigger
+    lexicon (default :func:`dyad.extract.triggers.trigger_lexicon`;
+    :data:`dyad.extract.triggers.NO_TRIGGERS` for none).
     """
     from dyad.extract.entities import find_entities
     from dyad.extract.tenures import find_tenures
@@ -97,6 +101,7 @@ def extract(
         return extract_curated(doc, gaz)
     rules = builtin_rules() if rules is None else rules
     verbs = verb_patterns() if verbs is None else verbs
+    triggers = trigger_lexicon() if triggers is None else triggers
     text = doc.text
     context = Context(doc, gaz)
     facts = gloss_facts(doc, gaz)
@@ -159,7 +164,8 @@ def extract(
         sentence_dates = [d for d in _within(dates, date_starts, s, e) if d.end <= e]
         sentence_periods = [p for p in _within(periods, period_starts, s, e) if p[1] <= e]
         # Tagging is the costly part; a sentence without any rule's words is not tagged.
-        if engine.could_match(text[s:e]) or verbs.could_match(text[s:e]):
+        plain = text[s:e]
+        if engine.could_match(plain) or verbs.could_match(plain) or triggers.could_match(plain):
             tagged = tag_sentence(
                 text,
                 s,
@@ -171,6 +177,7 @@ def extract(
                 periods=sentence_periods,
             )
             cameo = verbs.matches(tagged)  # hook: CAMEO verb patterns (low priority)
+            cameo += triggers.matches(tagged)  # the trigger lexicon (lowest priority)
             events.extend(engine.events(text, tagged, heading_date(s), previous_date, cameo))
         own = [(d.end, d.edtf, d.start) for d in sentence_dates]
         own += [(end, value, start) for start, end, value in sentence_periods]

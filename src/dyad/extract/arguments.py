@@ -1,0 +1,222 @@
+"""The states a trigger word takes as its arguments, by the syntax of its own clause.
+
+Over the tokens of a tagged sentence (:mod:`dyad.extract.cameo.matching`), for a trigger at
+one token, :func:`find_roles` finds who acts (``source``) and who is acted on (``target``):
+
+- **before a verb**: its subject, the nearest actor before it in its clause that is not the
+  object of a preposition or of an earlier verb (with the offices of a state: "the President
+  of X visited" is X); a passive verb's agent ("was invaded by X") is its source and its
+  subject its target;
+- **before a noun**: its possessor ("X's visit"), a state named as its adjective ("Chinese
+  aid", "the X–Y treaty": both), else the subject of the verb that governs it ("X signed a
+  treaty with Y", "X imposed sanctions on Y"); after "received" or "obtained" that subject is
+  the target ("Y received aid from X");
+- **after either**: the object, right after a verb or through a preposition that makes it a
+  partner or an opponent ("to", "with", "against", "on", "of", "from", "by"; never "in" or
+  "at", which name a venue), and both states of "between X and Y".
+
+A state named as a qualifier of something else ("Guyanese persons", "Syrian refugees") is no
+argument. ``None`` where the clause names no state as an argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dyad.extract.cameo.matching import (
+    Token,
+    _agent,
+    _passive,
+    _stands_alone,
+    _subject,
+)
+from dyad.extract.tagging import Tagged
+
+Roles = dict[str, int]  # role name -> token index
+
+_CLAUSE_END = frozenset(';:()[]"') | {"which", "who", "whom", "whose", "while", "whereas", "but"}
+# Prepositions after a trigger and the role of their object ("from X": X gives).
+_PREP_ROLE = {
+    "to": "target",
+    "with": "target",
+    "against": "target",
+    "on": "target",
+    "upon": "target",
+    "toward": "target",
+    "towards": "target",
+    "into": "target",
+    "of": "target",
+    "over": "target",
+    "from": "source",
+    "by": "source",
+    "between": "between",
+}
+# Words a noun's object may be reached through: "agreement on trade with X", "aid of $5m to X".
+_THROUGH = frozenset(
+    "the a an its their his her bilateral economic military trade cultural official state"
+    " friendship cooperation co-operation peace border technical development financial"
+    " and of on for".split()
+)
+_FUNCTION = frozenset("of for on and in at to with by from as than or the a an".split())
+_RECEIVE = frozenset("received receives obtained got accepted".split())
+_REACH = 6
+
+
+def _actor(tok: Token) -> bool:
+    return tok.kind in {"S", "P", "C"}
+
+
+def _is_state(tagged: Tagged, tok: Token) -> bool:
+    tag = tagged.tag_of(tok.text)
+    if tag is None:
+        return False
+    if tag.kind == "P":
+        return bool(tag.person and tag.person.state)
+    return tag.kind in {"S", "C"}
+
+
+def _stop(tok: Token) -> bool:
+    return tok.text in _CLAUSE_END or tok.text == "."
+
+
+def _after(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> Roles:
+    """The object(s) after the trigger, by the preposition that leads to them."""
+    prep: str | None = None
+    for i in range(at + 1, min(len(tokens), at + _REACH + 1)):
+        tok = tokens[i]
+        if _stop(tok) or tok.text == ",":
+            return {}
+        if _actor(tok):
+            if not _is_state(tagged, tok):
+                return {}
+            if prep is None:
+                return {"target": i} if pos == "v" and i <= at + 2 else {}
+            role = _PREP_ROLE[prep]
+            if role != "between":
+                return {role: i}
+            nxt = i + 2
+            if nxt < len(tokens) and tokens[i + 1].text == "and" and _actor(tokens[nxt]):
+                return {"source": i, "target": nxt} if _is_state(tagged, tokens[nxt]) else {}
+            return {}
+        if tok.kind != "w":
+            if tok.kind in {"D", "Q"} or tok.text in {"-", "–", "$"}:
+                continue
+            return {}
+        if tok.text in _PREP_ROLE:
+            prep = tok.text
+        elif tok.text not in _THROUGH and not (pos == "n" and i == at + 1 and tok.text == "s"):
+            return {}
+    return {}
+
+
+def _owner(tagged: Tagged, tokens: Sequence[Token], at: int) -> Roles:
+    """A noun's possessor or the states named as its adjective, up to three words before."""
+    found: list[int] = []
+    for i in range(at - 1, max(-1, at - 5), -1):
+        tok = tokens[i]
+        if _actor(tok):
+            if not _is_state(tagged, tok):
+                break
+            found.append(i)
+            continue
+        if tok.text in {"-", "–", "'", "’", "s", "and"} or (
+            tok.kind == "w" and tok.text in _THROUGH - {"of", "on", "for", "and"}
+        ):
+            continue
+        if tok.kind == "w" and not found and i >= at - 2 and tok.text not in _FUNCTION:
+            continue  # "Chinese development aid", "X's official visit"
+        break
+    if len(found) >= 2:
+        return {"source": found[-1], "target": found[0]}
+    return {"source": found[0]} if found else {}
+
+
+def _governing_verb(tokens: Sequence[Token], at: int) -> int | None:
+    """The nearest verb before a noun in its clause ("signed a treaty", "paid a visit")."""
+    for i in range(at - 1, max(-1, at - 8), -1):
+        tok = tokens[i]
+        if _stop(tok) or tok.text == ",":
+            return None
+        if tok.kind == "w" and (tok.text.endswith("ed") or tok.text in _LIGHT):
+            return i
+    return None
+
+
+_LIGHT = frozenset(
+    "made paid gave given sent signed received receives obtained got held began began"
+    " imposed imposes provides provide gives give sign signs hold holds".split()
+)
+
+
+def _before(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> tuple[Roles, bool]:
+    """The roles before the trigger, and whether they are turned round (a passive verb,
+    "received aid")."""
+    if pos == "v":
+        if _passive(tokens, at, at):
+            agent = _agent(tokens, at)
+            subject = _subject(tokens, at - 1)
+            roles: Roles = {}
+            if agent is not None:
+                roles["source"] = agent
+            if subject:
+                roles["target"] = subject[-1]
+            return roles, True
+        subject = _subject(tokens, at)
+        return ({"source": subject[-1]} if subject else {}), False
+    owner = _owner(tagged, tokens, at)
+    if owner:
+        return owner, False
+    verb = _governing_verb(tokens, at)
+    if verb is None:
+        return {}, False
+    subject = _subject(tokens, verb)
+    if not subject:
+        return {}, False
+    return {"source": subject[-1]}, tokens[verb].text in _RECEIVE
+
+
+def find_roles(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> Roles | None:
+    """``source`` and ``target`` (token indices) of the trigger at ``at``; None where its
+    clause names no state as an argument."""
+    before, turned = _before(tagged, tokens, at, pos)
+    if turned and pos == "n" and "source" in before:
+        before = {"target": before["source"]}  # "Y received aid from X"
+    after = {} if (turned and pos == "v") else _after(tagged, tokens, at, pos)
+    roles: Roles = dict(after) if len(after) == 2 else dict(before)
+    for name, index in after.items():
+        if index in roles.values():
+            continue
+        if name in roles:
+            name = "target" if name == "source" else "source"
+            if name in roles:
+                continue
+        roles[name] = index
+    roles = {
+        name: i
+        for name, i in roles.items()
+        if _is_state(tagged, tokens[i]) and (i < at or _stands_alone(tagged, tokens, i))
+    }
+    if len(set(roles.values())) < len(roles) or not roles:
+        return None
+    if len(roles) == 1 and _other_states(tagged, tokens, at, roles):
+        return None  # the other side is neither named as an argument nor the passage's
+    return roles
+
+
+def _other_states(tagged: Tagged, tokens: Sequence[Token], at: int, roles: Roles) -> bool:
+    """Whether the trigger's clause names a state that is not one of its roles: then the
+    other side is not the passage's pair, and no argument says which it is."""
+    states = {tagged.tag_of(tokens[i].text) for i in roles.values()}
+    named = {t.state for t in states if t is not None and t.state}
+    lo = at
+    while lo > 0 and not _stop(tokens[lo - 1]):
+        lo -= 1
+    hi = at
+    while hi + 1 < len(tokens) and not _stop(tokens[hi + 1]):
+        hi += 1
+    for tok in tokens[lo : hi + 1]:
+        if tok.kind == "S":
+            tag = tagged.tag_of(tok.text)
+            if tag is not None and tag.state and tag.state not in named:
+                return True
+    return False

@@ -1,0 +1,205 @@
+"""A broad trigger lexicon: verbs and nouns of events, with their states found by syntax.
+
+Where no hand rule and no CAMEO pattern reads a sentence, a word of the lexicon
+(:data:`LEXICON`: "visited", "invaded", "treaty", "sanctions", "aid", "trade", ...) still tells
+an event of its type. Its two states are found inside the trigger's own clause by general
+syntax over the tagged sentence (:mod:`dyad.extract.arguments`), never by a phrase per wording:
+
+- a verb's subject before it and its object after it (through "with", "to", "against", "on");
+  a passive verb's agent ("was invaded by X") acts;
+- a noun's possessor ("X's visit to Y"), the adjective before it ("Chinese aid", "the
+  X–Y agreement"), the clause's subject where a light verb governs it ("X signed a treaty
+  with Y", "X imposed sanctions on Y") and its prepositional objects ("aid to Y", "trade
+  between X and Y"); "received ... from X" turns the roles round.
+
+A trigger fires only where its clause names at least one state as its argument; the engine
+fills the other side as for any rule (the passage's pair, the page's subject). Each match is
+handed to the event engine at :data:`PRIORITY`, below the CAMEO patterns and every hand rule,
+so that wherever those read the same words they win; date, modality and evidence are read at
+the trigger like any other rule's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from dyad.extract.arguments import Roles, find_roles
+from dyad.extract.cameo.matching import TOKEN, Token, asserted_verb, token
+from dyad.extract.rules import Rule
+from dyad.extract.tagging import Tagged
+
+PRIORITY = 5  # below the CAMEO patterns (10) and every hand rule (default 50)
+CONFIDENCE = 0.55
+ORIGIN = "lexicon"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One trigger word: its type and whether it is read as a verb or a noun.
+
+    ``needs``: words one of which must stand within a few words after a verb ("signed ...
+    agreement") or, for a noun, before it in its clause (a light verb: "signed an agreement");
+    ``flip``: light verbs before the noun that turn its roles round ("received aid from X").
+    """
+
+    type: str
+    pos: str  # "v" or "n"
+    needs: frozenset[str] = frozenset()
+    lifted: frozenset[str] = frozenset()  # light verbs that make it the opposite type
+    named: tuple[str, ...] = ()  # roles the clause itself must name ("source", "target")
+
+
+_SIGN = frozenset(
+    "signed concluded reached agreed ratified initialed initialled inked struck sealed".split()
+)
+_LIFT = frozenset("lifted removed eased ended withdrew scrapped dropped".split())
+
+
+def _entries() -> dict[str, Entry]:
+    """The lexicon: general words of the vocabulary's types, verbs in their past forms."""
+    out: dict[str, Entry] = {}
+
+    def add(
+        words: str, type_: str, pos: str, named: tuple[str, ...] = (), **kw: frozenset[str]
+    ) -> None:
+        for w in words.split():
+            out[w] = Entry(type_, pos, named=named, **kw)
+
+    acted_on = ("target",)  # an act toward a state: the state must be named
+    both = ("source", "target")
+
+    # Verbs (past forms: what happened).
+    add("visited", "visit", "v")
+    add("invaded", "conflict.intervention", "v", acted_on)
+    add("occupied annexed", "conflict.occupation", "v", acted_on)
+    add("recognised recognized", "recognition.granted", "v", acted_on)
+    add("expelled", "diplomats.expelled", "v", acted_on)
+    add("condemned denounced protested criticised criticized accused", "protest", "v", acted_on)
+    add("summoned", "envoy.summoned", "v", acted_on)
+    add("invited", "invitation", "v", acted_on)
+    add("donated funded financed", "aid.provided", "v", acted_on)
+    add("fought", "conflict.armed", "v", acted_on)
+    # Nouns.
+    add("visit visits", "visit", "n")
+    add(
+        "agreement agreements treaty treaties accord accords pact memorandum protocol",
+        "agreement.signed",
+        "n",
+        needs=_SIGN,
+    )
+    add(
+        "aid assistance loan loans grant grants donation donations",
+        "aid.provided",
+        "n",
+    )
+    add("sanctions embargo", "sanctions.imposed", "n", ("source",), lifted=_LIFT)
+    add("invasion", "conflict.intervention", "n", both)
+    add("occupation annexation", "conflict.occupation", "n", both)
+    add("war", "conflict.armed", "n", both)
+    add("trade", "cooperation.economic", "n")
+    add("recognition", "recognition.granted", "n", acted_on)
+    return out
+
+
+LEXICON: dict[str, Entry] = _entries()
+
+
+@cache
+def _rule(type_: str) -> Rule:
+    return Rule(
+        id=f"lexicon.{type_}",
+        type=type_,
+        patterns=(),
+        priority=PRIORITY,
+        confidence=CONFIDENCE,
+        description=f"trigger lexicon: a word of type {type_}, its states by syntax",
+        origin=ORIGIN,
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class TriggerLexicon:
+    """The lexicon's matcher; ``entries`` default to :data:`LEXICON`."""
+
+    def __init__(self, entries: dict[str, Entry] | None = None) -> None:
+        self.entries = LEXICON if entries is None else entries
+        self._forms = frozenset(self.entries)
+
+    def could_match(self, sentence: str) -> bool:
+        return bool(self._forms) and not self._forms.isdisjoint(_WORD.findall(sentence.casefold()))
+
+    def matches(self, tagged: Tagged) -> list[tuple[Rule, re.Match[str]]]:
+        """Each trigger of the sentence whose clause names a state as its argument."""
+        if not self._forms:
+            return []
+        tokens = [token(m) for m in TOKEN.finditer(tagged.string)]
+        out: list[tuple[Rule, re.Match[str]]] = []
+        for index, tok in enumerate(tokens):
+            entry = self.entries.get(tok.text) if tok.kind == "w" else None
+            if entry is None or not _reads_as(entry, tokens, index):
+                continue
+            if index > 0 and tagged.string[tok.start].isupper() and tokens[index - 1].text != ".":
+                continue  # part of a name: "the Korean War", "Mexican Trade Office"
+            type_ = entry.type
+            if entry.lifted and _light_verb(tokens, index, entry.lifted) is not None:
+                type_ = type_.replace("imposed", "lifted")
+            if entry.needs and _light_verb(tokens, index, entry.needs) is None:
+                continue
+            roles = find_roles(tagged, tokens, index, entry.pos)
+            if roles is None or any(role not in roles for role in entry.named):
+                continue
+            made = _compile(tagged.string, tokens, index, roles)
+            if made is not None:
+                out.append((_rule(type_), made))
+        return out
+
+
+def _reads_as(entry: Entry, tokens: Sequence[Token], at: int) -> bool:
+    """A verb must read as one that happened; a noun must not be a verb ("they aid")."""
+    if entry.pos == "v":
+        return asserted_verb(tokens, at)
+    return not (at > 0 and tokens[at - 1].text in {"to", "will", "would", "can", "could"})
+
+
+_CLAUSE_END = frozenset(';:()[]"') | {"which", "who", "whom", "whose", "while", "whereas", "but"}
+
+
+def _light_verb(tokens: Sequence[Token], at: int, verbs: frozenset[str]) -> int | None:
+    """A governing verb of ``verbs`` before the noun at ``at`` in its clause (8 words)."""
+    for back in range(at - 1, max(-1, at - 9), -1):
+        if tokens[back].text in _CLAUSE_END or tokens[back].text == ".":
+            return None
+        if tokens[back].text in verbs:
+            return back
+    return None
+
+
+def _compile(string: str, tokens: Sequence[Token], at: int, roles: Roles) -> re.Match[str] | None:
+    """The match the event engine takes: from the first role (or the trigger) to the last,
+    with the trigger and the roles as named groups."""
+    spans = [(tokens[at].start, tokens[at].end, "trigger")]
+    spans += [(tokens[i].start, tokens[i].end, name) for name, i in roles.items()]
+    spans.sort()
+    parts: list[str] = []
+    cursor = spans[0][0]
+    for s, e, name in spans:
+        if s < cursor:
+            return None  # one token in two roles
+        parts.append(re.escape(string[cursor:s]))
+        parts.append(f"(?P<{name}>{re.escape(string[s:e])})")
+        cursor = e
+    return re.compile("".join(parts)).match(string, spans[0][0])
+
+
+@cache
+def trigger_lexicon() -> TriggerLexicon:
+    """The built-in lexicon."""
+    return TriggerLexicon()
+
+
+NO_TRIGGERS = TriggerLexicon({})
