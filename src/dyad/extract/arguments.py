@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dyad.extract.cameo.matching import (
+    _OFFICES,
     Token,
     _agent,
     _passive,
@@ -55,7 +56,7 @@ _PREP_ROLE = {
 _THROUGH = frozenset(
     "the a an its their his her bilateral economic military trade cultural official state"
     " friendship cooperation co-operation peace border technical development financial"
-    " and of on for".split()
+    " and of on for broke out erupted".split()
 )
 _FUNCTION = frozenset("of for on and in at to with by from as than or the a an".split())
 _RECEIVE = frozenset("received receives obtained got accepted".split())
@@ -70,6 +71,8 @@ def _is_state(tagged: Tagged, tok: Token) -> bool:
     tag = tagged.tag_of(tok.text)
     if tag is None:
         return False
+    if tag.kind == "Q":
+        return bool(tag.inner_states)
     if tag.kind == "P":
         return bool(tag.person and tag.person.state)
     return tag.kind in {"S", "C"}
@@ -79,9 +82,12 @@ def _stop(tok: Token) -> bool:
     return tok.text in _CLAUSE_END or tok.text == "."
 
 
-def _after(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> Roles:
+def _after(
+    tagged: Tagged, tokens: Sequence[Token], at: int, pos: str, preps: dict[str, str]
+) -> Roles:
     """The object(s) after the trigger, by the preposition that leads to them."""
     prep: str | None = None
+    prep_role = {**_PREP_ROLE, **preps}
     for i in range(at + 1, min(len(tokens), at + _REACH + 1)):
         tok = tokens[i]
         if _stop(tok) or tok.text == ",":
@@ -91,9 +97,11 @@ def _after(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> Roles:
                 return {}
             if prep is None:
                 return {"target": i} if pos == "v" and i <= at + 2 else {}
-            role = _PREP_ROLE[prep]
+            role = prep_role[prep]
             if role != "between":
                 return {role: i}
+            if tokens[i].kind == "C":
+                return {"source": i}  # "between the two countries"
             nxt = i + 2
             if nxt < len(tokens) and tokens[i + 1].text == "and" and _actor(tokens[nxt]):
                 return {"source": i, "target": nxt} if _is_state(tagged, tokens[nxt]) else {}
@@ -102,7 +110,7 @@ def _after(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> Roles:
             if tok.kind in {"D", "Q"} or tok.text in {"-", "–", "$"}:
                 continue
             return {}
-        if tok.text in _PREP_ROLE:
+        if tok.text in prep_role:
             prep = tok.text
         elif tok.text not in _THROUGH and not (pos == "n" and i == at + 1 and tok.text == "s"):
             return {}
@@ -129,6 +137,30 @@ def _owner(tagged: Tagged, tokens: Sequence[Token], at: int) -> Roles:
     if len(found) >= 2:
         return {"source": found[-1], "target": found[0]}
     return {"source": found[0]} if found else {}
+
+
+def _in_name(tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:
+    """A state's name that begins a longer name ("the Lebanon War", "Canada House")."""
+    nxt = at + 1
+    if nxt >= len(tokens) or tokens[nxt].kind != "w":
+        return False
+    word = tagged.string[tokens[nxt].start : tokens[nxt].end]
+    return word[0].isupper() and tokens[nxt].text not in _OFFICES
+
+
+def _counted_before(tagged: Tagged, tokens: Sequence[Token], at: int) -> int | None:
+    """A quantity of one state's people right before a participle ("4,872 South Africans
+    living in"), or a state named as their adjective ("Guyanese living in")."""
+    for i in range(at - 1, max(-1, at - 4), -1):
+        tok = tokens[i]
+        if tok.kind == "Q":
+            tag = tagged.tag_of(tok.text)
+            return i if tag is not None and len(set(tag.inner_states)) == 1 else None
+        if tok.kind == "S":
+            return i
+        if tok.kind != "w" or tok.text in _FUNCTION - {"of"}:
+            return None
+    return None
 
 
 def _governing_verb(tokens: Sequence[Token], at: int) -> int | None:
@@ -163,6 +195,9 @@ def _before(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> tuple
             return roles, True
         subject = _subject(tokens, at)
         return ({"source": subject[-1]} if subject else {}), False
+    if pos == "g":
+        counted = _counted_before(tagged, tokens, at)
+        return ({"source": counted} if counted is not None else {}), False
     owner = _owner(tagged, tokens, at)
     if owner:
         return owner, False
@@ -175,13 +210,15 @@ def _before(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> tuple
     return {"source": subject[-1]}, tokens[verb].text in _RECEIVE
 
 
-def find_roles(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> Roles | None:
+def find_roles(
+    tagged: Tagged, tokens: Sequence[Token], at: int, pos: str, preps: dict[str, str] | None = None
+) -> Roles | None:
     """``source`` and ``target`` (token indices) of the trigger at ``at``; None where its
     clause names no state as an argument."""
     before, turned = _before(tagged, tokens, at, pos)
     if turned and pos == "n" and "source" in before:
         before = {"target": before["source"]}  # "Y received aid from X"
-    after = {} if (turned and pos == "v") else _after(tagged, tokens, at, pos)
+    after = {} if (turned and pos == "v") else _after(tagged, tokens, at, pos, preps or {})
     roles: Roles = dict(after) if len(after) == 2 else dict(before)
     for name, index in after.items():
         if index in roles.values():
@@ -194,8 +231,12 @@ def find_roles(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> Ro
     roles = {
         name: i
         for name, i in roles.items()
-        if _is_state(tagged, tokens[i]) and (i < at or _stands_alone(tagged, tokens, i))
+        if _is_state(tagged, tokens[i])
+        and (i < at or _stands_alone(tagged, tokens, i))
+        and not _in_name(tagged, tokens, i)
     }
+    if pos == "g" and tokens[roles.get("source", at)].kind == "S":
+        roles.pop("source")  # "Guyanese living in": kept only as the quantity's state
     if len(set(roles.values())) < len(roles) or not roles:
         return None
     if len(roles) == 1 and _other_states(tagged, tokens, at, roles):

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from dyad.extract.arguments import Roles, find_roles
 from dyad.extract.cameo.matching import TOKEN, Token, asserted_verb, token
@@ -46,15 +47,25 @@ class Entry:
     """
 
     type: str
-    pos: str  # "v" or "n"
+    pos: str  # "v" a verb, "n" a noun, "g" a participle
     needs: frozenset[str] = frozenset()
     lifted: frozenset[str] = frozenset()  # light verbs that make it the opposite type
     named: tuple[str, ...] = ()  # roles the clause itself must name ("source", "target")
+    preps: tuple[tuple[str, str], ...] = ()  # prepositions whose object has another role
+    not_after: frozenset[str] = frozenset()  # words right before it that make it another noun
+    dated: bool = False  # only with a date in its clause: a beginning is dated
+    measured: bool = False  # only with a number or a change in its clause ("grew", "$5m")
 
 
 _SIGN = frozenset(
     "signed concluded reached agreed ratified initialed initialled inked struck sealed".split()
 )
+_BEGIN = frozenset(
+    "began begun begin begins started start starts built established establish commenced initiated"
+    " forged".split()
+)
+_OPEN = frozenset("opened inaugurated established".split())
+_VOICE = frozenset("expressed raised voiced lodged conveyed registered issued".split())
 _LIFT = frozenset("lifted removed eased ended withdrew scrapped dropped".split())
 
 
@@ -63,10 +74,15 @@ def _entries() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
 
     def add(
-        words: str, type_: str, pos: str, named: tuple[str, ...] = (), **kw: frozenset[str]
+        words: str,
+        type_: str,
+        pos: str,
+        named: tuple[str, ...] = (),
+        preps: tuple[tuple[str, str], ...] = (),
+        **kw: Any,
     ) -> None:
         for w in words.split():
-            out[w] = Entry(type_, pos, named=named, **kw)
+            out[w] = Entry(type_, pos, named=named, preps=preps, **kw)
 
     acted_on = ("target",)  # an act toward a state: the state must be named
     both = ("source", "target")
@@ -99,7 +115,35 @@ def _entries() -> dict[str, Entry]:
     add("invasion", "conflict.intervention", "n", both)
     add("occupation annexation", "conflict.occupation", "n", both)
     add("war", "conflict.armed", "n", both)
-    add("trade", "cooperation.economic", "n")
+    add("trade exports imports investment investments", "cooperation.economic", "n", measured=True)
+    add("exported imported", "cooperation.economic", "v", acted_on)
+    # A beginning of relations: "relations began on", "built formal diplomatic relations".
+    add(
+        "relations relationship ties",
+        "relations.established",
+        "n",
+        needs=_BEGIN,
+        not_after=frozenset("trade economic commercial cultural military".split()),
+        dated=True,
+    )
+    # An embassy opened: "of X" is its owner, "in Y" (a capital) its host.
+    mission = (("of", "source"), ("in", "target"))
+    add(
+        "embassy legation consulate consulate-general",
+        "mission.opened",
+        "n",
+        both,
+        mission,
+        needs=_OPEN,
+    )
+    add(
+        "concern concerns displeasure protest protests condemnation",
+        "protest",
+        "n",
+        needs=_VOICE,
+    )
+    # People of one state living in another: "2,844 citizens of Mauritius living in Ireland".
+    add("living residing", "migration", "g", both, (("in", "target"),))
     add("recognition", "recognition.granted", "n", acted_on)
     return out
 
@@ -148,9 +192,13 @@ class TriggerLexicon:
             type_ = entry.type
             if entry.lifted and _light_verb(tokens, index, entry.lifted) is not None:
                 type_ = type_.replace("imposed", "lifted")
-            if entry.needs and _light_verb(tokens, index, entry.needs) is None:
+            if entry.needs and not _governed_by(tokens, index, entry.needs):
                 continue
-            roles = find_roles(tagged, tokens, index, entry.pos)
+            if index > 0 and tokens[index - 1].text in entry.not_after:
+                continue
+            if (entry.dated or entry.measured) and not _told_with(tokens, index, entry.dated):
+                continue
+            roles = find_roles(tagged, tokens, index, entry.pos, dict(entry.preps))
             if roles is None or any(role not in roles for role in entry.named):
                 continue
             made = _compile(tagged.string, tokens, index, roles)
@@ -163,6 +211,8 @@ def _reads_as(entry: Entry, tokens: Sequence[Token], at: int) -> bool:
     """A verb must read as one that happened; a noun must not be a verb ("they aid")."""
     if entry.pos == "v":
         return asserted_verb(tokens, at)
+    if entry.pos == "g":  # a participle after its subject: "2,844 citizens of X living in Y"
+        return True
     return not (at > 0 and tokens[at - 1].text in {"to", "will", "would", "can", "could"})
 
 
@@ -177,6 +227,39 @@ def _light_verb(tokens: Sequence[Token], at: int, verbs: frozenset[str]) -> int 
         if tokens[back].text in verbs:
             return back
     return None
+
+
+_CHANGE = frozenset(
+    "grew grown increased rose risen reached totalled totaled amounted expanded doubled tripled"
+    " improve improved boost boosted valued worth".split()
+)
+
+
+def _told_with(tokens: Sequence[Token], at: int, dated: bool) -> bool:
+    """Whether the trigger's clause has a date (``dated``), else a number or a change."""
+    lo = at
+    while lo > 0 and tokens[lo - 1].text not in _CLAUSE_END and tokens[lo - 1].text != ".":
+        lo -= 1
+    hi = at
+    while hi + 1 < len(tokens) and tokens[hi + 1].text not in _CLAUSE_END:
+        hi += 1
+    clause = tokens[lo : hi + 1]
+    if dated:
+        return any(t.kind == "D" for t in clause)
+    return any(t.kind == "Q" or t.text[0].isdigit() or t.text in _CHANGE for t in clause)
+
+
+def _governed_by(tokens: Sequence[Token], at: int, verbs: frozenset[str]) -> bool:
+    """A verb of ``verbs`` governs the noun at ``at``: before it in its clause, or after it
+    as its predicate ("relations were established", "the relationship began on")."""
+    if _light_verb(tokens, at, verbs) is not None:
+        return True
+    for ahead in range(at + 1, min(len(tokens), at + 7)):
+        if tokens[ahead].text in _CLAUSE_END or tokens[ahead].text in {".", ","}:
+            return False
+        if tokens[ahead].text in verbs:
+            return True
+    return False
 
 
 def _compile(string: str, tokens: Sequence[Token], at: int, roles: Roles) -> re.Match[str] | None:
