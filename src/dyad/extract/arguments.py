@@ -56,7 +56,7 @@ _PREP_ROLE = {
 _THROUGH = frozenset(
     "the a an its their his her bilateral economic military trade cultural official state"
     " friendship cooperation co-operation peace border technical development financial"
-    " and of on for broke out erupted".split()
+    " and of on for broke out erupted million billion worth us".split()
 )
 _FUNCTION = frozenset("of for on and in at to with by from as than or the a an".split())
 _RECEIVE = frozenset("received receives obtained got accepted".split())
@@ -99,7 +99,7 @@ def _after(
                 return {"target": i} if pos == "v" and i <= at + 2 else {}
             role = prep_role[prep]
             if role != "between":
-                return {role: i}
+                return _second(tagged, tokens, i, role, prep_role)
             if tokens[i].kind == "C":
                 return {"source": i}  # "between the two countries"
             nxt = i + 2
@@ -107,7 +107,11 @@ def _after(
                 return {"source": i, "target": nxt} if _is_state(tagged, tokens[nxt]) else {}
             return {}
         if tok.kind != "w":
-            if tok.kind in {"D", "Q"} or tok.text in {"-", "–", "$"}:
+            if (
+                tok.kind in {"D", "Q"}
+                or tok.text in {"-", "–", "$", "€", "£"}
+                or tok.text[0].isdigit()
+            ):
                 continue
             return {}
         if tok.text in prep_role:
@@ -115,6 +119,19 @@ def _after(
         elif tok.text not in _THROUGH and not (pos == "n" and i == at + 1 and tok.text == "s"):
             return {}
     return {}
+
+
+def _second(
+    tagged: Tagged, tokens: Sequence[Token], at: int, role: str, prep_role: dict[str, str]
+) -> Roles:
+    """The object at ``at`` in ``role``, and a second one right after it through a
+    preposition of the other role ("exports from X to Y")."""
+    roles = {role: at}
+    if at + 2 < len(tokens) and _actor(tokens[at + 2]) and _is_state(tagged, tokens[at + 2]):
+        other = prep_role.get(tokens[at + 1].text)
+        if other in {"source", "target"} and other != role:
+            roles[other] = at + 2
+    return roles
 
 
 def _owner(tagged: Tagged, tokens: Sequence[Token], at: int) -> Roles:
@@ -175,7 +192,8 @@ def _governing_verb(tokens: Sequence[Token], at: int) -> int | None:
 
 
 _LIGHT = frozenset(
-    "made paid gave given sent signed received receives obtained got held began began"
+    "made paid gave given sent signed received receives obtained got held began begun built"
+    " won struck took brought set sought met fought came"
     " imposed imposes provides provide gives give sign signs hold holds".split()
 )
 
@@ -211,11 +229,18 @@ def _before(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> tuple
 
 
 def find_roles(
-    tagged: Tagged, tokens: Sequence[Token], at: int, pos: str, preps: dict[str, str] | None = None
+    tagged: Tagged,
+    tokens: Sequence[Token],
+    at: int,
+    pos: str,
+    preps: dict[str, str] | None = None,
+    flip: bool = False,
 ) -> Roles | None:
     """``source`` and ``target`` (token indices) of the trigger at ``at``; None where its
     clause names no state as an argument."""
     before, turned = _before(tagged, tokens, at, pos)
+    if flip and not turned and "source" in before:
+        before = {"target": before["source"]}  # "Y received €4m from X"
     if turned and pos == "n" and "source" in before:
         before = {"target": before["source"]}  # "Y received aid from X"
     after = {} if (turned and pos == "v") else _after(tagged, tokens, at, pos, preps or {})

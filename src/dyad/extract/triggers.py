@@ -55,10 +55,14 @@ class Entry:
     not_after: frozenset[str] = frozenset()  # words right before it that make it another noun
     dated: bool = False  # only with a date in its clause: a beginning is dated
     measured: bool = False  # only with a number or a change in its clause ("grew", "$5m")
+    money: bool = False  # only with a sum of money in its clause
+    flip: bool = False  # its subject is acted on ("received"): roles turned round
+    named_ok: bool = False  # may be a capitalised part of a name ("an American Legation")
 
 
 _SIGN = frozenset(
-    "signed concluded reached agreed ratified initialed initialled inked struck sealed".split()
+    "signed concluded reached agreed ratified initialed initialled inked struck sealed came"
+    " entered".split()
 )
 _BEGIN = frozenset(
     "began begun begin begins started start starts built established establish commenced initiated"
@@ -99,7 +103,7 @@ def _entries() -> dict[str, Entry]:
     add("donated funded financed", "aid.provided", "v", acted_on)
     add("fought", "conflict.armed", "v", acted_on)
     # Nouns.
-    add("visit visits", "visit", "n")
+    add("visit visits", "visit", "n", (), (("of", "source"),))
     add(
         "agreement agreements treaty treaties accord accords pact memorandum protocol",
         "agreement.signed",
@@ -187,7 +191,12 @@ class TriggerLexicon:
             entry = self.entries.get(tok.text) if tok.kind == "w" else None
             if entry is None or not _reads_as(entry, tokens, index):
                 continue
-            if index > 0 and tagged.string[tok.start].isupper() and tokens[index - 1].text != ".":
+            if (
+                index > 0
+                and not entry.named_ok
+                and tagged.string[tok.start].isupper()
+                and tokens[index - 1].text != "."
+            ):
                 continue  # part of a name: "the Korean War", "Mexican Trade Office"
             type_ = entry.type
             if entry.lifted and _light_verb(tokens, index, entry.lifted) is not None:
@@ -198,7 +207,9 @@ class TriggerLexicon:
                 continue
             if (entry.dated or entry.measured) and not _told_with(tokens, index, entry.dated):
                 continue
-            roles = find_roles(tagged, tokens, index, entry.pos, dict(entry.preps))
+            if entry.money and not _sum_in(tagged, tokens, index):
+                continue
+            roles = find_roles(tagged, tokens, index, entry.pos, dict(entry.preps), entry.flip)
             if roles is None or any(role not in roles for role in entry.named):
                 continue
             made = _compile(tagged.string, tokens, index, roles)
@@ -247,6 +258,15 @@ def _told_with(tokens: Sequence[Token], at: int, dated: bool) -> bool:
     if dated:
         return any(t.kind == "D" for t in clause)
     return any(t.kind == "Q" or t.text[0].isdigit() or t.text in _CHANGE for t in clause)
+
+
+_MONEY = re.compile(r"[$€£¥]|\b(?:million|billion|dollars?|euros?|pounds|yen|yuan)\b", re.I)
+
+
+def _sum_in(tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:
+    """Whether a sum of money follows the verb within its clause ("received €4m from")."""
+    end = next((t.start for t in tokens[at + 1 :] if t.text in _CLAUSE_END), len(tagged.string))
+    return _MONEY.search(tagged.string, tokens[at].end, min(end, tokens[at].end + 60)) is not None
 
 
 def _governed_by(tokens: Sequence[Token], at: int, verbs: frozenset[str]) -> bool:
