@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from dyad.extract.context import Context, Pair, Region
-from dyad.extract.dates import lower_year
+from dyad.extract.dates import lower_year, month_of
 from dyad.extract.modality import modality_of
 from dyad.extract.plan import plan_rules
 from dyad.extract.rules import Rule
@@ -850,8 +850,8 @@ class EventEngine:
             and not _DAY_WITHOUT_YEAR.search(tagged.string)
             and not _PRESENT.search(tagged.string, clause[0], b)
         ):
-            # What follows a dated sentence happened about then: its year, not its day.
-            return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
+            # What follows a dated sentence happened about then: its month, not its day.
+            return [(month_of(previous_date[0]), "inferred", previous_date[1])]
         if heading_date:
             return [(heading_date, "heading", None)]
         return [(None, None, None)]
