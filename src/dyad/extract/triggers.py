@@ -102,32 +102,28 @@ def _entries() -> dict[str, Entry]:
     add("invited", "invitation", "v", acted_on)
     add("donated funded financed", "aid.provided", "v", acted_on)
     add("fought", "conflict.armed", "v", acted_on)
+    add("exported imported", "cooperation.economic", "v", acted_on)
+    # A sum received from a state: "Uganda received €42.7 million from Ireland".
+    add("received receives", "aid.provided", "v", both, money=True, flip=True)
     # Nouns.
     add("visit visits", "visit", "n", (), (("of", "source"),))
-    add(
-        "agreement agreements treaty treaties accord accords pact memorandum protocol",
-        "agreement.signed",
-        "n",
-        needs=_SIGN,
-    )
-    add(
-        "aid assistance loan loans grant grants donation donations",
-        "aid.provided",
-        "n",
-    )
+    agreements = "agreement agreements treaty treaties accord accords pact memorandum protocol"
+    add(agreements, "agreement.signed", "n", needs=_SIGN)
+    add("aid assistance loan loans grant grants donation donations", "aid.provided", "n")
     add("sanctions embargo", "sanctions.imposed", "n", ("source",), lifted=_LIFT)
     add("invasion", "conflict.intervention", "n", both)
     add("occupation annexation", "conflict.occupation", "n", both)
     add("war", "conflict.armed", "n", both)
     add("trade exports imports investment investments", "cooperation.economic", "n", measured=True)
-    add("exported imported", "cooperation.economic", "v", acted_on)
+    add("recognition", "recognition.granted", "n", acted_on)
     # A beginning of relations: "relations began on", "built formal diplomatic relations".
+    other_relations = frozenset("trade economic commercial cultural military".split())
     add(
         "relations relationship ties",
         "relations.established",
         "n",
         needs=_BEGIN,
-        not_after=frozenset("trade economic commercial cultural military".split()),
+        not_after=other_relations,
         dated=True,
     )
     # An embassy opened: "of X" is its owner, "in Y" (a capital) its host.
@@ -139,16 +135,11 @@ def _entries() -> dict[str, Entry]:
         both,
         mission,
         needs=_OPEN,
+        named_ok=True,
     )
-    add(
-        "concern concerns displeasure protest protests condemnation",
-        "protest",
-        "n",
-        needs=_VOICE,
-    )
-    # People of one state living in another: "2,844 citizens of Mauritius living in Ireland".
+    add("concern concerns displeasure protest protests condemnation", "protest", "n", needs=_VOICE)
+    # People of one state living in another: "Guyanese living in Canada".
     add("living residing", "migration", "g", both, (("in", "target"),))
-    add("recognition", "recognition.granted", "n", acted_on)
     return out
 
 
@@ -177,6 +168,7 @@ class TriggerLexicon:
     def __init__(self, entries: dict[str, Entry] | None = None) -> None:
         self.entries = LEXICON if entries is None else entries
         self._forms = frozenset(self.entries)
+        self._types = frozenset(e.type for e in self.entries.values())
 
     def could_match(self, sentence: str) -> bool:
         return bool(self._forms) and not self._forms.isdisjoint(_WORD.findall(sentence.casefold()))
@@ -215,7 +207,31 @@ class TriggerLexicon:
             made = _compile(tagged.string, tokens, index, roles)
             if made is not None:
                 out.append((_rule(type_), made))
+        if "migration" in self._types:
+            out.extend(_residents(tagged, tokens))
         return out
+
+
+_RESIDENT = re.compile(r"\b(?:living|residing|resident|settled)$")
+
+
+def _residents(tagged: Tagged, tokens: Sequence[Token]) -> list[tuple[Rule, re.Match[str]]]:
+    """People of one state counted as living in another: "2,844 citizens of Mauritius living
+    in Ireland" (the count takes the participle into its noun phrase)."""
+    out = []
+    for at in range(len(tokens) - 2):
+        tag = tagged.tag_of(tokens[at].text) if tokens[at].kind == "Q" else None
+        if tag is None or tag.quantity is None or len(set(tag.inner_states)) != 1:
+            continue
+        if not _RESIDENT.search(tag.quantity.of) or tokens[at + 1].text != "in":
+            continue
+        host = tagged.tag_of(tokens[at + 2].text)
+        if host is None or host.kind != "S" or host.state in tag.inner_states:
+            continue
+        made = _compile(tagged.string, tokens, at + 1, {"source": at, "target": at + 2})
+        if made is not None:
+            out.append((_rule("migration"), made))
+    return out
 
 
 def _reads_as(entry: Entry, tokens: Sequence[Token], at: int) -> bool:
