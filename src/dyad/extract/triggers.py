@@ -58,6 +58,7 @@ class Entry:
     money: bool = False  # only with a sum of money in its clause
     flip: bool = False  # its subject is acted on ("received"): roles turned round
     named_ok: bool = False  # may be a capitalised part of a name ("an American Legation")
+    by_verb: tuple[tuple[frozenset[str], str], ...] = ()  # governing verbs of other types
 
 
 _SIGN = frozenset(
@@ -67,6 +68,17 @@ _SIGN = frozenset(
 _BEGIN = frozenset(
     "began begun begin begins started start starts built established establish commenced initiated"
     " forged".split()
+)
+# What a verb governing "relations" or "ties" makes of them, before a beginning.
+_RELATION_VERBS = (
+    (
+        frozenset(
+            "re-established reestablished re-establish restored restore resumed renewed".split()
+        ),
+        "relations.restored",
+    ),
+    (frozenset("suspended suspend frozen froze".split()), "relations.suspended"),
+    (frozenset("severed sever broke cut ended".split()), "relations.severed"),
 )
 _OPEN = frozenset("opened inaugurated established".split())
 _VOICE = frozenset("expressed raised voiced lodged conveyed registered issued".split())
@@ -102,6 +114,7 @@ def _entries() -> dict[str, Entry]:
     add("invited", "invitation", "v", acted_on)
     add("donated funded financed", "aid.provided", "v", acted_on)
     add("fought", "conflict.armed", "v", acted_on)
+    add("met", "meeting", "v", acted_on)
     add("exported imported", "cooperation.economic", "v", acted_on)
     # A sum received from a state: "Uganda received €42.7 million from Ireland".
     add("received receives", "aid.provided", "v", both, money=True, flip=True)
@@ -114,6 +127,7 @@ def _entries() -> dict[str, Entry]:
     add("invasion", "conflict.intervention", "n", both)
     add("occupation annexation", "conflict.occupation", "n", both)
     add("war", "conflict.armed", "n", both)
+    add("talks negotiations discussions", "meeting", "n", both)
     add("trade exports imports investment investments", "cooperation.economic", "n", measured=True)
     add("recognition", "recognition.granted", "n", acted_on)
     # A beginning of relations: "relations began on", "built formal diplomatic relations".
@@ -125,6 +139,7 @@ def _entries() -> dict[str, Entry]:
         needs=_BEGIN,
         not_after=other_relations,
         dated=True,
+        by_verb=_RELATION_VERBS,
     )
     # An embassy opened: "of X" is its owner, "in Y" (a capital) its host.
     mission = (("of", "source"), ("in", "target"))
@@ -183,23 +198,8 @@ class TriggerLexicon:
             entry = self.entries.get(tok.text) if tok.kind == "w" else None
             if entry is None or not _reads_as(entry, tokens, index):
                 continue
-            if (
-                index > 0
-                and not entry.named_ok
-                and tagged.string[tok.start].isupper()
-                and tokens[index - 1].text != "."
-            ):
-                continue  # part of a name: "the Korean War", "Mexican Trade Office"
-            type_ = entry.type
-            if entry.lifted and _light_verb(tokens, index, entry.lifted) is not None:
-                type_ = type_.replace("imposed", "lifted")
-            if entry.needs and not _governed_by(tokens, index, entry.needs):
-                continue
-            if index > 0 and tokens[index - 1].text in entry.not_after:
-                continue
-            if (entry.dated or entry.measured) and not _told_with(tokens, index, entry.dated):
-                continue
-            if entry.money and not _sum_in(tagged, tokens, index):
+            type_ = _type_here(entry, tagged, tokens, index)
+            if type_ is None:
                 continue
             roles = find_roles(tagged, tokens, index, entry.pos, dict(entry.preps), entry.flip)
             if roles is None or any(role not in roles for role in entry.named):
@@ -210,6 +210,30 @@ class TriggerLexicon:
         if "migration" in self._types:
             out.extend(_residents(tagged, tokens))
         return out
+
+
+def _type_here(entry: Entry, tagged: Tagged, tokens: Sequence[Token], at: int) -> str | None:
+    """The type the trigger at ``at`` tells here, or None where its conditions fail: a
+    capitalised word inside a name, a governing verb it needs, a date, a number, a sum."""
+    capitalised = tagged.string[tokens[at].start].isupper()
+    if at > 0 and not entry.named_ok and tokens[at - 1].text != "." and capitalised:
+        return None  # part of a name: "the Korean War", "Mexican Trade Office"
+    if at > 0 and tokens[at - 1].text in entry.not_after:
+        return None
+    by_verb = [t for verbs, t in entry.by_verb if _governed_by(tokens, at, verbs)]
+    if by_verb:
+        return by_verb[0]
+    if entry.needs and not _governed_by(tokens, at, entry.needs):
+        return None
+    if entry.dated and not _told_with(tokens, at, dated=True):
+        return None
+    if entry.measured and not _told_with(tokens, at, dated=False):
+        return None
+    if entry.money and not _sum_in(tagged, tokens, at):
+        return None
+    if entry.lifted and _light_verb(tokens, at, entry.lifted) is not None:
+        return entry.type.replace("imposed", "lifted")
+    return entry.type
 
 
 _RESIDENT = re.compile(r"\b(?:living|residing|resident|settled)$")
