@@ -84,40 +84,48 @@ def _stop(tok: Token) -> bool:
 
 def _after(
     tagged: Tagged, tokens: Sequence[Token], at: int, pos: str, preps: dict[str, str]
-) -> Roles:
-    """The object(s) after the trigger, by the preposition that leads to them."""
+) -> Roles | None:
+    """The object(s) after the trigger, by the preposition that leads to them; None where a
+    partner named after "with", "between" or "against" is no state ("trade with the world")."""
     prep: str | None = None
     prep_role = {**_PREP_ROLE, **preps}
     for i in range(at + 1, min(len(tokens), at + _REACH + 1)):
         tok = tokens[i]
         if _stop(tok) or tok.text == ",":
-            return {}
+            break
         if _actor(tok):
             if not _is_state(tagged, tok):
                 return {}
             if prep is None:
                 return {"target": i} if pos == "v" and i <= at + 2 else {}
-            role = prep_role[prep]
-            if role != "between":
-                return _second(tagged, tokens, i, role, prep_role)
-            if tokens[i].kind == "C":
-                return {"source": i}  # "between the two countries"
-            nxt = i + 2
-            if nxt < len(tokens) and tokens[i + 1].text == "and" and _actor(tokens[nxt]):
-                return {"source": i, "target": nxt} if _is_state(tagged, tokens[nxt]) else {}
-            return {}
+            return _object_of(tagged, tokens, i, prep_role[prep], prep_role)
         if tok.kind != "w":
-            if (
-                tok.kind in {"D", "Q"}
-                or tok.text in {"-", "–", "$", "€", "£"}
-                or tok.text[0].isdigit()
-            ):
+            if tok.kind in {"D", "Q"} or tok.text in {"-", "–", "$", "€", "£"}:
                 continue
-            return {}
+            if tok.text[0].isdigit():
+                continue
+            break
         if tok.text in prep_role:
             prep = tok.text
         elif tok.text not in _THROUGH and not (pos == "n" and i == at + 1 and tok.text == "s"):
-            return {}
+            break
+    return None if prep in _PARTNER else {}
+
+
+_PARTNER = frozenset({"with", "between", "against"})
+
+
+def _object_of(
+    tagged: Tagged, tokens: Sequence[Token], i: int, role: str, prep_role: dict[str, str]
+) -> Roles:
+    """The roles of the actor at ``i``, reached through a preposition of ``role``."""
+    if role != "between":
+        return _second(tagged, tokens, i, role, prep_role)
+    if tokens[i].kind == "C":
+        return {"source": i}  # "between the two countries"
+    nxt = i + 2
+    if nxt < len(tokens) and tokens[i + 1].text == "and" and _actor(tokens[nxt]):
+        return {"source": i, "target": nxt} if _is_state(tagged, tokens[nxt]) else {}
     return {}
 
 
@@ -244,6 +252,8 @@ def find_roles(
     if turned and pos == "n" and "source" in before:
         before = {"target": before["source"]}  # "Y received aid from X"
     after = {} if (turned and pos == "v") else _after(tagged, tokens, at, pos, preps or {})
+    if after is None:
+        return None  # the partner named is no state
     roles: Roles = dict(after) if len(after) == 2 else dict(before)
     for name, index in after.items():
         if index in roles.values():
