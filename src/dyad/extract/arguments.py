@@ -254,6 +254,8 @@ def find_roles(
     after = {} if (turned and pos == "v") else _after(tagged, tokens, at, pos, preps or {})
     if after is None:
         return None  # the partner named is no state
+    if after.get("source") is not None and "target" not in after and "source" in before:
+        before = {"target": before["source"]}  # "X sought aid from Y": Y gives it to X
     roles: Roles = dict(after) if len(after) == 2 else dict(before)
     for name, index in after.items():
         if index in roles.values():

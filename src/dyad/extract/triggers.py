@@ -127,7 +127,6 @@ def _entries() -> dict[str, Entry]:
     add("war", "conflict.armed", "n", both)
     add("talks negotiations discussions", "meeting", "n", both)
     add("trade exports imports investment investments", "cooperation.economic", "n", measured=True)
-    add("recognition", "recognition.granted", "n", acted_on)
     # A beginning of relations: "relations began on", "built formal diplomatic relations".
     other_relations = frozenset("trade economic commercial cultural military".split())
     add(
