@@ -315,15 +315,22 @@ def _sum_in(tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:
 
 def _governed_by(tokens: Sequence[Token], at: int, verbs: frozenset[str]) -> bool:
     """A verb of ``verbs`` governs the noun at ``at``: before it in its clause, or after it
-    as its predicate ("relations were established", "the relationship began on")."""
-    if _light_verb(tokens, at, verbs) is not None:
-        return True
+    as its predicate ("relations were established", "the relationship began on"); not an
+    auxiliary ("began to strengthen relations") nor a participle of another noun ("relations
+    with X's newly established government")."""
+    verb = _light_verb(tokens, at, verbs)
+    if verb is not None:
+        return not _auxiliary(tokens, verb)
     for ahead in range(at + 1, min(len(tokens), at + 7)):
-        if tokens[ahead].text in _CLAUSE_END or tokens[ahead].text in {".", ","}:
+        if tokens[ahead].text in _CLAUSE_END or tokens[ahead].text in {".", ",", "'", "’"}:
             return False
         if tokens[ahead].text in verbs:
-            return True
+            return not _auxiliary(tokens, ahead)
     return False
+
+
+def _auxiliary(tokens: Sequence[Token], at: int) -> bool:
+    return at + 1 < len(tokens) and tokens[at + 1].text == "to"
 
 
 def _compile(string: str, tokens: Sequence[Token], at: int, roles: Roles) -> re.Match[str] | None:
