@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from dyad.extract.cameo.leaders import with_leaders
+from dyad.extract.cameo.matching import TOKEN, token
 from dyad.extract.cameo.verbs import VerbPatterns, verb_patterns
 from dyad.extract.context import Context, Pair
 from dyad.extract.dates import find_dates
@@ -176,8 +177,9 @@ def extract(
                 dates=sentence_dates,
                 periods=sentence_periods,
             )
-            cameo = verbs.matches(tagged)  # hook: CAMEO verb patterns (low priority)
-            cameo += triggers.matches(tagged)  # the trigger lexicon (lowest priority)
+            tokens = [token(m) for m in TOKEN.finditer(tagged.string)]
+            cameo = verbs.matches(tagged, tokens)  # hook: CAMEO verb patterns (low priority)
+            cameo += triggers.matches(tagged, tokens)  # the trigger lexicon (lowest priority)
             events.extend(engine.events(text, tagged, heading_date(s), previous_date, cameo))
         own = [(d.end, d.edtf, d.start) for d in sentence_dates]
         own += [(end, value, start) for start, end, value in sentence_periods]

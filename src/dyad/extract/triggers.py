@@ -185,11 +185,15 @@ class TriggerLexicon:
     def could_match(self, sentence: str) -> bool:
         return bool(self._forms) and not self._forms.isdisjoint(_WORD.findall(sentence.casefold()))
 
-    def matches(self, tagged: Tagged) -> list[tuple[Rule, re.Match[str]]]:
-        """Each trigger of the sentence whose clause names a state as its argument."""
+    def matches(
+        self, tagged: Tagged, tokens: Sequence[Token] | None = None
+    ) -> list[tuple[Rule, re.Match[str]]]:
+        """Each trigger of the sentence whose clause names a state as its argument
+        (``tokens``: the sentence's, if already cut)."""
         if not self._forms:
             return []
-        tokens = [token(m) for m in TOKEN.finditer(tagged.string)]
+        if tokens is None:
+            tokens = [token(m) for m in TOKEN.finditer(tagged.string)]
         out: list[tuple[Rule, re.Match[str]]] = []
         for index, tok in enumerate(tokens):
             entry = self.entries.get(tok.text) if tok.kind == "w" else None
