@@ -47,7 +47,7 @@ class Entry:
     """
 
     type: str
-    pos: str  # "v" a verb, "n" a noun, "g" a participle
+    pos: str  # "v" a verb, "n" a noun, "g" a participle of residence, "i" a verb in -ing
     needs: frozenset[str] = frozenset()
     lifted: frozenset[str] = frozenset()  # light verbs that make it the opposite type
     named: tuple[str, ...] = ()  # roles the clause itself must name ("source", "target")
@@ -63,6 +63,7 @@ class Entry:
 
 _SIGN = frozenset(
     "signed concluded reached agreed ratified initialed initialled inked struck sealed came"
+    " conclusion signing signature"
     " entered".split()
 )
 _BEGIN = frozenset(
@@ -109,6 +110,7 @@ def _entries() -> dict[str, Entry]:
     add("recognised recognized", "recognition.granted", "v", acted_on)
     add("expelled", "diplomats.expelled", "v", acted_on)
     add("condemned denounced protested criticised criticized accused", "protest", "v", acted_on)
+    add("condemning denouncing criticising criticizing accusing", "protest", "i", acted_on)
     add("summoned", "envoy.summoned", "v", acted_on)
     add("invited", "invitation", "v", acted_on)
     add("donated funded financed", "aid.provided", "v", acted_on)
@@ -125,7 +127,7 @@ def _entries() -> dict[str, Entry]:
     add("sanctions embargo", "sanctions.imposed", "n", ("source",), lifted=_LIFT)
     add("invasion", "conflict.intervention", "n", both)
     add("war", "conflict.armed", "n", both)
-    add("talks negotiations discussions", "meeting", "n", both)
+    add("talks negotiations negotiation discussions", "meeting", "n", both)
     add("trade exports imports investment investments", "cooperation.economic", "n", measured=True)
     # A beginning of relations: "relations began on", "built formal diplomatic relations".
     other_relations = frozenset("trade economic commercial cultural military".split())
@@ -141,7 +143,7 @@ def _entries() -> dict[str, Entry]:
     # An embassy opened: "of X" is its owner, "in Y" (a capital) its host.
     mission = (("of", "source"), ("in", "target"))
     add(
-        "embassy legation consulate consulate-general",
+        "embassy embassies legation legations consulate consulates consulate-general",
         "mission.opened",
         "n",
         both,
@@ -202,7 +204,8 @@ class TriggerLexicon:
             type_ = _type_here(entry, tagged, tokens, index)
             if type_ is None:
                 continue
-            roles = find_roles(tagged, tokens, index, entry.pos, dict(entry.preps), entry.flip)
+            pos = "v" if entry.pos == "i" else entry.pos
+            roles = find_roles(tagged, tokens, index, pos, dict(entry.preps), entry.flip)
             if roles is None or any(role not in roles for role in entry.named):
                 continue
             made = _compile(tagged.string, tokens, index, roles)
@@ -265,6 +268,8 @@ def _reads_as(entry: Entry, tokens: Sequence[Token], at: int) -> bool:
         return asserted_verb(tokens, at)
     if entry.pos == "g":  # a participle after its subject: "2,844 citizens of X living in Y"
         return True
+    if entry.pos == "i":  # a verb in -ing, told as done: "issued a statement condemning X"
+        return at == 0 or tokens[at - 1].text not in {"not", "never", "to", "without", "from"}
     return not (at > 0 and tokens[at - 1].text in {"to", "will", "would", "can", "could"})
 
 
