@@ -59,6 +59,7 @@ _THROUGH = frozenset(
     " and of on for broke out erupted million billion worth us".split()
 )
 _FUNCTION = frozenset("of for on and in at to with by from as than or the a an".split())
+_PASSIVE_AUX = frozenset("was were been being is are be".split())
 _RECEIVE = frozenset("received receives obtained got accepted".split())
 _REACH = 6
 
@@ -233,7 +234,8 @@ def _before(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> tuple
     subject = _subject(tokens, verb)
     if not subject:
         return {}, False
-    return {"source": subject[-1]}, tokens[verb].text in _RECEIVE
+    passive = verb > 0 and tokens[verb - 1].text in _PASSIVE_AUX  # "X was given a loan"
+    return {"source": subject[-1]}, passive or tokens[verb].text in _RECEIVE
 
 
 def find_roles(
@@ -276,6 +278,8 @@ def find_roles(
         roles.pop("source")  # "Guyanese living in": kept only as the quantity's state
     if len(set(roles.values())) < len(roles) or not roles:
         return None
+    if list(roles) == ["target"] and roles["target"] < at:
+        return None  # acted on, by whom the clause does not say ("X was accused", "X received")
     if len(roles) == 1 and _other_states(tagged, tokens, at, roles):
         return None  # the other side is neither named as an argument nor the passage's
     return roles

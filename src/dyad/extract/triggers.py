@@ -206,7 +206,10 @@ class TriggerLexicon:
                 continue
             pos = "v" if entry.pos == "i" else entry.pos
             roles = find_roles(tagged, tokens, index, pos, dict(entry.preps), entry.flip)
-            if roles is None or any(role not in roles for role in entry.named):
+            if roles is None:
+                continue
+            roles = _pair_as_both(tagged, tokens, roles)
+            if any(role not in roles and "a" not in roles for role in entry.named):
                 continue
             made = _compile(tagged.string, tokens, index, roles)
             if made is not None:
@@ -214,6 +217,15 @@ class TriggerLexicon:
         if "migration" in self._types:
             out.extend(_residents(tagged, tokens))
         return out
+
+
+def _pair_as_both(tagged: Tagged, tokens: Sequence[Token], roles: Roles) -> Roles:
+    """ "The two countries" in a role is both sides, not the source: captured as ``a``."""
+    out: Roles = {}
+    for name, at in roles.items():
+        tag = tagged.tag_of(tokens[at].text)
+        out["a" if tag is not None and tag.coref == "pair" else name] = at
+    return out
 
 
 def _type_here(entry: Entry, tagged: Tagged, tokens: Sequence[Token], at: int) -> str | None:
@@ -339,7 +351,9 @@ def _governed_by(tokens: Sequence[Token], at: int, verbs: frozenset[str]) -> boo
 
 
 def _auxiliary(tokens: Sequence[Token], at: int) -> bool:
-    return at + 1 < len(tokens) and tokens[at + 1].text == "to"
+    """An auxiliary ("began to strengthen") or a verb not yet done ("were to be restored")."""
+    after_to = at + 1 < len(tokens) and tokens[at + 1].text == "to"
+    return after_to or (at > 0 and tokens[at - 1].text == "be")
 
 
 def _compile(string: str, tokens: Sequence[Token], at: int, roles: Roles) -> re.Match[str] | None:
