@@ -76,7 +76,8 @@ def _is_state(tagged: Tagged, tok: Token) -> bool:
         return bool(tag.inner_states)
     if tag.kind == "P":
         return bool(tag.person and tag.person.state)
-    return tag.kind in {"S", "C"}
+    # "the North" / "the South" are resolved by the pair a passage is about, not by syntax
+    return tag.kind == "S" or (tag.kind == "C" and tag.coref not in {"north", "south"})
 
 
 def _stop(tok: Token) -> bool:

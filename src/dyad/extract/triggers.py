@@ -209,7 +209,9 @@ class TriggerLexicon:
             if roles is None:
                 continue
             roles = _pair_as_both(tagged, tokens, roles)
-            if any(role not in roles and "a" not in roles for role in entry.named):
+            # "between the two countries"; "both nations opened embassies" (a verb it needs)
+            both = roles.get("a", -1) > index or (bool(entry.needs) and "a" in roles)
+            if any(role not in roles and not both for role in entry.named):
                 continue
             made = _compile(tagged.string, tokens, index, roles)
             if made is not None:
