@@ -303,3 +303,36 @@ def _other_states(tagged: Tagged, tokens: Sequence[Token], at: int, roles: Roles
             if tag is not None and tag.state and tag.state not in named:
                 return True
     return False
+
+
+def coordinated(tagged: Tagged, tokens: Sequence[Token], role_at: int) -> list[int]:
+    """The states coordinated with the one at ``role_at`` ("with A, B and C", "A and the B
+    signed"): each is a party of its own event with the trigger's other side. A list of
+    commas without a closing "and" is none ("the invasion of A, B fought")."""
+    found: list[int] = []
+    for step in (1, -1):
+        chain: list[int] = []
+        closed = False
+        i = role_at
+        while True:
+            j = i + step
+            between: set[str] = set()
+            while 0 <= j < len(tokens) and tokens[j].text in {",", "and", "the"}:
+                between.add(tokens[j].text)
+                j += step
+            if j == i + step or not 0 <= j < len(tokens) or abs(j - i) > 3:
+                break
+            if not (_actor(tokens[j]) and _is_state(tagged, tokens[j])):
+                break
+            if step == 1 and j + 1 < len(tokens) and tokens[j + 1].text in {"'", "’"}:
+                break  # "with A and B's ..."
+            chain.append(j)
+            closed = "and" in between
+            i = j
+        if chain and (closed if step == 1 else "and" in _separators(tokens, chain[0], role_at)):
+            found.extend(chain)
+    return found
+
+
+def _separators(tokens: Sequence[Token], first: int, last: int) -> set[str]:
+    return {t.text for t in tokens[first + 1 : last]}

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from dyad.extract.arguments import Roles, find_roles
+from dyad.extract.arguments import Roles, coordinated, find_roles
 from dyad.extract.cameo.matching import TOKEN, Token, asserted_verb, token
 from dyad.extract.rules import Rule
 from dyad.extract.tagging import Tagged
@@ -216,9 +216,43 @@ class TriggerLexicon:
             made = _compile(tagged.string, tokens, index, roles)
             if made is not None:
                 out.append((_rule(type_), made))
+                out.extend(_conjuncts(tagged, tokens, roles, _rule(type_)))
         if "migration" in self._types:
             out.extend(_residents(tagged, tokens))
         return out
+
+
+def _conjuncts(
+    tagged: Tagged, tokens: Sequence[Token], roles: Roles, rule: Rule
+) -> list[tuple[Rule, re.Match[str]]]:
+    """One more match for each state coordinated with a role ("signed agreements with A, B
+    and C"), standing at that state so that it is an event of its own."""
+    out = []
+    for name, at in roles.items():
+        if name == "a":
+            continue
+        for other in coordinated(tagged, tokens, at):
+            if other in roles.values():
+                continue
+            made = _at(tagged.string, tokens, other, {**roles, name: other})
+            if made is not None:
+                out.append((rule, made))
+    return out
+
+
+def _at(string: str, tokens: Sequence[Token], at: int, roles: Roles) -> re.Match[str] | None:
+    """A match whose trigger is the role at token ``at`` itself (a conjunct)."""
+    spans = sorted((tokens[i].start, tokens[i].end, name, i == at) for name, i in roles.items())
+    parts: list[str] = []
+    cursor = spans[0][0]
+    for start, end, name, here in spans:
+        if start < cursor:
+            return None
+        parts.append(re.escape(string[cursor:start]))
+        inner = re.escape(string[start:end])
+        parts.append(f"(?P<{name}>(?P<trigger>{inner}))" if here else f"(?P<{name}>{inner})")
+        cursor = end
+    return re.compile("".join(parts)).match(string, spans[0][0])
 
 
 def _pair_as_both(tagged: Tagged, tokens: Sequence[Token], roles: Roles) -> Roles:
