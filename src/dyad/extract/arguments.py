@@ -281,9 +281,21 @@ def find_roles(
         return None
     if list(roles) == ["target"] and roles["target"] < at:
         return None  # acted on, by whom the clause does not say ("X was accused", "X received")
+    if list(roles) == ["target"] and _actor_before(tagged, tokens, at):
+        return None  # an actor before the trigger that syntax does not make its subject
     if len(roles) == 1 and _other_states(tagged, tokens, at, roles):
         return None  # the other side is neither named as an argument nor the passage's
     return roles
+
+
+def _actor_before(tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:
+    """Whether a state (or a person of a known state) stands before ``at`` in its clause."""
+    for i in range(at - 1, -1, -1):
+        if _stop(tokens[i]):
+            return False
+        if tokens[i].kind in {"S", "P"} and _is_state(tagged, tokens[i]):
+            return True
+    return False
 
 
 def _other_states(tagged: Tagged, tokens: Sequence[Token], at: int, roles: Roles) -> bool:
@@ -324,14 +336,29 @@ def coordinated(tagged: Tagged, tokens: Sequence[Token], role_at: int) -> list[i
                 break
             if not (_actor(tokens[j]) and _is_state(tagged, tokens[j])):
                 break
-            if step == 1 and j + 1 < len(tokens) and tokens[j + 1].text in {"'", "’"}:
-                break  # "with A and B's ..."
+            if step == 1 and (_owned_or_acting(tokens, j) or not _stands_alone(tagged, tokens, j)):
+                break  # "with A and B's ...", "with A and B severed", "and British support"
             chain.append(j)
             closed = "and" in between
             i = j
         if chain and (closed if step == 1 else "and" in _separators(tokens, chain[0], role_at)):
             found.extend(chain)
     return found
+
+
+_FINITE = frozenset("has have had was were is are will would".split())
+
+
+def _owned_or_acting(tokens: Sequence[Token], at: int) -> bool:
+    """A state followed by a possessive or by a verb: the subject of a clause of its own."""
+    if at + 1 >= len(tokens):
+        return False
+    nxt = tokens[at + 1]
+    return (
+        nxt.text in {"'", "’"}
+        or nxt.text in _FINITE
+        or (nxt.kind == "w" and nxt.text.endswith("ed"))
+    )
 
 
 def _separators(tokens: Sequence[Token], first: int, last: int) -> set[str]:

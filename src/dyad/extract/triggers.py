@@ -378,9 +378,13 @@ def _governed_by(tokens: Sequence[Token], at: int, verbs: frozenset[str]) -> boo
     verb = _light_verb(tokens, at, verbs)
     if verb is not None:
         return not _auxiliary(tokens, verb)
+    between = False
     for ahead in range(at + 1, min(len(tokens), at + 7)):
         if tokens[ahead].text in _CLAUSE_END or tokens[ahead].text in {".", ",", "'", "’"}:
             return False
+        between = between or tokens[ahead].text == "between"
+        if tokens[ahead].text == "and" and not between:
+            return False  # "relations with A and B severed ...": another clause's verb
         if tokens[ahead].text in verbs:
             return not _auxiliary(tokens, ahead)
     return False
