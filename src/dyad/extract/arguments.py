@@ -27,6 +27,7 @@ from dyad.extract.cameo.matching import (
     _OFFICES,
     Token,
     _agent,
+    _governed,
     _passive,
     _stands_alone,
     _subject,
@@ -341,7 +342,16 @@ def coordinated(tagged: Tagged, tokens: Sequence[Token], role_at: int) -> list[i
             chain.append(j)
             closed = "and" in between
             i = j
-        if chain and (closed if step == 1 else "and" in _separators(tokens, chain[0], role_at)):
+        if not chain:
+            continue
+        forward = step == 1 and closed
+        # backward, not the object of a preposition: "relations with A and B severed"
+        backward = (
+            step == -1
+            and "and" in _separators(tokens, chain[0], role_at)
+            and not _governed(tokens, chain[-1])
+        )
+        if forward or backward:
             found.extend(chain)
     return found
 
