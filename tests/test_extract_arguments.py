@@ -117,6 +117,38 @@ def test_lexicon_look_alikes_give_nothing(title: str, sentence: str) -> None:
     assert _lexicon(_events(title, sentence)) == []
 
 
+def test_coordinated_parties_are_events_of_their_own() -> None:
+    # Foreign relations of Taiwan: two states that ended their relations, each its own event
+    events = _events(
+        "Foreign relations of Taiwan",
+        "In 2019, Kiribati and the Solomon Islands ended their relations with Taiwan.",
+    )
+    severed = {(e.source, e.target, e.date) for e in events if e.type == "relations.severed"}
+    assert {("KIR", "TWN", "2019"), ("SLB", "TWN", "2019")} <= severed
+
+
+def test_comma_before_a_new_subject_is_no_coordination() -> None:
+    # Foreign relations of China: "..., China fought" is not a second invaded state
+    events = _events(
+        "Foreign relations of China",
+        "In response to the Vietnamese invasion of Cambodia, China fought a border war with "
+        "Vietnam in 1979.",
+    )
+    invasions = {(e.source, e.target) for e in events if e.type == "conflict.intervention"}
+    assert ("VNM", "KHM") in invasions
+    assert ("VNM", "CHN") not in invasions
+
+
+def test_possessor_before_a_dated_noun_acts() -> None:
+    # Foreign relations of Serbia: the invader is Russia, not Serbia who condemned it
+    events = _events(
+        "Foreign relations of Serbia",
+        "Serbia condemned Russia's 2022 invasion of Ukraine.",
+    )
+    invasions = [(e.source, e.target, e.date) for e in events if e.type == "conflict.intervention"]
+    assert invasions == [("RUS", "UKR", "2022")]
+
+
 def test_feared_invasion_is_hypothetical() -> None:
     events = _events(
         "Canada–United States relations",

@@ -89,7 +89,8 @@ def _after(
     tagged: Tagged, tokens: Sequence[Token], at: int, pos: str, preps: dict[str, str]
 ) -> Roles | None:
     """The object(s) after the trigger, by the preposition that leads to them; None where a
-    partner named after "with", "between" or "against" is no state ("trade with the world")."""
+    partner named after "with", "between", "against" or "from" is no state ("trade with the
+    world", "aid from other countries")."""
     prep: str | None = None
     prep_role = {**_PREP_ROLE, **preps}
     for i in range(at + 1, min(len(tokens), at + _REACH + 1)):
@@ -115,7 +116,7 @@ def _after(
     return None if prep in _PARTNER else {}
 
 
-_PARTNER = frozenset({"with", "between", "against"})
+_PARTNER = frozenset({"with", "between", "against", "from"})
 
 
 def _object_of(
@@ -155,8 +156,10 @@ def _owner(tagged: Tagged, tokens: Sequence[Token], at: int) -> Roles:
                 break
             found.append(i)
             continue
-        if tok.text in {"-", "–", "'", "’", "s", "and"} or (
-            tok.kind == "w" and tok.text in _THROUGH - {"of", "on", "for", "and"}
+        if (
+            tok.kind == "D"
+            or tok.text in {"-", "–", "'", "’", "s", "and"}
+            or (tok.kind == "w" and tok.text in _THROUGH - {"of", "on", "for", "and"})
         ):
             continue
         if tok.kind == "w" and not found and i >= at - 2 and tok.text not in _FUNCTION:
