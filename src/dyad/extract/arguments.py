@@ -254,15 +254,21 @@ def find_roles(
     """``source`` and ``target`` (token indices) of the trigger at ``at``; None where its
     clause names no state as an argument."""
     before, turned = _before(tagged, tokens, at, pos)
-    if flip and not turned and "source" in before:
-        before = {"target": before["source"]}  # "Y received €4m from X"
-    if turned and pos == "n" and "source" in before:
-        before = {"target": before["source"]}  # "Y received aid from X"
+    if "source" in before and ((flip and not turned) or (turned and pos == "n")):
+        before = {"target": before["source"]}  # "Y received aid from X", "Y received €4m"
     after = {} if (turned and pos == "v") else _after(tagged, tokens, at, pos, preps or {})
     if after is None:
         return None  # the partner named is no state
     if after.get("source") is not None and "target" not in after and "source" in before:
         before = {"target": before["source"]}  # "X sought aid from Y": Y gives it to X
+    roles = _kept(tagged, tokens, at, _merged(before, after))
+    if pos == "g" and tokens[roles.get("source", at)].kind == "S":
+        roles.pop("source")  # "Guyanese living in": kept only as the quantity's state
+    return roles if _enough(tagged, tokens, at, roles) else None
+
+
+def _merged(before: Roles, after: Roles) -> Roles:
+    """The roles before the trigger and after it; a second one after it takes the free role."""
     roles: Roles = dict(after) if len(after) == 2 else dict(before)
     for name, index in after.items():
         if index in roles.values():
@@ -272,24 +278,30 @@ def find_roles(
             if name in roles:
                 continue
         roles[name] = index
-    roles = {
+    return roles
+
+
+def _kept(tagged: Tagged, tokens: Sequence[Token], at: int, roles: Roles) -> Roles:
+    """The roles that are states standing alone, not part of a longer name."""
+    return {
         name: i
         for name, i in roles.items()
         if _is_state(tagged, tokens[i])
         and (i < at or _stands_alone(tagged, tokens, i))
         and not _in_name(tagged, tokens, i)
     }
-    if pos == "g" and tokens[roles.get("source", at)].kind == "S":
-        roles.pop("source")  # "Guyanese living in": kept only as the quantity's state
+
+
+def _enough(tagged: Tagged, tokens: Sequence[Token], at: int, roles: Roles) -> bool:
+    """Whether the roles found tell the event, the rest left to the passage's pair."""
     if len(set(roles.values())) < len(roles) or not roles:
-        return None
+        return False
     if list(roles) == ["target"] and roles["target"] < at:
-        return None  # acted on, by whom the clause does not say ("X was accused", "X received")
+        return False  # acted on, by whom the clause does not say ("X was accused", "X received")
     if list(roles) == ["target"] and _actor_before(tagged, tokens, at):
-        return None  # an actor before the trigger that syntax does not make its subject
-    if len(roles) == 1 and _other_states(tagged, tokens, at, roles):
-        return None  # the other side is neither named as an argument nor the passage's
-    return roles
+        return False  # an actor before the trigger that syntax does not make its subject
+    # one state only: the other side is the passage's, unless the clause names another
+    return not (len(roles) == 1 and _other_states(tagged, tokens, at, roles))
 
 
 def _actor_before(tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:

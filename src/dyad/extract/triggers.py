@@ -264,13 +264,21 @@ def _pair_as_both(tagged: Tagged, tokens: Sequence[Token], roles: Roles) -> Role
     return out
 
 
+def _in_a_name(entry: Entry, tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:
+    """A capitalised word inside a name ("the Korean War", "Mexican Trade Office"), or after
+    a word that makes it another noun ("trade relations")."""
+    if at == 0:
+        return False
+    capitalised = tagged.string[tokens[at].start].isupper()
+    if not entry.named_ok and tokens[at - 1].text != "." and capitalised:
+        return True
+    return tokens[at - 1].text in entry.not_after
+
+
 def _type_here(entry: Entry, tagged: Tagged, tokens: Sequence[Token], at: int) -> str | None:
     """The type the trigger at ``at`` tells here, or None where its conditions fail: a
     capitalised word inside a name, a governing verb it needs, a date, a number, a sum."""
-    capitalised = tagged.string[tokens[at].start].isupper()
-    if at > 0 and not entry.named_ok and tokens[at - 1].text != "." and capitalised:
-        return None  # part of a name: "the Korean War", "Mexican Trade Office"
-    if at > 0 and tokens[at - 1].text in entry.not_after:
+    if _in_a_name(entry, tagged, tokens, at):
         return None
     by_verb = [t for verbs, t in entry.by_verb if _governed_by(tokens, at, verbs)]
     if by_verb:
