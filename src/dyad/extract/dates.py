@@ -427,3 +427,9 @@ def range_of(first: TimeExpr, second: TimeExpr) -> str | None:
         return None
     value = f"{low}/{high}"
     return value if is_valid_edtf(value) else None
+
+
+def month_of(value: str) -> str:
+    """A day reduced to its month ("1983-10-09" -> "1983-10"); other values unchanged."""
+    m = re.fullmatch(r"(\d{4}-\d{2})-\d{2}", value)
+    return m.group(1) if m else value

@@ -12,7 +12,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from dyad.extract.dates import lower_year
+from dyad.extract.dates import lower_year, month_of
 from dyad.extract.scene import _Match, _Scene
 from dyad.extract.tagging import Tag, Tagged
 from dyad.model import DateSource, Quantity
@@ -279,8 +279,8 @@ def _inferred_date(
         and not _DAY_WITHOUT_YEAR.search(tagged.string)
         and not _PRESENT.search(tagged.string, clause[0], b)
     ):
-        # What follows a dated sentence happened about then: its year, not its day.
-        return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
+        # What follows a dated sentence happened about then: its month, not its day.
+        return [(month_of(previous_date[0]), "inferred", previous_date[1])]
     return None
 
 

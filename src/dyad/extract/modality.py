@@ -33,7 +33,9 @@ _PLANNED = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|may|if|unless|possibility\s+of|prospect\s+of|threat\s+of"
-    r"|risk\s+of|threatened\s+to|threatening\s+to|in\s+case\s+of|potential)\b",
+    r"|risk\s+of|threatened\s+to|threatening\s+to|in\s+case\s+of|potential"
+    # "Fearing a Japanese invasion", "a plan for a war with": feared or planned, not done.
+    r"|fear(?:s|ed|ing)?|fear\s+of|plans?\s+for)\b",
     re.I,
 )
 # "refused a request by X to cut relations", "urged Y to recognize": asked for, not done.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from dyad.extract.cameo.leaders import with_leaders
+from dyad.extract.cameo.matching import TOKEN, token
 from dyad.extract.cameo.verbs import VerbPatterns, verb_patterns
 from dyad.extract.context import Context, Pair
 from dyad.extract.dates import TimeExpr, find_dates
@@ -28,6 +29,7 @@ from dyad.extract.quantities import QuantityMention, find_quantities
 from dyad.extract.rules import Rule, builtin_rules
 from dyad.extract.tables import table_events
 from dyad.extract.tagging import tag_sentence
+from dyad.extract.triggers import TriggerLexicon, trigger_lexicon
 from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.gazetteer.states import Mention
 from dyad.model import Document, Entity, Event, Person, Tenure
@@ -161,11 +163,15 @@ def _next_previous_date(
 
 
 def _narrative_events(
-    doc: Document, found: _Annotations, engine: EventEngine, verbs: VerbPatterns
+    doc: Document,
+    found: _Annotations,
+    engine: EventEngine,
+    verbs: VerbPatterns,
+    triggers: TriggerLexicon,
 ) -> list[Event]:
     """The events of the narrative, sentence by sentence (headings and hatnotes left out): the
-    rules and the CAMEO verb patterns over each tagged sentence, with the date of the sentence
-    before in the same paragraph."""
+    rules, the CAMEO verb patterns and the trigger lexicon over each tagged sentence, with the
+    date of the sentence before in the same paragraph."""
     text = doc.text
     heading_spans = {(s.start, s.title_end) for s in doc.sections}
     heading_dates = _heading_dates(doc)
@@ -191,7 +197,8 @@ def _narrative_events(
         sentence_dates = [d for d in _within(dates, date_starts, s, e) if d.end <= e]
         sentence_periods = [p for p in _within(periods, period_starts, s, e) if p[1] <= e]
         # Tagging is the costly part; a sentence without any rule's words is not tagged.
-        if engine.could_match(text[s:e]) or verbs.could_match(text[s:e]):
+        plain = text[s:e]
+        if engine.could_match(plain) or verbs.could_match(plain) or triggers.could_match(plain):
             tagged = tag_sentence(
                 text,
                 s,
@@ -202,7 +209,9 @@ def _narrative_events(
                 dates=sentence_dates,
                 periods=sentence_periods,
             )
-            cameo = verbs.matches(tagged)  # hook: CAMEO verb patterns (low priority)
+            tokens = [token(m) for m in TOKEN.finditer(tagged.string)]
+            cameo = verbs.matches(tagged, tokens)  # hook: CAMEO verb patterns (low priority)
+            cameo += triggers.matches(tagged, tokens)  # the trigger lexicon (lowest priority)
             events.extend(
                 engine.events(text, tagged, _heading_date(heading_dates, s), previous_date, cameo)
             )
@@ -218,13 +227,16 @@ def extract(
     rules: Sequence[Rule] | None = None,
     gazetteer: Gazetteer | None = None,
     verbs: VerbPatterns | None = None,
+    triggers: TriggerLexicon | None = None,
 ) -> Extraction:
     """Extract events, terms of office and entities from one document, in phases: what the
     text names (:func:`_annotate`), the narrative's events sentence by sentence, the relations
     tables' and enumerations' events, the terms of office and the entities.
 
     ``verbs``: the CAMEO verb patterns to use beside the rules (default: the built-in ones;
-    :data:`dyad.extract.cameo.verbs.NO_VERB_PATTERNS` for none).
+    :data:`dyad.extract.cameo.verbs.NO_VERB_PATTERNS` for none). ``triggers``: the trigger
+    lexicon (default :func:`dyad.extract.triggers.trigger_lexicon`;
+    :data:`dyad.extract.triggers.NO_TRIGGERS` for none).
     """
     from dyad.extract.entities import find_entities
     from dyad.extract.tenures import find_tenures
@@ -234,6 +246,7 @@ def extract(
         return extract_curated(doc, gaz)
     rules = builtin_rules() if rules is None else rules
     verbs = verb_patterns() if verbs is None else verbs
+    triggers = trigger_lexicon() if triggers is None else triggers
     context = Context(doc, gaz)
     facts = gloss_facts(doc, gaz)
     found = _annotate(doc, gaz, facts)
@@ -241,7 +254,7 @@ def extract(
     people_before = [(p.start, Person(p.name, p.state, p.role)) for p in people]
     names = {m.code: st.short_name for m in mentions if (st := gaz.get(m.code)) is not None}
     engine = EventEngine(rules, context, doc.id, people_before, names)
-    events = _narrative_events(doc, found, engine, verbs)
+    events = _narrative_events(doc, found, engine, verbs, triggers)
     # A bloc or organisation named by a section or row (CARICOM, the CIS) is no party to the
     # narrative's dyadic events either; a relations table's row for one is kept as it stands.
     events = [ev for ev in events if all(_is_state(gaz, code) for code in ev.actors)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -31,6 +31,7 @@ from dyad.extract.cameo.matching import (
     Element,
     Prep,
     Slot,
+    Token,
     VerbRule,
     Words,
     asserted_verb,
@@ -81,11 +82,15 @@ class VerbPatterns:
             return False
         return not self._forms.isdisjoint(_WORD.findall(sentence.casefold()))
 
-    def matches(self, tagged: Tagged) -> list[tuple[Rule, re.Match[str]]]:
-        """Each pattern that fires in the sentence, as a rule and a match with its roles."""
+    def matches(
+        self, tagged: Tagged, tokens: Sequence[Token] | None = None
+    ) -> list[tuple[Rule, re.Match[str]]]:
+        """Each pattern that fires in the sentence, as a rule and a match with its roles
+        (``tokens``: the sentence's, if already cut)."""
         if not self._forms:
             return []
-        tokens = [token(m) for m in TOKEN.finditer(tagged.string)]
+        if tokens is None:
+            tokens = [token(m) for m in TOKEN.finditer(tagged.string)]
         out: list[tuple[Rule, re.Match[str]]] = []
         seen: set[tuple[str, int]] = set()
         for index, tok in enumerate(tokens):
