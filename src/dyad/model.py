@@ -25,6 +25,11 @@ GlossFlag = Literal["disambiguation", "markup", "mismatch"]
 GLOSS_FLAGS: tuple[GlossFlag, ...] = ("disambiguation", "markup", "mismatch")
 
 
+# Two states' codes: a dyad, undirected ("MNG", "PRK") or directed (source, target) as the
+# context says. Declared once here; every layer uses this one.
+Pair = tuple[str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """A link in the text: the linked words, the page they point to, where they are."""

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 
 from dyad.extract.dyad import dyad_from_title, subject_of_title
 from dyad.gazetteer import Gazetteer, StateKind
-from dyad.model import Document, ListBlock, Table
-
-Pair = tuple[str, str]
+from dyad.model import Document, ListBlock, Pair, Table
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from typing import TypeVar
 from dyad.extract.cameo.leaders import with_leaders
 from dyad.extract.cameo.matching import TOKEN, token
 from dyad.extract.cameo.verbs import VerbPatterns, verb_patterns
-from dyad.extract.context import Context, Pair
+from dyad.extract.context import Context
 from dyad.extract.dates import TimeExpr, find_dates
 from dyad.extract.enumerations import enumerated_events
 from dyad.extract.events import _TIME_SHIFT, EventEngine
@@ -32,7 +32,7 @@ from dyad.extract.tagging import tag_sentence
 from dyad.extract.triggers import TriggerLexicon, trigger_lexicon
 from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.gazetteer.states import Mention
-from dyad.model import Document, Entity, Event, Person, Tenure
+from dyad.model import Document, Entity, Event, Pair, Person, Tenure
 from dyad.sentences import split_sentences
 
 # A hatnote ("Main articles: ...", "See also: ...") is navigation, not narrative: no event in it.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dyad.extract.context import Context, Pair
+from dyad.extract.context import Context
 from dyad.extract.scene import _Match, _Resolved, _Scene
 from dyad.extract.subjects import (
     _POSSESSOR,
@@ -22,7 +22,7 @@ from dyad.extract.subjects import (
     _subject,
 )
 from dyad.extract.tagging import Tag, Tagged
-from dyad.model import Person
+from dyad.model import Pair, Person
 
 _CLIMATE = frozenset({"relations.improved", "relations.deteriorated"})
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dyad.extract.context import Pair
 from dyad.extract.rules import Rule
 from dyad.extract.tagging import Tag, Tagged
-from dyad.model import Person
+from dyad.model import Pair, Person
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from dyad.extract.context import Pair, Region
+from dyad.extract.context import Region
 from dyad.extract.scene import _Scene
 from dyad.extract.tagging import Tag, Tagged
+from dyad.model import Pair
 
 # What makes the actor after it an object, not a subject: a preposition or a past-tense verb.
 _OBJECT_BEFORE = re.compile(

@@ -23,16 +23,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dyad.model import Document, ExtractedDocument
+from dyad.records import Record
 
 if TYPE_CHECKING:  # workers import this module: they need none of the store
     from dyad.store import IngestProgress, IngestSummary, Store
 
 log = logging.getLogger(__name__)
-
-Record = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from dyad.model import Gloss, GlossFlag
+from dyad.records import Record
 from dyad.spark.tables import (
     LINK_PREVIEWS,
     MANIFEST,
@@ -26,8 +27,6 @@ from dyad.spark.tables import (
     part_name,
     record_kinds,
 )
-
-Record = dict[str, Any]
 
 
 def is_job_output(path: str | Path) -> bool:

@@ -18,19 +18,19 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from dyad.model import Gloss
 from dyad.read.dump import Page
 from dyad.read.dump_page import normalize_title
 from dyad.read.errors import ReadError
 from dyad.read.wikilimits import DEFAULT_LIMITS, Deadline, OutOfTime
+from dyad.records import Record
 from dyad.spark.leads import MAX_CHARS, Preview, preview
 from dyad.spark.partitions import Partition
 from dyad.spark.tables import record_rows, write_parts
 from dyad.spark.titles import RelationsRule
 
-Record = dict[str, Any]
 Reason = Literal["too_big", "too_slow", "malformed", "failed", "broken_dump"]
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-Record = dict[str, Any]
+from dyad.records import Record
 
 _S = pa.string()
 _I = pa.int64()

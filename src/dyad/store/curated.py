@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from dyad.store.views import Pair
+from dyad.model import Pair
 
 Verdict = Literal["exact", "year", "different", "none"]
 VERDICTS: tuple[Verdict, ...] = ("exact", "year", "different", "none")

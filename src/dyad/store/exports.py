@@ -17,9 +17,10 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from dyad.model import Pair
 from dyad.store.factread import FACT_COLUMNS, FACT_ORDER, facts_with_sources, named
 from dyad.store.status import STATUS_TYPES, StatusFact, status_intervals
-from dyad.store.views import Fact, Interval, Pair, Source, from_row
+from dyad.store.views import Fact, Interval, Source, from_row
 
 EvidenceRow = Source
 """An evidence of a fact as the exports read it: the store's one :class:`Source`."""

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyad.model import Pair
 from dyad.store.dates import Bounds
-from dyad.store.reconcile import MentionRow, Pair, PlannedFact, Policy, plan
+from dyad.store.reconcile import MentionRow, PlannedFact, Policy, plan
 
 # Names compare like scoring.md's: case, hyphens and spaces aside ("Kim Il-sung" = "Kim Il Sung").
 _PERSON_KEY = re.compile(r"[\s\-‐–]+")

@@ -17,12 +17,11 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dyad.model import Anchor, Entity, Event, Gloss, Tenure
+from dyad.model import Anchor, Entity, Event, Gloss, Pair, Tenure
 from dyad.records import SCHEMA
 from dyad.sentences import split_sentences
 from dyad.store.dates import bounds
 from dyad.store.validate import PreparedDocument
-from dyad.store.views import Pair
 
 _DOCUMENT_COLUMNS = frozenset(
     {"kind", "schema", "id", "title", "format", "source", "dyad", "content_hash", "text"}

@@ -26,8 +26,9 @@ import sqlite3
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from dyad.model import Pair
 from dyad.store.validate import PreparedDocument
-from dyad.store.views import IngestResult, IngestStatus, Pair
+from dyad.store.views import IngestResult, IngestStatus
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from dyad.model import Pair
 from dyad.store.dates import OPEN_UPPER
 from dyad.store.factread import (
     FACT_COLUMNS,
@@ -33,7 +34,6 @@ from dyad.store.views import (
     Fact,
     HitKind,
     Interval,
-    Pair,
     SearchHit,
     Source,
     Term,

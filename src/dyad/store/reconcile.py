@@ -56,9 +56,9 @@ from typing import Literal, cast
 
 from dyad.gazetteer import default_gazetteer
 from dyad.membership import first_member_year, is_modern, membership_gaps
+from dyad.model import Pair
 from dyad.store.dates import Bounds
 
-Pair = tuple[str, str]
 Identity = Literal["singular", "dated"]
 Direction = Literal["ordered", "unordered", "as-extracted"]
 

@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from dyad.gazetteer import Gazetteer, default_gazetteer
+from dyad.model import Pair
 from dyad.records import Record
 from dyad.store import curated, exports, queries
 from dyad.store.dates import query_bound
@@ -63,7 +64,6 @@ from dyad.store.views import (
     IngestStatus,
     IngestSummary,
     Interval,
-    Pair,
     SearchHit,
     Term,
 )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from dyad.model import Pair
 from dyad.store import headline, queries
-from dyad.store.views import DyadSummary, Pair
+from dyad.store.views import DyadSummary
 
 
 def dyad_summary(conn: sqlite3.Connection, pair: Pair, name: Callable[[str], str]) -> DyadSummary:

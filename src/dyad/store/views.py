@@ -13,7 +13,6 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from dyad.model import ExtractedDocument
 
-Pair = tuple[str, str]
 """Two state codes, sorted (``a < b``): the key of every fact, term and count of a dyad."""
 IngestStatus = Literal["added", "replaced", "unchanged"]
 RelationsState = Literal["none", "relations", "severed", "suspended", "unknown"]

@@ -33,8 +33,7 @@ from dyad.store import StoreError, UnknownCountryError, UnknownDocumentError
 from dyad.web import data, exports, timeline
 from dyad.web.errors import BadParameter, NotFound
 from dyad.web.humane import humane_date
-from dyad.web.network import Network, network
-from dyad.web.network import Pair as NetworkPair
+from dyad.web.network import Network, PairRow, network
 from dyad.web.pages import register
 from dyad.web.palette import FALLBACK_COLOUR, FAMILY_COLOURS
 from dyad.web.reader import article
@@ -262,7 +261,7 @@ def _home_extra(d: dict[str, Any]) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=16)
-def _network_drawn(pairs: tuple[NetworkPair, ...]) -> tuple[Network | None, Markup | None]:
+def _network_drawn(pairs: tuple[PairRow, ...]) -> tuple[Network | None, Markup | None]:
     """The network laid out and drawn once per set of pairs: hundreds of escaped, formatted
     numbers (~3 ms) that stay the same until the pairs with the most facts change. Keyed on
     the pairs, not on the layout, whose hundreds of nodes and edges cost more to hash."""

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from fastapi import Path, Query
 from pydantic import StringConstraints
 
+from dyad.records import Record
 from dyad.store import DyadSummary, Interval, Store
 from dyad.store.dates import query_bound
 from dyad.vocabulary import EVENT_TYPES, FAMILIES
@@ -24,8 +25,6 @@ from dyad.web import shapes
 from dyad.web.docpage import doc as doc  # the reader's page, served with the others
 from dyad.web.errors import BadParameter, NotFound, Redirect
 from dyad.web.palette import FAMILY_LABELS, family, family_order, type_label
-
-Record = dict[str, Any]
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000

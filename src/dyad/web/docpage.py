@@ -8,16 +8,16 @@ built from this data by ``reader.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Path, Query
 
+from dyad.records import Record
 from dyad.store import Store, UnknownDocumentError
 from dyad.web import shapes
 from dyad.web.errors import NotFound
 from dyad.web.palette import family, type_label
 
-Record = dict[str, Any]
 Names = Callable[[str], str]
 
 #: What of the document record the page shows as it is.

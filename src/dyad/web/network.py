@@ -49,10 +49,10 @@ class Network:
     edges: tuple[Edge, ...]
 
 
-Pair = tuple[str, str, str, str, int]  # a, b, a_name, b_name, facts
+PairRow = tuple[str, str, str, str, int]  # a, b, a_name, b_name, facts
 
 
-def network(pairs: Sequence[Pair]) -> Network | None:
+def network(pairs: Sequence[PairRow]) -> Network | None:
     """Layout of the pairs (``a``, ``b``, names, facts); ``None`` when there are none."""
     if not pairs:
         return None
@@ -60,7 +60,7 @@ def network(pairs: Sequence[Pair]) -> Network | None:
 
 
 @lru_cache(maxsize=16)
-def _layout(pairs: tuple[Pair, ...]) -> Network:
+def _layout(pairs: tuple[PairRow, ...]) -> Network:
     names: dict[str, str] = {}
     degree: dict[str, int] = {}
     for a, b, a_name, b_name, _ in pairs:

@@ -20,11 +20,11 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
+from dyad.records import Record
 from dyad.web.errors import Redirect
 from dyad.web.responses import ERROR_RESPONSES
 from dyad.web.stores import WebState
 
-Record = dict[str, Any]
 DataFunction = Callable[..., Record]
 Extra = Callable[[Record], Record]
 JSON = "application/json"

@@ -15,11 +15,9 @@ from typing import Any
 from urllib.parse import quote
 
 from dyad.export.scales import scale
+from dyad.records import Record
 from dyad.store.views import Conflict, DocumentRef, DyadCount, Fact, Interval, SearchHit, Term
 from dyad.web.palette import family, type_label
-
-Record = dict[str, Any]
-
 
 _GETTERS: dict[type, tuple[tuple[str, ...], Callable[[Any], Any]]] = {}
 
