@@ -25,9 +25,9 @@ from dyad.read.preview_words import (
     SENTENCE_OPENERS,
     TOKEN,
     WORD,
-    Folds,
     content_words,
     count_found,
+    fold_words,
     may_disambiguate,
     same_stem,
     stems,
@@ -75,7 +75,7 @@ class LineScorer:
         self.token_starts = [m.start() for m in found]
         self.stems = stems([m.group() for m in found])
         self.disambiguations = list(DISAMBIGUATION.finditer(head)) if may_disambiguate(head) else []
-        self.folds = Folds(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
+        self.folds = fold_words(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
         lowered = head.casefold()
         self.lowered = lowered if len(lowered) == len(head) else None
         self.shapes = anchor_shapes(self.words[:MAX_ANCHOR_WORDS])
@@ -107,7 +107,7 @@ class LineScorer:
     def _repeats(self, k: int, head_start: int, score: float) -> float:
         """The preview repeats the anchor (folds join word by word: fold drops spaces)."""
         head_word = bisect_left(self.spans_starts, head_start)
-        folds = self.folds.upto(max(k, head_word + k + 6))
+        folds = self.folds
         first_kept = 1 if k > 1 and folds[0] in ARTICLES else 0
         a_fold = "".join(folds[first_kept:k])
         h_fold = "".join(folds[head_word : head_word + k + 6])

@@ -122,24 +122,6 @@ def fold_words(words: list[str]) -> list[str]:
     return [fold(w) for w in words]
 
 
-class Folds:
-    """The folds of a line's first words, each made when first needed: most anchors are
-    found or ruled out within the first few words."""
-
-    __slots__ = ("_done", "_words")
-
-    def __init__(self, words: list[str]) -> None:
-        self._words = words
-        self._done: list[str] = []
-
-    def upto(self, end: int) -> list[str]:
-        """The folds of the first ``end`` words (all of them if there are fewer)."""
-        done = self._done
-        if len(done) < end:
-            done.extend(fold_words(self._words[len(done) : end]))
-        return done
-
-
 def stems(tokens: list[str]) -> list[str]:
     """Each token casefolded, with a curly apostrophe straightened and "'s" dropped.
 

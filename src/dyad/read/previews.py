@@ -36,10 +36,10 @@ from dyad.read.preview_words import (
     READ_CHARS,
     RESIDUE_START,
     WORD,
-    Folds,
     content_words,
     count_found,
     fold,
+    fold_words,
     is_cut,
     may_disambiguate,
     residue_cut,
@@ -238,20 +238,22 @@ def _repeat_boundary(words: list[str], limit: int) -> int | None:
     phrase in mid-sentence ("of", a comma) does not count.
     """
     words = words[: 2 * limit + 2]
-    lazy = Folds(words)
-    first = lazy.upto(1)[0]
+    folds = fold_words(words)  # (all at once: one pass over the joined words is the cheapest)
+    first = folds[0]
     if len(first) < 2:
         return None
-    for k in range(1, min(limit, len(words) - 1) + 1):
-        folds = lazy.upto(k + 2)
-        start = k + 1 if folds[k] in ARTICLES and k + 1 < len(words) else k
-        if not folds[start].startswith(first[:4]) and not first.startswith(folds[start][:4]):
+    count = len(words)
+    key = first[:4]
+    for k in range(1, min(limit, count - 1) + 1):
+        start = k + 1 if folds[k] in ARTICLES and k + 1 < count else k
+        opening = folds[start]
+        if not opening.startswith(key) and not first.startswith(opening[:4]):
+            continue
+        last = words[k - 1]
+        if folds[k - 1] in FUNCTION_WORDS or last[-1] in ",;:([{":
             continue
         anchor = "".join(folds[:k])
-        if not anchor or fold(words[k - 1]) in FUNCTION_WORDS or words[k - 1][-1] in ",;:([{":
-            continue
-        head = "".join(lazy.upto(start + k + 3)[start : start + k + 3])
-        if head.startswith(anchor) and len(anchor) >= 3:
+        if len(anchor) >= 3 and "".join(folds[start : start + k + 3]).startswith(anchor):
             return k
     return None
 
