@@ -203,15 +203,36 @@ def _similarity(a: str, b: str, least: float) -> float:
 def anchor_shapes(words: list[str]) -> list[float]:
     """For each prefix of ``words``, how much it does not look like an anchor: a function word
     or a comma at its end, a verb inside, a mix of capitals and title case, a file name, an
-    open parenthesis, residue. One pass, each prefix from the one before."""
+    open parenthesis, residue. One pass, each prefix from the one before; what the words so far
+    hold is kept as a whole-number penalty (summed in any order, it comes to the same)."""
     shapes: list[float] = []
-    prefix = _Prefix()
+    verb = opener = upper = title = named_file = residue = False
+    opened = 0
+    previous = ""
     for index, word in enumerate(words):
         lowered = word.casefold()
-        prefix.add(word, lowered, index)
-        score = _ending_shape(word, lowered) - prefix.penalty()
-        if index and lowered == words[index - 1].casefold():
+        if index:
+            verb = verb or word in COPULAS
+            opener = opener or (lowered in SENTENCE_OPENERS and word[:1].isupper())
+        if len(word) >= 3 and (word.isalpha() or sum(c.isalpha() for c in word) >= 3):
+            upper = upper or word.isupper()
+            title = title or (word[:1].isupper() and not word.isupper())
+        if "(" in word or ")" in word:
+            opened += word.count("(") - word.count(")")
+        residue = residue or "{{" in word or "}}" in word or "=" in word
+        named_file = named_file or ("." in word and FILE_NAME.search(word) is not None)
+        penalty = (
+            4.0 * verb
+            + 4.0 * (upper and title)
+            + 6.0 * named_file
+            + 3.0 * (opened > 0)
+            + 3.0 * opener
+            + 6.0 * residue
+        )
+        score = _ending_shape(word, lowered) - penalty
+        if index and lowered == previous:
             score -= 3.0
+        previous = lowered
         shapes.append(score - 0.3 * max(0, index + 1 - 4))
     return shapes
 
@@ -226,42 +247,3 @@ def _ending_shape(word: str, lowered: str) -> float:
     elif word[-1] == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
         score -= 2.0
     return score
-
-
-class _Prefix:
-    """What the words of an anchor so far hold that link text does not (the penalties are
-    whole numbers: summed in any order, they come to the same)."""
-
-    __slots__ = ("named_file", "opened", "opener", "residue", "title", "upper", "verb")
-
-    def __init__(self) -> None:
-        self.named_file = self.upper = self.title = self.verb = self.opener = False
-        self.residue = False
-        self.opened = 0
-
-    def add(self, word: str, lowered: str, index: int) -> None:
-        if index:
-            self.verb = self.verb or word in COPULAS
-            self.opener = self.opener or (lowered in SENTENCE_OPENERS and word[:1].isupper())
-        if len(word) >= 3 and (word.isalpha() or sum(c.isalpha() for c in word) >= 3):
-            self.upper = self.upper or word.isupper()
-            self.title = self.title or (word[:1].isupper() and not word.isupper())
-        self.opened += word.count("(") - word.count(")")
-        self.residue = self.residue or "{{" in word or "}}" in word or "=" in word
-        self.named_file = self.named_file or ("." in word and bool(FILE_NAME.search(word)))
-
-    def penalty(self) -> float:
-        penalty = 0.0
-        if self.verb:
-            penalty += 4.0
-        if self.upper and self.title:
-            penalty += 4.0
-        if self.named_file:
-            penalty += 6.0
-        if self.opened > 0:
-            penalty += 3.0
-        if self.opener:
-            penalty += 3.0
-        if self.residue:
-            penalty += 6.0
-        return penalty
