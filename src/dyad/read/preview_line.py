@@ -74,6 +74,10 @@ class LineScorer:
         found = list(TOKEN.finditer(head, 0, reach))
         self.token_starts = [m.start() for m in found]
         self.stems = stems([m.group() for m in found])
+        # Where each stem's first four letters stand: stems that share a stem share them.
+        self.stem_keys: dict[str, list[int]] = {}
+        for index, stem in enumerate(self.stems):
+            self.stem_keys.setdefault(stem[:4], []).append(index)
         self.disambiguations = list(DISAMBIGUATION.finditer(head)) if may_disambiguate(head) else []
         self.folds = fold_words(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
         lowered = head.casefold()
@@ -126,7 +130,7 @@ class LineScorer:
     ) -> float:
         """The preview's opening shares stems with the anchor, or holds it verbatim."""
         head_tokens = self._stems(head_start, head_start + 160)
-        if a_tokens and head_tokens and any(same_stem(head_tokens[0], t) for t in a_tokens):
+        if a_tokens and head_tokens and self._shares_stem(head_tokens[0], len(a_tokens)):
             score += 3.0
         content = content_words(a_tokens)
         if content:
@@ -135,6 +139,16 @@ class LineScorer:
         if anchor_end >= 4 and self._holds_anchor(anchor_end, start):
             score += min(anchor_end, 30) / 6.0
         return score
+
+    def _shares_stem(self, token: str, count: int) -> bool:
+        """Whether one of the line's first ``count`` stems (an anchor's) shares ``token``'s stem:
+        only those with its first four letters can."""
+        for index in self.stem_keys.get(token[:4], ()):
+            if index >= count:
+                return False
+            if same_stem(token, self.stems[index]):
+                return True
+        return False
 
     def _holds_anchor(self, anchor_end: int, start: int) -> bool:
         """Whether the preview's opening holds the anchor, ignoring case."""

@@ -153,19 +153,28 @@ def same_stem(a: str, b: str) -> bool:
 def count_found(wanted: list[str], among: tuple[str, ...] | list[str]) -> int:
     """How many of ``wanted`` share a stem with a token of ``among``.
 
-    Tokens sharing a stem share their first four letters (or are equal), so each is compared
-    only with the few that do, not with every other token.
+    Most are found as they are. Tokens sharing a stem otherwise share their first four
+    letters (both having four at least), so each is compared only with the few that do, not
+    with every other token.
     """
-    keys = {t[:4] for t in wanted}
+    found = 0
+    rest: list[str] = []
+    for t in wanted:
+        if t in among:
+            found += 1
+        elif len(t) >= 4:
+            rest.append(t)
+    if not rest:
+        return found
+    keys = {t[:4] for t in rest}
     by_key: dict[str, list[str]] = {}
     for token in among:
         key = token[:4]
         if key in keys:
             by_key.setdefault(key, []).append(token)
-    found = 0
-    for t in wanted:
+    for t in rest:
         near = by_key.get(t[:4])
-        if near is not None and (t in near or any(same_stem(t, w) for w in near)):
+        if near is not None and any(same_stem(t, w) for w in near):
             found += 1
     return found
 
