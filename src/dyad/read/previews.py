@@ -93,8 +93,9 @@ def split_anchor(
     uses these words elsewhere: "Soviet Union" is, "Soviet Union Bukharan PSR" is not), and by
     ``acronym``, the "(NAFTA)" that follows the link in the text, naming the whole anchor.
     """
-    spans = list(islice(WORD.finditer(line, 0, READ_CHARS), _SPLIT_WORDS))
-    words = [m.group() for m in spans]
+    # (str.split parts words at the same white space as the regex WORD: the spans, positions
+    # of the words, are found only when the preview does not repeat its anchor.)
+    words = line[:READ_CHARS].split(None, _SPLIT_WORDS)[:_SPLIT_WORDS]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
     cut = residue_cut(words[: limit + 1])
     if cut is not None:
@@ -105,6 +106,7 @@ def split_anchor(
     if anchor is not None and len(anchor.split()) <= limit:
         return Split(anchor, line[len(anchor) :].strip(), REPEAT_SCORE)
     best: Split | None = None
+    spans = list(islice(WORD.finditer(line, 0, READ_CHARS), _SPLIT_WORDS))
     scorer = LineScorer(line, spans) if cut is None else None
     for k in range(1, limit + 1):
         anchor = line[: spans[k - 1].end()]
