@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from difflib import SequenceMatcher
 
 from dyad.read.preview_words import (
@@ -25,7 +24,6 @@ from dyad.read.preview_words import (
     SENTENCE_OPENERS,
     TOKEN,
     WORD,
-    content_words,
     count_found,
     fold_words,
     may_disambiguate,
@@ -76,8 +74,14 @@ class LineScorer:
         self.stems = stems([m.group() for m in found])
         # Where each stem's first four letters stand: stems that share a stem share them.
         self.stem_keys: dict[str, list[int]] = {}
+        # The content stems in order, and how many of them the first n stems hold.
+        self.contents: list[str] = []
+        self.content_counts = [0]
         for index, stem in enumerate(self.stems):
             self.stem_keys.setdefault(stem[:4], []).append(index)
+            if stem not in FUNCTION_WORDS:
+                self.contents.append(stem)
+            self.content_counts.append(len(self.contents))
         self.disambiguations = list(DISAMBIGUATION.finditer(head)) if may_disambiguate(head) else []
         self.folds = fold_words(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
         lowered = head.casefold()
@@ -99,11 +103,12 @@ class LineScorer:
         opening = self.text[start : start + _OPENING]
         head = _head(opening)
         head_start = start + len(opening) - len(head)
-        a_tokens = self._stems(0, anchor_end)
+        count = bisect_left(self.token_starts, anchor_end)  # the anchor's stems: the first count
         score = self._repeats(k, head_start, 0.0)
-        score = self._shares_words(anchor_end, start, head_start, a_tokens, score)
+        score = self._shares_words(anchor_end, start, head_start, count, score)
         score = self._opens(k, start, head, residue, score)
-        score += self._disambiguation(start, a_tokens)
+        if self.disambiguations:
+            score += self._disambiguation(start, count)
         if k > len(self.shapes):  # a long anchor: the other layout's whole line
             self.shapes = anchor_shapes(self.words[:k])
         return score + self.shapes[k - 1]
@@ -126,15 +131,18 @@ class LineScorer:
         return score
 
     def _shares_words(
-        self, anchor_end: int, start: int, head_start: int, a_tokens: tuple[str, ...], score: float
+        self, anchor_end: int, start: int, head_start: int, count: int, score: float
     ) -> float:
-        """The preview's opening shares stems with the anchor, or holds it verbatim."""
-        head_tokens = self._stems(head_start, head_start + 160)
-        if a_tokens and head_tokens and self._shares_stem(head_tokens[0], len(a_tokens)):
+        """The preview's opening (its stems within 160 characters) shares stems with the
+        anchor (the line's first ``count`` stems), or holds it verbatim."""
+        starts = self.token_starts
+        first = bisect_left(starts, head_start)
+        end = bisect_left(starts, head_start + 160, first)
+        if count and end > first and self._shares_stem(self.stems[first], count):
             score += 3.0
-        content = content_words(a_tokens)
+        content = self.contents[: self.content_counts[count]]
         if content:
-            found = count_found(content, head_tokens[: len(a_tokens) + 4])
+            found = count_found(content, self.stems[first : min(end, first + count + 4)])
             score += 6.0 * found / len(content) * min(1.0, len(content) / 2)
         if anchor_end >= 4 and self._holds_anchor(anchor_end, start):
             score += min(anchor_end, 30) / 6.0
@@ -184,12 +192,13 @@ class LineScorer:
             score += 3.0  # the abstracts print the bold subject in capitals: "ARTHUR NEVILLE"
         return score
 
-    def _disambiguation(self, start: int, a_tokens: tuple[str, ...]) -> float:
-        """A disambiguation page whose subject is the anchor: "Kim or KIM may refer to"."""
+    def _disambiguation(self, start: int, count: int) -> float:
+        """A disambiguation page whose subject is the anchor (the line's first ``count``
+        stems): "Kim or KIM may refer to"."""
         for m in self.disambiguations:
             if m.start() >= start and m.end() <= start + 200:
                 subject = self._stems(start, m.start())
-                if subject and a_tokens and any(same_stem(subject[0], t) for t in a_tokens):
+                if subject and count and self._shares_stem(subject[0], count):
                     return 4.0
                 return 0.0
         return 0.0
@@ -207,7 +216,7 @@ def _similarity(a: str, b: str, least: float) -> float:
     The letters the two share, counted with repeats, bound the matches the ratio counts, so a
     pair whose bound falls short is not matched at all.
     """
-    shared = sum((Counter(a) & Counter(b)).values())
+    shared = sum(min(a.count(c), b.count(c)) for c in set(a))
     bound = 2.0 * shared / (len(a) + len(b)) if a or b else 1.0
     if bound < least:
         return bound
