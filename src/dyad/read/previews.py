@@ -35,6 +35,7 @@ from dyad.read.preview_words import (
     MAX_ANCHOR_WORDS,
     READ_CHARS,
     RESIDUE_START,
+    TOKEN,
     WORD,
     content_words,
     count_found,
@@ -43,6 +44,7 @@ from dyad.read.preview_words import (
     is_cut,
     may_disambiguate,
     residue_cut,
+    same_stem,
     strip_truncation,
     tokens,
 )
@@ -269,11 +271,25 @@ def gloss_flags(anchor: str, target: str, text: str) -> tuple[GlossFlag, ...]:
     if _is_residue(text):
         flags.append("markup")
     if not flags:
-        names = set(content_words(tokens(anchor))) | set(content_words(tokens(target)))
-        described = content_words(tokens(opening))
-        if names and not count_found(list(names), described):
+        names = set(content_words(tokens(anchor)))
+        if target != anchor:
+            names |= set(content_words(tokens(target)))
+        if names and not _describes(names, opening):
             flags.append("mismatch")
     return tuple(flags)
+
+
+def _describes(names: set[str], opening: str) -> bool:
+    """Whether a content word of ``opening`` shares a stem with one of ``names``: its tokens
+    stemmed one by one (as :func:`tokens` stems them) until one does, most often the first."""
+    keys = {name[:4] for name in names}
+    for match in TOKEN.finditer(opening):
+        token = match.group().casefold().replace("’", "'").removesuffix("'s")
+        if token in FUNCTION_WORDS or token[:4] not in keys:
+            continue  # (stems that share a stem share their first four letters)
+        if token in names or any(same_stem(token, name) for name in names):
+            return True
+    return False
 
 
 def _is_residue(text: str) -> bool:
