@@ -32,8 +32,8 @@ MIN_PREVIEW_CHARS = 30
 # A line without `` ...`` (a whole preview) needs this much more, from its neighbours.
 WHOLE_PREVIEW_MARGIN = 2.0
 _WORD_RE = re.compile(r"\w+")
-_NOT_WORD_OR_BREAK = re.compile(r"[^\w\n]+")
-_LINE_BREAK = re.compile(r" ?\n ?")
+# ASCII characters other than letters, digits and "_" (the ASCII ones \w does not match).
+_ASCII_NOT_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 _WORD_START = re.compile(r"(?<=\s)\S")
 # Hatnotes: navigation above a section's text, never part of its sentences.
 _HATNOTE = re.compile(
@@ -86,10 +86,7 @@ class Vocabulary:
     """The page's own words, to tell a name it uses from a name run into residue."""
 
     def __init__(self, lines: list[str]) -> None:
-        # The words of each line, lines parted by a space, all lines at once (casefolding maps
-        # each character on its own; no word runs over a line break).
-        words = _NOT_WORD_OR_BREAK.sub(" ", "\n".join(lines).casefold())
-        self._text = " " + _LINE_BREAK.sub(" ", words) + " "
+        self._text = " " + " ".join(_words(line) for line in lines) + " "
 
     def __call__(self, phrase: str) -> bool:
         words = _words(phrase)
@@ -97,6 +94,8 @@ class Vocabulary:
 
 
 def _words(text: str) -> str:
+    if text.isascii():  # (the same words, without a regex: most lines are ASCII)
+        return " ".join(text.lower().translate(_ASCII_NOT_WORD).split())
     return " ".join(_WORD_RE.findall(text.casefold()))
 
 
