@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from dyad.read.preview_words import (
     ARTICLES,
@@ -72,16 +73,13 @@ class LineScorer:
         found = list(TOKEN.finditer(head, 0, reach))
         self.token_starts = [m.start() for m in found]
         self.stems = stems([m.group() for m in found])
-        # Where each stem's first four letters stand: stems that share a stem share them.
-        self.stem_keys: dict[str, list[int]] = {}
-        # The content stems in order, and how many of them the first n stems hold.
-        self.contents: list[str] = []
-        self.content_counts = [0]
-        for index, stem in enumerate(self.stems):
-            self.stem_keys.setdefault(stem[:4], []).append(index)
-            if stem not in FUNCTION_WORDS:
-                self.contents.append(stem)
-            self.content_counts.append(len(self.contents))
+        # Each stem's first four letters (stems that share a stem share them); the content
+        # stems in order, and how many of them the first n stems hold.
+        self.stem_keys = [stem[:4] for stem in self.stems]
+        self.contents = [stem for stem in self.stems if stem not in FUNCTION_WORDS]
+        self.content_counts = list(
+            accumulate((stem not in FUNCTION_WORDS for stem in self.stems), initial=0)
+        )
         self.disambiguations = list(DISAMBIGUATION.finditer(head)) if may_disambiguate(head) else []
         self.folds = fold_words(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
         lowered = head.casefold()
@@ -151,11 +149,12 @@ class LineScorer:
     def _shares_stem(self, token: str, count: int) -> bool:
         """Whether one of the line's first ``count`` stems (an anchor's) shares ``token``'s stem:
         only those with its first four letters can."""
-        for index in self.stem_keys.get(token[:4], ()):
-            if index >= count:
-                return False
+        keys, key, index = self.stem_keys, token[:4], 0
+        while key in keys[index:count]:
+            index = keys.index(key, index, count)
             if same_stem(token, self.stems[index]):
                 return True
+            index += 1
         return False
 
     def _holds_anchor(self, anchor_end: int, start: int) -> bool:
@@ -206,8 +205,12 @@ class LineScorer:
 
 def _head(preview: str) -> str:
     """The preview's opening without quotes, italics markers or a leading article."""
-    head = _LEADING_NOISE.sub("", preview.lstrip())
-    return _ARTICLE.sub("", head)
+    head = preview.lstrip()
+    noise = _LEADING_NOISE.match(head)
+    if noise is not None:
+        head = head[noise.end() :]
+    article = _ARTICLE.match(head)
+    return head if article is None else head[article.end() :]
 
 
 def _similarity(a: str, b: str, least: float) -> float:
@@ -231,42 +234,41 @@ def anchor_shapes(words: list[str]) -> list[float]:
     shapes: list[float] = []
     verb = opener = upper = title = named_file = residue = False
     opened = 0
+    held = 0.0  # the penalty of what the words so far hold, but for an open parenthesis
     previous = ""
     for index, word in enumerate(words):
         lowered = word.casefold()
         if index:
-            verb = verb or word in COPULAS
-            opener = opener or (lowered in SENTENCE_OPENERS and word[:1].isupper())
-        if len(word) >= 3 and (word.isalpha() or sum(c.isalpha() for c in word) >= 3):
+            if not verb and word in COPULAS:
+                verb, held = True, held + 4.0
+            if not opener and lowered in SENTENCE_OPENERS and word[:1].isupper():
+                opener, held = True, held + 3.0
+        if (
+            (not upper or not title)
+            and len(word) >= 3
+            and (word.isalpha() or sum(c.isalpha() for c in word) >= 3)
+        ):
             upper = upper or word.isupper()
             title = title or (word[:1].isupper() and not word.isupper())
+            if upper and title:
+                held += 4.0  # (once: both were not yet true)
         if "(" in word or ")" in word:
             opened += word.count("(") - word.count(")")
-        residue = residue or "{{" in word or "}}" in word or "=" in word
-        named_file = named_file or ("." in word and FILE_NAME.search(word) is not None)
-        penalty = (
-            4.0 * verb
-            + 4.0 * (upper and title)
-            + 6.0 * named_file
-            + 3.0 * (opened > 0)
-            + 3.0 * opener
-            + 6.0 * residue
-        )
-        score = _ending_shape(word, lowered) - penalty
+        if not residue and ("{{" in word or "}}" in word or "=" in word):
+            residue, held = True, held + 6.0
+        if not named_file and "." in word and FILE_NAME.search(word) is not None:
+            named_file, held = True, held + 6.0
+        score = 0.0
+        if lowered in FUNCTION_WORDS:
+            score -= 4.0
+        end = word[-1]
+        if end in ",;:([{":
+            score -= 4.0
+        elif end == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
+            score -= 2.0
+        score -= held + 3.0 if opened > 0 else held
         if index and lowered == previous:
             score -= 3.0
         previous = lowered
         shapes.append(score - 0.3 * max(0, index + 1 - 4))
     return shapes
-
-
-def _ending_shape(word: str, lowered: str) -> float:
-    """How much an anchor ending with ``word`` does not look like one, by that word alone."""
-    score = 0.0
-    if lowered in FUNCTION_WORDS:
-        score -= 4.0
-    if word[-1] in ",;:([{":
-        score -= 4.0
-    elif word[-1] == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
-        score -= 2.0
-    return score
