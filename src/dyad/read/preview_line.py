@@ -74,11 +74,11 @@ class LineScorer:
         self.token_starts = [m.start() for m in found]
         self.stems = stems([m.group() for m in found])
         # Each stem's first four letters (stems that share a stem share them); the content
-        # stems in order, and how many of them the first n stems hold.
+        # stems in order, and how many function words the first n stems hold.
         self.stem_keys = [stem[:4] for stem in self.stems]
         self.contents = [stem for stem in self.stems if stem not in FUNCTION_WORDS]
-        self.content_counts = list(
-            accumulate((stem not in FUNCTION_WORDS for stem in self.stems), initial=0)
+        self.function_counts = list(
+            accumulate(map(FUNCTION_WORDS.__contains__, self.stems), initial=0)
         )
         self.disambiguations = list(DISAMBIGUATION.finditer(head)) if may_disambiguate(head) else []
         self.folds = fold_words(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
@@ -138,7 +138,7 @@ class LineScorer:
         end = bisect_left(starts, head_start + 160, first)
         if count and end > first and self._shares_stem(self.stems[first], count):
             score += 3.0
-        content = self.contents[: self.content_counts[count]]
+        content = self.contents[: count - self.function_counts[count]]
         if content:
             found = count_found(content, self.stems[first : min(end, first + count + 4)])
             score += 6.0 * found / len(content) * min(1.0, len(content) / 2)
@@ -246,7 +246,7 @@ def anchor_shapes(words: list[str]) -> list[float]:
         if (
             (not upper or not title)
             and len(word) >= 3
-            and (word.isalpha() or sum(c.isalpha() for c in word) >= 3)
+            and (word.isalpha() or sum(map(str.isalpha, word)) >= 3)
         ):
             upper = upper or word.isupper()
             title = title or (word[:1].isupper() and not word.isupper())
