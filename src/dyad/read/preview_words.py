@@ -78,7 +78,7 @@ SENTENCE_OPENERS = frozenset(
 TRUNCATION = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 WORD = re.compile(r"\S+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_NOT_ALNUM_OR_NUL = re.compile(r"(?:[^\w\0]|_)+")
+_NOT_WORD_OR_NUL = re.compile(r"[^\w\0]+")
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 RESIDUE_START = re.compile(
     r"^\s*(?:[,|=}\]]|\{\{|\[\[|\[\d+\]|__[A-Z]+__|[\w ]{1,30}="
@@ -125,7 +125,7 @@ def fold_words(words: list[str]) -> list[str]:
     # Casefolding and NFKD decomposition map each character on its own (a NUL, a starter,
     # stops the reordering of combining marks): all words at once, parted by NULs.
     folded = unicodedata.normalize("NFKD", "\0".join(words).casefold())
-    return _NOT_ALNUM_OR_NUL.sub("", folded).split("\0")
+    return _NOT_WORD_OR_NUL.sub("", folded.replace("_", "")).split("\0")
 
 
 def stems(tokens: list[str]) -> list[str]:
