@@ -35,6 +35,8 @@ from dyad.read.preview_words import (
 _LEADING_NOISE = re.compile(r"^(?:'{2,}|[\"“‘(\[])+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _OPENING = 300
+# A prefix shaped this badly is never an anchor worth scoring (the splitter skips it).
+HOPELESS_SHAPE = -8.0
 _ALL_CAPS = re.compile(r"^[^\W\d_a-z]{4,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
 
 
@@ -84,7 +86,8 @@ class LineScorer:
         self.folds = fold_words(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
         lowered = head.casefold()
         self.lowered = lowered if len(lowered) == len(head) else None
-        self.shapes = anchor_shapes(self.words[:MAX_ANCHOR_WORDS])
+        # (Only as far as a prefix may still be shaped like an anchor: see anchor_shapes.)
+        self.shapes = anchor_shapes(self.words[:MAX_ANCHOR_WORDS], HOPELESS_SHAPE)
 
     def _stems(self, start: int, end: int) -> tuple[str, ...]:
         return tuple(
@@ -107,7 +110,7 @@ class LineScorer:
         score = self._opens(k, start, head, residue, score)
         if self.disambiguations:
             score += self._disambiguation(start, count)
-        if k > len(self.shapes):  # a long anchor: the other layout's whole line
+        if k > len(self.shapes):  # a long anchor (the other layout's whole line), or hopeless
             self.shapes = anchor_shapes(self.words[:k])
         return score + self.shapes[k - 1]
 
@@ -226,11 +229,16 @@ def _similarity(a: str, b: str, least: float) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def anchor_shapes(words: list[str]) -> list[float]:
+def anchor_shapes(words: list[str], hopeless: float | None = None) -> list[float]:
     """For each prefix of ``words``, how much it does not look like an anchor: a function word
     or a comma at its end, a verb inside, a mix of capitals and title case, a file name, an
     open parenthesis, residue. One pass, each prefix from the one before; what the words so far
-    hold is kept as a whole-number penalty (summed in any order, it comes to the same)."""
+    hold is kept as a whole-number penalty (summed in any order, it comes to the same).
+
+    The penalty only grows and no ending adds to a shape, so once it reaches ``-hopeless``
+    every longer prefix is shaped at ``hopeless`` or worse: given ``hopeless``, the list stops
+    before the first such prefix.
+    """
     shapes: list[float] = []
     verb = opener = upper = title = named_file = residue = False
     opened = 0
@@ -266,6 +274,8 @@ def anchor_shapes(words: list[str]) -> list[float]:
             score -= 4.0
         elif end == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
             score -= 2.0
+        if hopeless is not None and -held <= hopeless:
+            break
         score -= held + 3.0 if opened > 0 else held
         if index and lowered == previous:
             score -= 3.0

@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import islice
 
 from dyad.model import GlossFlag
-from dyad.read.preview_line import LineScorer, score_pair
+from dyad.read.preview_line import HOPELESS_SHAPE, LineScorer, score_pair
 from dyad.read.preview_words import (
     ARTICLES,
     COPULAS,
@@ -113,7 +113,9 @@ def split_anchor(
     for k in range(1, limit + 1):
         anchor = line[: spans[k - 1].end()]
         if cut is None:
-            if scorer is None or not _may_split_at(words, k) or scorer.shapes[k - 1] <= -8.0:
+            if scorer is None or k > len(scorer.shapes):
+                break  # (this anchor and every longer one is shaped hopelessly)
+            if not _may_split_at(words, k) or scorer.shapes[k - 1] <= HOPELESS_SHAPE:
                 continue  # (an anchor shaped that badly never wins: skip scoring its preview)
             score = scorer.score(k)
         else:
