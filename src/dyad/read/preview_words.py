@@ -157,11 +157,11 @@ def same_stem(a: str, b: str) -> bool:
 
 
 def count_found(wanted: list[str], among: tuple[str, ...] | list[str]) -> int:
-    """How many of ``wanted`` share a stem with a token of ``among``.
+    """How many of ``wanted`` share a stem with a token of ``among`` (tokens: no NUL inside).
 
     Most are found as they are. Tokens sharing a stem otherwise share their first four
-    letters (both having four at least), so each is compared only with the few that do, not
-    with every other token.
+    letters (both having four at least), so only a token of ``among`` opening with them is
+    compared, and none is where no token of ``among`` opens with them.
     """
     found = 0
     rest: list[str] = []
@@ -172,15 +172,10 @@ def count_found(wanted: list[str], among: tuple[str, ...] | list[str]) -> int:
             rest.append(t)
     if not rest:
         return found
-    keys = {t[:4] for t in rest}
-    by_key: dict[str, list[str]] = {}
-    for token in among:
-        key = token[:4]
-        if key in keys:
-            by_key.setdefault(key, []).append(token)
+    openings = "\0" + "\0".join(among)
     for t in rest:
-        near = by_key.get(t[:4])
-        if near is not None and any(same_stem(t, w) for w in near):
+        key = t[:4]
+        if "\0" + key in openings and any(w.startswith(key) and same_stem(t, w) for w in among):
             found += 1
     return found
 

@@ -107,11 +107,10 @@ def split_anchor(
     anchor = repeated_anchor(line)
     if anchor is not None and len(anchor.split()) <= limit:
         return Split(anchor, line[len(anchor) :].strip(), REPEAT_SCORE)
-    best: Split | None = None
+    best, best_score = 0, float("-inf")  # the best boundary so far (0: none scored)
     spans = list(islice(WORD.finditer(line, 0, READ_CHARS), _SPLIT_WORDS))
     scorer = LineScorer(line, spans) if cut is None else None
     for k in range(1, limit + 1):
-        anchor = line[: spans[k - 1].end()]
         if cut is None:
             if scorer is None or k > len(scorer.shapes):
                 break  # (this anchor and every longer one is shaped hopelessly)
@@ -122,9 +121,12 @@ def split_anchor(
             score = _score_before_residue(words, k, cut, known)
             if acronym and _initials(words[:k]) == acronym.casefold():
                 score += 8.0  # the text names the whole anchor by its initials
-        if best is None or score > best.score:
-            best = Split(anchor.strip(), line[spans[k].start() :].strip(), score, cut is not None)
-    return best
+        if not best or score > best_score:
+            best, best_score = k, score
+    if not best:
+        return None
+    anchor, preview = line[: spans[best - 1].end()], line[spans[best].start() :]
+    return Split(anchor.strip(), preview.strip(), best_score, cut is not None)
 
 
 def _may_split_at(words: list[str], k: int) -> bool:
