@@ -27,7 +27,7 @@ from dyad.read.preview_words import (
     WORD,
     count_found,
     fold_words,
-    may_disambiguate,
+    may_disambiguate_folded,
     same_stem,
     stems,
 )
@@ -61,15 +61,17 @@ class LineScorer:
     """A link line read once: its words, stems and folds, so that scoring each boundary
     slices them instead of tokenising the anchor and the preview again."""
 
-    def __init__(self, text: str, spans: list[re.Match[str]] | None = None) -> None:
+    def __init__(
+        self, text: str, spans: list[re.Match[str]] | None = None, words: list[str] | None = None
+    ) -> None:
         """``spans``: the line's first words if already found (at least twice
         :data:`MAX_ANCHOR_WORDS` and ten more: an anchor and its preview's opening); else all
-        the words it reads."""
+        the words it reads. ``words``: their text, if already taken."""
         self.text = text
         head = text[:READ_CHARS]
         self.spans = list(WORD.finditer(head)) if spans is None else spans
         self.spans_starts = [m.start() for m in self.spans]
-        self.words = [m.group() for m in self.spans]
+        self.words = [m.group() for m in self.spans] if words is None else words
         # Stems and folds are needed as far as the longest anchor and its preview's opening.
         reach = self.spans[min(len(self.spans) - 1, 2 * MAX_ANCHOR_WORDS + 8)].end()
         found = list(TOKEN.finditer(head, 0, reach))
@@ -82,9 +84,11 @@ class LineScorer:
         self.function_counts = list(
             accumulate(map(FUNCTION_WORDS.__contains__, self.stems), initial=0)
         )
-        self.disambiguations = list(DISAMBIGUATION.finditer(head)) if may_disambiguate(head) else []
-        self.folds = fold_words(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
         lowered = head.casefold()
+        self.disambiguations = (
+            list(DISAMBIGUATION.finditer(head)) if may_disambiguate_folded(lowered) else []
+        )
+        self.folds = fold_words(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
         self.lowered = lowered if len(lowered) == len(head) else None
         # (Only as far as a prefix may still be shaped like an anchor: see anchor_shapes.)
         self.shapes = anchor_shapes(self.words[:MAX_ANCHOR_WORDS], HOPELESS_SHAPE)

@@ -213,7 +213,11 @@ def _may_hold_residue(text: str) -> bool:
 
 def may_disambiguate(text: str) -> bool:
     """Words every :data:`DISAMBIGUATION` match holds, looked for before the regex runs."""
-    lowered = text.casefold()
+    return may_disambiguate_folded(text.casefold())
+
+
+def may_disambiguate_folded(lowered: str) -> bool:
+    """:func:`may_disambiguate` of a text already casefolded."""
     return "refer" in lowered or "name of" in lowered or "may mean" in lowered or "short" in lowered
 
 

@@ -109,7 +109,7 @@ def split_anchor(
         return Split(anchor, line[len(anchor) :].strip(), REPEAT_SCORE)
     best, best_score = 0, float("-inf")  # the best boundary so far (0: none scored)
     spans = list(islice(WORD.finditer(line, 0, READ_CHARS), _SPLIT_WORDS))
-    scorer = LineScorer(line, spans) if cut is None else None
+    scorer = LineScorer(line, spans, words) if cut is None else None
     for k in range(1, limit + 1):
         if cut is None:
             if scorer is None or k > len(scorer.shapes):
