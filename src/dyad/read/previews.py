@@ -114,7 +114,7 @@ def split_anchor(
         if cut is None:
             if scorer is None or k > len(scorer.shapes):
                 break  # (this anchor and every longer one is shaped hopelessly)
-            if not _may_split_at(words, k) or scorer.shapes[k - 1] <= HOPELESS_SHAPE:
+            if scorer.shapes[k - 1] <= HOPELESS_SHAPE or not _may_split_at(words, scorer.folds, k):
                 continue  # (an anchor shaped that badly never wins: skip scoring its preview)
             score = scorer.score(k)
         else:
@@ -129,11 +129,12 @@ def split_anchor(
     return Split(anchor.strip(), preview.strip(), best_score, cut is not None)
 
 
-def _may_split_at(words: list[str], k: int) -> bool:
+def _may_split_at(words: list[str], folds: list[str], k: int) -> bool:
     """Boundaries worth scoring: an anchor does not end with "of" or a comma, and a preview
-    does not open with a lowercase word other than a copula ("is a train station ...")."""
+    does not open with a lowercase word other than a copula ("is a train station ...").
+    (``folds``: the words' folds.)"""
     last, first = words[k - 1], words[k]
-    if last[-1] in ",;:([{" or fold(last) in FUNCTION_WORDS:
+    if last[-1] in ",;:([{" or folds[k - 1] in FUNCTION_WORDS:
         return False
     return not first[:1].islower() or first in COPULAS or k == 1
 
