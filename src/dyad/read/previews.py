@@ -67,6 +67,7 @@ __all__ = [
 # many words again and a few more (its preview's opening), or the residue after a cut.
 _SPLIT_WORDS = 2 * MAX_ANCHOR_WORDS + 10
 REPEAT_SCORE = 12.0
+_FIRST_FOLDS = 8  # words a repeated anchor's search folds at first
 _MONTH = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
@@ -247,13 +248,17 @@ def _repeat_boundary(words: list[str], limit: int) -> int | None:
     phrase in mid-sentence ("of", a comma) does not count.
     """
     words = words[: 2 * limit + 2]
-    folds = fold_words(words)  # (all at once: one pass over the joined words is the cheapest)
+    count = len(words)
+    # Folded a few words at a time, as far as the boundaries looked at need them (folding a
+    # run of words at once is cheaper than word by word, and most anchors are short).
+    folds = fold_words(words[:_FIRST_FOLDS])
     first = folds[0]
     if len(first) < 2:
         return None
-    count = len(words)
     key = first[:4]
     for k in range(1, min(limit, count - 1) + 1):
+        if k + 2 > len(folds) < count:
+            folds += fold_words(words[len(folds) : k + _FIRST_FOLDS])
         start = k + 1 if folds[k] in ARTICLES and k + 1 < count else k
         opening = folds[start]
         if not opening.startswith(key) and not first.startswith(opening[:4]):
@@ -262,6 +267,8 @@ def _repeat_boundary(words: list[str], limit: int) -> int | None:
         if folds[k - 1] in FUNCTION_WORDS or last[-1] in ",;:([{":
             continue
         anchor = "".join(folds[:k])
+        if start + k + 3 > len(folds) < count:
+            folds += fold_words(words[len(folds) :])
         if len(anchor) >= 3 and "".join(folds[start : start + k + 3]).startswith(anchor):
             return k
     return None
