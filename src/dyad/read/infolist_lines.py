@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from dyad.read.previews import (
     MAX_ANCHOR_WORDS,
     REPEAT_SCORE,
+    Split,
     is_cut,
     repeated_anchor,
     residue_cut,
@@ -87,6 +88,15 @@ class Vocabulary:
 
     def __init__(self, lines: list[str]) -> None:
         self._text = " " + " ".join(_words(line) for line in lines) + " "
+        # The page's link lines split so far: a link printed twice is split once.
+        self.splits: dict[tuple[str, str | None], Split | None] = {}
+
+    def split(self, line: str, acronym: str | None) -> Split | None:
+        """:func:`split_anchor` of a line of this page, with the page's words."""
+        key = (line, acronym)
+        if key not in self.splits:
+            self.splits[key] = split_anchor(line, self, acronym)
+        return self.splits[key]
 
     def __call__(self, phrase: str) -> bool:
         words = _words(phrase)
@@ -158,7 +168,7 @@ def _link_piece(line: str, pieces: list[Piece], following: str | None, known: Vo
         if anchor is None or REPEAT_SCORE + context < MIN_SPLIT_SCORE:
             return Piece(line)
     acronym = _ACRONYM.match(following) if following else None
-    same = split_anchor(line, known, acronym.group(1) if acronym else None)
+    same = known.split(line, acronym.group(1) if acronym else None)
     same_score = same.score if same else float("-inf")
     if cut and previous is not None and _anchor_alone_before(line, previous, same_score):
         preview, truncated = strip_truncation(line)

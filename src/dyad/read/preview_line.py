@@ -37,6 +37,8 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _OPENING = 300
 # A prefix shaped this badly is never an anchor worth scoring (the splitter skips it).
 HOPELESS_SHAPE = -8.0
+# RESIDUE_START where a preview starts (without "^", which matches only at the string's start).
+_RESIDUE_AT = re.compile(RESIDUE_START.pattern.removeprefix("^"), RESIDUE_START.flags)
 _ALL_CAPS = re.compile(r"^[^\W\d_a-z]{4,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
 
 
@@ -181,7 +183,7 @@ class LineScorer:
                 score += 2.0
             if last[:1].islower() and a_first[:1].isupper():
                 score -= 2.0
-        elif RESIDUE_START.match(self.text[start:]):
+        elif _RESIDUE_AT.match(self.text, start):
             score += 4.0
         elif first.isupper() or first.isdigit() or first in "\"'“‘([":
             score += 1.0
