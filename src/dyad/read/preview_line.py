@@ -246,45 +246,64 @@ def anchor_shapes(words: list[str], hopeless: float | None = None) -> list[float
     before the first such prefix.
     """
     shapes: list[float] = []
-    verb = opener = upper = title = named_file = residue = False
-    opened = 0
-    held = 0.0  # the penalty of what the words so far hold, but for an open parenthesis
+    held, penalty, opened = 0, 0.0, 0
     previous = ""
     for index, word in enumerate(words):
         lowered = word.casefold()
-        if index:
-            if not verb and word in COPULAS:
-                verb, held = True, held + 4.0
-            if not opener and lowered in SENTENCE_OPENERS and word[:1].isupper():
-                opener, held = True, held + 3.0
-        if (
-            (not upper or not title)
-            and len(word) >= 3
-            and (word.isalpha() or sum(map(str.isalpha, word)) >= 3)
-        ):
-            upper = upper or word.isupper()
-            title = title or (word[:1].isupper() and not word.isupper())
-            if upper and title:
-                held += 4.0  # (once: both were not yet true)
+        held, penalty = _hold(word, lowered, index, held, penalty)
         if "(" in word or ")" in word:
             opened += word.count("(") - word.count(")")
-        if not residue and ("{{" in word or "}}" in word or "=" in word):
-            residue, held = True, held + 6.0
-        if not named_file and "." in word and FILE_NAME.search(word) is not None:
-            named_file, held = True, held + 6.0
-        score = 0.0
-        if lowered in FUNCTION_WORDS:
-            score -= 4.0
-        end = word[-1]
-        if end in ",;:([{":
-            score -= 4.0
-        elif end == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
-            score -= 2.0
-        if hopeless is not None and -held <= hopeless:
+        if hopeless is not None and -penalty <= hopeless:
             break
-        score -= held + 3.0 if opened > 0 else held
+        score = _ending_shape(word, lowered) - (penalty + 3.0 if opened > 0 else penalty)
         if index and lowered == previous:
             score -= 3.0
         previous = lowered
         shapes.append(score - 0.3 * max(0, index + 1 - 4))
     return shapes
+
+
+# What the words of an anchor so far hold that link text does not, as bits of ``held``.
+_VERB, _OPENER, _UPPER, _TITLE, _RESIDUE, _FILE = 1, 2, 4, 8, 16, 32
+_CASES = _UPPER | _TITLE
+
+
+def _hold(word: str, lowered: str, index: int, held: int, penalty: float) -> tuple[int, float]:
+    """``held`` and its ``penalty`` with what ``word`` adds: a verb or a sentence opener after
+    the first word, capitals beside title case, residue, a file name (each counted once)."""
+    if index:
+        if not held & _VERB and word in COPULAS:
+            held, penalty = held | _VERB, penalty + 4.0
+        if not held & _OPENER and lowered in SENTENCE_OPENERS and word[:1].isupper():
+            held, penalty = held | _OPENER, penalty + 3.0
+    if held & _CASES != _CASES and len(word) >= 3:
+        held = _cases(word, held)
+        if held & _CASES == _CASES:
+            penalty += 4.0  # (once: both were not yet held)
+    if not held & _RESIDUE and ("{{" in word or "}}" in word or "=" in word):
+        held, penalty = held | _RESIDUE, penalty + 6.0
+    if not held & _FILE and "." in word and FILE_NAME.search(word) is not None:
+        held, penalty = held | _FILE, penalty + 6.0
+    return held, penalty
+
+
+def _cases(word: str, held: int) -> int:
+    """``held`` with the case of a word of three letters or more: capitals or title case."""
+    if not word.isalpha() and sum(map(str.isalpha, word)) < 3:
+        return held
+    if word.isupper():
+        return held | _UPPER
+    return held | _TITLE if word[:1].isupper() else held
+
+
+def _ending_shape(word: str, lowered: str) -> float:
+    """How much an anchor ending with ``word`` does not look like one, by that word alone."""
+    score = 0.0
+    if lowered in FUNCTION_WORDS:
+        score -= 4.0
+    end = word[-1]
+    if end in ",;:([{":
+        score -= 4.0
+    elif end == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
+        score -= 2.0
+    return score
