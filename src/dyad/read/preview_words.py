@@ -101,15 +101,16 @@ _RESIDUE_IN_WORDS = re.compile(
     re.IGNORECASE,
 )
 # ASCII characters other than letters and digits: what ``fold`` drops from an ASCII word.
-_ASCII_NOT_ALNUM = dict.fromkeys(c for c in range(128) if not chr(c).isalnum())
-_ASCII_NOT_ALNUM_OR_SPACE = {c: None for c in _ASCII_NOT_ALNUM if c != ord(" ")}
+# (as bytes: deleting bytes is much faster than a str.translate through a dict)
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+_ASCII_NOT_ALNUM_OR_SPACE = _ASCII_NOT_ALNUM.replace(b" ", b"")
 
 
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names."""
     if text.isascii():  # (the same, without normalising or a regex: most words are ASCII)
-        return text.lower().translate(_ASCII_NOT_ALNUM)
+        return text.encode("ascii").translate(None, _ASCII_NOT_ALNUM).lower().decode("ascii")
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
@@ -119,7 +120,8 @@ def fold_words(words: list[str]) -> list[str]:
         return []
     joined = " ".join(words)
     if joined.isascii():
-        return joined.lower().translate(_ASCII_NOT_ALNUM_OR_SPACE).split(" ")
+        ascii_ = joined.encode("ascii").translate(None, _ASCII_NOT_ALNUM_OR_SPACE)
+        return ascii_.lower().decode("ascii").split(" ")
     if "\0" in joined:
         return [fold(w) for w in words]
     # Casefolding and NFKD decomposition map each character on its own (a NUL, a starter,
