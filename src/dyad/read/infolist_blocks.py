@@ -146,7 +146,8 @@ def _is_list(chunk: Chunk) -> bool:
 def _levels(chunks: list[Chunk]) -> dict[int, int]:
     """Heading levels from the layout: a heading followed directly by another is a parent."""
     headings = [i for i, c in enumerate(chunks) if _is_heading(c)]
-    empty = {i for i in headings if i + 1 < len(chunks) and (i + 1) in headings}
+    followed = set(headings)
+    empty = {i for i in headings if i + 1 < len(chunks) and (i + 1) in followed}
     titles = {i: clean(chunks[i].pieces[0].text).strip().casefold() for i in headings}
     if not empty:
         return dict.fromkeys(headings, 1)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from dyad.read.previews import (
     MAX_ANCHOR_WORDS,
     REPEAT_SCORE,
+    Split,
     is_cut,
     repeated_anchor,
     residue_cut,
@@ -32,6 +33,11 @@ MIN_PREVIEW_CHARS = 30
 # A line without `` ...`` (a whole preview) needs this much more, from its neighbours.
 WHOLE_PREVIEW_MARGIN = 2.0
 _WORD_RE = re.compile(r"\w+")
+# ASCII characters other than letters, digits and "_" (the ASCII ones \w does not match) made
+# spaces, as a table of bytes (much faster than a str.translate through a dict).
+_ASCII_NOT_WORD = bytes(
+    c if c >= 128 or chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(256)
+)
 _WORD_START = re.compile(r"(?<=\s)\S")
 # Hatnotes: navigation above a section's text, never part of its sentences.
 _HATNOTE = re.compile(
@@ -85,6 +91,15 @@ class Vocabulary:
 
     def __init__(self, lines: list[str]) -> None:
         self._text = " " + " ".join(_words(line) for line in lines) + " "
+        # The page's link lines split so far: a link printed twice is split once.
+        self.splits: dict[tuple[str, str | None], Split | None] = {}
+
+    def split(self, line: str, acronym: str | None) -> Split | None:
+        """:func:`split_anchor` of a line of this page, with the page's words."""
+        key = (line, acronym)
+        if key not in self.splits:
+            self.splits[key] = split_anchor(line, self, acronym)
+        return self.splits[key]
 
     def __call__(self, phrase: str) -> bool:
         words = _words(phrase)
@@ -92,6 +107,8 @@ class Vocabulary:
 
 
 def _words(text: str) -> str:
+    if text.isascii():  # (the same words, without a regex: most lines are ASCII)
+        return " ".join(text.encode("ascii").translate(_ASCII_NOT_WORD).lower().decode().split())
     return " ".join(_WORD_RE.findall(text.casefold()))
 
 
@@ -154,7 +171,7 @@ def _link_piece(line: str, pieces: list[Piece], following: str | None, known: Vo
         if anchor is None or REPEAT_SCORE + context < MIN_SPLIT_SCORE:
             return Piece(line)
     acronym = _ACRONYM.match(following) if following else None
-    same = split_anchor(line, known, acronym.group(1) if acronym else None)
+    same = known.split(line, acronym.group(1) if acronym else None)
     same_score = same.score if same else float("-inf")
     if cut and previous is not None and _anchor_alone_before(line, previous, same_score):
         preview, truncated = strip_truncation(line)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from dyad.read.preview_words import (
     ARTICLES,
@@ -25,10 +25,9 @@ from dyad.read.preview_words import (
     SENTENCE_OPENERS,
     TOKEN,
     WORD,
-    Folds,
-    content_words,
     count_found,
-    may_disambiguate,
+    fold_words,
+    may_disambiguate_folded,
     same_stem,
     stems,
 )
@@ -36,6 +35,10 @@ from dyad.read.preview_words import (
 _LEADING_NOISE = re.compile(r"^(?:'{2,}|[\"“‘(\[])+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _OPENING = 300
+# A prefix shaped this badly is never an anchor worth scoring (the splitter skips it).
+HOPELESS_SHAPE = -8.0
+# RESIDUE_START where a preview starts (without "^", which matches only at the string's start).
+_RESIDUE_AT = re.compile(RESIDUE_START.pattern.removeprefix("^"), RESIDUE_START.flags)
 _ALL_CAPS = re.compile(r"^[^\W\d_a-z]{4,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
 
 
@@ -60,25 +63,37 @@ class LineScorer:
     """A link line read once: its words, stems and folds, so that scoring each boundary
     slices them instead of tokenising the anchor and the preview again."""
 
-    def __init__(self, text: str, spans: list[re.Match[str]] | None = None) -> None:
+    def __init__(
+        self, text: str, spans: list[re.Match[str]] | None = None, words: list[str] | None = None
+    ) -> None:
         """``spans``: the line's first words if already found (at least twice
         :data:`MAX_ANCHOR_WORDS` and ten more: an anchor and its preview's opening); else all
-        the words it reads."""
+        the words it reads. ``words``: their text, if already taken."""
         self.text = text
         head = text[:READ_CHARS]
         self.spans = list(WORD.finditer(head)) if spans is None else spans
         self.spans_starts = [m.start() for m in self.spans]
-        self.words = [m.group() for m in self.spans]
+        self.words = [m.group() for m in self.spans] if words is None else words
         # Stems and folds are needed as far as the longest anchor and its preview's opening.
         reach = self.spans[min(len(self.spans) - 1, 2 * MAX_ANCHOR_WORDS + 8)].end()
         found = list(TOKEN.finditer(head, 0, reach))
         self.token_starts = [m.start() for m in found]
         self.stems = stems([m.group() for m in found])
-        self.disambiguations = list(DISAMBIGUATION.finditer(head)) if may_disambiguate(head) else []
-        self.folds = Folds(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
+        # Each stem's first four letters (stems that share a stem share them); the content
+        # stems in order, and how many function words the first n stems hold.
+        self.stem_keys = [stem[:4] for stem in self.stems]
+        self.contents = [stem for stem in self.stems if stem not in FUNCTION_WORDS]
+        self.function_counts = list(
+            accumulate(map(FUNCTION_WORDS.__contains__, self.stems), initial=0)
+        )
         lowered = head.casefold()
+        self.disambiguations = (
+            list(DISAMBIGUATION.finditer(head)) if may_disambiguate_folded(lowered) else []
+        )
+        self.folds = fold_words(self.words[: 2 * MAX_ANCHOR_WORDS + 9])
         self.lowered = lowered if len(lowered) == len(head) else None
-        self.shapes = anchor_shapes(self.words[:MAX_ANCHOR_WORDS])
+        # (Only as far as a prefix may still be shaped like an anchor: see anchor_shapes.)
+        self.shapes = anchor_shapes(self.words[:MAX_ANCHOR_WORDS], HOPELESS_SHAPE)
 
     def _stems(self, start: int, end: int) -> tuple[str, ...]:
         return tuple(
@@ -95,19 +110,20 @@ class LineScorer:
         opening = self.text[start : start + _OPENING]
         head = _head(opening)
         head_start = start + len(opening) - len(head)
-        a_tokens = self._stems(0, anchor_end)
+        count = bisect_left(self.token_starts, anchor_end)  # the anchor's stems: the first count
         score = self._repeats(k, head_start, 0.0)
-        score = self._shares_words(anchor_end, start, head_start, a_tokens, score)
+        score = self._shares_words(anchor_end, start, head_start, count, score)
         score = self._opens(k, start, head, residue, score)
-        score += self._disambiguation(start, a_tokens)
-        if k > len(self.shapes):  # a long anchor: the other layout's whole line
+        if self.disambiguations:
+            score += self._disambiguation(start, count)
+        if k > len(self.shapes):  # a long anchor (the other layout's whole line), or hopeless
             self.shapes = anchor_shapes(self.words[:k])
         return score + self.shapes[k - 1]
 
     def _repeats(self, k: int, head_start: int, score: float) -> float:
         """The preview repeats the anchor (folds join word by word: fold drops spaces)."""
         head_word = bisect_left(self.spans_starts, head_start)
-        folds = self.folds.upto(max(k, head_word + k + 6))
+        folds = self.folds
         first_kept = 1 if k > 1 and folds[0] in ARTICLES else 0
         a_fold = "".join(folds[first_kept:k])
         h_fold = "".join(folds[head_word : head_word + k + 6])
@@ -122,19 +138,33 @@ class LineScorer:
         return score
 
     def _shares_words(
-        self, anchor_end: int, start: int, head_start: int, a_tokens: tuple[str, ...], score: float
+        self, anchor_end: int, start: int, head_start: int, count: int, score: float
     ) -> float:
-        """The preview's opening shares stems with the anchor, or holds it verbatim."""
-        head_tokens = self._stems(head_start, head_start + 160)
-        if a_tokens and head_tokens and any(same_stem(head_tokens[0], t) for t in a_tokens):
+        """The preview's opening (its stems within 160 characters) shares stems with the
+        anchor (the line's first ``count`` stems), or holds it verbatim."""
+        starts = self.token_starts
+        first = bisect_left(starts, head_start)
+        end = bisect_left(starts, head_start + 160, first)
+        if count and end > first and self._shares_stem(self.stems[first], count):
             score += 3.0
-        content = content_words(a_tokens)
+        content = self.contents[: count - self.function_counts[count]]
         if content:
-            found = count_found(content, head_tokens[: len(a_tokens) + 4])
+            found = count_found(content, self.stems[first : min(end, first + count + 4)])
             score += 6.0 * found / len(content) * min(1.0, len(content) / 2)
         if anchor_end >= 4 and self._holds_anchor(anchor_end, start):
             score += min(anchor_end, 30) / 6.0
         return score
+
+    def _shares_stem(self, token: str, count: int) -> bool:
+        """Whether one of the line's first ``count`` stems (an anchor's) shares ``token``'s stem:
+        only those with its first four letters can."""
+        keys, key, index = self.stem_keys, token[:4], 0
+        while key in keys[index:count]:
+            index = keys.index(key, index, count)
+            if same_stem(token, self.stems[index]):
+                return True
+            index += 1
+        return False
 
     def _holds_anchor(self, anchor_end: int, start: int) -> bool:
         """Whether the preview's opening holds the anchor, ignoring case."""
@@ -153,7 +183,7 @@ class LineScorer:
                 score += 2.0
             if last[:1].islower() and a_first[:1].isupper():
                 score -= 2.0
-        elif RESIDUE_START.match(self.text[start:]):
+        elif _RESIDUE_AT.match(self.text, start):
             score += 4.0
         elif first.isupper() or first.isdigit() or first in "\"'“‘([":
             score += 1.0
@@ -170,12 +200,13 @@ class LineScorer:
             score += 3.0  # the abstracts print the bold subject in capitals: "ARTHUR NEVILLE"
         return score
 
-    def _disambiguation(self, start: int, a_tokens: tuple[str, ...]) -> float:
-        """A disambiguation page whose subject is the anchor: "Kim or KIM may refer to"."""
+    def _disambiguation(self, start: int, count: int) -> float:
+        """A disambiguation page whose subject is the anchor (the line's first ``count``
+        stems): "Kim or KIM may refer to"."""
         for m in self.disambiguations:
             if m.start() >= start and m.end() <= start + 200:
                 subject = self._stems(start, m.start())
-                if subject and a_tokens and any(same_stem(subject[0], t) for t in a_tokens):
+                if subject and count and self._shares_stem(subject[0], count):
                     return 4.0
                 return 0.0
         return 0.0
@@ -183,8 +214,12 @@ class LineScorer:
 
 def _head(preview: str) -> str:
     """The preview's opening without quotes, italics markers or a leading article."""
-    head = _LEADING_NOISE.sub("", preview.lstrip())
-    return _ARTICLE.sub("", head)
+    head = preview.lstrip()
+    noise = _LEADING_NOISE.match(head)
+    if noise is not None:
+        head = head[noise.end() :]
+    article = _ARTICLE.match(head)
+    return head if article is None else head[article.end() :]
 
 
 def _similarity(a: str, b: str, least: float) -> float:
@@ -193,27 +228,72 @@ def _similarity(a: str, b: str, least: float) -> float:
     The letters the two share, counted with repeats, bound the matches the ratio counts, so a
     pair whose bound falls short is not matched at all.
     """
-    shared = sum((Counter(a) & Counter(b)).values())
+    shared = sum(min(a.count(c), b.count(c)) for c in set(a))
     bound = 2.0 * shared / (len(a) + len(b)) if a or b else 1.0
     if bound < least:
         return bound
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def anchor_shapes(words: list[str]) -> list[float]:
+def anchor_shapes(words: list[str], hopeless: float | None = None) -> list[float]:
     """For each prefix of ``words``, how much it does not look like an anchor: a function word
     or a comma at its end, a verb inside, a mix of capitals and title case, a file name, an
-    open parenthesis, residue. One pass, each prefix from the one before."""
+    open parenthesis, residue. One pass, each prefix from the one before; what the words so far
+    hold is kept as a whole-number penalty (summed in any order, it comes to the same).
+
+    The penalty only grows and no ending adds to a shape, so once it reaches ``-hopeless``
+    every longer prefix is shaped at ``hopeless`` or worse: given ``hopeless``, the list stops
+    before the first such prefix.
+    """
     shapes: list[float] = []
-    prefix = _Prefix()
+    held, penalty, opened = 0, 0.0, 0
+    previous = ""
     for index, word in enumerate(words):
         lowered = word.casefold()
-        prefix.add(word, lowered, index)
-        score = _ending_shape(word, lowered) - prefix.penalty()
-        if index and lowered == words[index - 1].casefold():
+        held, penalty = _hold(word, lowered, index, held, penalty)
+        if "(" in word or ")" in word:
+            opened += word.count("(") - word.count(")")
+        if hopeless is not None and -penalty <= hopeless:
+            break
+        score = _ending_shape(word, lowered) - (penalty + 3.0 if opened > 0 else penalty)
+        if index and lowered == previous:
             score -= 3.0
+        previous = lowered
         shapes.append(score - 0.3 * max(0, index + 1 - 4))
     return shapes
+
+
+# What the words of an anchor so far hold that link text does not, as bits of ``held``.
+_VERB, _OPENER, _UPPER, _TITLE, _RESIDUE, _FILE = 1, 2, 4, 8, 16, 32
+_CASES = _UPPER | _TITLE
+
+
+def _hold(word: str, lowered: str, index: int, held: int, penalty: float) -> tuple[int, float]:
+    """``held`` and its ``penalty`` with what ``word`` adds: a verb or a sentence opener after
+    the first word, capitals beside title case, residue, a file name (each counted once)."""
+    if index:
+        if not held & _VERB and word in COPULAS:
+            held, penalty = held | _VERB, penalty + 4.0
+        if not held & _OPENER and lowered in SENTENCE_OPENERS and word[:1].isupper():
+            held, penalty = held | _OPENER, penalty + 3.0
+    if held & _CASES != _CASES and len(word) >= 3:
+        held = _cases(word, held)
+        if held & _CASES == _CASES:
+            penalty += 4.0  # (once: both were not yet held)
+    if not held & _RESIDUE and ("{{" in word or "}}" in word or "=" in word):
+        held, penalty = held | _RESIDUE, penalty + 6.0
+    if not held & _FILE and "." in word and FILE_NAME.search(word) is not None:
+        held, penalty = held | _FILE, penalty + 6.0
+    return held, penalty
+
+
+def _cases(word: str, held: int) -> int:
+    """``held`` with the case of a word of three letters or more: capitals or title case."""
+    if not word.isalpha() and sum(map(str.isalpha, word)) < 3:
+        return held
+    if word.isupper():
+        return held | _UPPER
+    return held | _TITLE if word[:1].isupper() else held
 
 
 def _ending_shape(word: str, lowered: str) -> float:
@@ -221,47 +301,9 @@ def _ending_shape(word: str, lowered: str) -> float:
     score = 0.0
     if lowered in FUNCTION_WORDS:
         score -= 4.0
-    if word[-1] in ",;:([{":
+    end = word[-1]
+    if end in ",;:([{":
         score -= 4.0
-    elif word[-1] == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
+    elif end == "." and len(word) > 3 and "." not in word[:-1] and not word.isupper():
         score -= 2.0
     return score
-
-
-class _Prefix:
-    """What the words of an anchor so far hold that link text does not (the penalties are
-    whole numbers: summed in any order, they come to the same)."""
-
-    __slots__ = ("named_file", "opened", "opener", "residue", "title", "upper", "verb")
-
-    def __init__(self) -> None:
-        self.named_file = self.upper = self.title = self.verb = self.opener = False
-        self.residue = False
-        self.opened = 0
-
-    def add(self, word: str, lowered: str, index: int) -> None:
-        if index:
-            self.verb = self.verb or word in COPULAS
-            self.opener = self.opener or (lowered in SENTENCE_OPENERS and word[:1].isupper())
-        if len(word) >= 3 and (word.isalpha() or sum(c.isalpha() for c in word) >= 3):
-            self.upper = self.upper or word.isupper()
-            self.title = self.title or (word[:1].isupper() and not word.isupper())
-        self.opened += word.count("(") - word.count(")")
-        self.residue = self.residue or "{{" in word or "}}" in word or "=" in word
-        self.named_file = self.named_file or ("." in word and bool(FILE_NAME.search(word)))
-
-    def penalty(self) -> float:
-        penalty = 0.0
-        if self.verb:
-            penalty += 4.0
-        if self.upper and self.title:
-            penalty += 4.0
-        if self.named_file:
-            penalty += 6.0
-        if self.opened > 0:
-            penalty += 3.0
-        if self.opener:
-            penalty += 3.0
-        if self.residue:
-            penalty += 6.0
-        return penalty

@@ -78,6 +78,7 @@ SENTENCE_OPENERS = frozenset(
 TRUNCATION = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 WORD = re.compile(r"\S+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_NOT_WORD_OR_NUL = re.compile(r"[^\w\0]+")
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 RESIDUE_START = re.compile(
     r"^\s*(?:[,|=}\]]|\{\{|\[\[|\[\d+\]|__[A-Z]+__|[\w ]{1,30}="
@@ -100,15 +101,16 @@ _RESIDUE_IN_WORDS = re.compile(
     re.IGNORECASE,
 )
 # ASCII characters other than letters and digits: what ``fold`` drops from an ASCII word.
-_ASCII_NOT_ALNUM = dict.fromkeys(c for c in range(128) if not chr(c).isalnum())
-_ASCII_NOT_ALNUM_OR_SPACE = {c: None for c in _ASCII_NOT_ALNUM if c != ord(" ")}
+# (as bytes: deleting bytes is much faster than a str.translate through a dict)
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+_ASCII_NOT_ALNUM_OR_SPACE = _ASCII_NOT_ALNUM.replace(b" ", b"")
 
 
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names."""
     if text.isascii():  # (the same, without normalising or a regex: most words are ASCII)
-        return text.lower().translate(_ASCII_NOT_ALNUM)
+        return text.encode("ascii").translate(None, _ASCII_NOT_ALNUM).lower().decode("ascii")
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
@@ -118,26 +120,14 @@ def fold_words(words: list[str]) -> list[str]:
         return []
     joined = " ".join(words)
     if joined.isascii():
-        return joined.lower().translate(_ASCII_NOT_ALNUM_OR_SPACE).split(" ")
-    return [fold(w) for w in words]
-
-
-class Folds:
-    """The folds of a line's first words, each made when first needed: most anchors are
-    found or ruled out within the first few words."""
-
-    __slots__ = ("_done", "_words")
-
-    def __init__(self, words: list[str]) -> None:
-        self._words = words
-        self._done: list[str] = []
-
-    def upto(self, end: int) -> list[str]:
-        """The folds of the first ``end`` words (all of them if there are fewer)."""
-        done = self._done
-        if len(done) < end:
-            done.extend(fold_words(self._words[len(done) : end]))
-        return done
+        ascii_ = joined.encode("ascii").translate(None, _ASCII_NOT_ALNUM_OR_SPACE)
+        return ascii_.lower().decode("ascii").split(" ")
+    if "\0" in joined:
+        return [fold(w) for w in words]
+    # Casefolding and NFKD decomposition map each character on its own (a NUL, a starter,
+    # stops the reordering of combining marks): all words at once, parted by NULs.
+    folded = unicodedata.normalize("NFKD", "\0".join(words).casefold())
+    return _NOT_WORD_OR_NUL.sub("", folded.replace("_", "")).split("\0")
 
 
 def stems(tokens: list[str]) -> list[str]:
@@ -169,21 +159,25 @@ def same_stem(a: str, b: str) -> bool:
 
 
 def count_found(wanted: list[str], among: tuple[str, ...] | list[str]) -> int:
-    """How many of ``wanted`` share a stem with a token of ``among``.
+    """How many of ``wanted`` share a stem with a token of ``among`` (tokens: no NUL inside).
 
-    Tokens sharing a stem share their first four letters (or are equal), so each is compared
-    only with the few that do, not with every other token.
+    Most are found as they are. Tokens sharing a stem otherwise share their first four
+    letters (both having four at least), so only a token of ``among`` opening with them is
+    compared, and none is where no token of ``among`` opens with them.
     """
-    keys = {t[:4] for t in wanted}
-    by_key: dict[str, list[str]] = {}
-    for token in among:
-        key = token[:4]
-        if key in keys:
-            by_key.setdefault(key, []).append(token)
     found = 0
+    rest: list[str] = []
     for t in wanted:
-        near = by_key.get(t[:4])
-        if near is not None and (t in near or any(same_stem(t, w) for w in near)):
+        if t in among:
+            found += 1
+        elif len(t) >= 4:
+            rest.append(t)
+    if not rest:
+        return found
+    openings = "\0" + "\0".join(among)
+    for t in rest:
+        key = t[:4]
+        if "\0" + key in openings and any(w.startswith(key) and same_stem(t, w) for w in among):
             found += 1
     return found
 
@@ -221,7 +215,11 @@ def _may_hold_residue(text: str) -> bool:
 
 def may_disambiguate(text: str) -> bool:
     """Words every :data:`DISAMBIGUATION` match holds, looked for before the regex runs."""
-    lowered = text.casefold()
+    return may_disambiguate_folded(text.casefold())
+
+
+def may_disambiguate_folded(lowered: str) -> bool:
+    """:func:`may_disambiguate` of a text already casefolded."""
     return "refer" in lowered or "name of" in lowered or "may mean" in lowered or "short" in lowered
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import islice
 
 from dyad.model import GlossFlag
-from dyad.read.preview_line import LineScorer, score_pair
+from dyad.read.preview_line import HOPELESS_SHAPE, LineScorer, score_pair
 from dyad.read.preview_words import (
     ARTICLES,
     COPULAS,
@@ -35,14 +35,16 @@ from dyad.read.preview_words import (
     MAX_ANCHOR_WORDS,
     READ_CHARS,
     RESIDUE_START,
+    TOKEN,
     WORD,
-    Folds,
     content_words,
     count_found,
     fold,
+    fold_words,
     is_cut,
     may_disambiguate,
     residue_cut,
+    same_stem,
     strip_truncation,
     tokens,
 )
@@ -65,6 +67,7 @@ __all__ = [
 # many words again and a few more (its preview's opening), or the residue after a cut.
 _SPLIT_WORDS = 2 * MAX_ANCHOR_WORDS + 10
 REPEAT_SCORE = 12.0
+_FIRST_FOLDS = 8  # words a repeated anchor's search folds at first
 _MONTH = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
@@ -93,8 +96,9 @@ def split_anchor(
     uses these words elsewhere: "Soviet Union" is, "Soviet Union Bukharan PSR" is not), and by
     ``acronym``, the "(NAFTA)" that follows the link in the text, naming the whole anchor.
     """
-    spans = list(islice(WORD.finditer(line, 0, READ_CHARS), _SPLIT_WORDS))
-    words = [m.group() for m in spans]
+    # (str.split parts words at the same white space as the regex WORD: the spans, positions
+    # of the words, are found only when the preview does not repeat its anchor.)
+    words = line[:READ_CHARS].split(None, _SPLIT_WORDS)[:_SPLIT_WORDS]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
     cut = residue_cut(words[: limit + 1])
     if cut is not None:
@@ -104,28 +108,34 @@ def split_anchor(
     anchor = repeated_anchor(line)
     if anchor is not None and len(anchor.split()) <= limit:
         return Split(anchor, line[len(anchor) :].strip(), REPEAT_SCORE)
-    best: Split | None = None
-    scorer = LineScorer(line, spans) if cut is None else None
+    best, best_score = 0, float("-inf")  # the best boundary so far (0: none scored)
+    spans = list(islice(WORD.finditer(line, 0, READ_CHARS), _SPLIT_WORDS))
+    scorer = LineScorer(line, spans, words) if cut is None else None
     for k in range(1, limit + 1):
-        anchor = line[: spans[k - 1].end()]
         if cut is None:
-            if scorer is None or not _may_split_at(words, k) or scorer.shapes[k - 1] <= -8.0:
+            if scorer is None or k > len(scorer.shapes):
+                break  # (this anchor and every longer one is shaped hopelessly)
+            if scorer.shapes[k - 1] <= HOPELESS_SHAPE or not _may_split_at(words, scorer.folds, k):
                 continue  # (an anchor shaped that badly never wins: skip scoring its preview)
             score = scorer.score(k)
         else:
             score = _score_before_residue(words, k, cut, known)
             if acronym and _initials(words[:k]) == acronym.casefold():
                 score += 8.0  # the text names the whole anchor by its initials
-        if best is None or score > best.score:
-            best = Split(anchor.strip(), line[spans[k].start() :].strip(), score, cut is not None)
-    return best
+        if not best or score > best_score:
+            best, best_score = k, score
+    if not best:
+        return None
+    anchor, preview = line[: spans[best - 1].end()], line[spans[best].start() :]
+    return Split(anchor.strip(), preview.strip(), best_score, cut is not None)
 
 
-def _may_split_at(words: list[str], k: int) -> bool:
+def _may_split_at(words: list[str], folds: list[str], k: int) -> bool:
     """Boundaries worth scoring: an anchor does not end with "of" or a comma, and a preview
-    does not open with a lowercase word other than a copula ("is a train station ...")."""
+    does not open with a lowercase word other than a copula ("is a train station ...").
+    (``folds``: the words' folds.)"""
     last, first = words[k - 1], words[k]
-    if last[-1] in ",;:([{" or fold(last) in FUNCTION_WORDS:
+    if last[-1] in ",;:([{" or folds[k - 1] in FUNCTION_WORDS:
         return False
     return not first[:1].islower() or first in COPULAS or k == 1
 
@@ -238,20 +248,28 @@ def _repeat_boundary(words: list[str], limit: int) -> int | None:
     phrase in mid-sentence ("of", a comma) does not count.
     """
     words = words[: 2 * limit + 2]
-    lazy = Folds(words)
-    first = lazy.upto(1)[0]
+    count = len(words)
+    # Folded a few words at a time, as far as the boundaries looked at need them (folding a
+    # run of words at once is cheaper than word by word, and most anchors are short).
+    folds = fold_words(words[:_FIRST_FOLDS])
+    first = folds[0]
     if len(first) < 2:
         return None
-    for k in range(1, min(limit, len(words) - 1) + 1):
-        folds = lazy.upto(k + 2)
-        start = k + 1 if folds[k] in ARTICLES and k + 1 < len(words) else k
-        if not folds[start].startswith(first[:4]) and not first.startswith(folds[start][:4]):
+    key = first[:4]
+    for k in range(1, min(limit, count - 1) + 1):
+        if k + 2 > len(folds) < count:
+            folds += fold_words(words[len(folds) : k + _FIRST_FOLDS])
+        start = k + 1 if folds[k] in ARTICLES and k + 1 < count else k
+        opening = folds[start]
+        if not opening.startswith(key) and not first.startswith(opening[:4]):
+            continue
+        last = words[k - 1]
+        if folds[k - 1] in FUNCTION_WORDS or last[-1] in ",;:([{":
             continue
         anchor = "".join(folds[:k])
-        if not anchor or fold(words[k - 1]) in FUNCTION_WORDS or words[k - 1][-1] in ",;:([{":
-            continue
-        head = "".join(lazy.upto(start + k + 3)[start : start + k + 3])
-        if head.startswith(anchor) and len(anchor) >= 3:
+        if start + k + 3 > len(folds) < count:
+            folds += fold_words(words[len(folds) :])
+        if len(anchor) >= 3 and "".join(folds[start : start + k + 3]).startswith(anchor):
             return k
     return None
 
@@ -265,11 +283,25 @@ def gloss_flags(anchor: str, target: str, text: str) -> tuple[GlossFlag, ...]:
     if _is_residue(text):
         flags.append("markup")
     if not flags:
-        names = set(content_words(tokens(anchor))) | set(content_words(tokens(target)))
-        described = content_words(tokens(opening))
-        if names and not count_found(list(names), described):
+        names = set(content_words(tokens(anchor)))
+        if target != anchor:
+            names |= set(content_words(tokens(target)))
+        if names and not _describes(names, opening):
             flags.append("mismatch")
     return tuple(flags)
+
+
+def _describes(names: set[str], opening: str) -> bool:
+    """Whether a content word of ``opening`` shares a stem with one of ``names``: its tokens
+    stemmed one by one (as :func:`tokens` stems them) until one does, most often the first."""
+    keys = {name[:4] for name in names}
+    for match in TOKEN.finditer(opening):
+        token = match.group().casefold().replace("’", "'").removesuffix("'s")
+        if token in FUNCTION_WORDS or token[:4] not in keys:
+            continue  # (stems that share a stem share their first four letters)
+        if token in names or any(same_stem(token, name) for name in names):
+            return True
+    return False
 
 
 def _is_residue(text: str) -> bool:
