@@ -1,7 +1,7 @@
 """General narrative families of untuned prose (issue 8, rules/87-narrative-general.toml): each
-case is a sentence of a corpus article that no rule was tuned on (the Foreign relations pages of
-Sri Lanka, Israel, Seychelles, Guyana, Iceland, Ethiopia, Chile, Kenya, Chad, Namibia, Mali,
-Australia, Libya, Liberia, Somalia, Switzerland, Japan, Fiji ...), read and extracted as
+case is a sentence of a corpus article (the Foreign relations pages of Montenegro, Sri Lanka,
+Guyana, Seychelles, Iceland, Ethiopia, Chad, Namibia, Mali, Switzerland, Liberia, China,
+Australia, Fiji, Somalia, North Korea, Kiribati, Libya ...), read and extracted as
 `dyad extract` would. The assertions are what a reader checks: the type, the pair, the direction
 and the date, and that look-alikes give nothing.
 """
