@@ -88,6 +88,25 @@ CASES = [
         "envoy.accredited",
         ("BEL", "MLI", "1963-03-14"),
     ),
+    # ---- "since DATE, X has an embassy in Y", "which was opened in DATE": opened then
+    (
+        "Foreign relations of Vietnam",
+        "Since 1 April 1994, Denmark has an embassy in Hanoi.",
+        "mission.opened",
+        ("DNK", "VNM", "1994-04-01"),
+    ),
+    (
+        "Foreign relations of Indonesia",
+        "Greece has an embassy in Jakarta which was opened in 1997.",
+        "mission.opened",
+        ("GRC", "IDN", "1997"),
+    ),
+    (
+        "Foreign relations of Ghana",
+        "Guinea has an embassy in Accra, which was opened in 1958.",
+        "mission.opened",
+        ("GIN", "GHA", "1958"),
+    ),
     # ---- sanctions joined, travel bans
     (
         "Foreign relations of Switzerland",
@@ -173,6 +192,13 @@ def test_general_family_is_read(
             "Switzerland in October 2000 implemented an ordinance to enforce UN sanctions "
             "against the Taliban.",
             "sanctions.imposed",
+        ),
+        # a table's run-on "Date started: 1960 Canada has a high commission" is no opening date
+        (
+            "Foreign relations of Nigeria",
+            "Date started: 1960 Canada has a high commission in Abuja and a deputy high "
+            "commission in Lagos.",
+            "mission.opened",
         ),
         # welcoming a visitor is not a statement
         (
