@@ -107,6 +107,19 @@ CASES = [
         "mission.opened",
         ("GIN", "GHA", "1958"),
     ),
+    # ---- relations strained, tense, bad (the partner after "with")
+    (
+        "Foreign relations of Bolivia",
+        "On 30 July 2014, Bolivian relations with Israel were further strained.",
+        "relations.deteriorated",
+        (None, None, "2014-07-30"),
+    ),
+    (
+        "Foreign relations of South Korea",
+        "As of early 2009, relationships between North Korea and South Korea were very tense.",
+        "relations.deteriorated",
+        (None, None, "2009"),
+    ),
     # ---- sanctions joined, travel bans
     (
         "Foreign relations of Switzerland",
@@ -218,3 +231,30 @@ def test_residence_city_is_not_the_receiver() -> None:
         "In March 1989, Mongolia accredited its first ambassador resident in Beijing to Laos.",
     )
     assert _facts(events, "envoy.accredited") == [("MNG", "LAO", "1989-03")]
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "pair"),
+    [
+        (
+            "Foreign relations of Bolivia",
+            "On 30 July 2014, Bolivian relations with Israel were further strained.",
+            ("BOL", "ISR"),
+        ),
+        (
+            "Foreign relations of Papua New Guinea",
+            "As of November 2005, relations with Pacific neighbor Fiji have been strained.",
+            ("FJI", "PNG"),
+        ),
+        (
+            "Foreign relations of South Korea",
+            "As of early 2009, relationships between North Korea and South Korea were very tense.",
+            ("KOR", "PRK"),
+        ),
+    ],
+)
+def test_strained_relations_name_their_pair(
+    title: str, sentence: str, pair: tuple[str, str]
+) -> None:
+    events = [e for e in _events(title, sentence) if e.type == "relations.deteriorated"]
+    assert [e.actors for e in events] == [pair]
