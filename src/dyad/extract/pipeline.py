@@ -69,6 +69,18 @@ def _is_state(gazetteer: Gazetteer, code: str) -> bool:
     return state is not None and state.kind != StateKind.ORGANISATION
 
 
+# Who may be a party to a narrative event: states, former states and partially recognised ones.
+# A dependent territory (Puerto Rico, Greenland, Hong Kong) is governed by its sovereign: it
+# trades, migrates and is visited, but prose events between it and a state are not dyadic
+# events between states. A relations table's row for one is kept as it stands.
+_NARRATIVE_PARTIES = frozenset({StateKind.STATE, StateKind.FORMER, StateKind.PARTIAL})
+
+
+def _is_narrative_party(gazetteer: Gazetteer, code: str) -> bool:
+    state = gazetteer.get(code)
+    return state is not None and state.kind in _NARRATIVE_PARTIES
+
+
 def gloss_facts(doc: Document, gazetteer: Gazetteer) -> dict[int, GlossFacts]:
     """What each anchored gloss says, keyed by the anchor's start offset."""
     facts: dict[int, GlossFacts] = {}
@@ -256,8 +268,9 @@ def extract(
     engine = EventEngine(rules, context, doc.id, people_before, names)
     events = _narrative_events(doc, found, engine, verbs, triggers)
     # A bloc or organisation named by a section or row (CARICOM, the CIS) is no party to the
-    # narrative's dyadic events either; a relations table's row for one is kept as it stands.
-    events = [ev for ev in events if all(_is_state(gaz, code) for code in ev.actors)]
+    # narrative's dyadic events either, nor a dependent territory; a relations table's row for
+    # one is kept as it stands.
+    events = [ev for ev in events if all(_is_narrative_party(gaz, code) for code in ev.actors)]
     events.extend(table_events(doc, context, gaz))
     events.extend(enumerated_events(doc, context, gaz, people))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))
