@@ -34,3 +34,29 @@ def test_a_state_in_the_same_form_is_still_a_party() -> None:
         "Foreign relations of Japan", "Japan signed a fisheries agreement with Iceland in 2010."
     )
     assert [e.actors for e in events if e.type == "agreement.signed"] == [("ISL", "JPN")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # joint actors with no target named: no pair between them
+        ("Iran was occupied after the British-Soviet invasion of 1941.", set()),
+        ("The American-Soviet invasion of 1945 ended the war.", set()),
+        # a target named after the noun: the first actor acts on it, never the two on each other
+        (
+            "Relations worsened after the British-French invasion of Egypt in 1956.",
+            {("FRA", "EGY"), ("GBR", "EGY")},
+        ),
+    ],
+)
+def test_a_joint_adjective_of_a_directed_act_names_joint_actors(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    events = _events("Foreign relations of Egypt", sentence)
+    found = {(e.source, e.target) for e in events if e.type == "conflict.intervention"}
+    assert found == expected
+
+
+def test_a_joint_adjective_of_an_agreement_is_still_its_pair() -> None:
+    events = _events("Foreign relations of France", "The Franco-German treaty was signed in 1963.")
+    assert {e.actors for e in events if e.type.startswith("agreement")} == {("DEU", "FRA")}
