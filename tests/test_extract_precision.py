@@ -60,3 +60,29 @@ def test_a_joint_adjective_of_a_directed_act_names_joint_actors(
 def test_a_joint_adjective_of_an_agreement_is_still_its_pair() -> None:
     events = _events("Foreign relations of France", "The Franco-German treaty was signed in 1963.")
     assert {e.actors for e in events if e.type.startswith("agreement")} == {("DEU", "FRA")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2009, about 1,500 Kazakh tourists visited the Philippines.",
+        "Some 200,000 US citizens visit Finland annually.",
+        "Around 7,000 British citizens visit Mongolia each year.",
+        "Students from Ghana visited Japan in 2015.",
+    ],
+)
+def test_private_people_visiting_is_no_state_visit(sentence: str) -> None:
+    events = _events("Foreign relations of Japan", sentence)
+    assert not [e for e in events if e.type == "visit"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chinese premier visited Japan in 2015.",
+        "A delegation from Ghana visited Japan in 2015.",
+    ],
+)
+def test_an_official_or_a_delegation_visiting_is_a_visit(sentence: str) -> None:
+    events = _events("Foreign relations of Japan", sentence)
+    assert [e.date for e in events if e.type == "visit"] == ["2015"]

@@ -42,6 +42,29 @@ _HATNOTE = re.compile(
 
 T = TypeVar("T")
 
+# A visit is a state's: its official, its delegation or the state itself goes. Private people
+# who "visit" a country ("100,000 Israeli tourists visit Thailand annually", "7,000 British
+# citizens visit Mongolia each year") travel; that is no visit between states.
+_PRIVATE_VISITORS = (
+    "tourists|holidaymakers|backpackers|travell?ers|visitors|pilgrims|students|volunteers"
+    "|fans|athletes|scholars|academics|researchers|artists|musicians|businessmen"
+    "|businesspeople|missionaries|migrants|immigrants|refugees|nationals|citizens|people"
+)
+_VISIT_VERB = re.compile(
+    rf"\b(?P<subject>{_PRIVATE_VISITORS})?(?:\s+from\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s*(?:(?:also|have|had|can|could|may|each|often|"
+    r"regularly|\w+ly)\s+){0,2}(?:visited|visit|visits|visiting|toured|tour)\b",
+    re.IGNORECASE,
+)
+
+
+def _private_visit(text: str, event: Event) -> bool:
+    """A visit whose every visiting verb in its evidence has private people as its subject."""
+    if event.type != "visit":
+        return False
+    found = list(_VISIT_VERB.finditer(text, event.evidence.start, event.evidence.end))
+    return bool(found) and all(m.group("subject") for m in found)
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -271,6 +294,7 @@ def extract(
     # narrative's dyadic events either, nor a dependent territory; a relations table's row for
     # one is kept as it stands.
     events = [ev for ev in events if all(_is_narrative_party(gaz, code) for code in ev.actors)]
+    events = [ev for ev in events if not _private_visit(doc.text, ev)]
     events.extend(table_events(doc, context, gaz))
     events.extend(enumerated_events(doc, context, gaz, people))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))
