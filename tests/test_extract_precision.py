@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyad.extract.dates import find_dates
 from dyad.extract.pipeline import extract
 from dyad.model import Event
 from dyad.read import read_text
@@ -86,3 +87,27 @@ def test_private_people_visiting_is_no_state_visit(sentence: str) -> None:
 def test_an_official_or_a_delegation_visiting_is_a_visit(sentence: str) -> None:
     events = _events("Foreign relations of Japan", sentence)
     assert [e.date for e in events if e.type == "visit"] == ["2015"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("paid a state visit to India from 4 to 8 February 2008", "2008-02-04/2008-02-08"),
+        ("visited Malaysia between 26 and 28 April 2014", "2014-04-26/2014-04-28"),
+        ("Between September 1 and 2, 1999", "1999-09-01/1999-09-02"),
+        ("from October 6 to 10, 2014", "2014-10-06/2014-10-10"),
+        ("exchange of notes dated on 15 and 16 June 1970", "1970-06-15/1970-06-16"),
+        # two days apart joined by "and" alone are two days, not the days between
+        ("the Council, Moscow, 7 and 12 September 1998", "1998-09-12"),
+    ],
+)
+def test_days_of_one_month_joined_by_a_word_are_an_interval(text: str, edtf: str) -> None:
+    assert [d.edtf for d in find_dates(text)] == [edtf]
+
+
+def test_a_visit_on_two_days_is_dated_by_both() -> None:
+    events = _events(
+        "Foreign relations of Cyprus",
+        "The Greek president visited Cyprus on 15 and 16 June 1970.",
+    )
+    assert [e.date for e in events if e.type == "visit"] == ["1970-06-15/1970-06-16"]
