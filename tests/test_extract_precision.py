@@ -111,3 +111,17 @@ def test_a_visit_on_two_days_is_dated_by_both() -> None:
         "The Greek president visited Cyprus on 15 and 16 June 1970.",
     )
     assert [e.date for e in events if e.type == "visit"] == ["1970-06-15/1970-06-16"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ghana has received aid for health projects.", "Ghana received aid for health projects."],
+)
+def test_aid_received_with_no_donor_named_is_no_aid_event(sentence: str) -> None:
+    events = _events("Foreign relations of Senegal", sentence)
+    assert not [e for e in events if e.type == "aid.provided"]
+
+
+def test_aid_received_from_a_donor_named_is_the_donors() -> None:
+    events = _events("Foreign relations of Senegal", "Ghana received aid from Japan in 2010.")
+    assert [(e.source, e.target) for e in events if e.type == "aid.provided"] == [("JPN", "GHA")]
