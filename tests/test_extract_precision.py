@@ -125,3 +125,22 @@ def test_aid_received_with_no_donor_named_is_no_aid_event(sentence: str) -> None
 def test_aid_received_from_a_donor_named_is_the_donors() -> None:
     events = _events("Foreign relations of Senegal", "Ghana received aid from Japan in 2010.")
     assert [(e.source, e.target) for e in events if e.type == "aid.provided"] == [("JPN", "GHA")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2021 Mali asked France to recall its ambassador.",
+        "In 2020 Iran urged Iraq to expel the American ambassador.",
+    ],
+)
+def test_a_recall_or_expulsion_asked_of_another_is_not_the_askers(sentence: str) -> None:
+    events = _events("Foreign relations of Mali", sentence)
+    assert not [e for e in events if e.type in {"envoy.recalled", "diplomats.expelled"}]
+
+
+def test_a_recall_itself_is_still_a_recall() -> None:
+    events = _events(
+        "Foreign relations of Mali", "In 2021 Mali recalled its ambassador from France."
+    )
+    assert [(e.source, e.target) for e in events if e.type == "envoy.recalled"] == [("MLI", "FRA")]

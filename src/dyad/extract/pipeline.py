@@ -58,6 +58,23 @@ _VISIT_VERB = re.compile(
 )
 
 
+# "X asked Y to recall its ambassador", "X urged Y to expel ...": the act is asked of another,
+# X only demands it. A recall, expulsion or closure in such a complement is not X's act.
+_ASKED_TO = re.compile(
+    r"\b(?:asked|urged|requested|called\s+(?:on|upon)|pressed|pressured|demanded\s+that)"
+    r"\s+(?:[^\s.;]+\s+){1,4}?to\s+(?:recall|withdraw|expel|close|shut)\b",
+    re.IGNORECASE,
+)
+_ASKABLE = frozenset({"envoy.recalled", "diplomats.expelled", "mission.closed"})
+
+
+def _asked_of_another(text: str, event: Event) -> bool:
+    """A recall, expulsion or closure that its clause asks of another state."""
+    if event.type not in _ASKABLE:
+        return False
+    return _ASKED_TO.search(text, event.evidence.start, event.evidence.end) is not None
+
+
 def _private_visit(text: str, event: Event) -> bool:
     """A visit whose every visiting verb in its evidence has private people as its subject."""
     if event.type != "visit":
@@ -294,7 +311,11 @@ def extract(
     # narrative's dyadic events either, nor a dependent territory; a relations table's row for
     # one is kept as it stands.
     events = [ev for ev in events if all(_is_narrative_party(gaz, code) for code in ev.actors)]
-    events = [ev for ev in events if not _private_visit(doc.text, ev)]
+    events = [
+        ev
+        for ev in events
+        if not _private_visit(doc.text, ev) and not _asked_of_another(doc.text, ev)
+    ]
     events.extend(table_events(doc, context, gaz))
     events.extend(enumerated_events(doc, context, gaz, people))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))
