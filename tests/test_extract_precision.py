@@ -144,3 +144,11 @@ def test_a_recall_itself_is_still_a_recall() -> None:
         "Foreign relations of Mali", "In 2021 Mali recalled its ambassador from France."
     )
     assert [(e.source, e.target) for e in events if e.type == "envoy.recalled"] == [("MLI", "FRA")]
+
+
+def test_a_state_in_free_association_is_a_party() -> None:
+    events = _events(
+        "Foreign relations of Indonesia",
+        "Indonesia established diplomatic relations with Niue on 12 July 2019.",
+    )
+    assert [e.actors for e in events if e.type == "relations.established"] == [("IDN", "NIU")]
