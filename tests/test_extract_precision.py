@@ -152,3 +152,27 @@ def test_a_state_in_free_association_is_a_party() -> None:
         "Indonesia established diplomatic relations with Niue on 12 July 2019.",
     )
     assert [e.actors for e in events if e.type == "relations.established"] == [("IDN", "NIU")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "modality"),
+    [
+        # the "not" governs the verb before the subordinator, not the trigger after it
+        (
+            "In 1950 Japan did not abide by the treaty when it recognized Palau.",
+            "recognition.granted",
+            "occurred",
+        ),
+        ("In 2001 Japan did not say when it recognized Palau.", "recognition.granted", "occurred"),
+        (
+            "In 1939 the Soviet Union did not abide by the pact when it blockaded Finland.",
+            "sanctions.imposed",
+            "occurred",
+        ),
+    ],
+)
+def test_a_negation_does_not_reach_across_a_subordinator(
+    sentence: str, type_: str, modality: str
+) -> None:
+    events = _events("Foreign relations of Finland", sentence)
+    assert [e.modality for e in events if e.type == type_] == [modality]
