@@ -176,3 +176,28 @@ def test_a_negation_does_not_reach_across_a_subordinator(
 ) -> None:
     events = _events("Foreign relations of Finland", sentence)
     assert [e.modality for e in events if e.type == type_] == [modality]
+
+
+@pytest.mark.parametrize(
+    "period",
+    ["During the presidency of Jacques Chirac", "During Pompidou's presidency", "Under the regime"],
+)
+def test_a_sentence_naming_its_own_period_takes_no_date_from_the_sentence_before(
+    period: str,
+) -> None:
+    events = _events(
+        "Foreign relations of France",
+        f"France and Malaysia signed a treaty in 1959. {period}, France signed a trade agreement"
+        " with Malaysia.",
+    )
+    dates = [e.date for e in events if e.type == "agreement.signed"]
+    assert dates == ["1959", None]
+
+
+def test_a_sentence_without_its_own_time_still_takes_the_year_before() -> None:
+    events = _events(
+        "Foreign relations of France",
+        "France and Malaysia signed a treaty in 1959. France also signed a trade agreement with"
+        " Malaysia.",
+    )
+    assert [e.date for e in events if e.type == "agreement.signed"] == ["1959", "1959"]

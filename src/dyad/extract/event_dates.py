@@ -77,6 +77,13 @@ _SAME_YEAR = re.compile(
     r"|(?:in\s+)?(?:that|the)\s+same\s+year)\b",
     re.IGNORECASE,
 )
+# "During the administration of A and B", "under José María Aznar's government": the sentence
+# names its own time, a period whose dates it does not give; the sentence before's is not it.
+_OWN_PERIOD = re.compile(
+    r"\b(?:during|under)\s+(?:the\s+)?(?:[^\s,;]+\s+){0,4}?(?:administrations?|governments?"
+    r"|presidency|presidencies|premiership|tenure|reign|rule|leadership|regime|era)\b",
+    re.IGNORECASE,
+)
 # A state of things in the present ("the two countries have a Double Taxation Agreement",
 # "Cuba is a member of ..."): no time of the sentence before carries over to it.
 _PRESENT = re.compile(r"\b(?:have|has|is|are)\b")
@@ -276,6 +283,7 @@ def _inferred_date(
         and not foreign
         and _POINT_DATE.fullmatch(previous_date[0])
         and not _TIME_SHIFT.search(tagged.string)
+        and not _OWN_PERIOD.search(tagged.string)
         and not _DAY_WITHOUT_YEAR.search(tagged.string)
         and not _PRESENT.search(tagged.string, clause[0], b)
     ):
