@@ -58,10 +58,8 @@ _SUBORDINATOR = re.compile(
 
 def _after_last_subordinator(before: str) -> str:
     """The words before a trigger from the last subordinating conjunction on."""
-    last = None
-    for last in _SUBORDINATOR.finditer(before):
-        pass
-    return before[last.end() :] if last else before
+    ends = [m.end() for m in _SUBORDINATOR.finditer(before)]
+    return before[ends[-1] :] if ends else before
 
 
 # "would later visit": the future seen from the past, which happened.
