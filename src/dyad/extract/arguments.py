@@ -171,8 +171,8 @@ def _owner(tagged: Tagged, tokens: Sequence[Token], at: int, directed: bool = Fa
             or (tok.kind == "w" and tok.text in _THROUGH - {"of", "on", "for", "and"})
         ):
             continue
-        if tok.kind == "w" and (tok.text in _LIGHT or tok.text in _RECEIVE):
-            break  # a verb, not an adjective: "X received aid" is no "X aid"
+        if tok.kind == "w" and tok.text in _RECEIVE:
+            break  # a verb that turns the roles round: "X received aid" is no "X aid"
         if tok.kind == "w" and not found and i >= at - 2 and tok.text not in _FUNCTION:
             continue  # "Chinese development aid", "X's official visit"
         break
