@@ -77,10 +77,11 @@ _SAME_YEAR = re.compile(
     r"|(?:in\s+)?(?:that|the)\s+same\s+year)\b",
     re.IGNORECASE,
 )
-# "During the administration of A and B", "under José María Aznar's government": the sentence
-# names its own time, a period whose dates it does not give; the sentence before's is not it.
+# "During the administration of A and B", "During Pompidou's presidency": the sentence names
+# its own time, a period whose dates it does not give; the sentence before's is not it. ("Under
+# successive governments" goes on from the time told before: not such a period.)
 _OWN_PERIOD = re.compile(
-    r"\b(?:during|under)\s+(?:the\s+)?(?:[^\s,;]+\s+){0,4}?(?:administrations?|governments?"
+    r"\bduring\s+(?:the\s+)?(?:[^\s,;]+\s+){0,4}?(?:administrations?|governments?"
     r"|presidency|presidencies|premiership|tenure|reign|rule|leadership|regime|era)\b",
     re.IGNORECASE,
 )
