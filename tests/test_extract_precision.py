@@ -201,3 +201,12 @@ def test_a_sentence_without_its_own_time_still_takes_the_year_before() -> None:
         " Malaysia.",
     )
     assert [e.date for e in events if e.type == "agreement.signed"] == ["1959", "1959"]
+
+
+def test_a_sentence_after_days_of_one_month_takes_that_month() -> None:
+    events = _events(
+        "Denmark–India relations",
+        "The Prime Minister of Denmark paid a state visit to India from 4 to 8 February 2008."
+        " The two countries signed an Agreement for the establishment of a Joint Commission.",
+    )
+    assert [e.date for e in events if e.type == "agreement.signed"] == ["2008-02"]

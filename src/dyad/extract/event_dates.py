@@ -20,6 +20,8 @@ from dyad.model import DateSource, Quantity
 # Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
 # Only a point in time carries over to the next sentence: not a period or an open range.
 _POINT_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+# "from 4 to 8 February 2008": days of one month, a point at the scale of a month.
+_DAYS_OF_A_MONTH = re.compile(r"(\d{4}-\d{2})-\d{2}/\1-\d{2}")
 _OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+\s+)?$")
 
 # A relative clause begins: its dates belong to its own verb ("which he did in March 2008" tells
@@ -279,6 +281,8 @@ def _inferred_date(
     of a relative clause."""
     if previous_date is not None and _SAME_YEAR.search(tagged.string, 0, b):
         return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
+    if previous_date is not None and _DAYS_OF_A_MONTH.fullmatch(previous_date[0]):
+        previous_date = (previous_date[0][:10], previous_date[1])
     if (
         previous_date is not None
         and not foreign
