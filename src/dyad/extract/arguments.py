@@ -146,8 +146,17 @@ def _second(
     return roles
 
 
-def _owner(tagged: Tagged, tokens: Sequence[Token], at: int) -> Roles:
-    """A noun's possessor or the states named as its adjective, up to three words before."""
+def _joint(tagged: Tagged, tokens: Sequence[Token], found: list[int]) -> bool:
+    """Whether the states named as a noun's adjective are all demonyms ("the American-British
+    invasion", "a French-Moroccan intervention"): joint actors of one act, not a pair."""
+    tags = [tagged.tag_of(tokens[i].text) for i in found]
+    return all(tag is not None and tag.demonym for tag in tags)
+
+
+def _owner(tagged: Tagged, tokens: Sequence[Token], at: int, directed: bool = False) -> Roles:
+    """A noun's possessor or the states named as its adjective, up to three words before; of
+    a directed act, adjectives that are all demonyms are its joint actors: the first acts, and
+    the target is the one the clause names after the noun, if any."""
     found: list[int] = []
     for i in range(at - 1, max(-1, at - 5), -1):
         tok = tokens[i]
@@ -162,9 +171,13 @@ def _owner(tagged: Tagged, tokens: Sequence[Token], at: int) -> Roles:
             or (tok.kind == "w" and tok.text in _THROUGH - {"of", "on", "for", "and"})
         ):
             continue
+        if tok.kind == "w" and tok.text in _RECEIVE:
+            break  # a verb that turns the roles round: "X received aid" is no "X aid"
         if tok.kind == "w" and not found and i >= at - 2 and tok.text not in _FUNCTION:
             continue  # "Chinese development aid", "X's official visit"
         break
+    if len(found) >= 2 and directed and _joint(tagged, tokens, found):
+        return {"source": found[-1]}
     if len(found) >= 2:
         return {"source": found[-1], "target": found[0]}
     return {"source": found[0]} if found else {}
@@ -212,7 +225,9 @@ _LIGHT = frozenset(
 )
 
 
-def _before(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> tuple[Roles, bool]:
+def _before(
+    tagged: Tagged, tokens: Sequence[Token], at: int, pos: str, directed: bool = False
+) -> tuple[Roles, bool]:
     """The roles before the trigger, and whether they are turned round (a passive verb,
     "received aid")."""
     if pos == "v":
@@ -230,7 +245,7 @@ def _before(tagged: Tagged, tokens: Sequence[Token], at: int, pos: str) -> tuple
     if pos == "g":
         counted = _counted_before(tagged, tokens, at)
         return ({"source": counted} if counted is not None else {}), False
-    owner = _owner(tagged, tokens, at)
+    owner = _owner(tagged, tokens, at, directed)
     if owner:
         return owner, False
     verb = _governing_verb(tokens, at)
@@ -250,10 +265,11 @@ def find_roles(
     pos: str,
     preps: dict[str, str] | None = None,
     flip: bool = False,
+    directed: bool = False,
 ) -> Roles | None:
     """``source`` and ``target`` (token indices) of the trigger at ``at``; None where its
-    clause names no state as an argument."""
-    before, turned = _before(tagged, tokens, at, pos)
+    clause names no state as an argument. ``directed``: the trigger's type is a directed act."""
+    before, turned = _before(tagged, tokens, at, pos, directed)
     if "source" in before and ((flip and not turned) or (turned and pos == "n")):
         before = {"target": before["source"]}  # "Y received aid from X", "Y received €4m"
     after = {} if (turned and pos == "v") else _after(tagged, tokens, at, pos, preps or {})

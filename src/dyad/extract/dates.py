@@ -40,6 +40,8 @@ _MONTH = rf"(?:{_MONTH_NAMES})\.?"
 _DAY = r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
 _DASH = r"\s?[-–—‐]\s?"
 _RANGE_DASH = r"\s?(?:[-–—‐]|/)\s?"
+# Between the two days of a day range: a dash, or a word ("11 and 12 February", "4 to 8 May").
+_DAY_SEP = rf"{_DASH}|\s+(?:and|to|until|till|through)\s+"
 
 _DAY_MONTH_YEAR = rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
 _MONTH_DAY_YEAR = rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"
@@ -66,11 +68,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        # "4-9 May 2013", "May 4–9, 2013": days of one month.
+        # "4-9 May 2013", "May 4–9, 2013", "on 11 and 12 February 2010", "from 4 to 8 February
+        # 2008", "between 26 and 28 April 2014": days of one month.
         "day_range",
         re.compile(
-            rf"\b(?:(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"
-            rf"|(?P<m2>{_MONTH})\s+(?P<d3>{_DAY}){_DASH}(?P<d4>{_DAY}),?\s+(?P<y2>{_YEAR}))\b",
+            rf"(?:\b(?P<between>between|from)\s+)?"
+            rf"\b(?:(?P<d1>{_DAY})(?P<s1>{_DAY_SEP})(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?"
+            rf"\s+(?P<y>{_YEAR})"
+            rf"|(?P<m2>{_MONTH})\s+(?P<d3>{_DAY})(?P<s2>{_DAY_SEP})(?P<d4>{_DAY}),?\s+(?P<y2>{_YEAR}))\b",
             re.IGNORECASE,
         ),
     ),
@@ -308,7 +313,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
     return found
 
 
-_DIGIT_DASH = re.compile(r"\d\s?[-–—‐]\s?\d")
+_DIGIT_DASH = re.compile(r"\d\s?[-–—‐]\s?\d|\d\s+(?:and|to|until|till|through)\s+\d")
 
 
 def _day_ranges(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -318,7 +323,7 @@ def _day_ranges(pattern: re.Pattern[str], text: str, start: int, end: int) -> li
     for hint in _DIGIT_DASH.finditer(text, start, end):
         if found and hint.start() < found[-1].end():
             continue
-        m = pattern.search(text, max(start, hint.start() - 16), min(end, hint.end() + 24))
+        m = pattern.search(text, max(start, hint.start() - 26), min(end, hint.end() + 24))
         if m is not None and m.start() <= hint.start() < m.end():
             found.append(m)
     return found
@@ -379,12 +384,17 @@ def _range(m: re.Match[str], a: str, b: str) -> TimeExpr | None:
 
 
 def _day_range(m: re.Match[str]) -> TimeExpr | None:
-    """ "4-9 May 2013" -> 2013-05-04/2013-05-09."""
+    """ "4-9 May 2013" -> 2013-05-04/2013-05-09; "11 and 12 February 2010" (two days in a row,
+    or any two after "between") -> 2010-02-11/2010-02-12. "7 and 12 September" alone are two
+    days, not the days between: no range."""
     first, last = m.group("d1") or m.group("d3"), m.group("d2") or m.group("d4")
     month_name, year = m.group("m") or m.group("m2"), m.group("y") or m.group("y2")
     month = _month_number(month_name)
     low_day, high_day = int(re.sub(r"\D", "", first)), int(re.sub(r"\D", "", last))
     if low_day >= high_day:
+        return None
+    joined = (m.group("s1") or m.group("s2") or "").strip().casefold()
+    if joined == "and" and not m.group("between") and high_day != low_day + 1:
         return None
     low = f"{year}-{month:02d}-{low_day:02d}"
     high = f"{year}-{month:02d}-{high_day:02d}"

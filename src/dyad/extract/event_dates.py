@@ -20,6 +20,8 @@ from dyad.model import DateSource, Quantity
 # Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
 # Only a point in time carries over to the next sentence: not a period or an open range.
 _POINT_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+# "from 4 to 8 February 2008": days of one month, a point at the scale of a month.
+_DAYS_OF_A_MONTH = re.compile(r"(\d{4}-\d{2})-\d{2}/\1-\d{2}")
 _OTHER_PREDICATE = re.compile(r"\b(?:and|but|then|before|after)\s+(?:\w+\s+)?$")
 
 # A relative clause begins: its dates belong to its own verb ("which he did in March 2008" tells
@@ -75,6 +77,14 @@ _TIME_SHIFT = re.compile(
 _SAME_YEAR = re.compile(
     r"\b(?:(?:later|earlier)\s+(?:that|in\s+the\s+same|the\s+same)\s+year"
     r"|(?:in\s+)?(?:that|the)\s+same\s+year)\b",
+    re.IGNORECASE,
+)
+# "During the administration of A and B", "During Pompidou's presidency": the sentence names
+# its own time, a period whose dates it does not give; the sentence before's is not it. ("Under
+# successive governments" goes on from the time told before: not such a period.)
+_OWN_PERIOD = re.compile(
+    r"\bduring\s+(?:the\s+)?(?:[^\s,;]+\s+){0,4}?(?:administrations?|governments?"
+    r"|presidency|presidencies|premiership|tenure|reign|rule|leadership|regime|era)\b",
     re.IGNORECASE,
 )
 # A state of things in the present ("the two countries have a Double Taxation Agreement",
@@ -271,11 +281,14 @@ def _inferred_date(
     of a relative clause."""
     if previous_date is not None and _SAME_YEAR.search(tagged.string, 0, b):
         return [(_year_of(previous_date[0]), "inferred", previous_date[1])]
+    if previous_date is not None and _DAYS_OF_A_MONTH.fullmatch(previous_date[0]):
+        previous_date = (previous_date[0][:10], previous_date[1])
     if (
         previous_date is not None
         and not foreign
         and _POINT_DATE.fullmatch(previous_date[0])
         and not _TIME_SHIFT.search(tagged.string)
+        and not _OWN_PERIOD.search(tagged.string)
         and not _DAY_WITHOUT_YEAR.search(tagged.string)
         and not _PRESENT.search(tagged.string, clause[0], b)
     ):

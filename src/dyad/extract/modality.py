@@ -48,6 +48,20 @@ _REQUESTED = re.compile(
 )
 # Where a clause of its own, with its own verb, begins after the trigger.
 _SUBORDINATE = re.compile(r"\b(?:when|because|since|after|as\s+a\s+result|and\s+as)\b", re.I)
+# A clause of its own begins before the trigger: "did not abide by the treaty when they
+# blockaded", "does not state when X and Y established relations": the "not" governs the verb
+# before the subordinator, not the trigger after it.
+_SUBORDINATOR = re.compile(
+    r"\b(?:when|whenever|because|after|before|while|whereas|although|though|until|once)\b", re.I
+)
+
+
+def _after_last_subordinator(before: str) -> str:
+    """The words before a trigger from the last subordinating conjunction on."""
+    ends = [m.end() for m in _SUBORDINATOR.finditer(before)]
+    return before[ends[-1] :] if ends else before
+
+
 # "would later visit": the future seen from the past, which happened.
 _WOULD_OCCURRED = re.compile(
     r"\bwould\s+(?:later|eventually|soon|subsequently|go\s+on\s+to|then|also\s+later)\b", re.I
@@ -62,7 +76,7 @@ def modality_of(
     if default != "occurred":
         return default
     before = tagged.string[max(clause[0], core_start - 45) : core_start]
-    if _NEGATION.search(before):
+    if _NEGATION.search(_after_last_subordinator(before)):
         return "negated"
     # "the visit was postponed" after the trigger; not a cancellation told in a clause of its
     # own ("tensions started when the president cancelled the meeting")

@@ -42,6 +42,46 @@ _HATNOTE = re.compile(
 
 T = TypeVar("T")
 
+# A visit is a state's: its official, its delegation or the state itself goes. Private people
+# who "visit" a country ("100,000 Israeli tourists visit Thailand annually", "7,000 British
+# citizens visit Mongolia each year") travel; that is no visit between states.
+_PRIVATE_VISITORS = (
+    "tourists|holidaymakers|backpackers|travell?ers|visitors|pilgrims|students|volunteers"
+    "|fans|athletes|scholars|academics|researchers|artists|musicians|businessmen"
+    "|businesspeople|missionaries|migrants|immigrants|refugees|nationals|citizens|people"
+)
+_VISIT_VERB = re.compile(
+    rf"\b(?P<subject>{_PRIVATE_VISITORS})?(?:\s+from\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s*(?:(?:also|have|had|can|could|may|each|often|"
+    r"regularly|\w+ly)\s+){0,2}(?:visited|visit|visits|visiting|toured|tour)\b",
+    re.IGNORECASE,
+)
+
+
+# "X asked Y to recall its ambassador", "X urged Y to expel ...": the act is asked of another,
+# X only demands it. A recall, expulsion or closure in such a complement is not X's act.
+_ASKED_TO = re.compile(
+    r"\b(?:asked|urged|requested|called\s+(?:on|upon)|pressed|pressured|demanded\s+that)"
+    r"\s+(?:[^\s.;]+\s+){1,4}?to\s+(?:recall|withdraw|expel|close|shut)\b",
+    re.IGNORECASE,
+)
+_ASKABLE = frozenset({"envoy.recalled", "diplomats.expelled", "mission.closed"})
+
+
+def _asked_of_another(text: str, event: Event) -> bool:
+    """A recall, expulsion or closure that its clause asks of another state."""
+    if event.type not in _ASKABLE:
+        return False
+    return _ASKED_TO.search(text, event.evidence.start, event.evidence.end) is not None
+
+
+def _private_visit(text: str, event: Event) -> bool:
+    """A visit whose every visiting verb in its evidence has private people as its subject."""
+    if event.type != "visit":
+        return False
+    found = list(_VISIT_VERB.finditer(text, event.evidence.start, event.evidence.end))
+    return bool(found) and all(m.group("subject") for m in found)
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -67,6 +107,24 @@ def _within(items: Sequence[T], starts: list[int], start: int, end: int) -> list
 def _is_state(gazetteer: Gazetteer, code: str) -> bool:
     state = gazetteer.get(code)
     return state is not None and state.kind != StateKind.ORGANISATION
+
+
+# Who may be a party to a narrative event: states, former states and partially recognised ones.
+# A dependent territory (Puerto Rico, Greenland, Hong Kong) is governed by its sovereign: it
+# trades, migrates and is visited, but prose events between it and a state are not dyadic
+# events between states. A relations table's row for one is kept as it stands. The states in
+# free association with New Zealand conduct their own foreign relations ("Indonesia established
+# diplomatic relations with both the Cook Islands and Niue", "the United States and Niue signed
+# a maritime boundary treaty"): parties, though the gazetteer files them as territories.
+_NARRATIVE_PARTIES = frozenset({StateKind.STATE, StateKind.FORMER, StateKind.PARTIAL})
+_FREE_ASSOCIATION = frozenset({"COK", "NIU"})
+
+
+def _is_narrative_party(gazetteer: Gazetteer, code: str) -> bool:
+    state = gazetteer.get(code)
+    if state is None:
+        return False
+    return state.kind in _NARRATIVE_PARTIES or state.code in _FREE_ASSOCIATION
 
 
 def gloss_facts(doc: Document, gazetteer: Gazetteer) -> dict[int, GlossFacts]:
@@ -256,8 +314,14 @@ def extract(
     engine = EventEngine(rules, context, doc.id, people_before, names)
     events = _narrative_events(doc, found, engine, verbs, triggers)
     # A bloc or organisation named by a section or row (CARICOM, the CIS) is no party to the
-    # narrative's dyadic events either; a relations table's row for one is kept as it stands.
-    events = [ev for ev in events if all(_is_state(gaz, code) for code in ev.actors)]
+    # narrative's dyadic events either, nor a dependent territory; a relations table's row for
+    # one is kept as it stands.
+    events = [ev for ev in events if all(_is_narrative_party(gaz, code) for code in ev.actors)]
+    events = [
+        ev
+        for ev in events
+        if not _private_visit(doc.text, ev) and not _asked_of_another(doc.text, ev)
+    ]
     events.extend(table_events(doc, context, gaz))
     events.extend(enumerated_events(doc, context, gaz, people))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))

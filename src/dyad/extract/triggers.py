@@ -31,6 +31,7 @@ from dyad.extract.arguments import Roles, coordinated, find_roles
 from dyad.extract.cameo.matching import TOKEN, Token, asserted_verb, token
 from dyad.extract.rules import Rule
 from dyad.extract.tagging import Tagged
+from dyad.vocabulary import event_type
 
 PRIORITY = 5  # below the CAMEO patterns (10) and every hand rule (default 50)
 CONFIDENCE = 0.55
@@ -205,7 +206,8 @@ class TriggerLexicon:
             if type_ is None:
                 continue
             pos = "v" if entry.pos == "i" else entry.pos
-            roles = find_roles(tagged, tokens, index, pos, dict(entry.preps), entry.flip)
+            directed = event_type(type_).direction == "directed"
+            roles = find_roles(tagged, tokens, index, pos, dict(entry.preps), entry.flip, directed)
             if roles is None:
                 continue
             roles = _pair_as_both(tagged, tokens, roles)
