@@ -30,6 +30,30 @@ def test_a_dependent_territory_is_no_party_of_a_narrative_event(sentence: str) -
     assert not [e for e in events if {"HKG", "GRL"} & set(e.actors)]
 
 
+@pytest.mark.parametrize(
+    ("title", "sentence", "pair"),
+    [
+        (
+            "Greenland–Iceland relations",
+            "Greenland signed a fisheries agreement with Iceland in 2010.",
+            ("GRL", "ISL"),
+        ),
+        (
+            "Hong Kong–South Korea relations",
+            "The Hong Kong Chief Executive Leung Chun-ying visited South Korea on 26 November"
+            " 2014.",
+            ("HKG", "KOR"),
+        ),
+    ],
+)
+def test_a_territory_the_document_is_about_stays_a_party(
+    title: str, sentence: str, pair: tuple[str, str]
+) -> None:
+    # a "Hong Kong–X relations" article treats the territory as an actor, and so do its events
+    events = _events(title, sentence)
+    assert [tuple(sorted(e.actors)) for e in events] == [pair]
+
+
 def test_a_state_in_the_same_form_is_still_a_party() -> None:
     events = _events(
         "Foreign relations of Japan", "Japan signed a fisheries agreement with Iceland in 2010."

@@ -314,9 +314,18 @@ def extract(
     engine = EventEngine(rules, context, doc.id, people_before, names)
     events = _narrative_events(doc, found, engine, verbs, triggers)
     # A bloc or organisation named by a section or row (CARICOM, the CIS) is no party to the
-    # narrative's dyadic events either, nor a dependent territory; a relations table's row for
-    # one is kept as it stands.
-    events = [ev for ev in events if all(_is_narrative_party(gaz, code) for code in ev.actors)]
+    # narrative's dyadic events either, nor a dependent territory, unless the document is about
+    # it ("Hong Kong–Israel relations" treats Hong Kong as an actor, and so do its events); a
+    # relations table's row for one is kept as it stands.
+    own = {*(context.document_dyad or ()), context.subject}
+    events = [
+        ev
+        for ev in events
+        if all(
+            _is_narrative_party(gaz, code) or (code in own and _is_state(gaz, code))
+            for code in ev.actors
+        )
+    ]
     events = [
         ev
         for ev in events
