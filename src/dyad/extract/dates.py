@@ -290,9 +290,14 @@ def _year_is_date(text: str, start: int, end: int) -> bool:
     return True
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
     """Every temporal expression in ``text[start:end]``, leftmost-longest, without overlaps."""
     end = len(text) if end is None else end
+    if not _DIGIT.search(text, start, end):
+        return []  # every pattern needs a year, a decade or a century's number
     found: list[TimeExpr] = []
     taken = bytearray(end - start)
     for name, pattern in _PATTERNS:
