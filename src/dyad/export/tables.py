@@ -15,7 +15,7 @@ TableFormat = Literal["csv", "parquet"]
 Place = Path | IO[Any]
 
 
-class Table(Protocol):
+class TableWriter(Protocol):
     """A table written row by row (``csvfile.CsvTable``, ``parquet.ParquetTable``)."""
 
     rows: int
@@ -47,7 +47,7 @@ def open_table(
     columns: Sequence[Column],
     name: str,
     metadata: Mapping[str, str] = {},
-) -> Table:
+) -> TableWriter:
     """A table on ``where``, closed (and its file completed) when ``stack`` unwinds."""
     if format == "csv":
         from dyad.export.csvfile import CsvTable

@@ -39,7 +39,7 @@ ORIGIN = "lexicon"
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class TriggerEntry:
     """One trigger word: its type and whether it is read as a verb or a noun.
 
     ``needs``: words one of which must stand within a few words after a verb ("signed ...
@@ -87,9 +87,9 @@ _VOICE = frozenset("expressed raised voiced lodged conveyed registered issued".s
 _LIFT = frozenset("lifted removed eased ended withdrew scrapped dropped".split())
 
 
-def _entries() -> dict[str, Entry]:
+def _entries() -> dict[str, TriggerEntry]:
     """The lexicon: general words of the vocabulary's types, verbs in their past forms."""
-    out: dict[str, Entry] = {}
+    out: dict[str, TriggerEntry] = {}
 
     def add(
         words: str,
@@ -100,7 +100,7 @@ def _entries() -> dict[str, Entry]:
         **kw: Any,
     ) -> None:
         for w in words.split():
-            out[w] = Entry(type_, pos, named=named, preps=preps, **kw)
+            out[w] = TriggerEntry(type_, pos, named=named, preps=preps, **kw)
 
     acted_on = ("target",)  # an act toward a state: the state must be named
     both = ("source", "target")
@@ -158,7 +158,7 @@ def _entries() -> dict[str, Entry]:
     return out
 
 
-LEXICON: dict[str, Entry] = _entries()
+LEXICON: dict[str, TriggerEntry] = _entries()
 
 
 @cache
@@ -180,7 +180,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 class TriggerLexicon:
     """The lexicon's matcher; ``entries`` default to :data:`LEXICON`."""
 
-    def __init__(self, entries: dict[str, Entry] | None = None) -> None:
+    def __init__(self, entries: dict[str, TriggerEntry] | None = None) -> None:
         self.entries = LEXICON if entries is None else entries
         self._forms = frozenset(self.entries)
         self._types = frozenset(e.type for e in self.entries.values())
@@ -266,7 +266,7 @@ def _pair_as_both(tagged: Tagged, tokens: Sequence[Token], roles: Roles) -> Role
     return out
 
 
-def _in_a_name(entry: Entry, tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:
+def _in_a_name(entry: TriggerEntry, tagged: Tagged, tokens: Sequence[Token], at: int) -> bool:
     """A capitalised word inside a name ("the Korean War", "Mexican Trade Office"), or after
     a word that makes it another noun ("trade relations")."""
     if at == 0:
@@ -277,7 +277,7 @@ def _in_a_name(entry: Entry, tagged: Tagged, tokens: Sequence[Token], at: int) -
     return tokens[at - 1].text in entry.not_after
 
 
-def _type_here(entry: Entry, tagged: Tagged, tokens: Sequence[Token], at: int) -> str | None:
+def _type_here(entry: TriggerEntry, tagged: Tagged, tokens: Sequence[Token], at: int) -> str | None:
     """The type the trigger at ``at`` tells here, or None where its conditions fail: a
     capitalised word inside a name, a governing verb it needs, a date, a number, a sum."""
     if _in_a_name(entry, tagged, tokens, at):
@@ -320,7 +320,7 @@ def _residents(tagged: Tagged, tokens: Sequence[Token]) -> list[tuple[Rule, re.M
     return out
 
 
-def _reads_as(entry: Entry, tokens: Sequence[Token], at: int) -> bool:
+def _reads_as(entry: TriggerEntry, tokens: Sequence[Token], at: int) -> bool:
     """A verb must read as one that happened; a noun must not be a verb ("they aid")."""
     if entry.pos == "v":
         return asserted_verb(tokens, at)
