@@ -118,7 +118,11 @@ def test_web_serve_workers(stop: str) -> None:
             except OSError:
                 time.sleep(0.2)
         assert answered == {200}
+        # one worker may answer before the other has finished starting: wait for both
         listening = [p for p in workers if _listens(p, port)]
+        while listening != workers and time.monotonic() < deadline:
+            time.sleep(0.2)
+            listening = [p for p in workers if _listens(p, port)]
         assert listening == workers, "each worker has its own socket on the address"
         started = _children(server.pid)  # the workers and multiprocessing's resource tracker
     finally:
