@@ -71,6 +71,7 @@ def test_states_data_counts_by_kind(gaz: Gazetteer) -> None:
     assert counts[StateKind.STATE] == 194  # 193 UN members and the Holy See
     assert counts[StateKind.PARTIAL] >= 9
     assert counts[StateKind.FORMER] >= 28
+    assert counts[StateKind.ASSOCIATED] == 2  # the Cook Islands and Niue
     assert counts[StateKind.TERRITORY] >= 40
     assert counts[StateKind.ORGANISATION] >= 20
 

@@ -112,19 +112,18 @@ def _is_state(gazetteer: Gazetteer, code: str) -> bool:
 # Who may be a party to a narrative event: states, former states and partially recognised ones.
 # A dependent territory (Puerto Rico, Greenland, Hong Kong) is governed by its sovereign: it
 # trades, migrates and is visited, but prose events between it and a state are not dyadic
-# events between states. A relations table's row for one is kept as it stands. The states in
-# free association with New Zealand conduct their own foreign relations ("Indonesia established
-# diplomatic relations with both the Cook Islands and Niue", "the United States and Niue signed
-# a maritime boundary treaty"): parties, though the gazetteer files them as territories.
-_NARRATIVE_PARTIES = frozenset({StateKind.STATE, StateKind.FORMER, StateKind.PARTIAL})
-_FREE_ASSOCIATION = frozenset({"COK", "NIU"})
+# events between states. A relations table's row for one is kept as it stands. A state in free
+# association (the Cook Islands, Niue) conducts its own foreign relations: a party.
+_NARRATIVE_PARTIES = frozenset(
+    {StateKind.STATE, StateKind.FORMER, StateKind.PARTIAL, StateKind.ASSOCIATED}
+)
 
 
 def _is_narrative_party(gazetteer: Gazetteer, code: str) -> bool:
     state = gazetteer.get(code)
     if state is None:
         return False
-    return state.kind in _NARRATIVE_PARTIES or state.code in _FREE_ASSOCIATION
+    return state.kind in _NARRATIVE_PARTIES
 
 
 def gloss_facts(doc: Document, gazetteer: Gazetteer) -> dict[int, GlossFacts]:

@@ -32,6 +32,7 @@ _PAREN_RE = re.compile(r"\s*\([^()]*\)")
 _KIND_PREFERENCE = {
     StateKind.STATE: 0,
     StateKind.PARTIAL: 1,
+    StateKind.ASSOCIATED: 2,
     StateKind.TERRITORY: 2,
     StateKind.FORMER: 3,
     StateKind.ORGANISATION: 4,

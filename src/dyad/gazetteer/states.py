@@ -34,6 +34,7 @@ class StateKind(StrEnum):
     STATE = "state"
     PARTIAL = "partial"  # partially recognised or unrecognised
     FORMER = "former"
+    ASSOCIATED = "associated"  # in free association, conducting its own foreign relations
     TERRITORY = "territory"
     ORGANISATION = "organisation"
 
