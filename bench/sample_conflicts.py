@@ -12,33 +12,20 @@ source: another act, another pair, a wrong date), with the cause::
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import subprocess
-import sys
 from pathlib import Path
 
-
-def _conflicts(db: Path) -> list[dict[str, object]]:
-    command = ["conflicts", "--db", str(db), "--limit", "10000", "--json"]
-    out = subprocess.run(
-        [sys.executable, "-m", "dyad.cli", *command],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    found: list[dict[str, object]] = json.loads(out)
-    return found
+from dyad.store import Store
+from dyad.store.views import Conflict
 
 
-def _lines(number: int, conflict: dict[str, object]) -> list[str]:
-    head = f"{number}. **{conflict['a']}-{conflict['b']}** `{conflict['type']}`"
-    lines = [head]
-    for value in conflict["values"]:  # type: ignore[attr-defined]
-        lines.append(f"   - **{value['date']}** ({value['modality']})")
-        for source in value["sources"]:
-            text = " ".join(str(source["text"]).split())
-            lines.append(f"     - {source['title']} [{source['rule']}]: {text[:300]}")
+def _lines(number: int, conflict: Conflict) -> list[str]:
+    lines = [f"{number}. **{conflict.a}-{conflict.b}** `{conflict.type}`"]
+    for value in conflict.values:
+        lines.append(f"   - **{value.date}** ({value.modality})")
+        for source in value.sources:
+            text = " ".join(source.text.split())
+            lines.append(f"     - {source.title} [{source.rule}]: {text[:300]}")
     return lines
 
 
@@ -48,7 +35,8 @@ def main() -> None:
     options.add_argument("--seed", type=int, default=1)
     options.add_argument("--n", type=int, default=30, help="conflicts to draw")
     args = options.parse_args()
-    conflicts = _conflicts(args.db)
+    with Store(args.db, readonly=True) as store:
+        conflicts = store.conflicts(limit=1_000_000)
     drawn = random.Random(args.seed).sample(conflicts, min(args.n, len(conflicts)))
     print(f"# {len(drawn)} of {len(conflicts)} conflicts in {args.db.name}, seed {args.seed}\n")
     for number, conflict in enumerate(drawn, 1):
