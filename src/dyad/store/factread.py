@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import fields
 from typing import Any
 
-from dyad.store.views import Fact, PersonRef, Source, from_row
+from dyad.store.views import Fact, PersonRef, Source
 
 #: The columns of a :class:`Fact` from the facts table ``f``.
 FACT_COLUMNS = (
@@ -48,11 +49,12 @@ def ids_param(ids: Iterable[int]) -> str:
 
 def facts_with_sources(
     conn: sqlite3.Connection,
-    rows: Sequence[sqlite3.Row],
+    rows: Sequence[Sequence[Any]],
     mentions: str = BY_IDS,
     params: Sequence[Any] | None = None,
 ) -> list[Fact]:
-    """Fact rows (:data:`FACT_COLUMNS`) with their evidences and persons, in the rows' order.
+    """Fact rows (:data:`FACT_COLUMNS`, tuples or ``sqlite3.Row``) with their evidences and
+    persons, in the rows' order.
 
     ``mentions`` is the condition on the event mentions ``m`` that holds the rows' evidences
     (by default, those of the rows' ids); a fact's evidences are ordered by document id, then
@@ -61,16 +63,20 @@ def facts_with_sources(
     if not rows:
         return []
     if params is None:
-        params = (ids_param(r["id"] for r in rows),)
+        params = (ids_param(r[0] for r in rows),)
     sources: dict[int, list[Source]] = {}
-    for r in named(
-        conn,
+    # rows as tuples, each object built by position: the columns are the fields, in order
+    # (checked below); by name (``sqlite3.Row``) was a third of reading a page's facts
+    for r in conn.execute(
         f"SELECT m.fact, {SOURCE_COLUMNS} FROM event_mentions AS m"
         " JOIN evidence AS e ON e.id = m.evidence JOIN documents AS d ON d.pk = m.document"
         f" WHERE {mentions} ORDER BY m.fact, d.id, e.start, m.id",
         params,
     ):
-        sources.setdefault(r["fact"], []).append(from_row(Source, r))
+        found = sources.get(r[0])
+        if found is None:
+            found = sources[r[0]] = []
+        found.append(Source(*r[1:]))
     persons: dict[int, list[PersonRef]] = {}
     for fact, name, state, role in conn.execute(
         "SELECT m.fact, p.name, p.state, p.role FROM event_persons AS p"
@@ -79,15 +85,30 @@ def facts_with_sources(
         params,
     ):
         person = PersonRef(name, state, role)
-        found = persons.setdefault(fact, [])
-        if person not in found:
-            found.append(person)
+        known = persons.setdefault(fact, [])
+        if person not in known:
+            known.append(person)
+    none: tuple[Any, ...] = ()
     return [
-        from_row(
-            Fact,
-            r,
-            evidence=tuple(sources.get(r["id"], ())),
-            persons=tuple(persons.get(r["id"], ())),
+        _fact(
+            *r,
+            evidence=tuple(sources.get(r[0], none)),
+            persons=tuple(persons.get(r[0], none)),
         )
         for r in rows
     ]
+
+
+def _columns(sql: str) -> tuple[str, ...]:
+    """The names a column list gives its columns (``f.dyad_a AS a`` is ``a``)."""
+    return tuple(c.split(" AS ")[-1].split(".")[-1].strip('" ') for c in sql.split(","))
+
+
+# Facts and sources are built by position: their columns must be their fields, in order.
+if _columns(FACT_COLUMNS) != tuple(f.name for f in fields(Fact))[:-2]:  # pragma: no cover
+    raise AssertionError(f"FACT_COLUMNS are not Fact's fields: {FACT_COLUMNS}")
+if _columns(SOURCE_COLUMNS) != tuple(f.name for f in fields(Source)):  # pragma: no cover
+    raise AssertionError(f"SOURCE_COLUMNS are not Source's fields: {SOURCE_COLUMNS}")
+
+#: A fact from its row (all of FACT_COLUMNS, by position), its evidence and persons.
+_fact: Callable[..., Fact] = Fact
