@@ -160,3 +160,56 @@ def test_store_dyadpage_ambassadors_match_sqlite_like(tmp_path: Path) -> None:
         assert by_page == by_sql
         assert {t.role for t in by_sql} == set(roles[:4])
         assert store.dyad_page("FJI", "TON").summary == store.show("FJI", "TON")
+
+
+def test_store_dyadpage_curated_kb_ranks_and_terms(tmp_path: Path) -> None:
+    """On the Office of the Historian's chiefs of mission (the ranks' source) and timelines,
+    every pair's page is the separate queries' answers, mission ranks included."""
+    from conftest import DATA
+    from dyad.ingest import ingest_paths
+
+    path = tmp_path / "kb.db"
+    sources = [
+        DATA / "wikitext" / "Foreign_relations_of_Mongolia.wiki",
+        *(DATA / "historyatstate-rdcr" / f"{c}.xml" for c in ("cuba", "germany", "mongolia")),
+        DATA / "historyatstate-pocom",
+    ]
+    with Store(path) as store:
+        assert not ingest_paths(store, sources).errors
+    with Store(path, readonly=True) as store:
+        ranked = 0
+        for a, b in _pairs(store):
+            expected = _separately(store, a, b, {}, 1000, 100, 0)
+            assert _together(store, a, b, {}, 1000, 100, 0) == expected, (a, b)
+            ranked += bool(expected["mission_ranks"])
+        assert ranked >= 3
+
+
+def test_store_dyadpage_ranks_match_the_query_on_awkward_roles(tmp_path: Path) -> None:
+    """Chiefs whose role ends in "ad interim" in any case are left out as the query's LIKE
+    leaves them, chiefs without a start too, and the rest ordered as its ORDER BY orders."""
+    doc = DocBuilder("Fiji–Tonga relations", dyad=("FJI", "TON"))
+    chiefs = [
+        ("Envoy A", "FJI", "TON", "1975", "1980", "Ambassador"),
+        ("Envoy B", "FJI", "TON", "1981", None, "Chargé d'Affaires AD INTERIM"),
+        ("Envoy C", "FJI", "TON", "1979", "1990", "ambassador"),
+        ("Envoy D", "TON", "FJI", None, None, "Minister"),
+        ("Envoy E", "TON", "FJI", "1970", "1972", "Minister"),
+        ("Envoy F", "TON", "FJI", "1990", None, "ambassador ad interim "),  # not at the end
+        ("Envoy G", "TON", "FJI", "1977", "1985", "Envoy ad ınterim"),  # dotless i: kept
+        ("Envoy H", "FJI", "TON", "1975", "1976", "Ambassador"),  # same start as A
+    ]
+    for person, sending, receiving, start, end, role in chiefs:
+        doc.tenure(person, sending, receiving, start, end, role=role)["rule"] = "pocom.chief"
+    doc.tenure("Envoy Z", "FJI", "TON", "1960", None, role="Ambassador")  # not a chief
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest(doc.records())
+        page = store.dyad_page("FJI", "TON")
+        assert page.mission_ranks == tuple(store.mission_ranks("FJI", "TON"))
+        assert {r.rank for r in page.mission_ranks} == {
+            "Ambassador",
+            "ambassador",
+            "Minister",
+            "ambassador ad interim ",
+            "Envoy ad ınterim",
+        }

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from dyad.model import Pair
 from dyad.store import curated, queries
+from dyad.store.factread import pair_facts
 from dyad.store.summary import dyad_summary
 from dyad.store.views import Conflict, DyadSummary, Fact, Interval, Term
 
@@ -52,8 +53,12 @@ def dyad_page(
 ) -> DyadPage:
     """The page of ``pair``; run it inside one read snapshot. ``lower``/``upper``/``types``
     filter the timeline as :func:`queries.timeline` does."""
-    everything = queries.pair_facts(conn, pair, most=marks)
-    terms = queries.merged_terms(conn, pair)
+    row = queries.dyad_row(conn, pair)
+    # all the facts when they are no more than the marks (whatever the dyads row says, the
+    # page is the same either way: only the statements made differ)
+    everything = pair_facts(conn, pair) if row[0] <= marks else None
+    tenures = queries.term_rows(conn, pair)
+    terms = queries.merge_terms(tenures)
     if everything is None:  # more facts than marks: each part reads its own
         intervals = queries.status(conn, pair)
         filtered = queries.timeline(
@@ -70,13 +75,29 @@ def dyad_page(
         events = queries.timeline(
             conn, pair, lower=lower, upper=upper, types=types, limit=limit + 1, offset=offset
         )
-    summary = dyad_summary(conn, pair, name, facts=everything, intervals=intervals, terms=terms)
+    summary = dyad_summary(
+        conn, pair, name, facts=everything, intervals=intervals, terms=terms, row=row
+    )
     return DyadPage(
         summary=summary,
         status=tuple(intervals),
         marks=tuple(filtered),
         events=tuple(events),
-        mission_ranks=tuple(curated.mission_ranks(conn, pair)),
+        mission_ranks=tuple(
+            curated.ranks_of(
+                (
+                    t["mention"],
+                    t["sending"],
+                    t["receiving"],
+                    t["role"],
+                    t["start"],
+                    t["end"],
+                    t["start_lower"],
+                    t["rule"],
+                )
+                for t in tenures
+            )
+        ),
         terms=tuple(t for t, _, _ in terms),
         conflicts=tuple(
             queries.conflicts(conn, limit=conflicts, offset=0, pair=pair, facts=everything)

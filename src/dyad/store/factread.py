@@ -77,6 +77,47 @@ def facts_with_sources(
         if found is None:
             found = sources[r[0]] = []
         found.append(Source(*r[1:]))
+    return _with_persons(conn, rows, sources, mentions, params)
+
+
+def pair_facts(conn: sqlite3.Connection, pair: tuple[str, str]) -> list[Fact]:
+    """All of a pair's facts with their evidences and persons, in the order of
+    :data:`FACT_ORDER`, as :func:`facts_with_sources` reads them: the facts and their
+    evidences in one statement (a fact's columns repeat on each of its evidences: a pair has
+    about one evidence a fact), the persons in another."""
+    width = len(_FACT_FIELDS)
+    rows = conn.execute(
+        f"SELECT {FACT_COLUMNS}, {SOURCE_COLUMNS} FROM facts AS f"
+        " LEFT JOIN event_mentions AS m ON m.fact = f.id"
+        " LEFT JOIN evidence AS e ON e.id = m.evidence"
+        " LEFT JOIN documents AS d ON d.pk = m.document"
+        f" WHERE f.dyad_a = ? AND f.dyad_b = ? {FACT_ORDER}, d.id, e.start, m.id",
+        pair,
+    ).fetchall()
+    heads: list[Sequence[Any]] = []
+    sources: dict[int, list[Source]] = {}
+    for r in rows:
+        if not heads or heads[-1][0] != r[0]:
+            heads.append(r[:width])
+            sources[r[0]] = []
+        # an evidence as the inner joins of facts_with_sources find it: a mention, its
+        # evidence (whose text is never NULL) and its document
+        if r[width] is not None and r[width + 2] is not None and r[width + 6] is not None:
+            sources[r[0]].append(Source(*r[width:]))
+    if not heads:
+        return []
+    return _with_persons(conn, heads, sources, BY_IDS, (ids_param(r[0] for r in heads),))
+
+
+def _with_persons(
+    conn: sqlite3.Connection,
+    rows: Sequence[Sequence[Any]],
+    sources: dict[int, list[Source]],
+    mentions: str,
+    params: Sequence[Any],
+) -> list[Fact]:
+    """Fact rows with their sources (by fact id) and persons (read here, of the mentions
+    ``mentions`` selects) as facts."""
     persons: dict[int, list[PersonRef]] = {}
     for fact, name, state, role in conn.execute(
         "SELECT m.fact, p.name, p.state, p.role FROM event_persons AS p"
@@ -99,13 +140,16 @@ def facts_with_sources(
     ]
 
 
+_FACT_FIELDS = tuple(f.name for f in fields(Fact))[:-2]
+
+
 def _columns(sql: str) -> tuple[str, ...]:
     """The names a column list gives its columns (``f.dyad_a AS a`` is ``a``)."""
     return tuple(c.split(" AS ")[-1].split(".")[-1].strip('" ') for c in sql.split(","))
 
 
 # Facts and sources are built by position: their columns must be their fields, in order.
-if _columns(FACT_COLUMNS) != tuple(f.name for f in fields(Fact))[:-2]:  # pragma: no cover
+if _columns(FACT_COLUMNS) != _FACT_FIELDS:  # pragma: no cover
     raise AssertionError(f"FACT_COLUMNS are not Fact's fields: {FACT_COLUMNS}")
 if _columns(SOURCE_COLUMNS) != tuple(f.name for f in fields(Source)):  # pragma: no cover
     raise AssertionError(f"SOURCE_COLUMNS are not Source's fields: {SOURCE_COLUMNS}")

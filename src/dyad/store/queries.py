@@ -106,19 +106,6 @@ def select_timeline(
     return found[offset : offset + limit]
 
 
-def pair_facts(conn: sqlite3.Connection, pair: Pair, *, most: int) -> list[Fact] | None:
-    """All of the pair's facts with their evidences and persons, in the timeline's order,
-    in three statements; ``None`` when it has more than ``most`` (read them in parts)."""
-    rows = conn.execute(
-        f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE f.dyad_a = ? AND f.dyad_b = ?"
-        f" {FACT_ORDER} LIMIT ?",
-        (*pair, most + 1),
-    ).fetchall()
-    if len(rows) > most:
-        return None
-    return facts_with_sources(conn, rows)
-
-
 def facts_of_types(conn: sqlite3.Connection, pair: Pair, types: Sequence[str]) -> list[Fact]:
     rows = conn.execute(
         f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE f.dyad_a = ? AND f.dyad_b = ?"
@@ -305,15 +292,25 @@ def _terms(rows: Iterable[sqlite3.Row]) -> list[MergedTerm]:
     )
 
 
-def merged_terms(conn: sqlite3.Connection, pair: Pair) -> list[MergedTerm]:
-    """The pair's terms merged over documents, with their bounds (``_terms``)."""
-    return _terms(
+def term_rows(conn: sqlite3.Connection, pair: Pair) -> list[sqlite3.Row]:
+    """The pair's tenure rows (``_TERM_SQL``, by name), as :func:`terms` reads them."""
+    return list(
         named(
             conn,
             f"{_TERM_SQL} WHERE t.dyad_a = ? AND t.dyad_b = ? ORDER BY t.start_lower, t.id",
             pair,
         )
     )
+
+
+def merged_terms(conn: sqlite3.Connection, pair: Pair) -> list[MergedTerm]:
+    """The pair's terms merged over documents, with their bounds (``_terms``)."""
+    return merge_terms(term_rows(conn, pair))
+
+
+def merge_terms(rows: Iterable[sqlite3.Row]) -> list[MergedTerm]:
+    """Tenure rows (:func:`term_rows`) merged over documents, with their bounds."""
+    return _terms(rows)
 
 
 def terms(conn: sqlite3.Connection, pair: Pair) -> list[Term]:

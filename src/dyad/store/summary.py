@@ -22,12 +22,14 @@ def dyad_summary(
     facts: Sequence[Fact] | None = None,
     intervals: Sequence[Interval] | None = None,
     terms: Sequence[MergedTerm] | None = None,
+    row: tuple[int, int, int, int, int] | None = None,
 ) -> DyadSummary:
     """What the knowledge base says about ``pair``; run it inside one read snapshot.
 
     What the caller has read already is not read again: ``facts``, all of the pair's facts
-    (``queries.pair_facts``), ``intervals``, its status, ``terms``, its merged terms."""
-    count, _, _, conflicts, _ = queries.dyad_row(conn, pair)
+    (``queries.pair_facts``), ``intervals``, its status, ``terms``, its merged terms,
+    ``row``, its ``dyads`` row (``queries.dyad_row``)."""
+    count, _, _, conflicts, _ = queries.dyad_row(conn, pair) if row is None else row
     if facts is None:  # the establishments and the missions opened or closed, in one query
         heads = queries.facts_of_types(conn, pair, HEAD_TYPES)
         counts = queries.counts_by_type(conn, pair)
