@@ -16,8 +16,9 @@ Each page gets a gold file in the format of ``tests/data/gold/seed.gold.json`` (
 ``glosses``, see docs/spec/scoring.md) and, beyond it, ``links``: every link line of the page in
 order, as ``[anchor, the preview's first words, is_markup]``, so that a test can check each
 separation, not only each distinct anchor. A preview is markup when it does not open the way an
-article's text opens: with a bar, braces, brackets, a file name or ``name =`` field residue before
-its first sentence. That judgement is made here from the abstract, independently of the reader.
+article's text opens: with a bar, braces, brackets, a table's rule (``+:-----+``), a file name or
+``name =`` field residue before its first sentence. That judgement is made here from the
+abstract, independently of the reader.
 
 Run ``PYTHONPATH=src python tests/scrape_maker.py [--shared DIR]``: it rewrites
 ``tests/data/scrapes/``. The pages are chosen by name (``PAGES``); links whose target has no
@@ -62,7 +63,7 @@ LINK_BUDGET = 60  # link lines per page: enough of every kind, small enough for 
 CHAR_BUDGET = 30_000  # and characters
 HATNOTE = re.compile(r"^(Main articles?|See also|Further information|See|For more information)\b:?")
 _MARKUP_OPENING = re.compile(
-    r"^\s*(?:[|{}\[\]=,]|[^\s]*\.(?:jpe?g|png|svg|gif|tiff?|ogv|ogg|webm|pdf)\b)"
+    r"^\s*(?:[|{}\[\]=,]|\+[-:=+]*-{4}|[^\s]*\.(?:jpe?g|png|svg|gif|tiff?|ogv|ogg|webm|pdf)\b)"
     r"|^[^.!?]{0,120}?(?:\]\]|\}\}|\{\{|\[\[|\s\|\s?|\|\w|(?:^|\s)\w+ ?=)",
     re.IGNORECASE,
 )

@@ -72,6 +72,14 @@ _MONTH = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+# An image's options in MediaWiki's file syntax ("[[File:Flag.svg|border|120px]]"): one of
+# them alone before the residue is the tail of an image field's value, never link text.
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_TABLE_RULE = re.compile(r"^[+|][-:=+|]*-{4}")
+_IMAGE_OPTION = re.compile(
+    r"^(?:border|frameless|frame|framed|thumb|thumbnail|upright(?:=[\d.]+)?|\d+(?:x\d+)?px)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +108,7 @@ def split_anchor(
     # of the words, are found only when the preview does not repeat its anchor.)
     words = line[:READ_CHARS].split(None, _SPLIT_WORDS)[:_SPLIT_WORDS]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
-    cut = residue_cut(words[: limit + 1])
+    cut = residue_cut(words[: len(words) - 1])  # (a value tail may be longer than an anchor)
     if cut is not None:
         limit = min(limit, cut)
     if limit < 1:
@@ -110,7 +118,13 @@ def split_anchor(
         return Split(anchor, line[len(anchor) :].strip(), REPEAT_SCORE)
     best, best_score = 0, float("-inf")  # the best boundary so far (0: none scored)
     spans = list(islice(WORD.finditer(line, 0, READ_CHARS), _SPLIT_WORDS))
+    if cut is not None and cut == limit and _TABLE_RULE.match(words[cut]):
+        # A table's rule ("+:-----+") opens a table, never a field value's tail: the whole
+        # line before it is link text.
+        anchor, preview = line[: spans[cut - 1].end()], line[spans[cut].start() :]
+        return Split(anchor.strip(), preview.strip(), 4.0, True)
     scorer = LineScorer(line, spans, words) if cut is None else None
+    value = None if cut is None else _field_value_start(words, cut)
     for k in range(1, limit + 1):
         if cut is None:
             if scorer is None or k > len(scorer.shapes):
@@ -119,7 +133,7 @@ def split_anchor(
                 continue  # (an anchor shaped that badly never wins: skip scoring its preview)
             score = scorer.score(k)
         else:
-            score = _score_before_residue(words, k, cut, known)
+            score = _score_before_residue(words, k, cut, known, value)
             if acronym and _initials(words[:k]) == acronym.casefold():
                 score += 8.0  # the text names the whole anchor by its initials
         if not best or score > best_score:
@@ -141,7 +155,7 @@ def _may_split_at(words: list[str], folds: list[str], k: int) -> bool:
 
 
 def _score_before_residue(
-    words: list[str], k: int, cut: int, known: Callable[[str], bool] | None
+    words: list[str], k: int, cut: int, known: Callable[[str], bool] | None, value: int | None
 ) -> float:
     """How plausible the first ``k`` words are as the anchor of a preview cut into residue.
 
@@ -155,7 +169,10 @@ def _score_before_residue(
     if not any(c.isalnum() for c in last):
         return -10.0  # link text does not end with a lone comma or dash
     score = -0.2 * k
-    score = score + 4.0 if k == cut else _tail_before_residue(words, k, cut, known, score)
+    if k in (cut, value):
+        score += 4.0  # the anchor ends at the residue, or at a field's value before it
+    if k != cut:
+        score = _tail_before_residue(words, k, cut, known, score)
     if fold(last) in FUNCTION_WORDS or last[-1] in ",;:([{":
         score -= 5.0
     if last[:1].islower() and anchor[0][:1].isupper():
@@ -187,12 +204,40 @@ def _tail_before_residue(
         score += 2.0
     elif _MONTH.match(tail) and words[k + 1][:1].isdigit():
         score += 2.0  # "June 22, 1941 (terminated)": a date field's value
+    if _INITIALS.match(tail) or (_INITIALS.match(last) and tail[:1].isupper()):
+        score -= 3.0  # "George | H.W. Bush", "George H.W. | Bush": initials stand inside a name
     fragment = words[k:cut]
     if known is not None and len(fragment) >= 2 and known(" ".join(fragment)):
         score += 3.0  # "World War I |event_start": the tail is a name of its own
     if count_found(content_words(tokens(last)), tokens(" ".join(fragment))):
         score += 2.0  # "Poland | Kingdom of Poland |flag_p1": the tail names the anchor
     return score
+
+
+def _field_value_start(words: list[str], cut: int) -> int | None:
+    """Where the tail of a field's value begins before the residue at ``cut``, if the words
+    there read as one: an image option alone ("euro | border | image_title_1 = ..."), or the
+    shortest tail of two words or more, opening with a name word, half of whose words come
+    back as they are in the field
+    residue after it ("Soviet Union | Bukharan PSR | flag_p1 = Flag of the Bukharan People's
+    Soviet Republic", "Ottoman Empire | Kingdom of Hungary |p8 = Kingdom of Croatia"), unless
+    the residue repeats the anchor's last word with the tail's first: then the name goes on
+    ("United | Nations | headquarters = United Nations ...")."""
+    if cut >= 2 and _IMAGE_OPTION.match(words[cut - 1]):
+        return cut - 1
+    if not words[cut].startswith("|"):
+        return None  # (a caption after a file name repeats its subject's words: "Magna_Carta.jpg")
+    after = tokens(" ".join(words[cut:]).replace("_", " "))
+    joined = " " + " ".join(after) + " "
+    found = set(after)
+    for k in range(cut - 2, 0, -1):  # (a tail of one word is as often the name going on)
+        last, first = words[k - 1], words[k]
+        if fold(last) in FUNCTION_WORDS or fold(first) in FUNCTION_WORDS:
+            continue
+        wanted = content_words(tokens(" ".join(words[k:cut])))
+        if wanted and 2 * sum(w in found for w in wanted) >= len(wanted):
+            return None if f" {fold(last)} {fold(first)} " in joined else k
+    return None
 
 
 def _may_end_name(anchor: list[str], tail: str, known: Callable[[str], bool]) -> bool:
