@@ -383,3 +383,29 @@ def test_store_reconcile_headline_a_sentence_of_another_act_supports_no_date(
         denmark = store.show("DNK", "SAU")
         assert [f.date for f in denmark.relations_began] == ["1962-02-01", "1975"]
         assert denmark.relations_began_basis == "1 document, 1 mention"
+
+
+def test_store_reconcile_headline_a_predecessors_date_is_not_the_pairs(tmp_path: Path) -> None:
+    """An establishment dated before the later state of the pair existed (Czechoslovakia's 1919
+    on the Czech Republic's row) is no headline beside the pair's own at that state's birth,
+    however many pages give it; without a date at the birth it stays (the state may have
+    existed before the state system counted it: Liberia from 1847, COW from 1920)."""
+    czech = DocBuilder("Foreign relations of the Czech Republic", format="wikitext")
+    czech.event("relations.established", "1919-06-11", "11 June 1919", actors=["CZE", "USA"])
+    us = DocBuilder("Foreign relations of the United States", format="wikitext")
+    us.event(
+        "relations.established", "1919-06-11", "Czech Republic 11 June 1919", actors=["CZE", "USA"]
+    )
+    us.event("relations.established", "1993", "Czech Republic 1993", actors=["CZE", "USA"])
+    # a date decades after a state entered the state system dates no birth
+    us.event(
+        "relations.established", "1864-02-23", "Liberia 23 February 1864", actors=["LBR", "USA"]
+    )
+    us.event("relations.established", "1985", "Liberia 1985", actors=["LBR", "USA"])
+    with Store(tmp_path / "kb.db") as store:
+        for doc in (czech, us):
+            store.ingest(doc.records())
+        assert [f.date for f in store.show("CZE", "USA").relations_began] == ["1993", "1919-06-11"]
+        # no conflict: reconciliation keys the predecessor's date apart
+        assert store.conflicts(a="CZE", b="USA") == []
+        assert store.show("LBR", "USA").relations_began[0].date == "1864-02-23"

@@ -12,6 +12,12 @@ same year are its sequels (the envoy's appointment or credentials, the mission's
 agreement's publication or entry into force). The other dates follow as alternatives, in the
 same order.
 
+**Whose relations.** An establishment dated before the later state of the pair existed (as
+reconciliation reads it: before the year before its first in the state system) is its
+predecessor's when the pair has one of its own dated at that state's birth: Czechoslovakia's
+1919 on the Czech Republic's row is no rival of 1993, and sorts after every date of the pair
+itself (``predecessor_before``).
+
 **Support** is counted over all the pair's establishment mentions, not only a fact's own: a
 mention supports every date it agrees with (a year-only "1991" supports 25 December 1991, and
 27 December 1991 as well), so a year does not decide between two days of its year, but does
@@ -52,6 +58,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dyad.store.dates import Bounds, bounds
+from dyad.store.reconcile import state_births
 from dyad.store.views import Fact, Source
 
 TABLE_RULE_PREFIX = "table.relations-"
@@ -137,10 +144,44 @@ def _width(fact: Fact) -> int:
     return fact.date_upper - fact.date_lower
 
 
-def weight(fact: Fact, found: Support) -> tuple[int, int, int, int, int, int]:
-    """A sort key, heaviest first: documents, mentions, precision, a table, then the latest
-    year, and within a year the earliest day."""
+# How many years after the later state of a pair entered the state system its own
+# establishment with the other still dates its birth (sources date from independence, COW from
+# recognition), and the coarsest date that can (a year).
+BIRTH_YEARS = 3
+YEAR_WIDTH = 1231 - 101
+
+
+def _year(fact: Fact) -> int:
+    return (fact.date_lower or 0) // 10000
+
+
+def predecessor_before(facts: Sequence[Fact]) -> int:
+    """The year before which the pair's establishment facts are a predecessor's: the first year
+    both states existed (``reconcile.state_births``), when the pair has an establishment of its
+    own dated at the later state's birth (within ``BIRTH_YEARS``, to the year or finer), else 0.
+    The Czech Republic's row dated 11 June 1919 is Czechoslovakia's beside its own of 1993:
+    reconciliation keys such a date apart already (no conflict); the headline does not take it
+    either. Without an establishment at the birth, an earlier date is kept: the state may have
+    existed before COW counted it (Liberia from 1847, COW from 1920), and a later date is then no
+    evidence of a successor."""
+    if not facts:
+        return 0
+    born = state_births((facts[0].a, facts[0].b))
+    at_birth = any(
+        f.date_lower is not None
+        and born <= _year(f) <= born + BIRTH_YEARS
+        and _width(f) <= YEAR_WIDTH
+        for f in facts
+    )
+    return born if at_birth else 0
+
+
+def weight(fact: Fact, found: Support, before: int = 0) -> tuple[int, int, int, int, int, int, int]:
+    """A sort key, heaviest first: the pair's own establishment before a predecessor's (dated
+    before ``before``), then documents, mentions, precision, a table, then the latest year, and
+    within a year the earliest day."""
     return (
+        int(fact.date_lower is not None and _year(fact) < before),
         -found.documents,
         -found.mentions,
         _width(fact),
@@ -154,7 +195,8 @@ def by_weight(facts: Iterable[Fact]) -> tuple[Fact, ...]:
     """The facts, the headline first and the alternatives after it."""
     facts = tuple(facts)
     found = support(facts)
-    return tuple(sorted(facts, key=lambda f: weight(f, found[f.id])))
+    before = predecessor_before(facts)
+    return tuple(sorted(facts, key=lambda f: weight(f, found[f.id], before)))
 
 
 def basis(fact: Fact, among: Sequence[Fact] = ()) -> str:
