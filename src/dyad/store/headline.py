@@ -9,8 +9,11 @@ by dating an earlier act (a recognition, a first treaty, an announcement) as the
 establishment; and within one year the earlier day: relations begin when the two states agree
 to establish them (the exchange of notes, the joint communiqué), and the later days of the
 same year are its sequels (the envoy's appointment or credentials, the mission's opening, the
-agreement's publication or entry into force). The other dates follow as alternatives, in the
-same order.
+agreement's publication or entry into force). Mentions count between years, not within one:
+between days of one year that as many documents give, a page that repeats its own day (in a
+second list, in a sentence) has said one thing twice, which says nothing about whether its day
+is the agreement or a sequel, so the earlier day leads (``year_mentions``). The other dates
+follow as alternatives, in the same order.
 
 **Whose relations.** An establishment dated before the later state of the pair existed (as
 reconciliation reads it: before the year before its first in the state system) is its
@@ -176,14 +179,17 @@ def predecessor_before(facts: Sequence[Fact]) -> int:
     return born if at_birth else 0
 
 
-def weight(fact: Fact, found: Support, before: int = 0) -> tuple[int, int, int, int, int, int, int]:
+def weight(
+    fact: Fact, found: Support, before: int = 0, mentions: int | None = None
+) -> tuple[int, int, int, int, int, int, int]:
     """A sort key, heaviest first: the pair's own establishment before a predecessor's (dated
-    before ``before``), then documents, mentions, precision, a table, then the latest year, and
-    within a year the earliest day."""
+    before ``before``), then documents, mentions (``mentions`` when given: those of its year,
+    ``year_mentions``), precision, a table, then the latest year, and within a year the
+    earliest day."""
     return (
         int(fact.date_lower is not None and _year(fact) < before),
         -found.documents,
-        -found.mentions,
+        -(found.mentions if mentions is None else mentions),
         _width(fact),
         -int(_from_table(fact)),
         -((fact.date_lower or 0) // 10000),
@@ -196,7 +202,24 @@ def by_weight(facts: Iterable[Fact]) -> tuple[Fact, ...]:
     facts = tuple(facts)
     found = support(facts)
     before = predecessor_before(facts)
-    return tuple(sorted(facts, key=lambda f: weight(f, found[f.id], before)))
+    of_year = year_mentions(facts, found)
+    return tuple(
+        sorted(
+            facts,
+            key=lambda f: weight(f, found[f.id], before, of_year[_year(f), found[f.id].documents]),
+        )
+    )
+
+
+def year_mentions(facts: Sequence[Fact], found: dict[int, Support]) -> dict[tuple[int, int], int]:
+    """The most mentions of any fact of a year that as many documents support, by (year,
+    documents): between days of one year that as many documents give, a page's repeating its
+    own day (a second list, a sentence) decides nothing (module docstring)."""
+    most: dict[tuple[int, int], int] = {}
+    for fact in facts:
+        key = (_year(fact), found[fact.id].documents)
+        most[key] = max(most.get(key, 0), found[fact.id].mentions)
+    return most
 
 
 def basis(fact: Fact, among: Sequence[Fact] = ()) -> str:
