@@ -42,11 +42,14 @@ day.
 
 Against the Office of the Historian's first establishments of the United States' relations
 (``bench/headline_vs_historian.py``: 198 files, 192 countries with an establishment in a
-knowledge base of the corpus), this order agrees exactly for 157 of the 192 (82%) and by year
-for 180 (94%); the earliest date, for 64% and 75% of the 198. Most of the rest are the two
-pages of a pair dating one establishment to two days of a year (the partner's list gives the
-exchange of notes or an agreement, the United States' list the announcement or the
-credentials), which no weighing of evidence can decide.
+knowledge base of the corpus), this order agrees exactly for 160 of the 192 (83%) and by year
+for 180 (94%); the earliest date, for 64% and 75% of the 198. Of the rest, 7 are the two pages
+of a pair dating one establishment to two days of a year (the partner's list gives the exchange
+of notes or an agreement, the United States' list the announcement or the credentials), which
+no weighing of evidence can decide; 13 give a day no source of the corpus gives, or only a
+year; 12 differ by years: the Historian counts a predecessor Dyad keeps apart (Joseon Korea,
+the Papal States, the Kingdom of Montenegro) or dates a later act than the agreement (the
+credentials, a law), and the sources disagree.
 
 **A conflict** is two sources disagreeing about one event. Reconciliation already keeps apart
 what is not one: a year and a day within it agree (one fact), a recognition is another type, and
