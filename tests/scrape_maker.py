@@ -63,7 +63,7 @@ LINK_BUDGET = 60  # link lines per page: enough of every kind, small enough for 
 CHAR_BUDGET = 30_000  # and characters
 HATNOTE = re.compile(r"^(Main articles?|See also|Further information|See|For more information)\b:?")
 _MARKUP_OPENING = re.compile(
-    r"^\s*(?:[|{}\[\]=,]|\+[-:=+]*-{4}|[^\s]*\.(?:jpe?g|png|svg|gif|tiff?|ogv|ogg|webm|pdf)\b)"
+    r"^\s*(?:[|{}\[\]=,]|\+[-:=+]*-{4}|[^\s]*\.(?:jpe?g|png|svg|gif|tiff?|og[agv]|webm|pdf|mp3|wav|flac|midi?)\b)"
     r"|^[^.!?]{0,120}?(?:\]\]|\}\}|\{\{|\[\[|\s\|\s?|\|\w|(?:^|\s)\w+ ?=)",
     re.IGNORECASE,
 )
