@@ -205,7 +205,10 @@ def _title_in_capitals(words: list[str], limit: int) -> int | None:
     ("John Major | SIR JOHN MAJOR (born ...", "Muslim Brotherhood | The SOCIETY OF THE MUSLIM
     BROTHERS") open the preview, or the article before them does. (One word in capitals may
     be an acronym in a link's text: "the 2018 NATO summit".)"""
-    for j in range(1, min(limit, len(words) - 2) + 1):
+    end = min(limit, len(words) - 2) + 1
+    if not any(w.isupper() for w in words[1:end]):
+        return None  # (most lines: no word in capitals at all)
+    for j in range(1, end):
         first, second = words[j], words[j + 1]
         long = _CAPITALS.match(first) or _CAPITALS.match(second)
         if long and _caps(first) and _caps(second) and not _caps(words[j - 1]):
