@@ -33,8 +33,9 @@ AMBIGUOUS = {
     # Ghana's 2019 abstract is the one word "Mande": "Ghana Mande", without " ...", between
     # "Relations between" and "and India are ...", reads as well as running text.
     "Foreign_relations_of_India": "a one-word preview without ' ...' reads as text",
-    # The same abstract ("Ghana Mande") after "from Accra," on Niger's page.
+    # The same abstract ("Ghana Mande") after "from Accra," on Niger's and Somaliland's pages.
     "Foreign_relations_of_Niger": "a one-word preview without ' ...' reads as text",
+    "Foreign_relations_of_Somaliland": "a one-word preview without ' ...' reads as text",
     # "OAS(observer)": a link glued to the bracket after it is not in the layout either.
     "Foreign_relations_of_Egypt": "no space between a link and '(' is not in the layout",
 }

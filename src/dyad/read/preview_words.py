@@ -96,9 +96,9 @@ MAX_ANCHOR_WORDS = 14
 READ_CHARS = 450  # a link line's anchor and preview opening lie within these
 ARTICLES = frozenset(["the", "a", "an"])
 # A word no link text holds: field bars, braces, brackets, ``name=``, ``::``, file names, a
-# table's rule (``+:-----+``).
+# table's rule (``+:-----+``), a footnote's mark (``1878^(c)``).
 _RESIDUE_IN_WORDS = re.compile(
-    r"[|=]|\{\{|\}\}|\[\[|\]\]|::|(?<!\S)__|[^\W_]_[^\W_]|\.(?:jpe?g|png|svg|gif|tiff?)\b|-{4}",
+    r"[|=]|\{\{|\}\}|\[\[|\]\]|::|(?<!\S)__|[^\W_]_[^\W_]|\.(?:jpe?g|png|svg|gif|tiff?)\b|-{4}|\^\(",
     re.IGNORECASE,
 )
 # ASCII characters other than letters and digits: what ``fold`` drops from an ASCII word.
@@ -211,6 +211,7 @@ def _may_hold_residue(text: str) -> bool:
         or "]]" in text
         or "::" in text
         or "----" in text
+        or "^(" in text
         or ("." in text and FILE_NAME.search(text) is not None)
     )
 

@@ -298,12 +298,12 @@ def _tail_before_residue(
 def _field_value_start(words: list[str], cut: int) -> int | None:
     """Where the tail of a field's value begins before the residue at ``cut``, if the words
     there read as one: an image option alone ("euro | border | image_title_1 = ..."), or the
-    shortest tail of two words or more, opening with a name word, half of whose words come
-    back as they are in the field
-    residue after it ("Soviet Union | Bukharan PSR | flag_p1 = Flag of the Bukharan People's
-    Soviet Republic", "Ottoman Empire | Kingdom of Hungary |p8 = Kingdom of Croatia"), unless
-    the residue repeats the anchor's last word with the tail's first: then the name goes on
-    ("United | Nations | headquarters = United Nations ...")."""
+    shortest tail, opening with a name word, half of whose words come back as they are in the
+    field residue after it ("London | UTC | timezone_DST = ... | utc_offset_DST = +1",
+    "Soviet Union | Bukharan PSR | flag_p1 = Flag of the Bukharan People's Soviet Republic",
+    "Ottoman Empire | Kingdom of Hungary |p8 = Kingdom of Croatia"), unless the residue
+    repeats the anchor's last word with the tail's first: then the name goes on ("United |
+    Nations | headquarters = United Nations ...")."""
     if cut >= 2 and _IMAGE_OPTION.match(words[cut - 1]):
         return cut - 1
     if not words[cut].startswith("|"):
@@ -311,7 +311,7 @@ def _field_value_start(words: list[str], cut: int) -> int | None:
     after = tokens(" ".join(words[cut:]).replace("_", " "))
     joined = " " + " ".join(after) + " "
     found = set(after)
-    for k in range(cut - 2, 0, -1):  # (a tail of one word is as often the name going on)
+    for k in range(cut - 1, 0, -1):
         last, first = words[k - 1], words[k]
         if fold(last) in FUNCTION_WORDS or fold(first) in FUNCTION_WORDS:
             continue
