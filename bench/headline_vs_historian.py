@@ -12,7 +12,8 @@ from ``tests/data/historyatstate-rdcr``. Prints the agreement (exact date, same 
 Historian file the gazetteer knows and over the countries both cover (Dyad has an
 establishment for the pair), the ceiling (the Historian's date among any of Dyad's
 establishment facts), then every miss with its cause and Dyad's dates with their support
-(documents, mentions: ``store/headline.py``).
+(documents, mentions: ``store/headline.py``); ``--evidence`` lists under each miss every date
+with its sources (page, rule, text).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from dyad.store import Store  # noqa: E402
-from dyad.store.headline import support  # noqa: E402
+from dyad.store.headline import of_another_act, support  # noqa: E402
 from historian import Miss, headline_agreement  # noqa: E402
 
 
@@ -45,6 +46,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db", type=Path)
     parser.add_argument("--historian", type=Path, default=ROOT / "tests/data/historyatstate-rdcr")
+    parser.add_argument(
+        "--evidence",
+        action="store_true",
+        help="under each miss, every establishment date Dyad holds with its support and sources",
+    )
     args = parser.parse_args()
     store = Store(args.db)
     found = headline_agreement(store, args.historian)
@@ -68,6 +74,14 @@ def main() -> None:
         weights = support(facts)
         dates = [(f.date, weights[f.id].documents, weights[f.id].mentions) for f in facts]
         print(f"{miss.code}\t{miss.file}\t{miss.want}\t{_cause(miss)}\t{dates[:4]}")
+        if args.evidence:
+            for fact in facts:
+                found = weights[fact.id]
+                print(f"    {fact.date}: {found.documents} documents, {found.mentions} mentions")
+                for source in fact.sources:
+                    other = " (another act: no support)" if of_another_act(source) else ""
+                    print(f"      {source.date}\t{source.title}\t{source.rule}{other}")
+                    print(f"        {source.text[:200]!r}")
 
 
 if __name__ == "__main__":

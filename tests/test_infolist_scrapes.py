@@ -1,6 +1,6 @@
 """TheInfoList scrapes as they really come: residue previews, short previews, hatnotes.
 
-Twelve "Foreign relations of X" pages made by ``tests/scrape_maker.py`` from the corpus's
+"Foreign relations of X" pages made by ``tests/scrape_maker.py`` from the corpus's
 wikitext and the 2019 abstracts (``tests/data/scrapes/NOTICE``), each with its gold. A third
 of their previews are infobox, template or image-caption residue, some without the `` ...``
 of a cut preview. The reader must separate each link line into the right anchor and preview,
@@ -33,6 +33,11 @@ AMBIGUOUS = {
     # Ghana's 2019 abstract is the one word "Mande": "Ghana Mande", without " ...", between
     # "Relations between" and "and India are ...", reads as well as running text.
     "Foreign_relations_of_India": "a one-word preview without ' ...' reads as text",
+    # The same abstract ("Ghana Mande") after "from Accra," on Niger's and Somaliland's pages.
+    "Foreign_relations_of_Niger": "a one-word preview without ' ...' reads as text",
+    "Foreign_relations_of_Somaliland": "a one-word preview without ' ...' reads as text",
+    # "OAS(observer)": a link glued to the bracket after it is not in the layout either.
+    "Foreign_relations_of_Egypt": "no space between a link and '(' is not in the layout",
 }
 
 

@@ -120,5 +120,7 @@ def test_store_corpus_headline_agrees_with_the_historian(
     # (93.8%); the Historian's date is among Dyad's establishment dates for 171 and its year for
     # 185. The 85% and 95% are not met. Then (a sentence dating another act supports no
     # date; within one year the earlier day wins a tie): exact 159 (82.8%), by year 180 (93.8%).
-    assert found.exact / found.covered >= 0.828, figures
+    # Then (a predecessor's date is not the pair's beside one at the later state's birth; mentions
+    # count between years, not within one): exact 160 (83.3%), by year 180 (93.8%).
+    assert found.exact / found.covered >= 0.833, figures
     assert found.year / found.covered >= 0.937, figures

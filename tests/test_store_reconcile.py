@@ -383,3 +383,78 @@ def test_store_reconcile_headline_a_sentence_of_another_act_supports_no_date(
         denmark = store.show("DNK", "SAU")
         assert [f.date for f in denmark.relations_began] == ["1962-02-01", "1975"]
         assert denmark.relations_began_basis == "1 document, 1 mention"
+
+
+def test_store_reconcile_headline_a_predecessors_date_is_not_the_pairs(tmp_path: Path) -> None:
+    """An establishment dated before the later state of the pair existed (Czechoslovakia's 1919
+    on the Czech Republic's row) is no headline beside the pair's own at that state's birth,
+    however many pages give it; without a date at the birth it stays (the state may have
+    existed before the state system counted it: Liberia from 1847, COW from 1920)."""
+    czech = DocBuilder("Foreign relations of the Czech Republic", format="wikitext")
+    czech.event("relations.established", "1919-06-11", "11 June 1919", actors=["CZE", "USA"])
+    us = DocBuilder("Foreign relations of the United States", format="wikitext")
+    us.event(
+        "relations.established", "1919-06-11", "Czech Republic 11 June 1919", actors=["CZE", "USA"]
+    )
+    us.event("relations.established", "1993", "Czech Republic 1993", actors=["CZE", "USA"])
+    # a date decades after a state entered the state system dates no birth
+    us.event(
+        "relations.established", "1864-02-23", "Liberia 23 February 1864", actors=["LBR", "USA"]
+    )
+    us.event("relations.established", "1985", "Liberia 1985", actors=["LBR", "USA"])
+    with Store(tmp_path / "kb.db") as store:
+        for doc in (czech, us):
+            store.ingest(doc.records())
+        assert [f.date for f in store.show("CZE", "USA").relations_began] == ["1993", "1919-06-11"]
+        # no conflict: reconciliation keys the predecessor's date apart
+        assert store.conflicts(a="CZE", b="USA") == []
+        assert store.show("LBR", "USA").relations_began[0].date == "1864-02-23"
+
+
+def test_store_reconcile_headline_a_page_repeating_its_day_does_not_outweigh_the_earlier(
+    tmp_path: Path,
+) -> None:
+    """Between two days of one year, one page each, the page that gives its day twice (a list
+    and a sentence) does not outweigh the earlier day; between years its mentions still count,
+    and so do more documents within a year."""
+    own = DocBuilder("Foreign relations of Mali", format="wikitext")
+    own.event(
+        "relations.established",
+        "1960-09-24",
+        "United States\t24 September 1960",
+        actors=["MLI", "USA"],
+    )
+    own.event(
+        "relations.established",
+        "1960-09-24",
+        "Both countries established diplomatic relations on 24 September 1960.",
+        actors=["MLI", "USA"],
+    )
+    us = DocBuilder("Foreign relations of the United States", format="wikitext")
+    us.event("relations.established", "1960-06-20", "Mali\t20 June 1960", actors=["MLI", "USA"])
+    # another year: the page that says it twice leads (the later year would on a tie)
+    us.event("relations.established", "1992-08-06", "Bosnia\t6 August 1992", actors=["BIH", "USA"])
+    us.event("relations.established", "1992", "Bosnia\t1992", actors=["BIH", "USA"])
+    bosnia = DocBuilder("Foreign relations of Bosnia and Herzegovina", format="wikitext")
+    bosnia.event(
+        "relations.established", "1993-06-18", "United States\t18 June 1993", actors=["BIH", "USA"]
+    )
+    with Store(tmp_path / "kb.db") as store:
+        for doc in (own, us, bosnia):
+            store.ingest(doc.records())
+        mali = store.show("MLI", "USA")
+        assert [f.date for f in mali.relations_began] == ["1960-06-20", "1960-09-24"]
+        # the basis still says what supports it
+        assert mali.relations_began_basis == "1 document, 1 mention"
+        assert [f.date for f in store.show("BIH", "USA").relations_began] == [
+            "1992-08-06",
+            "1993-06-18",
+        ]
+    # more documents still win within a year
+    third = DocBuilder("Mali–United States relations")
+    third.event(
+        "relations.established", "1960-09-24", "on 24 September 1960", actors=["MLI", "USA"]
+    )
+    with Store(tmp_path / "kb.db") as store:
+        store.ingest(third.records())
+        assert store.show("MLI", "USA").relations_began[0].date == "1960-09-24"

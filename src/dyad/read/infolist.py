@@ -20,7 +20,7 @@ link and the same preview split more surely on another line choose among the bou
 a line without `` ...`` is a link when its neighbours say a link stood there (the site breaks
 text only at links). Residue previews are kept, flagged ``markup``. Hatnotes ("Main article:",
 "See also:", "See X–Y relations") leave the text, their links' previews kept detached.
-Measured on the twelve pages of ``tests/data/scrapes`` (``tests/test_infolist_scrapes.py``).
+Measured on the pages of ``tests/data/scrapes`` (``tests/test_infolist_scrapes.py``).
 """
 
 from __future__ import annotations

@@ -60,8 +60,12 @@ _ITALICS = re.compile(r"'{2,}")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))[*#]+(?=\s|$|[^\s*#])")
 # No space before a closing mark, a hyphen or slash glued to the next word ("Philippines-
 # culminated", "Serbia/Montenegro"), or a closing quote; none after an opening one.
-_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]}%/]|['’]s\b|[-–—](?=[^\s\-–—])|\"(?=[\s,.;:!?)]|$))")
-_GLUED_END = re.compile(r"(?:[^\s\-–—][-–—]|/|(?:^|[\s(])\")$")
+# A dash alone between two links joins them ("El Salvador–Honduras–Nicaragua": the site
+# breaks the line at each link, and a spaced dash between two names is rare).
+_NO_SPACE_BEFORE = re.compile(
+    r"^(?:[,.;:!?)\]}%/]|['’]s\b|[-–—](?=[^\s\-–—]|$)|\"(?=[\s,.;:!?)]|$))"
+)
+_GLUED_END = re.compile(r"(?:[^\s\-–—][-–—]|^[-–—]|/|(?:^|[\s(])\")$")
 _NO_SPACE_AFTER = ("(", "[", "{", "“", "‘")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
 

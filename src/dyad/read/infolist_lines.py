@@ -207,7 +207,9 @@ def _context(line: str, previous: Piece | None, following: str | None) -> float:
         score += 3.0
     if following is not None and _CONTINUES.match(following) and not is_link_line(following):
         score += 3.0  # (a link line of its own may open with a lowercase anchor)
-    if not _COMPLETE_END.search(line[-6:]):
+    if residue_cut(line.split()[: MAX_ANCHOR_WORDS + 1]) is not None:
+        score += 3.0  # residue: only a preview holds it (the article's own text has none),
+    elif not _COMPLETE_END.search(line[-6:]):  # and it ends anywhere ("| national_motto =")
         score -= 3.0
     return score
 

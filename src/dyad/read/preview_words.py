@@ -81,7 +81,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _NOT_WORD_OR_NUL = re.compile(r"[^\w\0]+")
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 RESIDUE_START = re.compile(
-    r"^\s*(?:[,|=}\]]|\{\{|\[\[|\[\d+\]|__[A-Z]+__|[\w ]{1,30}="
+    r"^\s*(?:[,|=}\]]|\{\{|\[\[|\[\d+\]|__[A-Z]+__|[\w ]{1,30}=|\+[-:=+]*-{4}"
     r"|\[?\w[\w.,()'-]*\.(?:jpe?g|png|svg|gif|tiff?)\b)",
     re.IGNORECASE,
 )
@@ -95,9 +95,10 @@ DISAMBIGUATION = re.compile(
 MAX_ANCHOR_WORDS = 14
 READ_CHARS = 450  # a link line's anchor and preview opening lie within these
 ARTICLES = frozenset(["the", "a", "an"])
-# A word no link text holds: field bars, braces, brackets, ``name=``, ``::``, file names.
+# A word no link text holds: field bars, braces, brackets, ``name=``, ``::``, file names, a
+# table's rule (``+:-----+``), a footnote's mark (``1878^(c)``).
 _RESIDUE_IN_WORDS = re.compile(
-    r"[|=]|\{\{|\}\}|\[\[|\]\]|::|(?<!\S)__|[^\W_]_[^\W_]|\.(?:jpe?g|png|svg|gif|tiff?)\b",
+    r"[|=]|\{\{|\}\}|\[\[|\]\]|::|(?<!\S)__|[^\W_]_[^\W_]|\.(?:jpe?g|png|svg|gif|tiff?)\b|-{4}|\^\(",
     re.IGNORECASE,
 )
 # ASCII characters other than letters and digits: what ``fold`` drops from an ASCII word.
@@ -209,6 +210,8 @@ def _may_hold_residue(text: str) -> bool:
         or "[[" in text
         or "]]" in text
         or "::" in text
+        or "----" in text
+        or "^(" in text
         or ("." in text and FILE_NAME.search(text) is not None)
     )
 

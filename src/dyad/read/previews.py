@@ -31,6 +31,7 @@ from dyad.read.preview_words import (
     ARTICLES,
     COPULAS,
     DISAMBIGUATION,
+    FILE_NAME,
     FUNCTION_WORDS,
     MAX_ANCHOR_WORDS,
     READ_CHARS,
@@ -72,6 +73,16 @@ _MONTH = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+# An image's options in MediaWiki's file syntax ("[[File:Flag.svg|border|120px]]"): one of
+# them alone before the residue is the tail of an image field's value, never link text.
+_CAPITALS = re.compile(r"^[^\W\d_a-z]{4,}\W*$")  # "CHINA", "PEOPLE'S": an abstract's bold title
+_ROMAN = re.compile(r"^[IVXLC]+\W*$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_TABLE_RULE = re.compile(r"^[+|][-:=+|]*-{4}")
+_IMAGE_OPTION = re.compile(
+    r"^(?:border|frameless|frame|framed|thumb|thumbnail|upright(?:=[\d.]+)?|\d+(?:x\d+)?px)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,17 +111,29 @@ def split_anchor(
     # of the words, are found only when the preview does not repeat its anchor.)
     words = line[:READ_CHARS].split(None, _SPLIT_WORDS)[:_SPLIT_WORDS]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
-    cut = residue_cut(words[: limit + 1])
+    cut = _residue_at(words, limit)
     if cut is not None:
         limit = min(limit, cut)
+    title = _title_in_capitals(words, limit)  # (where a title in capitals opens the preview)
+    if title is not None:
+        limit = min(limit, title)
     if limit < 1:
         return None
     anchor = repeated_anchor(line)
     if anchor is not None and len(anchor.split()) <= limit:
+        k = _title_repeating(words, len(anchor.split()), limit)
+        if k:
+            anchor = line[: next(islice(WORD.finditer(line), k - 1, None)).end()]
         return Split(anchor, line[len(anchor) :].strip(), REPEAT_SCORE)
     best, best_score = 0, float("-inf")  # the best boundary so far (0: none scored)
     spans = list(islice(WORD.finditer(line, 0, READ_CHARS), _SPLIT_WORDS))
+    if cut is not None and cut == limit and _TABLE_RULE.match(words[cut]):
+        # A table's rule ("+:-----+") opens a table, never a field value's tail: the whole
+        # line before it is link text.
+        anchor, preview = line[: spans[cut - 1].end()], line[spans[cut].start() :]
+        return Split(anchor.strip(), preview.strip(), 4.0, True)
     scorer = LineScorer(line, spans, words) if cut is None else None
+    value = None if cut is None else _field_value_start(words, cut) or title
     for k in range(1, limit + 1):
         if cut is None:
             if scorer is None or k > len(scorer.shapes):
@@ -119,7 +142,7 @@ def split_anchor(
                 continue  # (an anchor shaped that badly never wins: skip scoring its preview)
             score = scorer.score(k)
         else:
-            score = _score_before_residue(words, k, cut, known)
+            score = _score_before_residue(words, k, cut, known, value)
             if acronym and _initials(words[:k]) == acronym.casefold():
                 score += 8.0  # the text names the whole anchor by its initials
         if not best or score > best_score:
@@ -130,18 +153,88 @@ def split_anchor(
     return Split(anchor.strip(), preview.strip(), best_score, cut is not None)
 
 
+def _residue_at(words: list[str], limit: int) -> int | None:
+    """Where the residue a link line's preview opens with begins, if it does: within the
+    longest anchor and the word after it, or further on after a field value's tail longer than
+    an anchor ("George H.W. Bush | Chief of the U.S. Liaison Office to the People's Republic of
+    China | president3 = ..."), unless the words before it open the way an article does, with
+    a title in capitals or a copula: then the residue stands inside a clean lead."""
+    cut = residue_cut(words[: limit + 1])
+    if cut is not None or limit < MAX_ANCHOR_WORDS:
+        return cut
+    cut = residue_cut(words[: len(words) - 1])
+    if cut is None:
+        return None
+    opening = words[1:cut]
+    if any(_CAPITALS.match(w) or w in COPULAS for w in opening):
+        return None
+    return cut
+
+
+def _title_after(anchor: list[str], residue: list[str]) -> float:
+    """4 where the lead after the residue opens with the anchor as its title in capitals
+    ("James Monroe | Battle of Trenton }} JAMES MONROE (; April 28, 1758 ..."): the words
+    between the anchor and the residue were a field's value; else 0."""
+    folded = fold("".join(anchor))
+    for i, word in enumerate(residue[:4]):
+        if _caps(word):
+            run = [w for w in residue[i : i + len(anchor)]]
+            return 4.0 if all(_caps(w) for w in run) and fold("".join(run)) == folded else 0.0
+    return 0.0
+
+
+def _title_repeating(words: list[str], k: int, limit: int) -> int:
+    """Where an anchor found repeated (``k`` words) goes on to the title in capitals that its
+    preview opens with: "Osama | bin Laden OSAMA BIN MOHAMMED BIN AWAD BIN LADEN" repeats the
+    first word only, but the preview opens at the title, so the anchor is "Osama bin Laden".
+    0 when the words after the anchor do not lead to such a title."""
+    first = fold(words[0])
+    if fold(words[k]) in ARTICLES or _caps(words[k]):
+        return 0  # ("United States | The UNITED STATES", "Intelsat | INTELSAT CORPORATION")
+    for j in range(k + 1, min(limit, k + 3, len(words) - 1) + 1):
+        if _caps(words[j]):
+            return j if fold(words[j]) == first and not _caps(words[j - 1]) else 0
+        if words[j][-1:] in ".,;:" or not words[j][:1].isalnum():
+            return 0  # (a sentence or a clause of the preview has begun)
+    return 0
+
+
+def _title_in_capitals(words: list[str], limit: int) -> int | None:
+    """How many words an anchor may have before a title printed in capitals (the 2019
+    abstracts print an article's bold title so): two words in capitals after one that is not
+    ("John Major | SIR JOHN MAJOR (born ...", "Muslim Brotherhood | The SOCIETY OF THE MUSLIM
+    BROTHERS") open the preview, or the article before them does. (One word in capitals may
+    be an acronym in a link's text: "the 2018 NATO summit".)"""
+    end = min(limit, len(words) - 2) + 1
+    if not any(w.isupper() for w in words[1:end]):
+        return None  # (most lines: no word in capitals at all)
+    for j in range(1, end):
+        first, second = words[j], words[j + 1]
+        long = _CAPITALS.match(first) or _CAPITALS.match(second)
+        if long and _caps(first) and _caps(second) and not _caps(words[j - 1]):
+            return j - 1 if j >= 2 and fold(words[j - 1]) in ARTICLES else j
+    return None
+
+
+def _caps(word: str) -> bool:
+    """A word in capitals, not a Roman numeral ("John Paul II")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN.match(word)
+
+
 def _may_split_at(words: list[str], folds: list[str], k: int) -> bool:
-    """Boundaries worth scoring: an anchor does not end with "of" or a comma, and a preview
-    does not open with a lowercase word other than a copula ("is a train station ...").
+    """Boundaries worth scoring: an anchor does not end with "of", a comma or marks without a
+    letter, and a preview does not open with a lowercase word other than a copula ("is a
+    train station ...").
     (``folds``: the words' folds.)"""
     last, first = words[k - 1], words[k]
-    if last[-1] in ",;:([{" or folds[k - 1] in FUNCTION_WORDS:
-        return False
+    if last[-1] in ",;:([{" or folds[k - 1] in FUNCTION_WORDS or not folds[k - 1]:
+        return False  # (nor with marks alone: "global trade | _' International trade_' is")
     return not first[:1].islower() or first in COPULAS or k == 1
 
 
 def _score_before_residue(
-    words: list[str], k: int, cut: int, known: Callable[[str], bool] | None
+    words: list[str], k: int, cut: int, known: Callable[[str], bool] | None, value: int | None
 ) -> float:
     """How plausible the first ``k`` words are as the anchor of a preview cut into residue.
 
@@ -155,7 +248,12 @@ def _score_before_residue(
     if not any(c.isalnum() for c in last):
         return -10.0  # link text does not end with a lone comma or dash
     score = -0.2 * k
-    score = score + 4.0 if k == cut else _tail_before_residue(words, k, cut, known, score)
+    if k in (cut, value):
+        score += 4.0  # the anchor ends at the residue, or at a field's value before it
+    if k == cut and FILE_NAME.search(words[cut]):
+        score += 4.0  # an image's file name opens its preview (99% of the 2019 abstracts)
+    if k != cut:
+        score = _tail_before_residue(words, k, cut, known, score)
     if fold(last) in FUNCTION_WORDS or last[-1] in ",;:([{":
         score -= 5.0
     if last[:1].islower() and anchor[0][:1].isupper():
@@ -187,12 +285,40 @@ def _tail_before_residue(
         score += 2.0
     elif _MONTH.match(tail) and words[k + 1][:1].isdigit():
         score += 2.0  # "June 22, 1941 (terminated)": a date field's value
+    if _INITIALS.match(tail) or (_INITIALS.match(last) and tail[:1].isupper()):
+        score -= 3.0  # "George | H.W. Bush", "George H.W. | Bush": initials stand inside a name
     fragment = words[k:cut]
     if known is not None and len(fragment) >= 2 and known(" ".join(fragment)):
         score += 3.0  # "World War I |event_start": the tail is a name of its own
     if count_found(content_words(tokens(last)), tokens(" ".join(fragment))):
         score += 2.0  # "Poland | Kingdom of Poland |flag_p1": the tail names the anchor
     return score
+
+
+def _field_value_start(words: list[str], cut: int) -> int | None:
+    """Where the tail of a field's value begins before the residue at ``cut``, if the words
+    there read as one: an image option alone ("euro | border | image_title_1 = ..."), or the
+    shortest tail, opening with a name word, half of whose words come back as they are in the
+    field residue after it ("London | UTC | timezone_DST = ... | utc_offset_DST = +1",
+    "Soviet Union | Bukharan PSR | flag_p1 = Flag of the Bukharan People's Soviet Republic",
+    "Ottoman Empire | Kingdom of Hungary |p8 = Kingdom of Croatia"), unless the residue
+    repeats the anchor's last word with the tail's first: then the name goes on ("United |
+    Nations | headquarters = United Nations ...")."""
+    if cut >= 2 and _IMAGE_OPTION.match(words[cut - 1]):
+        return cut - 1
+    if not words[cut].startswith("|"):
+        return None  # (a caption after a file name repeats its subject's words: "Magna_Carta.jpg")
+    after = tokens(" ".join(words[cut:]).replace("_", " "))
+    joined = " " + " ".join(after) + " "
+    found = set(after)
+    for k in range(cut - 1, 0, -1):
+        last, first = words[k - 1], words[k]
+        if fold(last) in FUNCTION_WORDS or fold(first) in FUNCTION_WORDS:
+            continue
+        wanted = content_words(tokens(" ".join(words[k:cut])))
+        if wanted and 2 * sum(w in found for w in wanted) >= len(wanted):
+            return None if f" {fold(last)} {fold(first)} " in joined else k
+    return None
 
 
 def _may_end_name(anchor: list[str], tail: str, known: Callable[[str], bool]) -> bool:
@@ -219,7 +345,7 @@ def _named_in_residue(anchor: list[str], residue: list[str]) -> float:
     names = tokens(" ".join(residue).replace("_", " "))
     words = sorted(set(content_words(tokens(" ".join(anchor)))))
     if words and count_found(words, names) == len(words):  # "Austria-Hungary": "Austro-Hungarian"
-        return 1.5 * len(words)
+        return 1.5 * len(words) + _title_after(anchor, residue)
     capitals = [w for w in anchor if w[:1].isalpha() and fold(w) not in FUNCTION_WORDS]
     initials = _initials(anchor)
     if len(capitals) >= 2 and any(n.startswith(initials) for n in names):

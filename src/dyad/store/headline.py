@@ -9,8 +9,17 @@ by dating an earlier act (a recognition, a first treaty, an announcement) as the
 establishment; and within one year the earlier day: relations begin when the two states agree
 to establish them (the exchange of notes, the joint communiqué), and the later days of the
 same year are its sequels (the envoy's appointment or credentials, the mission's opening, the
-agreement's publication or entry into force). The other dates follow as alternatives, in the
-same order.
+agreement's publication or entry into force). Mentions count between years, not within one:
+between days of one year that as many documents give, a page that repeats its own day (in a
+second list, in a sentence) has said one thing twice, which says nothing about whether its day
+is the agreement or a sequel, so the earlier day leads (``year_mentions``). The other dates
+follow as alternatives, in the same order.
+
+**Whose relations.** An establishment dated before the later state of the pair existed (as
+reconciliation reads it: before the year before its first in the state system) is its
+predecessor's when the pair has one of its own dated at that state's birth: Czechoslovakia's
+1919 on the Czech Republic's row is no rival of 1993, and sorts after every date of the pair
+itself (``predecessor_before``).
 
 **Support** is counted over all the pair's establishment mentions, not only a fact's own: a
 mention supports every date it agrees with (a year-only "1991" supports 25 December 1991, and
@@ -33,11 +42,14 @@ day.
 
 Against the Office of the Historian's first establishments of the United States' relations
 (``bench/headline_vs_historian.py``: 198 files, 192 countries with an establishment in a
-knowledge base of the corpus), this order agrees exactly for 157 of the 192 (82%) and by year
-for 180 (94%); the earliest date, for 64% and 75% of the 198. Most of the rest are the two
-pages of a pair dating one establishment to two days of a year (the partner's list gives the
-exchange of notes or an agreement, the United States' list the announcement or the
-credentials), which no weighing of evidence can decide.
+knowledge base of the corpus), this order agrees exactly for 160 of the 192 (83%) and by year
+for 180 (94%); the earliest date, for 64% and 75% of the 198. Of the rest, 7 are the two pages
+of a pair dating one establishment to two days of a year (the partner's list gives the exchange
+of notes or an agreement, the United States' list the announcement or the credentials), which
+no weighing of evidence can decide; 13 give a day no source of the corpus gives, or only a
+year; 12 differ by years: the Historian counts a predecessor Dyad keeps apart (Joseon Korea,
+the Papal States, the Kingdom of Montenegro) or dates a later act than the agreement (the
+credentials, a law), and the sources disagree.
 
 **A conflict** is two sources disagreeing about one event. Reconciliation already keeps apart
 what is not one: a year and a day within it agree (one fact), a recognition is another type, and
@@ -52,6 +64,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dyad.store.dates import Bounds, bounds
+from dyad.store.reconcile import state_births
 from dyad.store.views import Fact, Source
 
 TABLE_RULE_PREFIX = "table.relations-"
@@ -137,12 +150,49 @@ def _width(fact: Fact) -> int:
     return fact.date_upper - fact.date_lower
 
 
-def weight(fact: Fact, found: Support) -> tuple[int, int, int, int, int, int]:
-    """A sort key, heaviest first: documents, mentions, precision, a table, then the latest
-    year, and within a year the earliest day."""
+# How many years after the later state of a pair entered the state system its own
+# establishment with the other still dates its birth (sources date from independence, COW from
+# recognition), and the coarsest date that can (a year).
+BIRTH_YEARS = 3
+YEAR_WIDTH = 1231 - 101
+
+
+def _year(fact: Fact) -> int:
+    return (fact.date_lower or 0) // 10000
+
+
+def predecessor_before(facts: Sequence[Fact]) -> int:
+    """The year before which the pair's establishment facts are a predecessor's: the first year
+    both states existed (``reconcile.state_births``), when the pair has an establishment of its
+    own dated at the later state's birth (within ``BIRTH_YEARS``, to the year or finer), else 0.
+    The Czech Republic's row dated 11 June 1919 is Czechoslovakia's beside its own of 1993:
+    reconciliation keys such a date apart already (no conflict); the headline does not take it
+    either. Without an establishment at the birth, an earlier date is kept: the state may have
+    existed before COW counted it (Liberia from 1847, COW from 1920), and a later date is then no
+    evidence of a successor."""
+    if not facts:
+        return 0
+    born = state_births((facts[0].a, facts[0].b))
+    at_birth = any(
+        f.date_lower is not None
+        and born <= _year(f) <= born + BIRTH_YEARS
+        and _width(f) <= YEAR_WIDTH
+        for f in facts
+    )
+    return born if at_birth else 0
+
+
+def weight(
+    fact: Fact, found: Support, before: int = 0, mentions: int | None = None
+) -> tuple[int, int, int, int, int, int, int]:
+    """A sort key, heaviest first: the pair's own establishment before a predecessor's (dated
+    before ``before``), then documents, mentions (``mentions`` when given: those of its year,
+    ``year_mentions``), precision, a table, then the latest year, and within a year the
+    earliest day."""
     return (
+        int(fact.date_lower is not None and _year(fact) < before),
         -found.documents,
-        -found.mentions,
+        -(found.mentions if mentions is None else mentions),
         _width(fact),
         -int(_from_table(fact)),
         -((fact.date_lower or 0) // 10000),
@@ -159,7 +209,30 @@ def ranked(facts: Iterable[Fact]) -> tuple[tuple[Fact, ...], dict[int, Support]]
     """:func:`by_weight`, with each fact's support (by id) to say why (:func:`basis_of`)."""
     facts = tuple(facts)
     found = support(facts)
-    return tuple(sorted(facts, key=lambda f: weight(f, found[f.id]))), found
+    before = predecessor_before(facts)
+    of_year = year_mentions(facts, found)
+    return (
+        tuple(
+            sorted(
+                facts,
+                key=lambda f: weight(
+                    f, found[f.id], before, of_year[_year(f), found[f.id].documents]
+                ),
+            )
+        ),
+        found,
+    )
+
+
+def year_mentions(facts: Sequence[Fact], found: dict[int, Support]) -> dict[tuple[int, int], int]:
+    """The most mentions of any fact of a year that as many documents support, by (year,
+    documents): between days of one year that as many documents give, a page's repeating its
+    own day (a second list, a sentence) decides nothing (module docstring)."""
+    most: dict[tuple[int, int], int] = {}
+    for fact in facts:
+        key = (_year(fact), found[fact.id].documents)
+        most[key] = max(most.get(key, 0), found[fact.id].mentions)
+    return most
 
 
 def basis(fact: Fact, among: Sequence[Fact] = ()) -> str:
