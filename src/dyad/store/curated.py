@@ -18,10 +18,12 @@ named), or the other side has *none* of that kind. A source is a document format
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from dyad.model import Pair
 
@@ -92,6 +94,40 @@ def mission_ranks(conn: sqlite3.Connection, pair: Pair) -> list[RankInterval]:
         " ORDER BY sending, start_lower, id",
         pair,
     ).fetchall()
+    return _ranks(rows)
+
+
+#: ``role LIKE '%ad interim'``: SQLite's LIKE folds the case of ASCII letters only.
+AD_INTERIM = re.compile("ad interim\\Z", re.IGNORECASE | re.ASCII)
+
+
+def ranks_of(terms: Iterable[TermRow]) -> list[RankInterval]:
+    """:func:`mission_ranks` from all of a pair's terms of office as the page reads them
+    (``(id, sending, receiving, role, start, end, start_lower, rule)``, in any order): the
+    same conditions and order as its query, in Python (SQLite puts NULLs first)."""
+    chiefs = sorted(
+        (
+            t
+            for t in terms
+            if t[7] == "pocom.chief" and t[4] is not None and not AD_INTERIM.search(t[3])
+        ),
+        key=lambda t: (
+            t[1] is not None,
+            t[1] or "",
+            t[6] is not None,
+            t[6] or 0,
+            t[0],
+        ),
+    )
+    return _ranks([t[1:7] for t in chiefs])
+
+
+TermRow = tuple[int, str | None, str | None, str, str | None, str | None, int | None, str]
+
+
+def _ranks(rows: Iterable[Sequence[Any]]) -> list[RankInterval]:
+    """Rank intervals from chiefs' rows ``(sending, receiving, role, start, end, _)``, by
+    sending state and start."""
     out: list[RankInterval] = []
     for sending, receiving, role, start, end, _ in rows:
         last = out[-1] if out else None

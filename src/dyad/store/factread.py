@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import fields
 from typing import Any
 
-from dyad.store.views import Fact, PersonRef, Source, from_row
+from dyad.store.views import Fact, PersonRef, Source
 
 #: The columns of a :class:`Fact` from the facts table ``f``.
 FACT_COLUMNS = (
@@ -48,11 +49,12 @@ def ids_param(ids: Iterable[int]) -> str:
 
 def facts_with_sources(
     conn: sqlite3.Connection,
-    rows: Sequence[sqlite3.Row],
+    rows: Sequence[Sequence[Any]],
     mentions: str = BY_IDS,
     params: Sequence[Any] | None = None,
 ) -> list[Fact]:
-    """Fact rows (:data:`FACT_COLUMNS`) with their evidences and persons, in the rows' order.
+    """Fact rows (:data:`FACT_COLUMNS`, tuples or ``sqlite3.Row``) with their evidences and
+    persons, in the rows' order.
 
     ``mentions`` is the condition on the event mentions ``m`` that holds the rows' evidences
     (by default, those of the rows' ids); a fact's evidences are ordered by document id, then
@@ -61,16 +63,61 @@ def facts_with_sources(
     if not rows:
         return []
     if params is None:
-        params = (ids_param(r["id"] for r in rows),)
+        params = (ids_param(r[0] for r in rows),)
     sources: dict[int, list[Source]] = {}
-    for r in named(
-        conn,
+    # rows as tuples, each object built by position: the columns are the fields, in order
+    # (checked below), cheaper than by name from ``sqlite3.Row``
+    for r in conn.execute(
         f"SELECT m.fact, {SOURCE_COLUMNS} FROM event_mentions AS m"
         " JOIN evidence AS e ON e.id = m.evidence JOIN documents AS d ON d.pk = m.document"
         f" WHERE {mentions} ORDER BY m.fact, d.id, e.start, m.id",
         params,
     ):
-        sources.setdefault(r["fact"], []).append(from_row(Source, r))
+        found = sources.get(r[0])
+        if found is None:
+            found = sources[r[0]] = []
+        found.append(Source(*r[1:]))
+    return _with_persons(conn, rows, sources, mentions, params)
+
+
+def pair_facts(conn: sqlite3.Connection, pair: tuple[str, str]) -> list[Fact]:
+    """All of a pair's facts with their evidences and persons, in the order of
+    :data:`FACT_ORDER`, as :func:`facts_with_sources` reads them: the facts and their
+    evidences in one statement (a fact's columns repeat on each of its evidences: a pair has
+    about one evidence a fact), the persons in another."""
+    width = len(_FACT_FIELDS)
+    rows = conn.execute(
+        f"SELECT {FACT_COLUMNS}, {SOURCE_COLUMNS} FROM facts AS f"
+        " LEFT JOIN event_mentions AS m ON m.fact = f.id"
+        " LEFT JOIN evidence AS e ON e.id = m.evidence"
+        " LEFT JOIN documents AS d ON d.pk = m.document"
+        f" WHERE f.dyad_a = ? AND f.dyad_b = ? {FACT_ORDER}, d.id, e.start, m.id",
+        pair,
+    ).fetchall()
+    heads: list[Sequence[Any]] = []
+    sources: dict[int, list[Source]] = {}
+    for r in rows:
+        if not heads or heads[-1][0] != r[0]:
+            heads.append(r[:width])
+            sources[r[0]] = []
+        # an evidence as the inner joins of facts_with_sources find it: a mention, its
+        # evidence (whose text is never NULL) and its document
+        if r[width] is not None and r[width + 2] is not None and r[width + 6] is not None:
+            sources[r[0]].append(Source(*r[width:]))
+    if not heads:
+        return []
+    return _with_persons(conn, heads, sources, BY_IDS, (ids_param(r[0] for r in heads),))
+
+
+def _with_persons(
+    conn: sqlite3.Connection,
+    rows: Sequence[Sequence[Any]],
+    sources: dict[int, list[Source]],
+    mentions: str,
+    params: Sequence[Any],
+) -> list[Fact]:
+    """Fact rows with their sources (by fact id) and persons (read here, of the mentions
+    ``mentions`` selects) as facts."""
     persons: dict[int, list[PersonRef]] = {}
     for fact, name, state, role in conn.execute(
         "SELECT m.fact, p.name, p.state, p.role FROM event_persons AS p"
@@ -79,15 +126,33 @@ def facts_with_sources(
         params,
     ):
         person = PersonRef(name, state, role)
-        found = persons.setdefault(fact, [])
-        if person not in found:
-            found.append(person)
+        known = persons.setdefault(fact, [])
+        if person not in known:
+            known.append(person)
+    none: tuple[Any, ...] = ()
     return [
-        from_row(
-            Fact,
-            r,
-            evidence=tuple(sources.get(r["id"], ())),
-            persons=tuple(persons.get(r["id"], ())),
+        _fact(
+            *r,
+            evidence=tuple(sources.get(r[0], none)),
+            persons=tuple(persons.get(r[0], none)),
         )
         for r in rows
     ]
+
+
+_FACT_FIELDS = tuple(f.name for f in fields(Fact))[:-2]
+
+
+def _columns(sql: str) -> tuple[str, ...]:
+    """The names a column list gives its columns (``f.dyad_a AS a`` is ``a``)."""
+    return tuple(c.split(" AS ")[-1].split(".")[-1].strip('" ') for c in sql.split(","))
+
+
+# Facts and sources are built by position: their columns must be their fields, in order.
+if _columns(FACT_COLUMNS) != _FACT_FIELDS:  # pragma: no cover
+    raise AssertionError(f"FACT_COLUMNS are not Fact's fields: {FACT_COLUMNS}")
+if _columns(SOURCE_COLUMNS) != tuple(f.name for f in fields(Source)):  # pragma: no cover
+    raise AssertionError(f"SOURCE_COLUMNS are not Source's fields: {SOURCE_COLUMNS}")
+
+#: A fact from its row (all of FACT_COLUMNS, by position), its evidence and persons.
+_fact: Callable[..., Fact] = Fact

@@ -202,15 +202,25 @@ def weight(
 
 def by_weight(facts: Iterable[Fact]) -> tuple[Fact, ...]:
     """The facts, the headline first and the alternatives after it."""
+    return ranked(facts)[0]
+
+
+def ranked(facts: Iterable[Fact]) -> tuple[tuple[Fact, ...], dict[int, Support]]:
+    """:func:`by_weight`, with each fact's support (by id) to say why (:func:`basis_of`)."""
     facts = tuple(facts)
     found = support(facts)
     before = predecessor_before(facts)
     of_year = year_mentions(facts, found)
-    return tuple(
-        sorted(
-            facts,
-            key=lambda f: weight(f, found[f.id], before, of_year[_year(f), found[f.id].documents]),
-        )
+    return (
+        tuple(
+            sorted(
+                facts,
+                key=lambda f: weight(
+                    f, found[f.id], before, of_year[_year(f), found[f.id].documents]
+                ),
+            )
+        ),
+        found,
     )
 
 
@@ -228,8 +238,13 @@ def year_mentions(facts: Sequence[Fact], found: dict[int, Support]) -> dict[tupl
 def basis(fact: Fact, among: Sequence[Fact] = ()) -> str:
     """Why a fact is the headline among the pair's establishment facts ``among`` (itself when
     empty), in words: "3 documents, 4 mentions, a relations table"."""
-    found = support(tuple(among) or (fact,)).get(fact.id) or support((fact,))[fact.id]
-    documents, mentions = found.documents, found.mentions
+    found = support(tuple(among) or (fact,))
+    return basis_of(fact, found if fact.id in found else support((fact,)))
+
+
+def basis_of(fact: Fact, found: dict[int, Support]) -> str:
+    """:func:`basis` from the support of the facts it is among (:func:`ranked`)."""
+    documents, mentions = found[fact.id].documents, found[fact.id].mentions
     words = [
         f"{documents} document{'s' if documents != 1 else ''}",
         f"{mentions} mention{'s' if mentions != 1 else ''}",
@@ -242,10 +257,11 @@ def basis(fact: Fact, among: Sequence[Fact] = ()) -> str:
 def conflict_reason(type_label: str, a: str, b: str, values: Sequence[Fact]) -> str:
     """Why the values of one conflict were flagged, with which source says what."""
     claims = []
-    for value in by_weight(values):
+    ordered, found = ranked(values)  # the support of each value among them all, once
+    for value in ordered:
         titles = sorted({s.title for s in value.sources})
         shown = "; ".join(titles[:3]) + (f" and {len(titles) - 3} more" if len(titles) > 3 else "")
-        claims.append(f"{value.date or 'undated'} ({basis(value, values)}: {shown})")
+        claims.append(f"{value.date or 'undated'} ({basis_of(value, found)}: {shown})")
     return (
         f"Sources date the one {type_label} of {a}–{b} differently: "
         + " vs ".join(claims)

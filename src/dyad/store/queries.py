@@ -69,28 +69,57 @@ def timeline(
     if upper is not None:
         where.append("f.date_lower <= ?")
         params.append(upper)
-    rows = list(
-        named(
-            conn,
-            f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE {' AND '.join(where)} {FACT_ORDER}"
-            " LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        )
-    )
+    rows = conn.execute(
+        f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE {' AND '.join(where)} {FACT_ORDER}"
+        " LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
     return facts_with_sources(conn, rows)
+
+
+def family_of(event_type: str) -> str:
+    """An event type's family as :func:`timeline`'s SQL takes it: the part before the first
+    dot, nothing when there is none."""
+    dot = event_type.find(".")
+    return event_type[:dot] if dot >= 0 else ""
+
+
+def select_timeline(
+    facts: Sequence[Fact],
+    *,
+    lower: int | None,
+    upper: int | None,
+    types: Sequence[str] | None,
+    limit: int,
+    offset: int,
+) -> list[Fact]:
+    """What :func:`timeline` reads, taken from all of a pair's facts (in their order) instead
+    of the database: the same conditions, in Python."""
+    wanted = set(types) if types else None
+    found = [
+        f
+        for f in facts
+        if (wanted is None or f.type in wanted or family_of(f.type) in wanted)
+        and (lower is None or (f.date_upper is not None and f.date_upper >= lower))
+        and (upper is None or (f.date_lower is not None and f.date_lower <= upper))
+    ]
+    return found[offset : offset + limit]
 
 
 def facts_of_types(conn: sqlite3.Connection, pair: Pair, types: Sequence[str]) -> list[Fact]:
-    rows = list(
-        named(
-            conn,
-            f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE f.dyad_a = ? AND f.dyad_b = ?"
-            " AND f.type IN (SELECT value FROM json_each(?)) AND f.modality = 'occurred'"
-            f" {FACT_ORDER}",
-            (*pair, json.dumps(list(types))),
-        )
-    )
+    rows = conn.execute(
+        f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE f.dyad_a = ? AND f.dyad_b = ?"
+        " AND f.type IN (SELECT value FROM json_each(?)) AND f.modality = 'occurred'"
+        f" {FACT_ORDER}",
+        (*pair, json.dumps(list(types))),
+    ).fetchall()
     return facts_with_sources(conn, rows)
+
+
+def occurred_of_types(facts: Iterable[Fact], types: Iterable[str]) -> list[Fact]:
+    """:func:`facts_of_types` taken from all of a pair's facts (in their order)."""
+    wanted = frozenset(types)
+    return [f for f in facts if f.type in wanted and f.modality == "occurred"]
 
 
 def status(conn: sqlite3.Connection, pair: Pair) -> list[Interval]:
@@ -105,6 +134,32 @@ def status(conn: sqlite3.Connection, pair: Pair) -> list[Interval]:
         )
     ]
     return status_intervals(pair[0], pair[1], facts)
+
+
+def status_of(pair: Pair, facts: Iterable[Fact]) -> list[Interval]:
+    """:func:`status` computed from all of a pair's facts (any order) instead of a query."""
+    return status_intervals(
+        pair[0],
+        pair[1],
+        (
+            StatusFact(f.id, f.type, f.source, f.target, f.date, f.date_lower, f.conflict)
+            for f in facts
+            if f.type in _STATUS and f.modality == "occurred"
+        ),
+    )
+
+
+_STATUS = frozenset(STATUS_TYPES)
+
+
+def counts_of(facts: Iterable[Fact]) -> dict[str, int]:
+    """:func:`counts_by_type` counted from all of a pair's facts: the occurred ones by type,
+    in the order of the types (SQLite's binary order of UTF-8 is the code points')."""
+    counts: dict[str, int] = {}
+    for f in facts:
+        if f.modality == "occurred":
+            counts[f.type] = counts.get(f.type, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def counts_by_type(conn: sqlite3.Connection, pair: Pair) -> dict[str, int]:
@@ -202,6 +257,8 @@ def documents(conn: sqlite3.Connection, *, limit: int, offset: int = 0) -> list[
 
 # ------------------------------------------------------------------------- terms of office
 
+MergedTerm = tuple[Term, int | None, int | None]
+
 _TERM_SQL = (
     'SELECT t.role, t.person, t.sending, t.receiving, t.start, t."end", t.start_lower,'
     " t.end_upper, t.id AS mention, '' AS record_id, d.id AS document, d.title, d.source,"
@@ -213,7 +270,7 @@ _TERM_SQL = (
 )
 
 
-def _terms(rows: Iterable[sqlite3.Row]) -> list[tuple[Term, int | None, int | None]]:
+def _terms(rows: Iterable[sqlite3.Row]) -> list[MergedTerm]:
     """Tenure rows (``_TERM_SQL``, by name) merged over documents: (term, start lower bound,
     end upper bound)."""
     merged: dict[tuple[Any, ...], tuple[Term, int | None, int | None]] = {}
@@ -235,11 +292,29 @@ def _terms(rows: Iterable[sqlite3.Row]) -> list[tuple[Term, int | None, int | No
     )
 
 
-def terms(conn: sqlite3.Connection, pair: Pair) -> list[Term]:
-    rows = named(
-        conn, f"{_TERM_SQL} WHERE t.dyad_a = ? AND t.dyad_b = ? ORDER BY t.start_lower, t.id", pair
+def term_rows(conn: sqlite3.Connection, pair: Pair) -> list[sqlite3.Row]:
+    """The pair's tenure rows (``_TERM_SQL``, by name), as :func:`terms` reads them."""
+    return list(
+        named(
+            conn,
+            f"{_TERM_SQL} WHERE t.dyad_a = ? AND t.dyad_b = ? ORDER BY t.start_lower, t.id",
+            pair,
+        )
     )
-    return [t for t, _, _ in _terms(rows)]
+
+
+def merged_terms(conn: sqlite3.Connection, pair: Pair) -> list[MergedTerm]:
+    """The pair's terms merged over documents, with their bounds (``_terms``)."""
+    return merge_terms(term_rows(conn, pair))
+
+
+def merge_terms(rows: Iterable[sqlite3.Row]) -> list[MergedTerm]:
+    """Tenure rows (:func:`term_rows`) merged over documents, with their bounds."""
+    return _terms(rows)
+
+
+def terms(conn: sqlite3.Connection, pair: Pair) -> list[Term]:
+    return [t for t, _, _ in merged_terms(conn, pair)]
 
 
 def ambassadors_now(conn: sqlite3.Connection, pair: Pair) -> list[Term]:
@@ -250,7 +325,22 @@ def ambassadors_now(conn: sqlite3.Connection, pair: Pair) -> list[Term]:
         " ORDER BY t.start_lower, t.id",
         pair,
     )
-    merged = _terms(rows)
+    return current_ambassadors(_terms(rows))
+
+
+#: ``role LIKE '%ambassador%'``: SQLite's LIKE folds the case of ASCII letters only.
+AMBASSADOR = re.compile("ambassador", re.IGNORECASE | re.ASCII)
+
+
+def ambassadors_of(merged: Sequence[MergedTerm]) -> list[Term]:
+    """:func:`ambassadors_now` from all of the pair's merged terms (:func:`merged_terms`):
+    merging keys on the role, so keeping the ambassadors' rows before or after it is one."""
+    return current_ambassadors([m for m in merged if AMBASSADOR.search(m[0].role)])
+
+
+def current_ambassadors(merged: Sequence[MergedTerm]) -> list[Term]:
+    """The open-ended terms of ``merged`` (ambassadors') not followed by a later term in the
+    same direction."""
     now: list[Term] = []
     for term, lower, upper in merged:
         if upper is not None and upper != OPEN_UPPER:
@@ -271,8 +361,15 @@ def ambassadors_now(conn: sqlite3.Connection, pair: Pair) -> list[Term]:
 
 
 def conflicts(
-    conn: sqlite3.Connection, *, limit: int, offset: int, pair: Pair | None = None
+    conn: sqlite3.Connection,
+    *,
+    limit: int,
+    offset: int,
+    pair: Pair | None = None,
+    facts: Sequence[Fact] | None = None,
 ) -> list[Conflict]:
+    """Conflicts with their values; the values are taken from ``facts`` when given (all of
+    ``pair``'s facts: a conflict's values are facts of its pair, as its key holds the pair)."""
     where, params = ("WHERE dyad_a = ? AND dyad_b = ?", [*pair]) if pair else ("", [])
     heads = list(
         named(
@@ -284,18 +381,17 @@ def conflicts(
     )
     if not heads:
         return []
-    rows = list(
-        named(
-            conn,
+    if facts is None:
+        rows = conn.execute(
             f"SELECT {FACT_COLUMNS} FROM facts AS f"
             f" WHERE f.conflict IN (SELECT value FROM json_each(?)) {FACT_ORDER}",
             (ids_param(h["id"] for h in heads),),
-        )
-    )
+        ).fetchall()
+        facts = facts_with_sources(conn, rows)
     by_conflict: dict[int, list[Fact]] = {}
-    for fact in facts_with_sources(conn, rows):
-        assert fact.conflict is not None
-        by_conflict.setdefault(fact.conflict, []).append(fact)
+    for fact in facts:
+        if fact.conflict is not None:
+            by_conflict.setdefault(fact.conflict, []).append(fact)
     found = []
     for h in heads:
         values = tuple(by_conflict.get(h["id"], ()))
@@ -358,15 +454,12 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int) -> EntityView:
         for k, v in merged.items()
     )
     names = sorted({name, *(r.name for r in records), *(a for r in records for a in r.aliases)})
-    fact_rows = list(
-        named(
-            conn,
-            f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE f.id IN (SELECT m.fact FROM"
-            " event_persons AS p JOIN event_mentions AS m ON m.id = p.mention WHERE p.name"
-            f" COLLATE NOCASE IN (SELECT value FROM json_each(?))) {FACT_ORDER} LIMIT ?",
-            (json.dumps(names), limit),
-        )
-    )
+    fact_rows = conn.execute(
+        f"SELECT {FACT_COLUMNS} FROM facts AS f WHERE f.id IN (SELECT m.fact FROM"
+        " event_persons AS p JOIN event_mentions AS m ON m.id = p.mention WHERE p.name"
+        f" COLLATE NOCASE IN (SELECT value FROM json_each(?))) {FACT_ORDER} LIMIT ?",
+        (json.dumps(names), limit),
+    ).fetchall()
     term_rows = named(
         conn,
         f"{_TERM_SQL} WHERE t.person COLLATE NOCASE IN (SELECT value FROM json_each(?))"

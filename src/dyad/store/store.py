@@ -26,6 +26,7 @@ from dyad.model import Pair
 from dyad.records import Record
 from dyad.store import curated, exports, queries
 from dyad.store.dates import query_bound
+from dyad.store.dyadpage import DyadPage, dyad_page
 from dyad.store.errors import (
     BadQueryError,
     InvalidRecordError,
@@ -399,6 +400,40 @@ class Store:
         with self._read() as conn:
             return queries.timeline(
                 conn, pair, lower=lower, upper=upper, types=types, limit=limit, offset=offset
+            )
+
+    def dyad_page(
+        self,
+        a: str,
+        b: str,
+        from_: str | int | None = None,
+        to: str | int | None = None,
+        types: Sequence[str] | None = None,
+        *,
+        marks: int = 1000,
+        limit: int = 100,
+        offset: int = 0,
+        conflicts: int = 100,
+    ) -> DyadPage:
+        """Everything the pair's page shows, in one snapshot (``dyadpage.py``): what
+        :meth:`show`, :meth:`status`, :meth:`timeline` (up to ``marks + 1`` facts, and the
+        page of ``limit + 1`` from ``offset``), :meth:`mission_ranks`, :meth:`terms` and
+        :meth:`conflicts` give, with the pair's facts read once."""
+        pair = self.pair(a, b)
+        lower = query_bound(from_, upper=False)
+        upper = query_bound(to, upper=True)
+        with self._read() as conn:
+            return dyad_page(
+                conn,
+                pair,
+                self.name,
+                lower=lower,
+                upper=upper,
+                types=types,
+                marks=marks,
+                limit=limit,
+                offset=offset,
+                conflicts=conflicts,
             )
 
     def terms(self, a: str, b: str) -> list[Term]:

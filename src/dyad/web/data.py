@@ -11,6 +11,7 @@ above :data:`MAX_LIMIT` is a 422) and the OpenAPI schema describes them. A funct
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -236,23 +237,12 @@ def dyad(
     types = _types(type)
     from_ = _bound(from_)
     to = _bound(to)
-    with store.snapshot():  # one state of the knowledge base for the whole page
-        summary = store.show(*pair)
-        intervals = store.status(*pair)
-        filtered = store.timeline(*pair, from_=from_, to=to, types=types, limit=MARKS + 1)
-        marks_truncated = len(filtered) > MARKS
-        if offset + limit < len(filtered) or not marks_truncated:
-            rows, more = _page(filtered[offset : offset + limit + 1], limit)
-        else:  # the page asked for lies beyond the marks
-            rows, more = _page(
-                store.timeline(
-                    *pair, from_=from_, to=to, types=types, limit=limit + 1, offset=offset
-                ),
-                limit,
-            )
-        ranks = store.mission_ranks(*pair)
-        terms = store.terms(*pair)
-        conflicts = store.conflicts(limit=100, a=pair[0], b=pair[1])
+    page = store.dyad_page(
+        *pair, from_=from_, to=to, types=types, marks=MARKS, limit=limit, offset=offset
+    )
+    summary, intervals, filtered = page.summary, page.status, page.marks
+    marks_truncated = len(filtered) > MARKS
+    rows, more = _page(list(page.events), limit)
     own = _own(summary, pair)
     now = {(t.person, t.sending, t.start) for t in summary.ambassadors_now}
     present = {family(t) for t in summary.counts}
@@ -263,7 +253,7 @@ def dyad(
         "summary": _summary(summary, intervals, own),
         "status": [shapes.interval(i) for i in intervals],
         # the rank of each side's mission over time, from the Office of the Historian's chiefs
-        "mission_ranks": [asdict(r) for r in ranks],
+        "mission_ranks": [asdict(r) for r in page.mission_ranks],
         "filters": {
             "type": type or [],
             "from": from_,
@@ -276,8 +266,10 @@ def dyad(
         "marks_truncated": marks_truncated,
         "events": [_own_first(shapes.fact(f), own) for f in rows],
         "pagination": _pagination(limit, offset, len(rows), more),
-        "terms": [shapes.term(t, current=(t.person, t.sending, t.start) in now) for t in terms],
-        "conflicts": [shapes.conflict(c) for c in conflicts],
+        "terms": [
+            shapes.term(t, current=(t.person, t.sending, t.start) in now) for t in page.terms
+        ],
+        "conflicts": [shapes.conflict(c) for c in page.conflicts],
     }
 
 
@@ -287,7 +279,7 @@ def _own(summary: DyadSummary, pair: tuple[str, str]) -> set[str]:
     return {d.id for d in summary.documents if d.dyad and set(d.dyad) == set(pair)}
 
 
-def _summary(summary: DyadSummary, intervals: list[Interval], own: set[str]) -> Record:
+def _summary(summary: DyadSummary, intervals: Sequence[Interval], own: set[str]) -> Record:
     """The head of a dyad page: counts, when relations began, the status since when, the
     missions, the ambassadors now, the facts by type and the articles."""
     since = len(intervals) - 1  # the first interval of the current run of the same relations
