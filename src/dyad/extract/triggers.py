@@ -60,6 +60,7 @@ class TriggerEntry:
     flip: bool = False  # its subject is acted on ("received"): roles turned round
     named_ok: bool = False  # may be a capitalised part of a name ("an American Legation")
     by_verb: tuple[tuple[frozenset[str], str], ...] = ()  # governing verbs of other types
+    speaker: bool = False  # its subject must name its state: a state, or a person of a known one
 
 
 _SIGN = frozenset(
@@ -215,6 +216,8 @@ class TriggerLexicon:
             both = roles.get("a", -1) > index or (bool(entry.needs) and "a" in roles)
             if any(role not in roles and not both for role in entry.named):
                 continue
+            if entry.speaker and not _names_state(tagged, tokens, roles.get("source")):
+                continue
             made = _compile(tagged.string, tokens, index, roles)
             if made is not None:
                 out.append((_rule(type_), made))
@@ -222,6 +225,18 @@ class TriggerLexicon:
         if "migration" in self._types:
             out.extend(_residents(tagged, tokens))
         return out
+
+
+def _names_state(tagged: Tagged, tokens: Sequence[Token], at: int | None) -> bool:
+    """Whether the token at ``at`` names its state: a state, a person whose state is known,
+    "the two countries" / "the country"; not "he" (a person of the text, whose state the
+    passage may not tell: "Leninov, the KGB chief in Mexico City, ... urged the Soviet Union")."""
+    tag = tagged.tag_of(tokens[at].text) if at is not None else None
+    if tag is None:
+        return False
+    if tag.kind == "P":
+        return bool(tag.person and tag.person.state)
+    return tag.kind == "S" or (tag.kind == "C" and tag.coref in {"pair", "other"})
 
 
 def _conjuncts(
