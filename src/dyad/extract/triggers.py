@@ -156,6 +156,16 @@ def _entries() -> dict[str, TriggerEntry]:
     add("concern concerns displeasure protest protests condemnation", "protest", "n", needs=_VOICE)
     # People of one state living in another: "Guyanese living in Canada".
     add("living residing", "migration", "g", both, (("in", "target"),))
+    # --- recall-diplo ---
+    # What a state says to or of another, the speaker its subject and the other its object
+    # ("Poland urged Belarus to", "X congratulated Y", "X welcomed Y's decision"): both named.
+    add(
+        "urged congratulated praised welcomed thanked reassured",
+        "statement",
+        "v",
+        both,
+        speaker=True,
+    )
     return out
 
 
