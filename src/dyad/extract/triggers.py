@@ -421,7 +421,8 @@ def _governed_by(tokens: Sequence[Token], at: int, verbs: frozenset[str]) -> boo
         if tokens[ahead].text == "and" and not between:
             return False  # "relations with A and B severed ...": another clause's verb
         if tokens[ahead].text in verbs:
-            return not _auxiliary(tokens, ahead)
+            # "relations were not established until 1974": the rule of not ... until reads it
+            return not _auxiliary(tokens, ahead) and tokens[ahead - 1].text != "not"
     return False
 
 
