@@ -69,7 +69,9 @@ _WOULD_OCCURRED = re.compile(
 
 
 _UNTIL_DATE = re.compile(r"⟨D\d+⟩")
-_NOT = re.compile(r"\b(?:not|did\s+not|didn't|was\s+not|were\s+not|had\s+not)\s+(?:\w+ly\s+)?$", re.I)
+_NOT = re.compile(
+    r"\b(?:not|did\s+not|didn't|was\s+not|were\s+not|had\s+not)\s+(?:\w+ly\s+)?$", re.I
+)
 
 
 def not_until(tagged: Tagged, clause: tuple[int, int], core_start: int) -> str | None:

@@ -240,10 +240,13 @@ class TriggerLexicon:
 def _names_state(tagged: Tagged, tokens: Sequence[Token], at: int | None) -> bool:
     """Whether the token at ``at`` names its state: a state, a person whose state is known,
     "the two countries" / "the country"; not "he" (a person of the text, whose state the
-    passage may not tell: "Leninov, the KGB chief in Mexico City, ... urged the Soviet Union")."""
+    passage may not tell: "Leninov, the KGB chief in Mexico City, ... urged the Soviet Union"),
+    nor the possessor of another noun."""
     tag = tagged.tag_of(tokens[at].text) if at is not None else None
-    if tag is None:
+    if tag is None or at is None:
         return False
+    if tagged.string.startswith(("'s", "’s"), tokens[at].end):
+        return False  # a possessor of another noun ("condemns X's nuclear test and urged")
     if tag.kind == "P":
         return bool(tag.person and tag.person.state)
     return tag.kind == "S" or (tag.kind == "C" and tag.coref in {"pair", "other"})
