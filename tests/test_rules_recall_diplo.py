@@ -217,6 +217,22 @@ CASES = [
         "mission.opened",
         ("IRN", "CAN", "1991"),
     ),
+    # ---- a person of a state travelled to another
+    (
+        "Foreign relations of Iraq",
+        None,
+        "Two months later, in February 2009, Iraqi President Jalal Talabani traveled to Seoul "
+        "where he met his South Korean counterpart Lee Myung-bak.",
+        "visit",
+        ("IRQ", "KOR", "2009-02"),
+    ),
+    (
+        "Foreign relations of Mexico",
+        None,
+        "In April 2012, President Felipe Calderón traveled to Cuba and met with Raúl Castro.",
+        "visit",
+        ("MEX", "CUB", "2012-04"),
+    ),
     # ---- statements: the speaker and the other both named
     (
         "Foreign relations of Indonesia",
@@ -288,6 +304,20 @@ NOT_READ = [
         "In 2008 the Bolivian government suspended the operations of the US Drug Enforcement "
         "Administration.",
         "mission.closed",
+    ),
+    # people counted, not a person of a state; a war is no place
+    (
+        "Foreign relations of Hong Kong",
+        None,
+        "Some 64,000 Israelis traveled to Hong Kong in 2015.",
+        "visit",
+    ),
+    (
+        "Foreign relations of Ethiopia",
+        None,
+        "Diplomatic relations were broken on 12 May 1998 when Ethiopia and Eritrea went to war "
+        "over the disputed border area of Badme.",
+        "visit",
     ),
     # 'not' without 'until': negated, not done
     (
