@@ -184,6 +184,21 @@ CASES = [
         "relations.upgraded",
         (("CAN", "GRC"), "1942"),
     ),
+    # ---- relations had since DATE: established then
+    (
+        "Foreign relations of Thailand",
+        None,
+        "Israel and Thailand have had official relations since June 1954.",
+        "relations.established",
+        (("ISR", "THA"), "1954-06"),
+    ),
+    (
+        "Foreign relations of Jordan",
+        None,
+        "The Republic of Korea and Jordan have had official relations since 26 July 1962.",
+        "relations.established",
+        (("JOR", "KOR"), "1962-07-26"),
+    ),
     # ---- not ... until DATE: done then
     (
         "Foreign relations of Mexico",
@@ -318,6 +333,13 @@ NOT_READ = [
         "Diplomatic relations were broken on 12 May 1998 when Ethiopia and Eritrea went to war "
         "over the disputed border area of Badme.",
         "visit",
+    ),
+    # close relations since a date are a climate, not a beginning
+    (
+        "Foreign relations of North Korea",
+        None,
+        "Syria and the DPRK have had close relations since the late 1960s.",
+        "relations.established",
     ),
     # 'not' without 'until': negated, not done
     (
