@@ -30,7 +30,7 @@ from dataclasses import replace
 from dyad.extract.context import Context
 from dyad.extract.event_dates import _TIME_SHIFT as _TIME_SHIFT
 from dyad.extract.event_dates import event_dates
-from dyad.extract.modality import modality_of
+from dyad.extract.modality import modality_of, not_until
 from dyad.extract.plan import plan_rules
 from dyad.extract.roles import RoleResolver
 from dyad.extract.rules import Rule
@@ -260,6 +260,9 @@ class EventEngine(RoleResolver):
             q = quantity_tag.quantity
             quantity = Quantity(q.amount, q.of)
         dates = event_dates(text, tagged, match, scene, heading_date, previous_date)
+        until = not_until(tagged, scene.clause, match.core[0])
+        if until is not None:  # "not established until 1874": in 1874, not before it
+            dates = [(until if d and d.startswith("../") else d, s, t) for d, s, t in dates]
         if len(dates) > 1:
             quantity = None  # "two trips, in 1985 and 1988": each trip is one event
         repeated = len(dates) > 1 and len({d for d, _, _ in dates}) == 1

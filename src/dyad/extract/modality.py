@@ -68,6 +68,26 @@ _WOULD_OCCURRED = re.compile(
 )
 
 
+_UNTIL_DATE = re.compile(r"⟨D\d+⟩")
+_NOT = re.compile(
+    r"\b(?:not|did\s+not|didn't|was\s+not|were\s+not|had\s+not)\s+(?:\w+ly\s+)?$", re.I
+)
+
+
+def not_until(tagged: Tagged, clause: tuple[int, int], core_start: int) -> str | None:
+    """ "relations were not established until 1874", "X did not recognize Y until 1969": the
+    act happened then. The end of the "until" date after the trigger in its clause (within a
+    few words: the verb's object may stand between), where "not" stands right before the
+    trigger; None otherwise."""
+    if not _NOT.search(tagged.string, max(clause[0], core_start - 30), core_start):
+        return None
+    date = _UNTIL_DATE.search(tagged.string, core_start, min(clause[1], core_start + 60))
+    tag = tagged.tag_of(date.group(0)) if date is not None else None
+    if tag is None or tag.date is None or not tag.date.edtf.startswith("../"):
+        return None
+    return tag.date.edtf[3:] or None
+
+
 def modality_of(
     tagged: Tagged, clause: tuple[int, int], core_start: int, default: Modality
 ) -> Modality:
@@ -76,6 +96,8 @@ def modality_of(
     if default != "occurred":
         return default
     before = tagged.string[max(clause[0], core_start - 45) : core_start]
+    if not_until(tagged, clause, core_start) is not None:
+        return default  # "were not established until 1874": established then
     if _NEGATION.search(_after_last_subordinator(before)):
         return "negated"
     # "the visit was postponed" after the trigger; not a cancellation told in a clause of its

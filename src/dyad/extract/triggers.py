@@ -60,6 +60,7 @@ class TriggerEntry:
     flip: bool = False  # its subject is acted on ("received"): roles turned round
     named_ok: bool = False  # may be a capitalised part of a name ("an American Legation")
     by_verb: tuple[tuple[frozenset[str], str], ...] = ()  # governing verbs of other types
+    speaker: bool = False  # its subject must name its state: a state, or a person of a known one
 
 
 _SIGN = frozenset(
@@ -155,6 +156,16 @@ def _entries() -> dict[str, TriggerEntry]:
     add("concern concerns displeasure protest protests condemnation", "protest", "n", needs=_VOICE)
     # People of one state living in another: "Guyanese living in Canada".
     add("living residing", "migration", "g", both, (("in", "target"),))
+    # --- recall-diplo ---
+    # What a state says to or of another, the speaker its subject and the other its object
+    # ("Poland urged Belarus to", "X congratulated Y", "X welcomed Y's decision"): both named.
+    add(
+        "urged congratulated praised welcomed thanked reassured",
+        "statement",
+        "v",
+        both,
+        speaker=True,
+    )
     return out
 
 
@@ -215,6 +226,8 @@ class TriggerLexicon:
             both = roles.get("a", -1) > index or (bool(entry.needs) and "a" in roles)
             if any(role not in roles and not both for role in entry.named):
                 continue
+            if entry.speaker and not _names_state(tagged, tokens, roles.get("source")):
+                continue
             made = _compile(tagged.string, tokens, index, roles)
             if made is not None:
                 out.append((_rule(type_), made))
@@ -222,6 +235,21 @@ class TriggerLexicon:
         if "migration" in self._types:
             out.extend(_residents(tagged, tokens))
         return out
+
+
+def _names_state(tagged: Tagged, tokens: Sequence[Token], at: int | None) -> bool:
+    """Whether the token at ``at`` names its state: a state, a person whose state is known,
+    "the two countries" / "the country"; not "he" (a person of the text, whose state the
+    passage may not tell: "Leninov, the KGB chief in Mexico City, ... urged the Soviet Union"),
+    nor the possessor of another noun."""
+    tag = tagged.tag_of(tokens[at].text) if at is not None else None
+    if tag is None or at is None:
+        return False
+    if tagged.string.startswith(("'s", "’s"), tokens[at].end):
+        return False  # a possessor of another noun ("condemns X's nuclear test and urged")
+    if tag.kind == "P":
+        return bool(tag.person and tag.person.state)
+    return tag.kind == "S" or (tag.kind == "C" and tag.coref in {"pair", "other"})
 
 
 def _conjuncts(
@@ -396,7 +424,8 @@ def _governed_by(tokens: Sequence[Token], at: int, verbs: frozenset[str]) -> boo
         if tokens[ahead].text == "and" and not between:
             return False  # "relations with A and B severed ...": another clause's verb
         if tokens[ahead].text in verbs:
-            return not _auxiliary(tokens, ahead)
+            # "relations were not established until 1974": the rule of not ... until reads it
+            return not _auxiliary(tokens, ahead) and tokens[ahead - 1].text != "not"
     return False
 
 
