@@ -99,3 +99,68 @@ def test_a_state_outside_the_dispute_is_not_its_party(title: str, body: str) -> 
     events = _events(title, body)
     disputes = [e for e in events if e.type.startswith("dispute.")]
     assert all("IRN" not in e.actors for e in disputes)
+
+
+# ---- diplomats expelled: the envoys' state is the one that qualifies them
+EXPULSIONS = [
+    (
+        "Foreign relations of Libya",
+        "The UK also expelled the Libyan ambassador in London from the country.",
+        ("GBR", "LBY", None),
+    ),
+    (
+        "Foreign relations of Madagascar",
+        "Traditionally warm relations suffered considerably during the 1970s, when Madagascar "
+        "expelled the U.S. ambassador.",
+        ("MDG", "USA", "197X"),
+    ),
+    (
+        "Foreign relations of Fiji",
+        "Australia's senior diplomat in Fiji was also expelled in the 2006 coup.",
+        ("FJI", "AUS", "2006"),
+    ),
+    (
+        "Foreign relations of New Zealand",
+        "In 2007 New Zealand's High Commissioner for Fiji Michael Green was expelled from Fiji by "
+        "Military leader Frank Banimarama.",
+        ("FJI", "NZL", "2007"),
+    ),
+    (
+        "Foreign relations of Qatar",
+        "Qatar also expelled Comoran representatives in the country on 19 June 2017, giving them "
+        "48 hours to leave the country.",
+        ("QAT", "COM", "2017-06-19"),
+    ),
+    (
+        "Foreign relations of Montenegro",
+        "In September 2022, six more Russian diplomats were being expelled from Montenegro for "
+        "alleged spying.",
+        ("MNE", "RUS", "2022-09"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "fact"), EXPULSIONS)
+def test_the_envoys_state_is_the_one_expelled(
+    title: str, body: str, fact: tuple[str, str, str | None]
+) -> None:
+    assert fact in _directed(_events(title, body), "diplomats.expelled")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # workers and journalists are not envoys
+        (
+            "Foreign relations of Tunisia",
+            "Libya's 1985 expulsion of Tunisian workers and military threats led Tunisia to "
+            "sever relations.",
+        ),
+        (
+            "Foreign relations of Belarus",
+            "Several Polish journalists have been expelled from the country.",
+        ),
+    ],
+)
+def test_people_who_are_not_envoys_are_no_expelled_diplomats(title: str, body: str) -> None:
+    assert not _directed(_events(title, body), "diplomats.expelled")
