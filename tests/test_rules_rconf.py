@@ -164,3 +164,81 @@ def test_the_envoys_state_is_the_one_expelled(
 )
 def test_people_who_are_not_envoys_are_no_expelled_diplomats(title: str, body: str) -> None:
     assert not _directed(_events(title, body), "diplomats.expelled")
+
+
+# ---- wars named by their sides (dated), and clashes of the two sides' forces
+WARS = [
+    (
+        "Foreign relations of Libya",
+        "The Chadian–Libyan conflict (1978–1987) ended in disaster for Libya in 1987 with the "
+        "Toyota War.",
+        ("LBY", "TCD"),
+        "1978/1987",
+    ),
+    (
+        "Foreign relations of Libya",
+        "Following the 1977 Libyan–Egyptian War, relations were suspended for twelve years.",
+        ("EGY", "LBY"),
+        "1977",
+    ),
+    (
+        "Foreign relations of Australia",
+        "Australia vigorously supported Malaysia during the Indonesia-Malaysia confrontation "
+        "during 1963–1966.",
+        ("IDN", "MYS"),
+        "1963/1966",
+    ),
+    (
+        "Foreign relations of Syria",
+        "Following the 1982 Israeli invasion of Lebanon, Syrian and Israeli forces clashed in "
+        "eastern Lebanon.",
+        ("ISR", "SYR"),
+        "1982",
+    ),
+    (
+        "Foreign relations of Ethiopia",
+        "Ethiopian and Egyptian armies clashed in the early 19th century over control of "
+        "territory in what is modern Sudan.",
+        ("EGY", "ETH"),
+        "18XX",
+    ),
+    (
+        "Foreign relations of Armenia",
+        "In 2008, in what became known as the 2008 Mardakert Skirmishes, Armenian forces and "
+        "Azerbaijan clashed over Nagorno-Karabakh.",
+        ("ARM", "AZE"),
+        "2008",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "pair", "date"), WARS)
+def test_a_war_or_a_clash_of_the_two_sides_is_read(
+    title: str, body: str, pair: tuple[str, str], date: str
+) -> None:
+    events = [e for e in _events(title, body) if e.type == "conflict.armed"]
+    assert (pair, date) in {(e.actors, e.date) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # a quarrel is no armed clash; a war named in passing, undated, is not read
+        (
+            "Foreign relations of Singapore",
+            "Malaysia and Singapore have clashed over the delivery of fresh water to Singapore.",
+        ),
+        (
+            "Foreign relations of Libya",
+            "In October 1978, Gaddafi sent Libyan troops to aid Idi Amin in the Uganda–Tanzania "
+            "War.",
+        ),
+        (
+            "Foreign relations of Russia",
+            "Between 1956 and 1990, Soviet–Palestinian relations were part of the then-ongoing "
+            "Soviet–American confrontation.",
+        ),
+    ],
+)
+def test_a_quarrel_or_a_name_in_passing_is_no_war(title: str, body: str) -> None:
+    assert not [e for e in _events(title, body) if e.type == "conflict.armed"]
