@@ -242,3 +242,62 @@ def test_a_war_or_a_clash_of_the_two_sides_is_read(
 )
 def test_a_quarrel_or_a_name_in_passing_is_no_war(title: str, body: str) -> None:
     assert not [e for e in _events(title, body) if e.type == "conflict.armed"]
+
+
+# ---- sanctions lifted (the verb before or after the measure) and vetoes of a state's bid
+SANCTIONS = [
+    (
+        "Foreign relations of Chad",
+        "On April 10, 2018, the US Government lifted travel restrictions on Chad.",
+        "sanctions.lifted",
+        ("USA", "TCD", "2018-04-10"),
+    ),
+    (
+        "Foreign relations of Syria",
+        "In April 2019, Qatar Airways was granted a license to fly over Syrian airspace and a "
+        "Syrian ban on Qatar's Al-Jazeera station was lifted.",
+        "sanctions.lifted",
+        ("SYR", "QAT", "2019-04"),
+    ),
+    (
+        "Foreign relations of Mauritania",
+        "Mauritania applied to join the United Nations in 1960 but was vetoed by the Soviet "
+        "Union, who voted the next year for Mauritania's admission.",
+        "sanctions.imposed",
+        ("SUN", "MRT", "1960"),
+    ),
+    (
+        "Foreign relations of Venezuela",
+        "Venezuela vetoed Guyana's bid to become a member of the Organization of American States "
+        "(OAS) in 1967.",
+        "sanctions.imposed",
+        ("VEN", "GUY", "1967"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "type_", "fact"), SANCTIONS)
+def test_a_measure_lifted_or_a_bid_vetoed_is_read(
+    title: str, body: str, type_: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in _directed(_events(title, body), type_)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # restrictions on a state's own aid, a veto of an idea: no measure against a state
+        (
+            "Foreign relations of Colombia",
+            "In 2002 the United States Congress lifted restrictions on the use of military aid.",
+        ),
+        (
+            "Foreign relations of Bulgaria",
+            "In June 2016 Borisov and Plevneliev vetoed Romania's idea of forming a NATO flotilla "
+            "in the Black Sea.",
+        ),
+    ],
+)
+def test_no_measure_against_a_state_is_no_sanction(title: str, body: str) -> None:
+    events = _events(title, body)
+    assert not [e for e in events if e.type.startswith("sanctions.")]
