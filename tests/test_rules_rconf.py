@@ -301,3 +301,44 @@ def test_a_measure_lifted_or_a_bid_vetoed_is_read(
 def test_no_measure_against_a_state_is_no_sanction(title: str, body: str) -> None:
     events = _events(title, body)
     assert not [e for e in events if e.type.startswith("sanctions.")]
+
+
+# ---- complaints: a protest against the state the complaint is about
+@pytest.mark.parametrize(
+    ("title", "body", "fact"),
+    [
+        (
+            "Foreign relations of Bangladesh",
+            "In recent years, India has complained that Bangladesh does not secure its border "
+            "properly.",
+            ("IND", "BGD"),
+        ),
+        (
+            "Foreign relations of Iran",
+            "Iran objected to Pakistan's attempts to draft anti-India resolutions at international "
+            "organizations such as the OIC in 1994.",
+            ("IRN", "PAK"),
+        ),
+        (
+            "Foreign relations of Taiwan",
+            "The Taiwanese government complained that Panama maliciously hid the switchover "
+            "process until the last moment.",
+            ("TWN", "PAN"),
+        ),
+    ],
+)
+def test_a_complaint_is_a_protest_against_the_state_it_names(
+    title: str, body: str, fact: tuple[str, str]
+) -> None:
+    events = _events(title, body)
+    assert fact in {(e.source, e.target) for e in events if e.type == "protest"}
+
+
+def test_a_complaint_by_other_states_is_not_the_pages() -> None:
+    # the complainers are "the other Central Asian republics", not Kyrgyzstan
+    events = _events(
+        "Foreign relations of Kyrgyzstan",
+        "Whereas the other Central Asian republics have sometimes complained of Russian "
+        "interference, Kyrgyzstan has more often wished for more attention.",
+    )
+    assert not [e for e in events if e.type == "protest"]
