@@ -342,3 +342,48 @@ def test_a_complaint_by_other_states_is_not_the_pages() -> None:
         "interference, Kyrgyzstan has more often wished for more attention.",
     )
     assert not [e for e in events if e.type == "protest"]
+
+
+# ---- relations at a low point, or adversely affected
+@pytest.mark.parametrize(
+    ("title", "body", "pair"),
+    [
+        (
+            "Foreign relations of India",
+            "Relations between India and the United States came to an all-time low during the "
+            "early 1970s.",
+            ("IND", "USA"),
+        ),
+        (
+            "Foreign relations of Russia",
+            "Russia's relationships with Georgia are at their lowest point in modern history due "
+            "to the Georgian-Russian espionage controversy.",
+            ("GEO", "RUS"),
+        ),
+        (
+            "Foreign relations of Sudan",
+            "Sudan's support for Iraq adversely affected its relations with Saudi Arabia.",
+            ("SAU", "SDN"),
+        ),
+        (
+            "Colombia–Venezuela relations",
+            "The relationship between the two countries once again reached a low point in "
+            "November 2007 after a failed effort to achieve a humanitarian exchange.",
+            ("COL", "VEN"),
+        ),
+    ],
+)
+def test_relations_at_a_low_point_have_deteriorated(
+    title: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(_events(title, body), "relations.deteriorated")
+
+
+def test_relations_not_adversely_affected_have_not_deteriorated() -> None:
+    events = _events(
+        "Foreign relations of India",
+        "This has not adversely affected India's improved relations with Israel.",
+    )
+    assert not [
+        e for e in events if e.type == "relations.deteriorated" and e.modality == "occurred"
+    ]
