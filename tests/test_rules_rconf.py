@@ -387,3 +387,34 @@ def test_relations_not_adversely_affected_have_not_deteriorated() -> None:
     assert not [
         e for e in events if e.type == "relations.deteriorated" and e.modality == "occurred"
     ]
+
+
+# ---- relations downgraded: the passive and the level of representation
+@pytest.mark.parametrize(
+    ("title", "body", "pair"),
+    [
+        (
+            "Thailand–Saudi Arabia relations",
+            "In 1990, diplomatic missions were downgraded to the chargé d'affaires level.",
+            ("SAU", "THA"),
+        ),
+        (
+            "Foreign relations of Myanmar",
+            "In 1988, the United States downgraded its level of representation in Myanmar from "
+            "Ambassador to Chargé d'Affaires after the crackdown.",
+            ("MMR", "USA"),
+        ),
+    ],
+)
+def test_relations_downgraded_in_the_passive_or_by_level(
+    title: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(_events(title, body), "relations.downgraded")
+
+
+def test_an_office_downgraded_is_no_relations_downgraded() -> None:
+    events = _events(
+        "Foreign relations of Morocco",
+        "The Minister at Tangier was downgraded to the status of Diplomatic Agent.",
+    )
+    assert not [e for e in events if e.type == "relations.downgraded"]
