@@ -418,3 +418,41 @@ def test_an_office_downgraded_is_no_relations_downgraded() -> None:
         "The Minister at Tangier was downgraded to the status of Diplomatic Agent.",
     )
     assert not [e for e in events if e.type == "relations.downgraded"]
+
+
+# ---- territorial claims on a state named in the claim's object
+@pytest.mark.parametrize(
+    ("title", "body", "fact"),
+    [
+        (
+            "Foreign relations of Iraq",
+            "Iraq has claimed several times its sovereignty over Kuwait (1937, 1961, and 1990).",
+            ("IRQ", "KWT"),
+        ),
+        (
+            "Foreign relations of Suriname",
+            "Suriname also claims an area in Guyana between New (Upper Courantyne) and "
+            "Courantyne/Koetari Rivers.",
+            ("SUR", "GUY"),
+        ),
+        (
+            "Foreign relations of Taiwan",
+            "Until 1945, Nationalist China claimed sovereignty over Mongolia, but under Soviet "
+            "pressure it recognized Mongolian independence.",
+            ("CHN", "MNG"),
+        ),
+    ],
+)
+def test_a_claim_on_a_states_land_is_a_territorial_dispute_with_it(
+    title: str, body: str, fact: tuple[str, str]
+) -> None:
+    events = _events(title, body)
+    assert fact in {(e.source, e.target) for e in events if e.type == "dispute.territorial"}
+
+
+def test_a_claim_that_an_area_belongs_to_a_state_is_no_claim_on_it() -> None:
+    events = _events(
+        "Foreign relations of Syria",
+        "Israel did not withdraw from Shebaa Farms, which Syria now claimed was part of Lebanon.",
+    )
+    assert not [e for e in events if e.type == "dispute.territorial" and "LBN" in e.actors]
