@@ -456,3 +456,28 @@ def test_a_claim_that_an_area_belongs_to_a_state_is_no_claim_on_it() -> None:
         "Israel did not withdraw from Shebaa Farms, which Syria now claimed was part of Lebanon.",
     )
     assert not [e for e in events if e.type == "dispute.territorial" and "LBN" in e.actors]
+
+
+# ---- a ban on a state's goods
+@pytest.mark.parametrize(
+    ("title", "body", "type_", "fact"),
+    [
+        (
+            "Foreign relations of India",
+            "India banned more than 250 Chinese apps, and on 16 October 2020, it banned the "
+            "import of ACs, Refrigerators and Coolers from China.",
+            "sanctions.imposed",
+            ("IND", "CHN", "2020-10-16"),
+        ),
+        (
+            "Foreign relations of Bangladesh",
+            "In 2007, Malaysia banned imports of Bangladeshi workers into the country.",
+            "sanctions.imposed",
+            ("MYS", "BGD", "2007"),
+        ),
+    ],
+)
+def test_a_ban_on_a_states_goods_is_a_sanction_on_it(
+    title: str, body: str, type_: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in _directed(_events(title, body), type_)
