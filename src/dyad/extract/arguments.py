@@ -57,7 +57,7 @@ _PREP_ROLE = {
 _THROUGH = frozenset(
     "the a an its their his her bilateral economic military trade cultural official state"
     " friendship cooperation co-operation peace border technical development financial"
-    " and of on for broke out erupted million billion worth us".split()
+    " and of on for broke out erupted million billion worth us neighbouring neighboring".split()
 )
 _FUNCTION = frozenset("of for on and in at to with by from as than or the a an".split())
 _PASSIVE_AUX = frozenset("was were been being is are be".split())
@@ -173,7 +173,7 @@ def _owner(tagged: Tagged, tokens: Sequence[Token], at: int, directed: bool = Fa
             continue
         if tok.kind == "w" and tok.text in _RECEIVE:
             break  # a verb that turns the roles round: "X received aid" is no "X aid"
-        if tok.kind == "w" and not found and i >= at - 2 and tok.text not in _FUNCTION:
+        if tok.kind == "w" and not found and i >= at - 2 and tok.text not in _NOT_OWNED:
             continue  # "Chinese development aid", "X's official visit"
         break
     if len(found) >= 2 and directed and _joint(tagged, tokens, found):
@@ -208,16 +208,34 @@ def _counted_before(tagged: Tagged, tokens: Sequence[Token], at: int) -> int | N
 
 
 def _governing_verb(tokens: Sequence[Token], at: int) -> int | None:
-    """The nearest verb before a noun in its clause ("signed a treaty", "paid a visit")."""
+    """The nearest verb before a noun in its clause ("signed a treaty", "paid a visit"); none
+    past a preposition of time or an infinitive's "to" after an object ("sided with Y during
+    the dispute", "asked the Gulf states to settle their dispute": the dispute is not the
+    verb's; "claimed to have cut its relations" is). "Has" governs only a short noun phrase of
+    its own ("X has a long-standing dispute with"), not as an auxiliary."""
     for i in range(at - 1, max(-1, at - 8), -1):
         tok = tokens[i]
-        if _stop(tok) or tok.text == ",":
+        if _stop(tok) or tok.text == "," or tok.text in _NOT_GOVERNED:
             return None
+        if tok.text == "to" and not (i > 0 and _verb_like(tokens[i - 1])):
+            return None
+        if tok.text in _HAS and at - i <= 4 and tokens[i + 1].text in _DETERMINER:
+            return i
         if tok.kind == "w" and (tok.text.endswith("ed") or tok.text in _LIGHT):
             return i
     return None
 
 
+_HAS = frozenset("has have had".split())
+_DETERMINER = frozenset("a an the its their several some many numerous two three".split())
+
+
+def _verb_like(tok: Token) -> bool:
+    return tok.kind == "w" and (tok.text.endswith("ed") or tok.text in _LIGHT)
+
+
+_NOT_GOVERNED = frozenset("during amid amidst despite after before following throughout".split())
+_NOT_OWNED = _FUNCTION | _NOT_GOVERNED  # "X during the dispute": X is not its owner
 _LIGHT = frozenset(
     "made paid gave given sent signed received receives obtained got held began begun built"
     " won struck took brought set sought met fought came"

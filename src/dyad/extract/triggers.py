@@ -61,6 +61,7 @@ class TriggerEntry:
     named_ok: bool = False  # may be a capitalised part of a name ("an American Legation")
     by_verb: tuple[tuple[frozenset[str], str], ...] = ()  # governing verbs of other types
     speaker: bool = False  # its subject must name its state: a state, or a person of a known one
+    about: tuple[frozenset[str], str] | None = None  # words of its clause that make another type
 
 
 _SIGN = frozenset(
@@ -166,7 +167,19 @@ def _entries() -> dict[str, TriggerEntry]:
         both,
         speaker=True,
     )
+    # --- rconf ---
+    # A standing dispute with a state: territorial where its clause names land, sea or border.
+    disputes = "dispute disputes disagreement disagreements"
+    add(disputes, "dispute.other", "n", about=(_LAND, _TERRITORIAL))
     return out
+
+
+_TERRITORIAL = "dispute.territorial"
+_LAND = frozenset(
+    "territorial territory territories border borders boundary boundaries frontier maritime"
+    " island islands islet islets sovereignty peninsula sea waters gulf bay strait shelf rocks"
+    " reef archipelago enclave exclave eez".split()
+)
 
 
 LEXICON: dict[str, TriggerEntry] = _entries()
@@ -323,6 +336,8 @@ def _type_here(entry: TriggerEntry, tagged: Tagged, tokens: Sequence[Token], at:
         return None
     if entry.lifted and _light_verb(tokens, at, entry.lifted) is not None:
         return entry.type.replace("imposed", "lifted")
+    if entry.about and any(t.text in entry.about[0] for t in _clause(tokens, at)):
+        return entry.about[1]
     return entry.type
 
 
@@ -385,15 +400,20 @@ _CHANGE = frozenset(
 )
 
 
-def _told_with(tokens: Sequence[Token], at: int, dated: bool) -> bool:
-    """Whether the trigger's clause has a date (``dated``), else a number or a change."""
+def _clause(tokens: Sequence[Token], at: int) -> Sequence[Token]:
+    """The tokens of the clause of the word at ``at``."""
     lo = at
     while lo > 0 and tokens[lo - 1].text not in _CLAUSE_END and tokens[lo - 1].text != ".":
         lo -= 1
     hi = at
     while hi + 1 < len(tokens) and tokens[hi + 1].text not in _CLAUSE_END:
         hi += 1
-    clause = tokens[lo : hi + 1]
+    return tokens[lo : hi + 1]
+
+
+def _told_with(tokens: Sequence[Token], at: int, dated: bool) -> bool:
+    """Whether the trigger's clause has a date (``dated``), else a number or a change."""
+    clause = _clause(tokens, at)
     if dated:
         return any(t.kind == "D" for t in clause)
     return any(t.kind == "Q" or t.text[0].isdigit() or t.text in _CHANGE for t in clause)
