@@ -1,0 +1,98 @@
+"""Aid, cooperation, trade, migration and agreements in untuned prose (issue 8, recall-coop:
+rules/89-cooperation-aid.toml and the amounts of :mod:`dyad.extract.quantities`). Each case is a
+sentence of a corpus article outside the gold sets (the Foreign relations pages of Australia,
+Zimbabwe, Venezuela, Namibia, Kuwait ... and the bilateral texts), read and extracted as
+`dyad extract` would. The assertions are what a reader checks: the type, the pair, the
+direction, the amount; and that look-alikes give nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.extract.pipeline import extract
+from dyad.extract.quantities import find_money
+from dyad.model import Event
+from dyad.read import read_text
+
+
+def _events(title: str, body: str) -> list[Event]:
+    doc = read_text(f"{title.upper()}\n\n{body}\n", format="text", source="t.md", title=title)
+    return list(extract(doc).events)
+
+
+def _of_type(events: list[Event], type_: str) -> list[Event]:
+    return [e for e in events if e.type == type_]
+
+
+# ---------------------------------------------------------------- sums of money as amounts
+
+MONEY = [
+    (  # Foreign relations of Zimbabwe
+        "Canada–Zimbabwe relations",
+        "Bilateral trade totalled C$16 million in 2011, down from C$430 million in 1999.",
+        "cooperation.economic",
+        16e6,
+    ),
+    (  # Foreign relations of Australia
+        "Australia–Dominica relations",
+        "The Australian Government provided A$1.5 million in humanitarian assistance to "
+        "Dominica after Hurricane Maria in 2017.",
+        "aid.provided",
+        1.5e6,
+    ),
+    (  # Foreign relations of Venezuela
+        "Foreign relations of Venezuela",
+        "In 2009 Antigua and Barbuda received US$50 million from Venezuela because of the "
+        "country's membership in this alliance.",
+        "aid.provided",
+        50e6,
+    ),
+    (  # Foreign relations of Australia: the sum nearest the trigger, not the later part
+        "Australia–South Sudan relations",
+        "Australia has contributed almost $113 million in humanitarian assistance to South "
+        "Sudan since the outbreak of conflict in December 2013, including over $60 million "
+        "since 2017.",
+        "aid.provided",
+        113e6,
+    ),
+    (  # Foreign relations of Mongolia: the currency after the number
+        "Mongolia–Turkey relations",
+        "Trade volume between the two countries was 39.7 million US$ in 2019 (Mongolian "
+        "exports/imports: 0.5/39.2 million USD.",
+        "cooperation.economic",
+        39.7e6,
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "type_", "amount"), MONEY)
+def test_a_sum_of_money_is_the_amount(title: str, body: str, type_: str, amount: float) -> None:
+    found = _of_type(_events(title, body), type_)
+    assert found, f"no {type_} in {body!r}"
+    assert found[0].quantity is not None
+    assert found[0].quantity.amount == pytest.approx(amount)
+
+
+def test_numbers_without_a_currency_are_no_money() -> None:
+    text = "In 2013, 83% of 500 students and 7,700 tonnes of opium; 12 per cent in 1990."
+    assert find_money(text) == []
+
+
+def test_money_is_read_in_every_usual_writing() -> None:
+    amounts = [
+        q.amount
+        for q in find_money(
+            "US$2,035,000; €42.7 million; 112 million DKK; 25.278 billion yen; $6bn; "
+            "CAD $13 mil; 309,000 USD"
+        )
+    ]
+    assert amounts == pytest.approx([2_035_000, 42.7e6, 112e6, 25.278e9, 6e9, 13e6, 309_000])
+
+
+def test_a_visit_takes_no_sum_of_money() -> None:
+    events = _events(
+        "Australia–Peru relations",
+        "In 2019 the Australian Prime Minister visited Peru and announced $5 million for mining.",
+    )
+    assert all(e.quantity is None for e in events if e.type == "visit")
