@@ -96,3 +96,65 @@ def test_a_visit_takes_no_sum_of_money() -> None:
         "In 2019 the Australian Prime Minister visited Peru and announced $5 million for mining.",
     )
     assert all(e.quantity is None for e in events if e.type == "visit")
+
+
+# ---------------------------------------------------------------- ranked economic partners
+
+RANKED = [
+    (
+        "Foreign relations of Iran",
+        "Italy was Iran's top European Union trading partner in early 2006.",
+        {"IRN", "ITA"},
+    ),
+    (
+        "Foreign relations of India",
+        "Britain is also one of the largest investors in India.",
+        {"GBR", "IND"},
+    ),
+    (
+        "Foreign relations of Bangladesh",
+        "Germany is the second largest export market of Bangladesh after the US.",
+        {"BGD", "DEU"},
+    ),
+    (
+        "Foreign relations of Ethiopia",
+        "Despite these border tensions, Sudan remains a major economic partner of Ethiopia.",
+        {"ETH", "SDN"},
+    ),
+    (
+        "Foreign relations of Finland",
+        "From 1975 onwards, the Soviet Union became Finland’s largest export market, "
+        "overtaking the United Kingdom.",
+        {"FIN", "SUN"},
+    ),
+    (
+        "Foreign relations of Mexico",
+        "As a result, in 2007 Mexico became Japan's largest trading partner in Latin America.",
+        {"JPN", "MEX"},
+    ),
+    (
+        "Foreign relations of Malaysia",
+        "India has remained one of its biggest trading partners.",
+        {"IND", "MYS"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "pair"), RANKED)
+def test_a_ranked_trading_partner_is_economic_cooperation(
+    title: str, body: str, pair: set[str]
+) -> None:
+    found = _of_type(_events(title, body), "cooperation.economic")
+    assert [set(e.actors) for e in found] == [pair]
+
+
+def test_the_state_replaced_as_partner_is_none() -> None:
+    # Foreign relations of Canada: China replaced Japan; Japan is not the partner here.
+    body = "China replaced Japan as Canada's third-largest export market in 2007."
+    found = _of_type(_events("Foreign relations of Canada", body), "cooperation.economic")
+    assert all("JPN" not in e.actors for e in found)
+
+
+def test_a_partner_in_politics_is_no_trade() -> None:
+    body = "Japan is Australia's most important strategic partner in Asia."
+    assert not _of_type(_events("Foreign relations of Australia", body), "cooperation.economic")
