@@ -158,3 +158,71 @@ def test_the_state_replaced_as_partner_is_none() -> None:
 def test_a_partner_in_politics_is_no_trade() -> None:
     body = "Japan is Australia's most important strategic partner in Asia."
     assert not _of_type(_events("Foreign relations of Australia", body), "cooperation.economic")
+
+
+# ---- aid: rankings, passives, going acts
+
+AID = [
+    (
+        "Foreign relations of Palau",
+        "Japan is currently the second largest donor to Palau after the United States.",
+        ("JPN", "PLW"),
+    ),
+    ("Foreign relations of Sweden", "Sweden is one of Moldova's top donors.", ("SWE", "MDA")),
+    (
+        "Foreign relations of Indonesia",
+        "In 2008–09, Indonesia is the largest recipient of Australian aid at a value of AUD462 "
+        "million.",
+        ("AUS", "IDN"),
+    ),
+    (
+        "Foreign relations of Armenia",
+        "According to the Armenian government, an unspecified amount of medicines, tents and fire-"
+        "fighting equipment was allocated to Lebanese authorities on 27 July 2006.",
+        ("ARM", "LBN"),
+    ),
+    (
+        "Foreign relations of Albania",
+        "Radar systems for the surveillance of Albanian airspace in addition to telecommunication "
+        "equipment have been supplied by Turkey to Albania.",
+        ("TUR", "ALB"),
+    ),
+    (
+        "Foreign relations of Haiti",
+        "Canada continues to provide substantial aid to Haiti, the second poorest country.",
+        ("CAN", "HTI"),
+    ),
+    (
+        "Foreign relations of Taiwan",
+        "The ROC began providing economic aid to Kiribati.",
+        ("TWN", "KIR"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "roles"), AID)
+def test_aid_by_ranking_passive_or_going_act(title: str, body: str, roles: tuple[str, str]) -> None:
+    found = _of_type(_events(title, body), "aid.provided")
+    assert [(e.source, e.target) for e in found] == [roles]
+
+
+def test_an_aid_amount_in_a_ranking() -> None:
+    body = (
+        "In 2008–09, Indonesia is the largest recipient of Australian aid at a value of AUD462 "
+        "million."
+    )
+    (event,) = _of_type(_events("Foreign relations of Indonesia", body), "aid.provided")
+    assert event.quantity is not None and event.quantity.amount == 462e6
+
+
+def test_a_bribe_given_is_no_aid() -> None:
+    body = (
+        "The president asked police to investigate a US$2 million bribe given to Maldivian "
+        "officials."
+    )
+    assert not _of_type(_events("Foreign relations of Kosovo", body), "aid.provided")
+
+
+def test_a_donor_to_a_fund_is_no_aid_to_a_state() -> None:
+    body = "The United Kingdom is the largest bilateral donor to the Global Fund."
+    assert not _of_type(_events("Foreign relations of Eswatini", body), "aid.provided")
