@@ -226,3 +226,59 @@ def test_a_bribe_given_is_no_aid() -> None:
 def test_a_donor_to_a_fund_is_no_aid_to_a_state() -> None:
     body = "The United Kingdom is the largest bilateral donor to the Global Fund."
     assert not _of_type(_events("Foreign relations of Eswatini", body), "aid.provided")
+
+
+# ---- the arms trade
+
+ARMS = [
+    (
+        "Foreign relations of France",
+        "France sold weapons to Taiwan, angering the Beijing government.",
+        {"FRA", "TWN"},
+    ),
+    (
+        "Foreign relations of Sudan",
+        "Belarus exports weapons and military hardware to Sudan since 1996.",
+        {"BLR", "SDN"},
+    ),
+    (
+        "Foreign relations of Mexico",
+        "Due to its good relations with Russia, Mexico has often purchased military equipment from"
+        " Russia.",
+        {"MEX", "RUS"},
+    ),
+    (
+        "Foreign relations of India",
+        "Russia is the largest supplier of military equipment to India, followed by Israel and "
+        "France.",
+        {"IND", "RUS"},
+    ),
+    (
+        "Foreign relations of Israel",
+        "Germany is a prime supplier of arms to Israel, including Dolphin submarines.",
+        {"DEU", "ISR"},
+    ),
+    (
+        "Foreign relations of China",
+        "Russia has again become an important source of military technology for China.",
+        {"CHN", "RUS"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "pair"), ARMS)
+def test_the_arms_trade_is_military_cooperation(title: str, body: str, pair: set[str]) -> None:
+    found = _of_type(_events(title, body), "cooperation.military")
+    assert [set(e.actors) for e in found] == [pair]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Germany's Chancellor Angela Merkel halted the sale of weapons to Saudi Arabia.",
+        "France eventually agreed to prohibit local companies from selling arms to Taiwan.",
+    ],
+)
+def test_a_sale_stopped_or_forbidden_is_no_cooperation(body: str) -> None:
+    events = _events("Foreign relations of France", body)
+    assert not _of_type(events, "cooperation.military")
