@@ -282,3 +282,61 @@ def test_the_arms_trade_is_military_cooperation(title: str, body: str, pair: set
 def test_a_sale_stopped_or_forbidden_is_no_cooperation(body: str) -> None:
     events = _events("Foreign relations of France", body)
     assert not _of_type(events, "cooperation.military")
+
+
+# ---- agreements beyond "signed": nominalisations, "entered into", "came to", signatories
+
+AGREEMENTS = [
+    (
+        "Bangladesh–Sudan relations",  # Foreign relations of Bangladesh, its Sudan section
+        "In March 2008, both governments came to an agreement which would primarily allow "
+        "Bangladesh to export semi-skilled and skilled workers.",
+        {"BGD", "SDN"},
+        "2008-03",
+    ),
+    (
+        "Foreign relations of Monaco",
+        "In 1982, following the July 1981 signing of a new convention between Monaco and the "
+        "Holy See reaffirming the close Catholic friendship, relations improved.",
+        {"MCO", "VAT"},
+        "1981-07",
+    ),
+    (
+        "Foreign relations of Pakistan",
+        "Nepal and Pakistan are signatories to the South Asia Free Trade Agreement (SAFTA).",
+        {"NPL", "PAK"},
+        None,
+    ),
+    (
+        "Foreign relations of Egypt",
+        "Contentious issues include Egypt's signing of the Camp David Accords with Israel in 1979.",
+        {"EGY", "ISR"},
+        "1979",
+    ),
+    (
+        "Foreign relations of Latvia",
+        "Relations were first established in 1920, following the conclusion of a Soviet-Latvian "
+        "peace treaty on August 11, 1920.",
+        {"LVA", "SUN"},
+        "1920-08-11",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "pair", "date"), AGREEMENTS)
+def test_an_agreement_told_without_signed(
+    title: str, body: str, pair: set[str], date: str | None
+) -> None:
+    found = _of_type(_events(title, body), "agreement.signed")
+    assert [(set(e.actors), e.date) for e in found] == [(pair, date)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Spain along Great Britain soon withdrew after the signing of the Treaty of La Soledad.",
+        "However, the parties were unable to come to an agreement due to the president's failure.",
+    ],
+)
+def test_no_agreement_of_these_two(body: str) -> None:
+    assert not _of_type(_events("Foreign relations of Mexico", body), "agreement.signed")
