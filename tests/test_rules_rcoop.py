@@ -340,3 +340,36 @@ def test_an_agreement_told_without_signed(
 )
 def test_no_agreement_of_these_two(body: str) -> None:
     assert not _of_type(_events("Foreign relations of Mexico", body), "agreement.signed")
+
+
+# ---- visa-free travel
+
+VISA = [
+    (
+        "Foreign relations of Israel",
+        "Bolivia originally granted visa free access to Israeli citizens.",
+        {"BOL", "ISR"},
+    ),
+    (
+        "Foreign relations of Taiwan",
+        "Today bilateral relations between Latvia and Taiwan are positive, with established "
+        "economic ties, a visa-free travel regime in place between the two nations.",
+        {"LVA", "TWN"},
+    ),
+    (
+        "Foreign relations of Belarus",
+        "In 2019, Belarus abolished visas for citizens of Ecuador.",
+        {"BLR", "ECU"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "pair"), VISA)
+def test_visa_free_travel_is_cooperation(title: str, body: str, pair: set[str]) -> None:
+    found = _of_type(_events(title, body), "cooperation.other")
+    assert [set(e.actors) for e in found] == [pair]
+
+
+def test_a_visa_refused_is_no_cooperation() -> None:
+    body = "In 2019, Belarus refused visas to two journalists from Ecuador."
+    assert not _of_type(_events("Foreign relations of Belarus", body), "cooperation.other")
