@@ -373,3 +373,45 @@ def test_visa_free_travel_is_cooperation(title: str, body: str, pair: set[str]) 
 def test_a_visa_refused_is_no_cooperation() -> None:
     body = "In 2019, Belarus refused visas to two journalists from Ecuador."
     assert not _of_type(_events("Foreign relations of Belarus", body), "cooperation.other")
+
+
+# ---- people moving: workers sent, an influx of refugees
+
+MOVES = [
+    (
+        "Foreign relations of Bangladesh",
+        "Bangladesh like other South Asian countries also send workers to Lebanon to work in "
+        "domestic and manual jobs.",
+        ("BGD", "LBN"),
+    ),
+    (
+        "Foreign relations of Indonesia",
+        "Indonesia resumed sending migrant workers to Malaysia in May 2011.",
+        ("IDN", "MYS"),
+    ),
+    (
+        "Foreign relations of Zimbabwe",
+        "Such problems include the fact that Botswana has seen an influx of refugees from "
+        "Zimbabwe.",
+        ("ZWE", "BWA"),
+    ),
+    (
+        "Foreign relations of Albania",
+        "A wave of Albanian illegal economic migrants to Greece exacerbated tensions.",
+        ("ALB", "GRC"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "roles"), MOVES)
+def test_people_moving_is_migration(title: str, body: str, roles: tuple[str, str]) -> None:
+    found = _of_type(_events(title, body), "migration")
+    assert [(e.source, e.target) for e in found] == [roles]
+
+
+def test_workers_no_longer_sent_is_no_migration() -> None:
+    body = (
+        "Since 2009 Indonesia has temporarily stop sending domestic workers to Malaysia until "
+        "both countries agree on ways to protect them."
+    )
+    assert not _of_type(_events("Foreign relations of Indonesia", body), "migration")
