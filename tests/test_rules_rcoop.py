@@ -415,3 +415,41 @@ def test_workers_no_longer_sent_is_no_migration() -> None:
         "both countries agree on ways to protect them."
     )
     assert not _of_type(_events("Foreign relations of Indonesia", body), "migration")
+
+
+# ---- agreements ended in the passive or by refusal
+
+ENDED = [
+    (
+        "Iran–Japan relations",  # Foreign relations of Iran
+        "Iran and Japan signed a visa-free travel arrangement in 1974, but it was terminated in "
+        "April 1992 due to large-scale illegal Iranian immigration.",
+        {"IRN", "JPN"},
+        "1992-04",
+    ),
+    (
+        "Guyana–Venezuela relations",  # Foreign relations of Venezuela
+        "In 1981, Venezuela refused to renew the protocol.",
+        {"GUY", "VEN"},
+        "1981",
+    ),
+    (
+        "New Zealand–United States relations",  # Foreign relations of the United States
+        "In 1986 the United States suspended its mutual defense obligations to New Zealand "
+        "because of the state's non-nuclear policies.",
+        {"NZL", "USA"},
+        "1986",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "pair", "date"), ENDED)
+def test_an_agreement_ended(title: str, body: str, pair: set[str], date: str) -> None:
+    found = _of_type(_events(title, body), "agreement.terminated")
+    assert [(set(e.actors), e.date) for e in found] == [(pair, date)]
+
+
+def test_an_agreement_kept_is_not_ended() -> None:
+    body = "In 1981, Venezuela agreed to renew the protocol for twelve more years."
+    events = _events("Guyana–Venezuela relations", body)
+    assert not _of_type(events, "agreement.terminated")
