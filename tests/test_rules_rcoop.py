@@ -453,3 +453,40 @@ def test_an_agreement_kept_is_not_ended() -> None:
     body = "In 1981, Venezuela agreed to renew the protocol for twelve more years."
     events = _events("Guyana–Venezuela relations", body)
     assert not _of_type(events, "agreement.terminated")
+
+
+# ---- a list of agreements: one event each
+
+LISTS = [
+    (
+        "Mexico–Senegal relations",
+        "During his visit to Mexico, both nations signed agreements on cultural and scientific "
+        "cooperation and an agreement on technical cooperation.",
+        2,
+    ),
+    (
+        "India–Qatar relations",  # Foreign relations of Qatar
+        "Both countries signed a maritime defence agreement and an information-sharing agreement "
+        "in November 2008.",
+        2,
+    ),
+    (
+        "Libya–United Kingdom relations",  # Foreign relations of Libya
+        "Bilaterally the two countries have a Double Taxation Agreement, and have signed an "
+        "Investment Agreement.",
+        2,
+    ),
+    (
+        "Canada–Poland relations",  # Foreign relations of Canada: an apposition, one agreement
+        "The relationship goes back to the first bilateral agreement, a Convention on Merchant "
+        "Shipping, which was signed in 1935.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "count"), LISTS)
+def test_each_agreement_of_a_list_is_an_event(title: str, body: str, count: int) -> None:
+    found = _of_type(_events(title, body), "agreement.signed")
+    assert len(found) == count
+    assert len({e.subject for e in found}) == count
