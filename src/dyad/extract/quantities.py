@@ -120,7 +120,8 @@ def find_quantities(
 # Sums of money: "$100.7 million USD", "US$2,035,000", "€42.7 million", "112 million DKK",
 # "25.278 billion yen", "A$66 million". A number is money only with a currency before or after.
 _CURRENCY_BEFORE = (
-    r"(?:(?:US|USD|A|AU|C|CA|CAD|NZ|HK|S|NT|R|N)\s?[$]|[$€£¥₹]|(?:USD|EUR|AUD|NZD|CAD|GBP)\s?|RM\s?|Rs\.?\s?)"
+    r"(?:(?:US|USD|A|AU|C|CA|CAD|NZ|HK|S|NT|R|N)\s?[$]|[$€£¥₹]"
+    r"|(?:USD|EUR|AUD|NZD|CAD|GBP)\s?|RM\s?|Rs\.?\s?)"
 )
 _CURRENCY_AFTER = (
     r"(?:US\$|USD|EUR|GBP|JPY|CNY|CHF|DKK|SEK|NOK|AUD|CAD|INR|RUB|US\s+dollars|dollars|euros|"
