@@ -32,6 +32,7 @@ from dyad.extract.event_dates import _TIME_SHIFT as _TIME_SHIFT
 from dyad.extract.event_dates import event_dates
 from dyad.extract.modality import modality_of, not_until
 from dyad.extract.plan import plan_rules
+from dyad.extract.quantities import money_near
 from dyad.extract.roles import RoleResolver
 from dyad.extract.rules import Rule
 from dyad.extract.scene import (
@@ -259,6 +260,11 @@ class EventEngine(RoleResolver):
         if quantity_tag is not None and quantity_tag.quantity is not None:
             q = quantity_tag.quantity
             quantity = Quantity(q.amount, q.of)
+        elif rule.type in _MONEY_TYPES:  # "trade totaled $100.7 million", "gave €6.1m in aid"
+            money = money_near(
+                text, *_text_span(tagged, scene.clause), tagged.offset(match.core[0])
+            )
+            quantity = Quantity(money.amount, money.of) if money is not None else None
         dates = event_dates(text, tagged, match, scene, heading_date, previous_date)
         until = not_until(tagged, scene.clause, match.core[0])
         if until is not None:  # "not established until 1874": in 1874, not before it
@@ -374,6 +380,15 @@ class EventEngine(RoleResolver):
         tagged: Tagged, clause: tuple[int, int], core_start: int, default: Modality
     ) -> Modality:
         return modality_of(tagged, clause, core_start, default)
+
+
+# Types whose amount is a sum of money where the text gives one.
+_MONEY_TYPES = frozenset({"aid.provided", "cooperation.economic", "cooperation.military"})
+
+
+def _text_span(tagged: Tagged, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of the tagged string as clean-text offsets."""
+    return tagged.offset(span[0]), tagged.end_offset(span[1])
 
 
 def _unique_persons(persons: list[Person]) -> list[Person]:

@@ -115,3 +115,59 @@ def find_quantities(
         noun_start = m.start("noun") + len(m.group("noun")) - len(m.group("noun").lstrip())
         found.append(QuantityMention(m.start(), noun_start + len(noun), _amount(m), noun))
     return found
+
+
+# Sums of money: "$100.7 million USD", "US$2,035,000", "€42.7 million", "112 million DKK",
+# "25.278 billion yen", "A$66 million". A number is money only with a currency before or after.
+_CURRENCY_BEFORE = (
+    r"(?:(?:US|USD|A|AU|C|CA|CAD|NZ|HK|S|NT|R|N)\s?[$]|[$€£¥₹]"
+    r"|(?:USD|EUR|AUD|NZD|CAD|GBP)\s?|RM\s?|Rs\.?\s?)"
+)
+_CURRENCY_AFTER = (
+    r"(?:US\$|USD|EUR|GBP|JPY|CNY|CHF|DKK|SEK|NOK|AUD|CAD|INR|RUB|US\s+dollars|dollars|euros|"
+    r"pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees|roubles|rubles|kroner|krone|kronor|francs)"
+)
+_MONEY = re.compile(
+    rf"(?<![\w.])(?P<before>{_CURRENCY_BEFORE})?\s?"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>million|billion|trillion|thousand|mil|mln|bn|m|b|lakh|crore)\b)?"
+    rf"(?:\s+(?P<after>{_CURRENCY_AFTER})(?!\w))?",
+)
+_MONEY_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mil": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
+}
+
+
+def find_money(text: str, start: int = 0, end: int | None = None) -> list[QuantityMention]:
+    """Sums of money in ``text[start:end]``: a number with a currency sign or word before or
+    after it; ``of`` is the currency as written ("US$", "€", "DKK", "yen")."""
+    end = len(text) if end is None else end
+    found: list[QuantityMention] = []
+    for m in _MONEY.finditer(text, start, end):
+        currency = m.group("before") or m.group("after")
+        if not currency:
+            continue
+        value = float(m.group("digits").replace(",", ""))
+        if m.group("scale"):
+            value *= _MONEY_SCALES[m.group("scale")]
+        found.append(QuantityMention(m.start(), m.end(), value, " ".join(currency.split())))
+    return found
+
+
+def money_near(text: str, start: int, end: int, at: int) -> QuantityMention | None:
+    """The sum of money a trigger at ``at`` tells in its clause ``text[start:end]``: the one
+    nearest to it, after it ("trade totaled $100.7 million") or before ("$30 million in aid")."""
+    sums = find_money(text, start, end)
+    if not sums:
+        return None
+    return min(sums, key=lambda q: q.start - at if q.start >= at else at - q.end)
