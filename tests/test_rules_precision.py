@@ -265,3 +265,97 @@ def test_relations_that_have_not_improved() -> None:
         "Relations between Bolivia and Nicaragua have not improved.",
     )
     assert all(e.modality != "occurred" for e in events if e.type == "relations.improved")
+
+
+# ---- from the seed 13 sample: a negation at the head, a capital in a name, a purpose
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        ("Syria has not recognized Israel since the 1948 Arab–Israeli War.", ("SYR", "ISR")),
+        (
+            "Malaysia has never recognised Israel and has no diplomatic ties with it.",
+            ("MYS", "ISR"),
+        ),
+    ],
+)
+def test_a_negation_at_the_head_of_the_match_negates(sentence: str, fact: tuple[str, str]) -> None:
+    events = [
+        e
+        for e in _events("Foreign relations of Syria", sentence)
+        if e.type == "recognition.granted"
+    ]
+    assert [(e.source, e.target, e.modality) for e in events] == [(*fact, "negated")]
+
+
+def test_a_recognition_without_negation_occurred() -> None:
+    events = _events("Foreign relations of Syria", "Syria has recognized Israel since 1948.")
+    assert [e.modality for e in events if e.type == "recognition.granted"] == ["occurred"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("In 1944, Australia and New Zealand signed the Canberra Pact.", ("AUS", "NZL")),
+        ("In 1783 the United States and Great Britain signed the Treaty of Paris.", ("GBR", "USA")),
+    ],
+)
+def test_a_capital_that_names_an_agreement_is_no_party(
+    sentence: str, pair: tuple[str, str]
+) -> None:
+    events = _events("Foreign relations of Australia", sentence)
+    assert {tuple(sorted(e.actors)) for e in events if e.type == "agreement.signed"} == {pair}
+
+
+def test_a_capital_as_a_place_is_still_read() -> None:
+    events = _events(
+        "Foreign relations of Syria", "In 2008 the Syrian President Bashar al-Assad visited Paris."
+    )
+    assert ("SYR", "FRA", "2008") in _facts(events, "visit")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a statement, Qatar expressed its willingness to improve bilateral ties with Iran.",
+        "Lately however China has made efforts to improve relations with Bangladesh.",
+    ],
+)
+def test_to_improve_relations_is_a_purpose(sentence: str) -> None:
+    events = _events("Foreign relations of Qatar", sentence)
+    improved = [e for e in events if e.type == "relations.improved"]
+    assert improved and all(e.modality == "planned" for e in improved)
+
+
+def test_relations_that_began_to_improve_did() -> None:
+    events = _events(
+        "Foreign relations of Vanuatu",
+        "In the late 2000s, Vanuatu began to strengthen its relations with Cuba.",
+    )
+    assert [(tuple(sorted(e.actors)), e.modality) for e in events] == [(("CUB", "VUT"), "occurred")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        ("On 5 March 2014, Bahrain withdrew its ambassadors from Qatar.", ("BHR", "QAT")),
+        ("In 2006, Venezuela withdrew its ambassador to Israel.", ("VEN", "ISR")),
+        (
+            "In 2011, Qatar announced that it was withdrawing its ambassador from Syria.",
+            ("QAT", "SYR"),
+        ),
+    ],
+)
+def test_a_withdrawn_ambassador_is_a_recall_not_a_statement(
+    sentence: str, fact: tuple[str, str]
+) -> None:
+    events = _events("Foreign relations of Qatar", sentence)
+    assert [(e.type, e.source, e.target) for e in events] == [("envoy.recalled", *fact)]
+
+
+def test_a_withdrawn_recognition_is_no_recall() -> None:
+    events = _events(
+        "Foreign relations of India", "In 2000 India withdrew its recognition of the SADR."
+    )
+    assert not [e for e in events if e.type == "envoy.recalled"]
