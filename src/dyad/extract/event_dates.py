@@ -257,6 +257,13 @@ def _date_distance(
     return (1 if t.period else 0, max(gap, 0))
 
 
+# A date of a state of things ("as of 2009", "by 2010") before an act told in the perfect ("to
+# have signed", "had recognised"): the act happened by then, at a time the text does not say.
+_STATE_AT = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|already\s+|all\s+)?$", re.IGNORECASE)
+_PERFECT_HEAD = re.compile(r"(?:has|have|had)\s+(?!been\b)\w+ed\b", re.IGNORECASE)
+
+
 def _nearest_date(
     text: str,
     tagged: Tagged,
@@ -272,8 +279,19 @@ def _nearest_date(
 
     in_clause = [x for x in dated if clause[0] <= x[1] and x[2] <= clause[1]]
     if in_clause:
-        tag = min(in_clause, key=distance)[0]
-        return [(_date_value(tag), "stated", _date_text(text, tag))]
+        tag, start, _ = min(in_clause, key=distance)
+        value = _date_value(tag)
+        if (
+            value
+            and _STATE_AT.search(tagged.string, 0, start)
+            and (
+                _PERFECT.search(tagged.string, max(0, core[0] - 40), core[0])
+                or _PERFECT_HEAD.match(tagged.string, core[0])
+            )
+        ):
+            # "as of 2009 Jordan was one of three nations to have signed": by then, not then.
+            value = f"../{_year_of(value)}" if "/" not in value else value
+        return [(value, "stated", _date_text(text, tag))]
     if dated:
         tag = min(dated, key=distance)[0]
         own_day = _own_day(tagged.string, clause, _date_value(tag))
