@@ -359,3 +359,25 @@ def test_a_withdrawn_recognition_is_no_recall() -> None:
         "Foreign relations of India", "In 2000 India withdrew its recognition of the SADR."
     )
     assert not [e for e in events if e.type == "envoy.recalled"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        (
+            "Along with Egypt, as of 2009 Jordan was one of only two Arab nations to have signed"
+            " peace treaties with Israel.",
+            "../2009",
+        ),
+        (
+            "As of 2011, Australia had established formal diplomatic relations with Tonga.",
+            "../2011",
+        ),
+        ("In 2009 Jordan had recognised Kosovo.", "2009"),
+    ],
+)
+def test_a_date_of_a_state_of_things_bounds_an_act_in_the_perfect(
+    sentence: str, value: str
+) -> None:
+    events = [e for e in _events("Foreign relations of Jordan", sentence) if e.type != "statement"]
+    assert [e.date for e in events] == [value]
