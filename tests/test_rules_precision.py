@@ -381,3 +381,28 @@ def test_a_date_of_a_state_of_things_bounds_an_act_in_the_perfect(
 ) -> None:
     events = [e for e in _events("Foreign relations of Jordan", sentence) if e.type != "statement"]
     assert [e.date for e in events] == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Upon Singapore's declaration of independence in August 1965, the Netherlands recognized"
+        " Singapore and established diplomatic relations.",
+        "Jordan recognised Palestine's statehood following its declaration on 18 November 1988,"
+        " and established relations with it.",
+    ],
+)
+def test_a_unilateral_declaration_is_no_agreement(sentence: str) -> None:
+    events = _events("Foreign relations of Jordan", sentence)
+    assert not [e for e in events if e.type == "agreement.signed"]
+
+
+def test_a_joint_declaration_is_still_an_agreement() -> None:
+    events = _events(
+        "Foreign relations of India",
+        "India and Russia signed a trade agreement in 1990 and a joint declaration on 5 May 1993.",
+    )
+    assert _facts(events, "agreement.signed") == {
+        ("IND", "RUS", "1990"),
+        ("IND", "RUS", "1993-05-05"),
+    }
