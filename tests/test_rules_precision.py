@@ -406,3 +406,25 @@ def test_a_joint_declaration_is_still_an_agreement() -> None:
         ("IND", "RUS", "1990"),
         ("IND", "RUS", "1993-05-05"),
     }
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Kuwait–Syria relations became somewhat strained due to the Syrian civil war.",
+        "North Korea provided military aid to Syria during the Ogaden War.",
+    ],
+)
+def test_a_named_war_is_a_time_of_its_own(second: str) -> None:
+    events = _events(
+        "Foreign relations of Syria", f"In October 1963 Kuwait recognised Syria. {second}"
+    )
+    assert [e.date for e in events if e.type != "recognition.granted"] == [None]
+
+
+def test_a_sentence_without_a_time_of_its_own_still_takes_the_one_before() -> None:
+    events = _events(
+        "Foreign relations of Syria",
+        "In October 1963 Kuwait recognised Syria. Kuwait opened an embassy in Damascus.",
+    )
+    assert [e.date for e in events if e.type == "mission.opened"] == ["1963-10"]

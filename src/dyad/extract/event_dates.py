@@ -88,9 +88,14 @@ _SAME_YEAR = re.compile(
 # "During the administration of A and B", "During Pompidou's presidency": the sentence names
 # its own time, a period whose dates it does not give; the sentence before's is not it. ("Under
 # successive governments" goes on from the time told before: not such a period.)
+# "due to the Syrian civil war", "amid the Gulf crisis": a named war or crisis is a time of its
+# own too.
 _OWN_PERIOD = re.compile(
     r"\bduring\s+(?:the\s+)?(?:[^\s,;]+\s+){0,4}?(?:administrations?|governments?"
-    r"|presidency|presidencies|premiership|tenure|reign|rule|leadership|regime|era)\b",
+    r"|presidency|presidencies|premiership|tenure|reign|rule|leadership|regime|era)\b"
+    r"|\b(?:due\s+to|during|amid|amidst|because\s+of|following|in\s+the\s+wake\s+of)\s+the\s+"
+    r"(?:(?:(?-i:[A-Z])[\w-]*|⟨S\d+⟩)\s+){1,3}(?:civil\s+war|war|crisis|conflict|revolution"
+    r"|uprising)\b",
     re.IGNORECASE,
 )
 # A state of things in the present ("the two countries have a Double Taxation Agreement",
