@@ -155,6 +155,16 @@ def _entries() -> dict[str, TriggerEntry]:
     add("concern concerns displeasure protest protests condemnation", "protest", "n", needs=_VOICE)
     # People of one state living in another: "Guyanese living in Canada".
     add("living residing", "migration", "g", both, (("in", "target"),))
+    # --- precision ---
+    # A voiced concern or protest is toward a state the clause names, as the verbs' are ("Pope
+    # Francis has expressed concern over the issue of climate change": no protest of anyone).
+    add(
+        "concern concerns displeasure protest protests condemnation",
+        "protest",
+        "n",
+        acted_on,
+        needs=_VOICE,
+    )
     return out
 
 
