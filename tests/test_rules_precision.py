@@ -428,3 +428,24 @@ def test_a_sentence_without_a_time_of_its_own_still_takes_the_one_before() -> No
         "In October 1963 Kuwait recognised Syria. Kuwait opened an embassy in Damascus.",
     )
     assert [e.date for e in events if e.type == "mission.opened"] == ["1963-10"]
+
+
+def test_a_voiced_concern_needs_a_state_it_is_about() -> None:
+    # in the United States row, no protest of the United States
+    doc = read_text(
+        '{| class="wikitable"\n|-\n! Country !! Formal relations began !! Notes\n|-\n'
+        "| United States || 1984 || Pope Francis has also publicly expressed concern over the"
+        " issue of climate change.\n|}\n",
+        format="wikitext",
+        source="t.wiki",
+        title="Foreign relations of the Holy See",
+    )
+    assert not [e for e in extract(doc).events if e.type == "protest"]
+
+
+def test_a_voiced_protest_with_a_state_is_read() -> None:
+    events = _events(
+        "Foreign relations of Japan",
+        "In 2010 Japan lodged a formal protest with China over the incident.",
+    )
+    assert ("JPN", "CHN", "2010") in _facts(events, "protest")
