@@ -68,6 +68,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "from January to November 2010", "between March and May 2003": months of one year.
+        "month_range",
+        re.compile(
+            rf"\b(?:from|between)\s(?:\s*(?P<m1>{_MONTH})\s+(?:to|until|till|through|and)\s+"
+            rf"(?P<m2>{_MONTH}),?\s+(?P<y>{_YEAR})\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         # "4-9 May 2013", "May 4–9, 2013", "on 11 and 12 February 2010", "from 4 to 8 February
         # 2008", "between 26 and 28 April 2014": days of one month.
         "day_range",
@@ -351,6 +360,8 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
             return TimeExpr(m.start(), m.end(), span_text, value, kind, low, high)
         if name == "day_range":
             return _day_range(m)
+        if name == "month_range":
+            return _month_range(m)
         if name == "after":
             assert a is not None
             _, _, low, _ = _point(a)
@@ -386,6 +397,15 @@ def _range(m: re.Match[str], a: str, b: str) -> TimeExpr | None:
         return None
     value = f"{low}/{high}"
     return TimeExpr(m.start(), m.end(), span_text, value, "range", low, high)
+
+
+def _month_range(m: re.Match[str]) -> TimeExpr | None:
+    """ "from January to November 2010" -> 2010-01/2010-11 (``None`` unless in order)."""
+    first, last = _month_number(m.group("m1")), _month_number(m.group("m2"))
+    if first >= last:
+        return None
+    low, high = f"{m.group('y')}-{first:02d}", f"{m.group('y')}-{last:02d}"
+    return TimeExpr(m.start(), m.end(), m.group(0), f"{low}/{high}", "range", low, high)
 
 
 def _day_range(m: re.Match[str]) -> TimeExpr | None:

@@ -13,9 +13,10 @@ import re
 from collections.abc import Sequence
 
 from dyad.extract.dates import lower_year, month_of
-from dyad.extract.scene import _Match, _Scene
+from dyad.extract.scene import _clause_of, _clauses, _Match, _Scene
 from dyad.extract.tagging import Tag, Tagged
 from dyad.model import DateSource, Quantity
+from dyad.read.citations import MONTHS
 
 # Between a date and the trigger: "... on 5 September 1991 and | re-established relations".
 # Only a point in time carries over to the next sentence: not a period or an open range.
@@ -57,6 +58,11 @@ _SEQUENCE_BEFORE = re.compile(r"\s*,?\s*(?:after|before|and|but|then|until)\b", 
 _COMPLEMENT = re.compile(r"\s*(?:(?:in|on|since|by)\s+)?(?:the\s+)?")
 
 
+# Only the trigger's subject between a date and the trigger: "established on December 4, 1987
+# Cyprus reopened its embassy" (the date is the complement of the verb before it).
+_SUBJECT_BETWEEN = re.compile(r"\s+(?:the\s+)?⟨[SP]\d+⟩\s+(?:\w+\s+)?")
+
+
 def _complement_of_other(
     string: str, date: tuple[int, int], others: Sequence[tuple[int, int]]
 ) -> bool:
@@ -82,9 +88,14 @@ _SAME_YEAR = re.compile(
 # "During the administration of A and B", "During Pompidou's presidency": the sentence names
 # its own time, a period whose dates it does not give; the sentence before's is not it. ("Under
 # successive governments" goes on from the time told before: not such a period.)
+# "due to the Syrian civil war", "amid the Gulf crisis": a named war or crisis is a time of its
+# own too.
 _OWN_PERIOD = re.compile(
     r"\bduring\s+(?:the\s+)?(?:[^\s,;]+\s+){0,4}?(?:administrations?|governments?"
-    r"|presidency|presidencies|premiership|tenure|reign|rule|leadership|regime|era)\b",
+    r"|presidency|presidencies|premiership|tenure|reign|rule|leadership|regime|era)\b"
+    r"|\b(?:due\s+to|during|amid|amidst|because\s+of|following|in\s+the\s+wake\s+of)\s+the\s+"
+    r"(?:(?:(?-i:[A-Z])[\w-]*|⟨S\d+⟩)\s+){1,3}(?:civil\s+war|war|crisis|conflict|revolution"
+    r"|uprising)\b",
     re.IGNORECASE,
 )
 # A state of things in the present ("the two countries have a Double Taxation Agreement",
@@ -123,11 +134,13 @@ def event_dates(
     """One (value, source, text) per event the match tells: coordinated dates and counted
     repetitions make several; none after today."""
     rule = match.rule
+    # A clause of time dates its main clause too ("in 1979 when the Sandinistas took power").
+    clause = _clause_of(_clauses(tagged.string, of_time=False), match.core[0])
     dates = match_dates(
         text,
         tagged,
         scene.positions,
-        scene.clause,
+        clause,
         match,
         heading_date,
         previous_date,
@@ -237,13 +250,23 @@ def _date_distance(
         gap += 200
     elif _beyond_other_verb(string, (a, b), (s, e), others) or (
         e <= a
-        and _SEQUENCE_BEFORE.match(string, e, a) is not None
+        and (
+            _SEQUENCE_BEFORE.match(string, e, a) is not None
+            or _SUBJECT_BETWEEN.fullmatch(string, e, a) is not None
+        )
         and _complement_of_other(string, (s, e), others)
     ):
         # "severed in 1979 and restored in 2001": the date past another event's verb
         # is that verb's, unless the two verbs share it ("severed and restored in 1994").
         gap += 200
     return (1 if t.period else 0, max(gap, 0))
+
+
+# A date of a state of things ("as of 2009", "by 2010") before an act told in the perfect ("to
+# have signed", "had recognised"): the act happened by then, at a time the text does not say.
+_STATE_AT = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|already\s+|all\s+)?$", re.IGNORECASE)
+_PERFECT_HEAD = re.compile(r"(?:has|have|had)\s+(?!been\b)\w+ed\b", re.IGNORECASE)
 
 
 def _nearest_date(
@@ -261,11 +284,48 @@ def _nearest_date(
 
     in_clause = [x for x in dated if clause[0] <= x[1] and x[2] <= clause[1]]
     if in_clause:
-        tag = min(in_clause, key=distance)[0]
-        return [(_date_value(tag), "stated", _date_text(text, tag))]
+        tag, start, _ = min(in_clause, key=distance)
+        value = _date_value(tag)
+        if (
+            value
+            and _STATE_AT.search(tagged.string, 0, start)
+            and (
+                _PERFECT.search(tagged.string, max(0, core[0] - 40), core[0])
+                or _PERFECT_HEAD.match(tagged.string, core[0])
+            )
+        ):
+            # "as of 2009 Jordan was one of three nations to have signed": by then, not then.
+            value = f"../{_year_of(value)}" if "/" not in value else value
+        return [(value, "stated", _date_text(text, tag))]
     if dated:
         tag = min(dated, key=distance)[0]
+        own_day = _own_day(tagged.string, clause, _date_value(tag))
+        if own_day is not None:
+            return [own_day]
         return [(_date_value(tag), "sentence", _date_text(text, tag))]
+    return None
+
+
+# One day of a month ("16 February", "June 14"), not a range of days ("21–22 May").
+_DAY_MONTH = re.compile(
+    r"(?<![\d–-])(?<![\d–-]\s)\b(?:(?P<d>\d{1,2})\s+(?P<m>[A-Z][a-z]+)"
+    r"|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{1,2})(?!\s?[–-]|\d))\b"
+)
+
+
+def _own_day(
+    string: str, clause: tuple[int, int], sentence_value: str | None
+) -> tuple[str, DateSource, str] | None:
+    """The day a clause names without its year, in the year of the sentence's date: "..., Japan
+    closed its embassy on 16 February" after "... on 11 February 2015" is 2015-02-16."""
+    year = re.fullmatch(r"(\d{4})(?:-\d{2}){0,2}", sentence_value or "")
+    if year is None:
+        return None
+    for m in _DAY_MONTH.finditer(string, clause[0], clause[1]):
+        month = MONTHS.get((m.group("m") or m.group("m2")).casefold())
+        day = int(m.group("d") or m.group("d2"))
+        if month is not None and 1 <= day <= 31:
+            return f"{year.group(1)}-{month:02d}-{day:02d}", "sentence", m.group(0)
     return None
 
 
@@ -289,9 +349,15 @@ def _inferred_date(
         and _POINT_DATE.fullmatch(previous_date[0])
         and not _TIME_SHIFT.search(tagged.string)
         and not _OWN_PERIOD.search(tagged.string)
-        and not _DAY_WITHOUT_YEAR.search(tagged.string)
         and not _PRESENT.search(tagged.string, clause[0], b)
     ):
+        if _DAY_WITHOUT_YEAR.search(tagged.string):
+            # "The United Kingdom extended recognition on 13 June" after "... on 11 June
+            # 2006": that day of the year before, if it comes later in it.
+            own = _own_day(tagged.string, clause, previous_date[0])
+            if own is None or own[0] < previous_date[0][: len(own[0])]:
+                return None
+            return [(own[0], "inferred", previous_date[1])]
         # What follows a dated sentence happened about then: its month, not its day.
         return [(month_of(previous_date[0]), "inferred", previous_date[1])]
     return None

@@ -212,6 +212,7 @@ class EventEngine(RoleResolver):
             spec.direction == "either"
             and rule.type != "agreement.signed"
             and ("source" in groups or self._acts_alone(tagged, scene.actors, match.core[0]))
+            and not self._third_party(tagged, match, scene, groups)
         )
 
     def _actor_sets(

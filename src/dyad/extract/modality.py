@@ -62,6 +62,10 @@ def _after_last_subordinator(before: str) -> str:
     return before[ends[-1] :] if ends else before
 
 
+# A negation at the head of the match itself, where a rule's words run from its subject to its
+# verb: "Finland has not recognized the State of Palestine".
+_HEAD_NEGATION = re.compile(r"(?:(?:has|have|had|did|does|do|was|were)\s+)(?:not|never)\s", re.I)
+
 # "would later visit": the future seen from the past, which happened.
 _WOULD_OCCURRED = re.compile(
     r"\bwould\s+(?:later|eventually|soon|subsequently|go\s+on\s+to|then|also\s+later)\b", re.I
@@ -98,7 +102,9 @@ def modality_of(
     before = tagged.string[max(clause[0], core_start - 45) : core_start]
     if not_until(tagged, clause, core_start) is not None:
         return default  # "were not established until 1874": established then
-    if _NEGATION.search(_after_last_subordinator(before)):
+    if _NEGATION.search(_after_last_subordinator(before)) or _HEAD_NEGATION.match(
+        tagged.string, core_start
+    ):
         return "negated"
     # "the visit was postponed" after the trigger; not a cancellation told in a clause of its
     # own ("tensions started when the president cancelled the meeting")

@@ -178,6 +178,14 @@ class _Mentions:
                 best = m.code
         return best
 
+    def last_before(self, position: int, window: int = 28) -> int | None:
+        """Where the state :meth:`before` finds ends."""
+        best = None
+        for m in self._near(position - window, position):
+            if position - window <= m.end <= position:
+                best = m.end
+        return best
+
     def inside(self, start: int, end: int) -> str | None:
         """The first state named wholly inside ``[start, end)``."""
         for m in self._near(start, end):
@@ -254,6 +262,27 @@ class _Page:
     gazetteer: Gazetteer
 
 
+# An office that is one state's whatever the words around it: the Pope heads the Holy See.
+_OFFICE_OF_STATE = {"pope": "VAT"}
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _state_of_title(page: _Page, role_start: int, role: str) -> str | None:
+    """The state of a title before a name: the office's own ("Pope X": the Holy See), else a
+    state named just before it in the same sentence ("the Mongolian President X"; not the
+    last word of the sentence before: "... visited Korea. Pope Francis")."""
+    own = _OFFICE_OF_STATE.get(role.casefold())
+    if own is not None:
+        return own
+    state = page.index.before(role_start)
+    if state is None:
+        return None
+    last = page.index.last_before(role_start)
+    if last is not None and _SENTENCE_END.search(page.text, last, role_start):
+        return None
+    return state
+
+
 def _titled_person(page: _Page, m: re.Match[str]) -> PersonMention | None:
     """The person a title names ("President X", "the Prime Minister of Albania, Sali
     Berisha"), or None when the name is a state's, a state overlaps it (outside a link), or a
@@ -269,7 +298,7 @@ def _titled_person(page: _Page, m: re.Match[str]) -> PersonMention | None:
     if page.index.overlaps(start, end) and (start, end) not in page.anchor_spans:
         return None
     role = " ".join(m.group("role").split())
-    state = page.index.before(m.start("role"))
+    state = _state_of_title(page, m.start("role"), role)
     if m.group("of"):
         # "Minister of Albania": the state of the office; "Minister of Agriculture": the
         # office's own words belong to the role.

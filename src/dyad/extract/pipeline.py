@@ -160,8 +160,31 @@ def _state_mentions(doc: Document, gaz: Gazetteer, facts: dict[int, GlossFacts])
     return [
         m
         for m in gaz.find_mentions(doc.text)
-        if not any(a <= m.start and m.end <= b for a, b in person_spans) and _is_state(gaz, m.code)
+        if not any(a <= m.start and m.end <= b for a, b in person_spans)
+        and _is_state(gaz, m.code)
+        and not _place_in_a_name(doc.text, m)
     ]
+
+
+# A capital that names an agreement or a meeting ("the Moscow Peace Treaty", "the Bishkek
+# Declaration", "the Treaty of Paris") names where it was made, not a party to it.
+_NAMED_AFTER = re.compile(
+    r"\s+(?:Peace\s+)?(?:Treaty|Accords?|Agreement|Protocol|Declaration|Conference|Summit"
+    r"|Process|Pact|Convention|Charter|Communiqu[ée])\b"
+)
+_NAMED_OF = re.compile(
+    r"\b(?:Treaty|Accords?|Protocol|Declaration|Conference|Summit|Pact|Convention|Charter"
+    r"|Congress|Peace)\s+of\s+$"
+)
+
+
+def _place_in_a_name(text: str, mention: Mention) -> bool:
+    if mention.kind != "capital":
+        return False
+    return bool(
+        _NAMED_AFTER.match(text, mention.end)
+        or _NAMED_OF.search(text, max(0, mention.start - 30), mention.start)
+    )
 
 
 def _annotate(doc: Document, gaz: Gazetteer, facts: dict[int, GlossFacts]) -> _Annotations:

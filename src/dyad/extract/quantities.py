@@ -56,6 +56,12 @@ _QUANTITY = re.compile(
 )
 
 
+_MONTH_NOUN = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityMention:
     """A counted thing in the text; ``start:end`` covers number and noun phrase."""
@@ -112,6 +118,8 @@ def find_quantities(
         noun = _trim_noun(m.group("noun"))
         if not noun or not noun[0].isalpha():
             continue
+        if digits and _MONTH_NOUN.match(noun):
+            continue  # "on 16 February": a day without its year, not sixteen of anything
         noun_start = m.start("noun") + len(m.group("noun")) - len(m.group("noun").lstrip())
         found.append(QuantityMention(m.start(), noun_start + len(noun), _amount(m), noun))
     return found

@@ -50,6 +50,13 @@ def _named_actors(match: _Match, scene: _Scene, groups: dict[str, _Resolved]) ->
     return actors
 
 
+def _only_objects(tagged: Tagged, actors: list[tuple[Tag, int, int]], chain: list[Tag]) -> bool:
+    """Whether every actor of a subject chain is the object of a verb or preposition (the
+    clause then has no subject of its own before the trigger)."""
+    spans = [(s, e) for t, s, e in actors if any(t is c for c in chain)]
+    return bool(spans) and all(_is_object(tagged.string, s, e) for s, e in spans)
+
+
 class RoleResolver:
     """The roles of the event engine's matches (a base of :class:`~dyad.extract.events.EventEngine`,
     which sets these attributes)."""
@@ -168,7 +175,13 @@ class RoleResolver:
             and x[2] <= match.core[1]
             and tagged.string.startswith(("'s", "’s"), x[2])
         ]
-        before = [x for x in scene.actors if x[2] <= match.core[0]][::-1]
+        subject = _subject(tagged, scene.actors, match.core[0])
+        if len(subject) < 2 or _only_objects(tagged, scene.actors, subject):
+            subject = []
+        # Not a state coordinated with the source ("the US, UK, and France recognized ...").
+        before = [
+            x for x in scene.actors if x[2] <= match.core[0] and not any(x[0] is t for t in subject)
+        ][::-1]
         for candidate in [*after, *inside, *before]:
             if match.rule.type == "visit" and candidate[0].demonym:
                 continue  # "a visit to the Syrian refugee camp" is not a visit to Syria
@@ -238,6 +251,10 @@ class RoleResolver:
             return []
         objects = _objects(tagged, scene.actors, b)
         subjects = _subject(tagged, scene.actors, a)
+        if objects and _only_objects(tagged, scene.actors, subjects):
+            # "a supporter of East Timor ... has expanded trade links with X, Y and Z": East
+            # Timor is an object of its own, not the subject of the links.
+            subjects = []
         if not objects or (len(objects) < 2 and len(subjects) < 2):
             return []
         return self._subject_object_pairs(subjects, objects, scene.dyad)
@@ -296,6 +313,19 @@ class RoleResolver:
             elif not actors:
                 actors.extend(dyad)
             scene.defaults += 1
+
+    def _third_party(
+        self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
+    ) -> bool:
+        """Whether the clause's subject stands outside the two sides a rule captures: "the
+        Holy See ... act as arbitrator in a dispute between Germany and Spain" is a dispute of
+        Germany and Spain, not the Holy See's with either."""
+        if "a" not in groups:
+            return False
+        sides = {s for r in groups.values() for s in r.states}
+        subject = _subject(tagged, scene.actors, match.core[0])
+        states = {s for t in subject for s in self._resolve(t, scene.dyad).states}
+        return bool(states) and not states & sides
 
     def _acts_alone(
         self, tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int

@@ -54,11 +54,54 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def _clauses(string: str) -> list[tuple[int, int]]:
+# A coordinated clause with a subject of its own: "Japan closed its embassy on 16 February,
+# and Egypt closed its embassy on 23 February"; "... in 1986 and Pope Francis also made";
+# "... on 13 February, Japan closed its embassy". The words before must hold a verb, so that a
+# list of subjects ("France, Germany, and Italy signed") stays one clause. A clause of time
+# ("... visited Cyprus when Netanyahu was in Washington for talks with ...") is one of its own
+# too: its parties are not the main clause's.
+_NEW_SUBJECT = re.compile(
+    r"(?:,\s+and|\s+and|(?P<comma>,)|(?P<when>,?\s+(?:when|as|while)))\s+"
+    r"(?=(?:the\s+)?(?:\w+\s+)?(?:⟨[SP]\d+⟩|(?(when)(?-i:[A-Z][a-z]+)))"
+    r"(?:\s*(?:,|and|,\s*and)\s+(?:the\s+)?⟨[SP]\d+⟩)*\s+(?:also\s+|later\s+|then\s+|too\s+"
+    r"|itself\s+|in\s+turn\s+|\w+ly\s+)?(?!(?:based|located|called|named|known|related"
+    r"|situated|led|including|concerned|involved)\b)(?:\w+ed|has|had|have|was|were|sent|made"
+    r"|became|began|took|gave|held|met|withdrew|broke|paid|built|won|sought|lent|sold|cut"
+    r"|struck|fought|did|went|came|set)\b)",
+    re.IGNORECASE,
+)
+_FINITE_VERB = re.compile(
+    r"\b(?:\w+ed|has|had|have|was|were|is|are|sent|made|became|began|took|gave|held|met"
+    r"|withdrew|broke|paid|built|won|sought|lent|sold|cut|struck|fought|did|went|came)\b",
+    re.IGNORECASE,
+)
+
+
+def _clauses(string: str, *, of_time: bool = True) -> list[tuple[int, int]]:
+    """The clauses of a tagged sentence; ``of_time=False`` keeps a clause of time ("when X
+    was ...") with its main clause (a date there dates both)."""
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(string)]
     out, start = [], 0
-    for m in _CLAUSE_BREAK.finditer(string):
-        out.append((start, m.start()))
-        start = m.end()
+    commas: list[tuple[int, int]] = []
+    for m in _NEW_SUBJECT.finditer(string):
+        if any(a <= m.start() < b for a, b in breaks) or (m.group("when") and not of_time):
+            continue
+        before = max([0, *(b for a, b in breaks + commas if b <= m.start())])
+        if m.group("when") or _FINITE_VERB.search(string, before, m.start()):
+            if m.group("comma"):
+                commas.append((m.start(), m.end()))
+                continue
+            # A bare comma parts clauses only in a series closed by "and": "X closed its
+            # embassy on 13 February, Y closed its embassy on 16 February, and Z ..."; not
+            # after a fronted phrase ("and in 1999, the DPRK closed").
+            if not m.group("when"):
+                breaks.extend(commas)
+            commas = []
+            breaks.append((m.start(), m.end()))
+            breaks.sort()
+    for a, b in sorted(breaks):
+        out.append((start, a))
+        start = b
     out.append((start, len(string)))
     return out
 

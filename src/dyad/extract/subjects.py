@@ -119,8 +119,9 @@ def _subject(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_start: int
     chain = [before[-1]]
     for previous in reversed(before[:-1]):
         between = tagged.string[previous[2] : chain[-1][1]]
-        # "X and Y", "X, Y and Z", "Venezuelan-Spanish ties"
-        if re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?|[-–]", between):
+        # "X and Y", "X, Y and Z", "Venezuelan-Spanish ties", "the People's Republic of China
+        # (PRC) and Singapore" (a name and its short form in brackets)
+        if re.fullmatch(r"\)?\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?|[-–]|\s*\(", between):
             chain.append(previous)
         else:
             break
@@ -158,6 +159,13 @@ def _organisation_subject(tagged: Tagged, clause_start: int, core_start: int) ->
     return m is not None and _ORGANISATION_NAME.search(m.group("name")) is not None
 
 
+# From the trigger to the first object: "links with both ", "with its traditional allies ".
+_WITH_LEAD = re.compile(
+    r"(?:\s+[^\s;⟨]+){0,4}?\s+with\s+(?:both\s+)?(?:(?:the|its|their)\s+"
+    r"(?:(?-i:[a-z][\w-]*)\s+){0,2}(?:allies|partners|neighbou?rs|friends)\s+)?(?:the\s+)?"
+)
+
+
 def _objects(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_end: int) -> list[Tag]:
     """The actors after "with" right after the trigger, with those coordinated with them
     ("with both Ivory Coast and Togo", "with Peru, Bolivia and Chile")."""
@@ -165,7 +173,7 @@ def _objects(tagged: Tagged, actors: list[tuple[Tag, int, int]], core_end: int) 
     if not after:
         return []
     lead = tagged.string[core_end : after[0][1]]
-    if not re.fullmatch(r"(?:\s+[^\s;⟨]+){0,4}?\s+with\s+(?:both\s+)?(?:the\s+)?", lead):
+    if not _WITH_LEAD.fullmatch(lead):
         return []
     chain = [after[0]]
     for following in after[1:]:

@@ -22,7 +22,7 @@ the trigger like any other rule's.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -157,6 +157,14 @@ def _entries() -> dict[str, TriggerEntry]:
     add("concern concerns displeasure protest protests condemnation", "protest", "n", needs=_VOICE)
     # People of one state living in another: "Guyanese living in Canada".
     add("living residing", "migration", "g", both, (("in", "target"),))
+    _later_entries(add, acted_on, both)
+    return out
+
+
+def _later_entries(
+    add: Callable[..., None], acted_on: tuple[str, ...], both: tuple[str, ...]
+) -> None:
+    """Entries added by later passes over the dev sets' misses, each block with its purpose."""
     # --- recall-diplo ---
     # What a state says to or of another, the speaker its subject and the other its object
     # ("Poland urged Belarus to", "X congratulated Y", "X welcomed Y's decision"): both named.
@@ -171,7 +179,16 @@ def _entries() -> dict[str, TriggerEntry]:
     # A standing dispute with a state: territorial where its clause names land, sea or border.
     disputes = "dispute disputes disagreement disagreements"
     add(disputes, "dispute.other", "n", about=(_LAND, _TERRITORIAL))
-    return out
+    # --- precision ---
+    # A voiced concern or protest is toward a state the clause names, as the verbs' are ("Pope
+    # Francis has expressed concern over the issue of climate change": no protest of anyone).
+    add(
+        "concern concerns displeasure protest protests condemnation",
+        "protest",
+        "n",
+        acted_on,
+        needs=_VOICE,
+    )
 
 
 _TERRITORIAL = "dispute.territorial"

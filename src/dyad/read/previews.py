@@ -110,13 +110,7 @@ def split_anchor(
     # (str.split parts words at the same white space as the regex WORD: the spans, positions
     # of the words, are found only when the preview does not repeat its anchor.)
     words = line[:READ_CHARS].split(None, _SPLIT_WORDS)[:_SPLIT_WORDS]
-    limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
-    cut = _residue_at(words, limit)
-    if cut is not None:
-        limit = min(limit, cut)
-    title = _title_in_capitals(words, limit)  # (where a title in capitals opens the preview)
-    if title is not None:
-        limit = min(limit, title)
+    limit, cut, title = _bounds(words)
     if limit < 1:
         return None
     anchor = repeated_anchor(line)
@@ -125,32 +119,56 @@ def split_anchor(
         if k:
             anchor = line[: next(islice(WORD.finditer(line), k - 1, None)).end()]
         return Split(anchor, line[len(anchor) :].strip(), REPEAT_SCORE)
-    best, best_score = 0, float("-inf")  # the best boundary so far (0: none scored)
     spans = list(islice(WORD.finditer(line, 0, READ_CHARS), _SPLIT_WORDS))
-    if cut is not None and cut == limit and _TABLE_RULE.match(words[cut]):
+    if cut is None:
+        best, best_score = _best_plain(line, spans, words, limit)
+    elif cut == limit and _TABLE_RULE.match(words[cut]):
         # A table's rule ("+:-----+") opens a table, never a field value's tail: the whole
         # line before it is link text.
-        anchor, preview = line[: spans[cut - 1].end()], line[spans[cut].start() :]
-        return Split(anchor.strip(), preview.strip(), 4.0, True)
-    scorer = LineScorer(line, spans, words) if cut is None else None
-    value = None if cut is None else _field_value_start(words, cut) or title
-    for k in range(1, limit + 1):
-        if cut is None:
-            if scorer is None or k > len(scorer.shapes):
-                break  # (this anchor and every longer one is shaped hopelessly)
-            if scorer.shapes[k - 1] <= HOPELESS_SHAPE or not _may_split_at(words, scorer.folds, k):
-                continue  # (an anchor shaped that badly never wins: skip scoring its preview)
-            score = scorer.score(k)
-        else:
+        best, best_score = cut, 4.0
+    else:
+        value = _field_value_start(words, cut) or title
+        best, best_score = 0, float("-inf")
+        for k in range(1, limit + 1):
             score = _score_before_residue(words, k, cut, known, value)
             if acronym and _initials(words[:k]) == acronym.casefold():
                 score += 8.0  # the text names the whole anchor by its initials
-        if not best or score > best_score:
-            best, best_score = k, score
+            if not best or score > best_score:
+                best, best_score = k, score
     if not best:
         return None
     anchor, preview = line[: spans[best - 1].end()], line[spans[best].start() :]
     return Split(anchor.strip(), preview.strip(), best_score, cut is not None)
+
+
+def _bounds(words: list[str]) -> tuple[int, int | None, int | None]:
+    """The most words an anchor may have, where residue begins (if it does) and where a title
+    in capitals opens the preview (if one does)."""
+    limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
+    cut = _residue_at(words, limit)
+    if cut is not None:
+        limit = min(limit, cut)
+    title = _title_in_capitals(words, limit)
+    if title is not None:
+        limit = min(limit, title)
+    return limit, cut, title
+
+
+def _best_plain(
+    line: str, spans: list[re.Match[str]], words: list[str], limit: int
+) -> tuple[int, float]:
+    """The best boundary of a line without residue, and its score (0 and -inf: none)."""
+    best, best_score = 0, float("-inf")  # the best boundary so far (0: none scored)
+    scorer = LineScorer(line, spans, words)
+    for k in range(1, limit + 1):
+        if k > len(scorer.shapes):
+            break  # (this anchor and every longer one is shaped hopelessly)
+        if scorer.shapes[k - 1] <= HOPELESS_SHAPE or not _may_split_at(words, scorer.folds, k):
+            continue  # (an anchor shaped that badly never wins: skip scoring its preview)
+        score = scorer.score(k)
+        if not best or score > best_score:
+            best, best_score = k, score
+    return best, best_score
 
 
 def _residue_at(words: list[str], limit: int) -> int | None:
@@ -254,22 +272,33 @@ def _score_before_residue(
         score += 4.0  # an image's file name opens its preview (99% of the 2019 abstracts)
     if k != cut:
         score = _tail_before_residue(words, k, cut, known, score)
-    if fold(last) in FUNCTION_WORDS or last[-1] in ",;:([{":
-        score -= 5.0
-    if last[:1].islower() and anchor[0][:1].isupper():
-        score -= 2.0
-    if last.isdigit():
-        score -= 2.0
-    if any(w.endswith(",") for w in anchor[:-1]):
-        score -= 2.0
-    if k >= 2 and fold(anchor[-1]) == fold(anchor[-2]):
-        score -= 5.0  # "League of Nations | Nations League}}": the preview repeats the word
+    score -= _badly_shaped(anchor)
     phrase = " ".join(anchor)
-    if phrase.count("(") != phrase.count(")"):
-        score -= 3.0
     if known is not None and known(phrase) and (k == cut or _may_end_name(anchor, words[k], known)):
         score += 3.0 + k
     return score + _named_in_residue(anchor, words[cut : cut + 12])
+
+
+def _badly_shaped(anchor: list[str]) -> float:
+    """How much the shape of these words says they are no link text: ending with "of" or a
+    comma, a lowercase end after a capital start, a number, commas inside, the last word
+    twice, an unclosed bracket."""
+    last = anchor[-1]
+    penalty = 0.0
+    if fold(last) in FUNCTION_WORDS or last[-1] in ",;:([{":
+        penalty += 5.0
+    if last[:1].islower() and anchor[0][:1].isupper():
+        penalty += 2.0
+    if last.isdigit():
+        penalty += 2.0
+    if any(w.endswith(",") for w in anchor[:-1]):
+        penalty += 2.0
+    if len(anchor) >= 2 and fold(anchor[-1]) == fold(anchor[-2]):
+        penalty += 5.0  # "League of Nations | Nations League}}": the preview repeats the word
+    phrase = " ".join(anchor)
+    if phrase.count("(") != phrase.count(")"):
+        penalty += 3.0
+    return penalty
 
 
 def _tail_before_residue(

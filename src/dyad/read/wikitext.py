@@ -359,9 +359,11 @@ class _Walker(Flow):
     def _heading(self, node: Heading) -> None:
         title = self.plain(node.title)
         if not self.flow:
-            self.space()
+            # A heading inside a table cell ("====Issue of Taiwanese independence====") is a
+            # paragraph of its own there: no sentence runs into or out of it.
+            self.b.soft_break()
             self.text(title)
-            self.space()
+            self.b.soft_break()
             return
         self._finish_term()
         level = max(1, node.level - 1)

@@ -4,7 +4,7 @@ A pair has tens of facts, and the page shows each of them several times over: it
 establishments, the missions, the counts), its status over time, its timeline (filtered and
 paged) and its conflicts are all made of the pair's facts. They are read once, with their
 evidences and persons (three statements), and each part is taken from them in Python by the
-conditions its own query has (``queries.select_timeline``, ``occurred_of_types``,
+conditions its own query has (``pagefacts.select_timeline``, ``occurred_of_types``,
 ``status_of``, ``counts_of``); the terms of office once for the list and the ambassadors now.
 A pair with more facts than the timeline's marks is read in parts as before, one query each.
 The page is the same either way (``tests/test_store_dyadpage.py``).
@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dyad.model import Pair
-from dyad.store import curated, queries
+from dyad.store import curated, pagefacts, queries
 from dyad.store.factread import pair_facts
 from dyad.store.summary import dyad_summary
 from dyad.store.views import Conflict, DyadSummary, Fact, Interval, Term
@@ -42,14 +42,14 @@ def dyad_page(
     conn: sqlite3.Connection,
     pair: Pair,
     name: Callable[[str], str],
-    *,
     lower: int | None,
     upper: int | None,
     types: Sequence[str] | None,
-    marks: int,
-    limit: int,
-    offset: int,
-    conflicts: int,
+    *,
+    marks: int = 1000,
+    limit: int = 100,
+    offset: int = 0,
+    conflicts: int = 100,
 ) -> DyadPage:
     """The page of ``pair``; run it inside one read snapshot. ``lower``/``upper``/``types``
     filter the timeline as :func:`queries.timeline` does."""
@@ -65,8 +65,8 @@ def dyad_page(
             conn, pair, lower=lower, upper=upper, types=types, limit=marks + 1, offset=0
         )
     else:
-        intervals = queries.status_of(pair, everything)
-        filtered = queries.select_timeline(
+        intervals = pagefacts.status_of(pair, everything)
+        filtered = pagefacts.select_timeline(
             everything, lower=lower, upper=upper, types=types, limit=marks + 1, offset=0
         )
     if offset + limit < len(filtered) or len(filtered) <= marks:

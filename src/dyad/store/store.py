@@ -40,14 +40,7 @@ from dyad.store.ingest import delete_document, document_pairs, insert_document
 from dyad.store.placement import Placement, place_documents
 from dyad.store.readback import document_records
 from dyad.store.reconcile import Policy, load_policy, policy_fingerprint
-from dyad.store.schema import (
-    begin_immediate,
-    check_current,
-    check_sqlite,
-    connect,
-    migrate,
-    now,
-)
+from dyad.store.schema import begin_immediate, check_current, check_sqlite, connect, migrate, now
 from dyad.store.summary import dyad_summary
 from dyad.store.validate import Ingestible, PreparedDocument, prepare_any
 from dyad.store.views import (
@@ -403,38 +396,15 @@ class Store:
             )
 
     def dyad_page(
-        self,
-        a: str,
-        b: str,
-        from_: str | int | None = None,
-        to: str | int | None = None,
-        types: Sequence[str] | None = None,
-        *,
-        marks: int = 1000,
-        limit: int = 100,
-        offset: int = 0,
-        conflicts: int = 100,
-    ) -> DyadPage:
-        """Everything the pair's page shows, in one snapshot (``dyadpage.py``): what
-        :meth:`show`, :meth:`status`, :meth:`timeline` (up to ``marks + 1`` facts, and the
-        page of ``limit + 1`` from ``offset``), :meth:`mission_ranks`, :meth:`terms` and
-        :meth:`conflicts` give, with the pair's facts read once."""
-        pair = self.pair(a, b)
-        lower = query_bound(from_, upper=False)
-        upper = query_bound(to, upper=True)
+        self, a: str, b: str, from_: str | int | None = None, to: str | int | None = None,
+        types: Sequence[str] | None = None, **page: int,
+    ) -> DyadPage:  # fmt: skip
+        """Everything the pair's page shows, in one snapshot (``dyadpage.dyad_page``, whose
+        keywords ``marks``, ``limit``, ``offset`` and ``conflicts`` it passes on), the pair's
+        facts read once."""
+        lower, upper = query_bound(from_, upper=False), query_bound(to, upper=True)
         with self._read() as conn:
-            return dyad_page(
-                conn,
-                pair,
-                self.name,
-                lower=lower,
-                upper=upper,
-                types=types,
-                marks=marks,
-                limit=limit,
-                offset=offset,
-                conflicts=conflicts,
-            )
+            return dyad_page(conn, self.pair(a, b), self.name, lower, upper, types, **page)
 
     def terms(self, a: str, b: str) -> list[Term]:
         """Terms of office between the pair (both directions), merged over documents."""

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from dyad.model import Pair
-from dyad.store import headline, queries
+from dyad.store import headline, pagefacts, queries
 from dyad.store.queries import MergedTerm
 from dyad.store.views import DyadSummary, Fact, Interval
 
@@ -34,8 +34,8 @@ def dyad_summary(
         heads = queries.facts_of_types(conn, pair, HEAD_TYPES)
         counts = queries.counts_by_type(conn, pair)
     else:
-        heads = queries.occurred_of_types(facts, HEAD_TYPES)
-        counts = queries.counts_of(facts)
+        heads = pagefacts.occurred_of_types(facts, HEAD_TYPES)
+        counts = pagefacts.counts_of(facts)
     began, support = headline.ranked(f for f in heads if f.type == "relations.established")
     if intervals is None:
         intervals = queries.status(conn, pair)
