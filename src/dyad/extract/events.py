@@ -80,9 +80,8 @@ class EventEngine(RoleResolver):
         """``names`` gives each state's short name ("North Korea"), for "the North"."""
         self._names = dict(names or {})
         self.rules = sorted(rules, key=lambda r: -r.priority)
-        self._plan, self._words, self._contained, self._always, self._by_word = plan_rules(
-            tuple(self.rules)
-        )
+        plan = plan_rules(tuple(self.rules))
+        self._plan, self._words, self._contained, self._always, self._by_word, self._also = plan
         self.context = context
         self.document_id = document_id
         self._people_before = people_before
@@ -118,14 +117,17 @@ class EventEngine(RoleResolver):
         """
         matches: list[_Match] = []
         hits: set[str] = set()
+        folded = tagged.string.casefold()
         if self._words is not None:
-            for hit in self._words.finditer(tagged.string.casefold()):
+            for hit in self._words.finditer(folded):
                 hits |= self._contained[hit.group()]
         chosen = set(self._always)
         for word in hits:
             chosen.update(self._by_word[word])
         for index in sorted(chosen):
             rule, pattern, _ = self._plan[index]
+            if not all(any(w in folded for w in part) for part in self._also[index]):
+                continue  # a word of another part of the pattern is missing (plan.py)
             for m in pattern.finditer(tagged.string):
                 if m.end() <= m.start():
                     continue

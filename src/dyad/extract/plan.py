@@ -24,6 +24,7 @@ Plan = tuple[
     dict[str, frozenset[str]],
     list[int],
     dict[str, list[int]],
+    list[tuple[tuple[str, ...], ...]],
 ]
 
 
@@ -33,10 +34,16 @@ def plan_rules(rules: tuple[Rule, ...]) -> Plan:
 
     Most sentences hold no event: a pattern is only tried where one of the words it cannot
     match without (:func:`required_words`) occurs. A hit on "established" is also a hit on
-    "establish"; each word lists its patterns.
+    "establish"; each word lists its patterns. A pattern found by its word is then tried only
+    where a word of each of its other mandatory parts (:func:`required_parts`) occurs too: the
+    last list, by pattern.
     """
     plan = [
         (rule, p, frozenset(required_words(p.pattern))) for rule in rules for p in rule.patterns
+    ]
+    also = [
+        tuple(part for part in required_parts(p.pattern) if frozenset(part) != words)
+        for _, p, words in plan
     ]
     words = sorted({w for _, _, ws in plan for w in ws}, key=len, reverse=True)
     compiled = re.compile("|".join(map(re.escape, words))) if words else None
@@ -46,7 +53,30 @@ def plan_rules(rules: tuple[Rule, ...]) -> Plan:
     for i, (_, _, ws) in enumerate(plan):
         for w in ws:
             by_word.setdefault(w, []).append(i)
-    return plan, compiled, contained, always, by_word
+    return plan, compiled, contained, always, by_word, also
+
+
+def required_parts(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Of each mandatory part of ``pattern`` (a group or a run of literal text at the top
+    level, optional parts left out), the literal words one of which any match of the part
+    must contain, as :func:`required_words` finds them: every match holds a word of each.
+    A pattern that is an alternation at the top level has one part, :func:`required_words`.
+    """
+    if len(_split_top(pattern)) > 1:
+        words = required_words(pattern)
+        return (words,) if words else ()
+    parts: list[tuple[str, ...]] = []
+    for piece, is_group in _sequence(pattern):
+        if is_group:
+            if piece.startswith(("(?=", "(?!", "(?<")):
+                continue  # a look-around consumes nothing
+            inner = re.sub(r"^\((?:\?:|\?P<\w+>|\?[=!<][=!]?)?", "", piece)[:-1]
+            words = required_words(inner)
+        else:
+            words = _literal(piece)
+        if words and words not in parts:
+            parts.append(words)
+    return tuple(parts)
 
 
 @cache
