@@ -46,7 +46,7 @@ def plan_rules(rules: tuple[Rule, ...]) -> Plan:
         for _, p, words in plan
     ]
     words = sorted({w for _, _, ws in plan for w in ws}, key=len, reverse=True)
-    compiled = re.compile("|".join(map(re.escape, words))) if words else None
+    compiled = re.compile(_trie(words)) if words else None
     contained = {w: frozenset(v for v in words if v in w) for w in words}
     always = [i for i, (_, _, ws) in enumerate(plan) if not ws]
     by_word: dict[str, list[int]] = {}
@@ -54,6 +54,30 @@ def plan_rules(rules: tuple[Rule, ...]) -> Plan:
         for w in ws:
             by_word.setdefault(w, []).append(i)
     return plan, compiled, contained, always, by_word, also
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern of ``words`` that finds at each position the longest word there, as their
+    plain alternation longest first does, written as a tree of their letters: the regular
+    expression engine tries each of hundreds of alternatives at every position of a sentence,
+    but only the branches of the letter it stands on in a tree."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        # Greedy: a longer word first, the word ending here after.
+        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
+
+    return pattern(tree)
 
 
 def required_parts(pattern: str) -> tuple[tuple[str, ...], ...]:
