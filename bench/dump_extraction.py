@@ -49,20 +49,25 @@ def _inputs(shared: Path, scratch: Path) -> Iterator[Path]:
     )
 
 
-def dump(path: Path, label: str, out: TextIO) -> int:
-    """Write one file's documents; the number of documents."""
+def dump(path: Path, label: str, out: TextIO, folders: dict[str, str]) -> int:
+    """Write one file's documents; the number of documents. ``folders``: paths written as
+    names (the temporary folder and the checkout), so that two runs compare."""
     count = 0
+    lines: list[str] = []
     try:
         for document in iter_documents(path, None):
             extraction = extract(document)
-            out.write(f"# {label} {document.id}\n")
-            for record in extraction_records(extraction):
-                out.write(dumps(record) + "\n")
-            out.write(f"people {extraction.people!r}\n")
-            out.write(f"facts {sorted(extraction.facts.items())!r}\n")
+            lines.append(f"# {label} {document.id}")
+            lines.extend(dumps(record) for record in extraction_records(extraction))
+            lines.append(f"people {extraction.people!r}")
+            lines.append(f"facts {sorted(extraction.facts.items())!r}")
             count += 1
     except ReadError as exc:
-        out.write(f"# {label} refused: {exc}\n")
+        lines.append(f"# {label} refused: {exc}")
+    for line in lines:
+        for folder, name in folders.items():
+            line = line.replace(folder, name)
+        out.write(line + "\n")
     return count
 
 
@@ -79,7 +84,8 @@ def main(argv: list[str] | None = None) -> None:
     ):
         for path in _inputs(arguments.shared, Path(scratch)):
             label = str(path.relative_to(scratch)) if path.is_relative_to(scratch) else path.name
-            documents += dump(path, label, out)
+            folders = {scratch: "<tarball>", str(ROOT): "<checkout>"}
+            documents += dump(path, label, out, folders)
     seconds = time.perf_counter() - started
     print(f"{documents} documents -> {arguments.out} in {seconds:.0f} s")
 

@@ -31,7 +31,7 @@ from dyad.extract.context import Context
 from dyad.extract.event_dates import _TIME_SHIFT as _TIME_SHIFT
 from dyad.extract.event_dates import event_dates
 from dyad.extract.modality import modality_of
-from dyad.extract.plan import plan_rules
+from dyad.extract.plan import has_every_part, plan_rules
 from dyad.extract.roles import RoleResolver
 from dyad.extract.rules import Rule
 from dyad.extract.scene import (
@@ -126,7 +126,7 @@ class EventEngine(RoleResolver):
             chosen.update(self._by_word[word])
         for index in sorted(chosen):
             rule, pattern, _ = self._plan[index]
-            if not all(any(w in folded for w in part) for part in self._also[index]):
+            if not has_every_part(folded, self._also[index]):
                 continue  # a word of another part of the pattern is missing (plan.py)
             for m in pattern.finditer(tagged.string):
                 if m.end() <= m.start():

@@ -80,6 +80,17 @@ def _trie(words: list[str]) -> str:
     return pattern(tree)
 
 
+def has_every_part(text: str, parts: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``text`` (case-folded) holds a word of each of ``parts``."""
+    for part in parts:
+        for word in part:
+            if word in text:
+                break
+        else:
+            return False
+    return True
+
+
 def required_parts(pattern: str) -> tuple[tuple[str, ...], ...]:
     """Of each mandatory part of ``pattern`` (a group or a run of literal text at the top
     level, optional parts left out), the literal words one of which any match of the part

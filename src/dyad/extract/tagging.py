@@ -143,6 +143,8 @@ def _more_pair_references(
     text: str, start: int, end: int, found: list[Candidate]
 ) -> list[Candidate]:
     """References to the pair that ``_COREF`` does not read, where no other reference is."""
+    if text.find("two", start, end) < 0:
+        return []  # each of them says "two"
     return [
         Candidate("C", m.start(), m.end(), -1, coref="pair")
         for m in _MORE_PAIR.finditer(text, start, end)
