@@ -155,6 +155,22 @@ class _Walk:
     prep_object: int | None = None
 
 
+def needed_words(rule: VerbRule) -> tuple[frozenset[str], ...]:
+    """For each word element of the pattern (its prepositions and the words in them too), the
+    words one of which a sentence must hold for :func:`find_match` to find the element: the
+    first words of its alternatives. A sentence without one cannot match the pattern."""
+    needs: list[frozenset[str]] = []
+    elements = list(rule.pre) + list(rule.post)
+    while elements:
+        element = elements.pop()
+        if isinstance(element, Words):
+            needs.append(frozenset().union(*(phrase[0] for phrase in element.alternatives)))
+        elif isinstance(element, Prep):
+            needs.append(frozenset({element.word.casefold()}))
+            elements.extend(element.inner)
+    return tuple(needs)
+
+
 def find_match(rule: VerbRule, tokens: Sequence[Token], verb: int, verb_end: int) -> Found | None:
     """Where ``rule`` matches around the verb at ``verb``..``verb_end``, with its roles, in
     phases: the pattern's elements before the verb, those after it, the subject and object."""
