@@ -293,17 +293,15 @@ def _year_is_date(text: str, start: int, end: int) -> bool:
 
 _DIGIT = re.compile(r"\d")
 
-# Every match of every pattern holds a year or a decade (four digits in a row) or the word
-# "century", and reaches at most _REACH characters other than white space before the first
-# such anchor and after the start of the last, lookarounds included ("between the beginning of
-# September 15th, 1990", "from 1990-05-15 through the present": under 40), and at most that
-# many between two of them. The long patterns open with a look-behind, which the regular
-# expression engine tries at every position of the text: on a long text they are run only
-# in windows around the anchors, where each sees exactly what it would see in the whole
-# text (a look-behind sees before a window, and no match or look-ahead reaches its end).
+# Every match holds a year or a decade (four digits) or "century", and reaches at most _REACH
+# characters other than white space before the first such anchor, after the start of the last
+# and between two, lookarounds included ("between the beginning of September 15th, 1990",
+# "from 1990-05-15 through the present": under 40). The engine tries a pattern at every
+# position: on a long text the patterns run only in windows around the anchors, where each
+# sees what it would in the whole text (a look-behind sees before a window; nothing reaches
+# its end). A range's first point ends in its year, day, decade or "century", then a dash:
+# the anchor of the patterns that need one.
 _ANCHOR = re.compile(r"[0-9]{4}|[Cc][Ee][Nn][Tt][Uu][Rr][Yy]")
-# A range's first point ends in its year, a day ("1990-05-15"), a decade's "s" or "century",
-# and a dash follows: the anchor of the patterns that need one.
 _DASH_ANCHOR = re.compile(
     r"[0-9]{4}(?=\S{0,6}\s?[-–—‐/])|[Cc][Ee][Nn][Tt][Uu][Rr][Yy](?=\s?[-–—‐/])"
 )

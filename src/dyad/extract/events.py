@@ -31,7 +31,7 @@ from dyad.extract.context import Context
 from dyad.extract.event_dates import _TIME_SHIFT as _TIME_SHIFT
 from dyad.extract.event_dates import event_dates
 from dyad.extract.modality import modality_of
-from dyad.extract.plan import has_every_part, plan_rules
+from dyad.extract.plan import patterns_to_try, plan_rules
 from dyad.extract.roles import RoleResolver
 from dyad.extract.rules import Rule
 from dyad.extract.scene import (
@@ -80,8 +80,8 @@ class EventEngine(RoleResolver):
         """``names`` gives each state's short name ("North Korea"), for "the North"."""
         self._names = dict(names or {})
         self.rules = sorted(rules, key=lambda r: -r.priority)
-        plan = plan_rules(tuple(self.rules))
-        self._plan, self._words, self._contained, self._always, self._by_word, self._also = plan
+        self._all = plan_rules(tuple(self.rules))
+        self._plan, self._words, _, self._always, _, _ = self._all
         self.context = context
         self.document_id = document_id
         self._people_before = people_before
@@ -116,18 +116,8 @@ class EventEngine(RoleResolver):
         "previously") happened then (``inferred``).
         """
         matches: list[_Match] = []
-        hits: set[str] = set()
-        folded = tagged.string.casefold()
-        if self._words is not None:
-            for hit in self._words.finditer(folded):
-                hits |= self._contained[hit.group()]
-        chosen = set(self._always)
-        for word in hits:
-            chosen.update(self._by_word[word])
-        for index in sorted(chosen):
+        for index in patterns_to_try(self._all, tagged.string):
             rule, pattern, _ = self._plan[index]
-            if not has_every_part(folded, self._also[index]):
-                continue  # a word of another part of the pattern is missing (plan.py)
             for m in pattern.finditer(tagged.string):
                 if m.end() <= m.start():
                     continue

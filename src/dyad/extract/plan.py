@@ -80,6 +80,21 @@ def _trie(words: list[str]) -> str:
     return pattern(tree)
 
 
+def patterns_to_try(plan: Plan, string: str) -> list[int]:
+    """The indices, in order, of the plan's patterns to try on a (tagged) sentence: those of
+    the words found in it, of which a word of each other mandatory part occurs too."""
+    _, words, contained, always, by_word, also = plan
+    folded = string.casefold()
+    hits: set[str] = set()
+    if words is not None:
+        for hit in words.finditer(folded):
+            hits |= contained[hit.group()]
+    chosen = set(always)
+    for word in hits:
+        chosen.update(by_word[word])
+    return [index for index in sorted(chosen) if has_every_part(folded, also[index])]
+
+
 def has_every_part(text: str, parts: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``text`` (case-folded) holds a word of each of ``parts``."""
     for part in parts:
