@@ -15,6 +15,12 @@ Dyad's memo caches are emptied before each pass (``_rounds.clear_memos``): a sec
 the same pages would find every date already validated (``dates.is_valid_edtf``, which calls the
 ``edtf`` package's pyparsing grammar) and run several times faster than any first reading does.
 
+``--baseline SRC`` compares with another checkout's ``src`` folder (main, say) in the same
+run: each round runs this script for one round in a fresh interpreter per checkout, this
+one's ``src`` and then SRC (the order rotating), and prints each checkout's extraction/reading
+ratio by round, their medians and the median of the rounds' ratio of the two, with the load
+average before each run.
+
 ``--profile`` then runs :func:`extract` once more over the documents (read beforehand; memo
 caches emptied) under cProfile and prints the stages, the functions ``extract`` calls itself,
 with the time spent in each (cumulative, so a stage includes what it calls) and their share of
@@ -28,8 +34,10 @@ from __future__ import annotations
 import argparse
 import cProfile
 import linecache
+import os
 import pstats
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Iterable
@@ -181,6 +189,43 @@ def bench(pages: list[Page], size: int, rounds: int) -> None:
         f"  goal <= {GOAL:g}  {verdict(ratio, GOAL)}"
     )
     print(f"  (info) the same split inside the read+extract pass: extract / read x{inside:.2f}")
+    print(f"RESULT {ratio:.6f} {wall_ratio:.6f} {statistics.median(alone):.6f}")
+
+
+def against(baseline: Path, arguments: list[str], rounds: int) -> None:
+    """One round at a time of this script in a fresh interpreter per checkout (this one's
+    ``src``, then ``baseline``, the order rotating): each one's ratio and the ratio of both."""
+    checkouts = {"this": ROOT / "src", "baseline": baseline.resolve()}
+    found: dict[str, list[tuple[float, float, float]]] = {name: [] for name in checkouts}
+    loads: list[str] = []
+    for number in range(rounds):
+        names = list(checkouts)[number % 2 :] + list(checkouts)[: number % 2]
+        for name in names:
+            loads.append(f"{os.getloadavg()[0]:.1f}")
+            env = {**os.environ, "PYTHONPATH": str(checkouts[name])}
+            command = [sys.executable, __file__, *arguments, "--rounds", "1"]
+            out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+            line = next(x for x in out.stdout.splitlines() if x.startswith("RESULT "))
+            ratio, wall, alone = (float(v) for v in line.split()[1:])
+            found[name].append((ratio, wall, alone))
+            print(
+                f"  round {number + 1} {name:8} extract/read x{ratio:.3f} (wall x{wall:.3f},"
+                f" extraction {alone:.1f} s cpu), load {loads[-1]}",
+                flush=True,
+            )
+    for name in checkouts:
+        ratios = [r for r, _, _ in found[name]]
+        print(
+            f"  {name:8} ({checkouts[name]}): extract/read median x{statistics.median(ratios):.3f}"
+            f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)})"
+        )
+    relative = [
+        a / b for (a, _, _), (b, _, _) in zip(found["this"], found["baseline"], strict=True)
+    ]
+    print(
+        f"  this / baseline, median of the rounds: x{statistics.median(relative):.3f};"
+        f" load average at each run: {', '.join(loads)}"
+    )
 
 
 def _label(key: tuple[str, int, str]) -> str:
@@ -230,9 +275,17 @@ def main(argv: list[str] | None = None) -> None:
     options.add_argument(
         "--profile", type=int, nargs="?", const=30, metavar="TOP", help="profile extract()"
     )
+    options.add_argument(
+        "--baseline", type=Path, metavar="SRC", help="another checkout's src/, run alternately"
+    )
     arguments = options.parse_args(argv)
     rounds = arguments.rounds if arguments.rounds is not None else (2 if arguments.quick else 3)
     print(f"extract: {conditions()}")
+    if arguments.baseline:
+        passed = [str(p) for p in arguments.pages] + ["--shared", str(arguments.shared)]
+        against(arguments.baseline, passed + (["--quick"] if arguments.quick else []), rounds)
+        print(f"\nextract done: {conditions()}")
+        return
     paths, note = pick(arguments.shared, arguments.pages, arguments.quick)
     if note:
         print(f"  fallback: {note}")

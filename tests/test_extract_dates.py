@@ -92,3 +92,58 @@ def test_extract_dates_never_crash_and_values_are_valid(text: str) -> None:
     for found in find_dates(text):
         assert text[found.start : found.end] == found.text
         assert is_valid_edtf(found.edtf)
+
+
+# Pieces of dates and what may stand around them, with long runs of white space: a match of a
+# long pattern may reach far in characters but not in characters other than white space.
+_PIECES = (
+    "from between the beginning end of early mid- late spring September Sept. 15th 31 , 1990"
+    " 1990s 2001 12013 2013-05-15 19th century CENTURY - – / ( ) present today now when since"
+    " after until post- pre- up to and through x 05"
+).split(" ")
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "\n", "\t\t", " " * 60])),
+        max_size=120,
+    )
+)
+def test_extract_dates_windows_find_what_the_whole_text_gives(
+    parts: list[tuple[str, str]],
+) -> None:
+    # Long texts are searched only around their years (dates._windows): the same dates as a
+    # search of the whole text, and of any part of it.
+    text = "".join(piece + space for piece, space in parts)
+    whole = _whole_text_search(text, 0, len(text))
+    assert find_dates(text) == whole
+    third = len(text) // 3
+    assert find_dates(text, third, len(text) - 5) == _whole_text_search(text, third, len(text) - 5)
+
+
+def test_extract_dates_windows_on_real_articles() -> None:
+    from conftest import EXAMPLES
+    from dyad.read import read_file
+
+    paths = [*sorted((EXAMPLES / "wikitext").iterdir()), *sorted(EXAMPLES.glob("*.txt"))]
+    paths += sorted((EXAMPLES / "text").glob("*.md"))[:6]
+    count = 0
+    for path in paths:
+        if path.name == "NOTICE":
+            continue
+        text = read_file(path).text
+        found = find_dates(text)
+        assert found == _whole_text_search(text, 0, len(text)), path.name
+        count += len(found)
+    assert count > 100
+
+
+def _whole_text_search(text: str, start: int, end: int) -> list[object]:
+    from dyad.extract import dates
+
+    windows = dates._windows
+    dates._windows = lambda text, start, end, anchors: [(start, end)]  # type: ignore[assignment]
+    try:
+        return list(find_dates(text, start, end))
+    finally:
+        dates._windows = windows

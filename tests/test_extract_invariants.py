@@ -108,9 +108,10 @@ def test_extract_never_crashes_on_odd_text(noise: str) -> None:
 
 def test_extract_prefilter_never_hides_a_match() -> None:
     # Patterns are only tried where one of their required words occurs: check that on every
-    # tagged sentence of the project's articles, any pattern that matches has such a word.
+    # tagged sentence of the project's articles, any pattern that matches has such a word,
+    # and a word of each of its mandatory parts.
     from dyad.extract import pipeline
-    from dyad.extract.plan import required_words
+    from dyad.extract.plan import required_parts, required_words
     from dyad.extract.rules import builtin_rules
 
     seen: list[tuple[str, str]] = []
@@ -139,5 +140,8 @@ def test_extract_prefilter_never_hides_a_match() -> None:
             if pattern.search(tagged):
                 words = required_words(pattern.pattern)
                 assert not words or any(w in tagged and w in raw for w in words), pattern.pattern
+                # ... and a word of each of its other mandatory parts (plan.required_parts).
+                for part in required_parts(pattern.pattern):
+                    assert any(w in tagged for w in part), (pattern.pattern, part)
                 checked += 1
     assert checked > 100

@@ -59,3 +59,31 @@ def test_extract_people_cues_a_later_cue_fills_in_the_state() -> None:
     assert [(p.name, p.state, p.role, p.via) for p in people] == [
         ("Paek Nam Sun", "PRK", "Foreign minister", "title")
     ]
+
+
+def test_people_role_tree_matches_as_the_plain_alternation() -> None:
+    # The roles are one pattern written as a tree of their letters (people._role_pattern): the
+    # same matches, groups included, as a plain alternation of them longest first.
+    import re
+
+    from conftest import EXAMPLES
+    from dyad.extract import people
+    from dyad.read import read_file
+
+    plain = "(?i:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in people.roles()) + ")"
+    tree = people._role_pattern()
+    assert tree != plain
+    texts = [read_file(p).text for p in sorted((EXAMPLES / "wikitext").glob("*.wiki"))[:3]]
+    texts.append(
+        "the Vice-President  Kim Yong-nam; Vice President of Mongolia, Sali Berisha met PRIME"
+        "\tMINISTER Enkhbold and the Deputy Prime Minister and Chargé d'affaires X Y, then"
+        " Secretary-General Ban Ki-moon and the Secretary General of the UN, Kofi Annan."
+    )
+    kinds = ("titled", "apposition", "predicate")
+    for kind, fast in zip(kinds, people._patterns(), strict=True):
+        slow = re.compile(fast.pattern.replace(tree, plain))
+        assert slow.pattern != fast.pattern
+        for text in texts:
+            found = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            assert found == [(m.span(), m.groupdict()) for m in slow.finditer(text)], kind
+    assert any(people._patterns()[0].finditer(texts[-1]))

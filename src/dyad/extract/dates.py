@@ -23,6 +23,7 @@ range can be built from parts, and a ``kind`` saying what was written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -301,6 +302,54 @@ def _year_is_date(text: str, start: int, end: int) -> bool:
 
 _DIGIT = re.compile(r"\d")
 
+# Every match holds a year or a decade (four digits) or "century", and reaches at most _REACH
+# characters other than white space before the first such anchor, after the start of the last
+# and between two, lookarounds included ("between the beginning of September 15th, 1990",
+# "from 1990-05-15 through the present": under 40). The engine tries a pattern at every
+# position: on a long text the patterns run only in windows around the anchors, where each
+# sees what it would in the whole text (a look-behind sees before a window; nothing reaches
+# its end). A range's first point ends in its year, day, decade or "century", then a dash:
+# the anchor of the patterns that need one.
+_ANCHOR = re.compile(r"[0-9]{4}|[Cc][Ee][Nn][Tt][Uu][Rr][Yy]")
+_DASH_ANCHOR = re.compile(
+    r"[0-9]{4}(?=\S{0,6}\s?[-–—‐/])|[Cc][Ee][Nn][Tt][Uu][Rr][Yy](?=\s?[-–—‐/])"
+)
+_NEEDS_DASH = frozenset({"dash_range", "open_dash"})
+_REACH = 48
+_UP_TO_REACH = re.compile(rf"(?:\s*\S){{1,{_REACH}}}")
+_SHORT = 4 * _REACH  # a text this short is searched whole
+
+
+def _windows(text: str, start: int, end: int, anchors: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Disjoint spans of ``text[start:end]``, in order, outside which no match of a pattern
+    whose every match holds an ``anchors`` match (as above) can be."""
+    if end - start <= _SHORT:
+        return [(start, end)]
+    backwards = text[end - 1 : start - 1 if start else None : -1]  # text[start:end] reversed
+    windows: list[list[int]] = []
+    for anchor in anchors.finditer(text, start, end):
+        at = anchor.start()
+        ahead = _UP_TO_REACH.match(text, at, end)
+        reach_end = ahead.end() if ahead is not None else end
+        if windows and at <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], reach_end)
+            continue
+        # The _REACH-th character other than white space before the anchor.
+        behind = _UP_TO_REACH.match(backwards, end - at)
+        reach_start = end - behind.end() if behind is not None else at
+        if windows and reach_start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], reach_end)
+        else:
+            windows.append([reach_start, reach_end])
+    return [(a, b) for a, b in windows]
+
+
+def _finditer(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
     """Every temporal expression in ``text[start:end]``, leftmost-longest, without overlaps."""
@@ -309,12 +358,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
         return []  # every pattern needs a year, a decade or a century's number
     found: list[TimeExpr] = []
     taken = bytearray(end - start)
+    windows = _windows(text, start, end, _ANCHOR)
+    dash_windows = _windows(text, start, end, _DASH_ANCHOR)
     for name, pattern in _PATTERNS:
-        matches = (
-            _day_ranges(pattern, text, start, end)
-            if name == "day_range"
-            else pattern.finditer(text, start, end)
-        )
+        if name == "day_range":
+            matches: Iterable[re.Match[str]] = _day_ranges(pattern, text, start, end)
+        else:
+            matches = _finditer(pattern, text, dash_windows if name in _NEEDS_DASH else windows)
         for m in matches:
             if any(taken[m.start() - start : m.end() - start]):
                 continue
@@ -440,28 +490,6 @@ def lower_year(value: str) -> int | None:
     if m.group(2):
         return int(m.group(2)) * 10
     return int(m.group(3)) * 100
-
-
-def upper_year(value: str) -> int | None:
-    """The latest year an EDTF value can mean (``None`` when open or unknown)."""
-    last = value.split("/")[-1]
-    m = re.match(r"(\d{4})|(\d{3})X|(\d{2})XX", last)
-    if not m:
-        return None
-    if m.group(1):
-        return int(m.group(1))
-    if m.group(2):
-        return int(m.group(2)) * 10 + 9
-    return int(m.group(3)) * 100 + 99
-
-
-def range_of(first: TimeExpr, second: TimeExpr) -> str | None:
-    """An interval from the start of one expression to the end of another, if ordered."""
-    low, high = first.start_value, second.end_value or second.start_value
-    if _sort_key(low) > _sort_key(high):
-        return None
-    value = f"{low}/{high}"
-    return value if is_valid_edtf(value) else None
 
 
 def month_of(value: str) -> str:

@@ -31,7 +31,7 @@ from dyad.extract.context import Context
 from dyad.extract.event_dates import _TIME_SHIFT as _TIME_SHIFT
 from dyad.extract.event_dates import event_dates
 from dyad.extract.modality import modality_of, not_until
-from dyad.extract.plan import plan_rules
+from dyad.extract.plan import patterns_to_try, plan_rules
 from dyad.extract.quantities import money_near
 from dyad.extract.roles import RoleResolver
 from dyad.extract.rules import Rule
@@ -81,9 +81,8 @@ class EventEngine(RoleResolver):
         """``names`` gives each state's short name ("North Korea"), for "the North"."""
         self._names = dict(names or {})
         self.rules = sorted(rules, key=lambda r: -r.priority)
-        self._plan, self._words, self._contained, self._always, self._by_word = plan_rules(
-            tuple(self.rules)
-        )
+        self._all = plan_rules(tuple(self.rules))
+        self._plan, self._words, _, self._always, _, _ = self._all
         self.context = context
         self.document_id = document_id
         self._people_before = people_before
@@ -118,14 +117,7 @@ class EventEngine(RoleResolver):
         "previously") happened then (``inferred``).
         """
         matches: list[_Match] = []
-        hits: set[str] = set()
-        if self._words is not None:
-            for hit in self._words.finditer(tagged.string.casefold()):
-                hits |= self._contained[hit.group()]
-        chosen = set(self._always)
-        for word in hits:
-            chosen.update(self._by_word[word])
-        for index in sorted(chosen):
+        for index in patterns_to_try(self._all, tagged.string):
             rule, pattern, _ = self._plan[index]
             for m in pattern.finditer(tagged.string):
                 if m.end() <= m.start():

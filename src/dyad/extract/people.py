@@ -72,8 +72,30 @@ def roles() -> tuple[str, ...]:
 
 @cache
 def _role_pattern() -> str:
-    """Roles match in any case ("foreign minister"); names around them must be capitalised."""
-    return "(?i:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in roles()) + ")"
+    """Roles match in any case ("foreign minister"); names around them must be capitalised.
+
+    The roles, longest first, written as a tree of their letters (a space in a role is any
+    white space): where several roles match at a place they are tried longest first, as in a
+    plain alternation of them, but the engine, which tries a pattern at every position of the
+    text, follows only the branch of the letter it stands on."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for role in roles():
+        node = tree
+        for char in role:
+            # In lower case, so that the branches of a node stand on different letters.
+            lower = char.lower() if len(char.lower()) == 1 else char
+            node = node.setdefault(r"\s+" if char == " " else re.escape(lower), {})
+        node[""] = {}  # a role ends here
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [key + pattern(node[key]) for key in node if key]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
+
+    return "(?i:" + pattern(tree) + ")"
 
 
 @cache

@@ -24,6 +24,7 @@ Plan = tuple[
     dict[str, frozenset[str]],
     list[int],
     dict[str, list[int]],
+    list[tuple[tuple[str, ...], ...]],
 ]
 
 
@@ -33,20 +34,99 @@ def plan_rules(rules: tuple[Rule, ...]) -> Plan:
 
     Most sentences hold no event: a pattern is only tried where one of the words it cannot
     match without (:func:`required_words`) occurs. A hit on "established" is also a hit on
-    "establish"; each word lists its patterns.
+    "establish"; each word lists its patterns. A pattern found by its word is then tried only
+    where a word of each of its other mandatory parts (:func:`required_parts`) occurs too: the
+    last list, by pattern.
     """
     plan = [
         (rule, p, frozenset(required_words(p.pattern))) for rule in rules for p in rule.patterns
     ]
+    also = [
+        tuple(part for part in required_parts(p.pattern) if frozenset(part) != words)
+        for _, p, words in plan
+    ]
     words = sorted({w for _, _, ws in plan for w in ws}, key=len, reverse=True)
-    compiled = re.compile("|".join(map(re.escape, words))) if words else None
+    compiled = re.compile(_trie(words)) if words else None
     contained = {w: frozenset(v for v in words if v in w) for w in words}
     always = [i for i, (_, _, ws) in enumerate(plan) if not ws]
     by_word: dict[str, list[int]] = {}
     for i, (_, _, ws) in enumerate(plan):
         for w in ws:
             by_word.setdefault(w, []).append(i)
-    return plan, compiled, contained, always, by_word
+    return plan, compiled, contained, always, by_word, also
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern of ``words`` that finds at each position the longest word there, as their
+    plain alternation longest first does, written as a tree of their letters: the regular
+    expression engine tries each of hundreds of alternatives at every position of a sentence,
+    but only the branches of the letter it stands on in a tree."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        # Greedy: a longer word first, the word ending here after.
+        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
+
+    return pattern(tree)
+
+
+def patterns_to_try(plan: Plan, string: str) -> list[int]:
+    """The indices, in order, of the plan's patterns to try on a (tagged) sentence: those of
+    the words found in it, of which a word of each other mandatory part occurs too."""
+    _, words, contained, always, by_word, also = plan
+    folded = string.casefold()
+    hits: set[str] = set()
+    if words is not None:
+        for hit in words.finditer(folded):
+            hits |= contained[hit.group()]
+    chosen = set(always)
+    for word in hits:
+        chosen.update(by_word[word])
+    return [index for index in sorted(chosen) if has_every_part(folded, also[index])]
+
+
+def has_every_part(text: str, parts: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``text`` (case-folded) holds a word of each of ``parts``."""
+    for part in parts:
+        for word in part:
+            if word in text:
+                break
+        else:
+            return False
+    return True
+
+
+def required_parts(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Of each mandatory part of ``pattern`` (a group or a run of literal text at the top
+    level, optional parts left out), the literal words one of which any match of the part
+    must contain, as :func:`required_words` finds them: every match holds a word of each.
+    A pattern that is an alternation at the top level has one part, :func:`required_words`.
+    """
+    if len(_split_top(pattern)) > 1:
+        words = required_words(pattern)
+        return (words,) if words else ()
+    parts: list[tuple[str, ...]] = []
+    for piece, is_group in _sequence(pattern):
+        if is_group:
+            if piece.startswith(("(?=", "(?!", "(?<")):
+                continue  # a look-around consumes nothing
+            inner = re.sub(r"^\((?:\?:|\?P<\w+>|\?[=!<][=!]?)?", "", piece)[:-1]
+            words = required_words(inner)
+        else:
+            words = _literal(piece)
+        if words and words not in parts:
+            parts.append(words)
+    return tuple(parts)
 
 
 @cache

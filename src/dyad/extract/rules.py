@@ -35,7 +35,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
@@ -239,3 +239,23 @@ def _checked(rules: Sequence[Rule]) -> tuple[Rule, ...]:
             )
         seen[rule.id] = rule.origin
     return tuple(rules)
+
+
+# ---------------------------------------------------------------------- matches made by code
+
+
+def any_of(text: str) -> str:
+    """A pattern that matches ``text`` where it stands: any ``len(text)`` characters.
+
+    The matchers that find an event by code (the CAMEO verbs, the trigger lexicon) hand the
+    engine a match of the sentence's own text with the roles as named groups. Written with
+    the text escaped, each such pattern would be new and compiled afresh; written with its
+    lengths only, the same few shapes recur and :func:`shaped` compiles each once.
+    """
+    return f"(?s:.{{{len(text)}}})" if text else ""
+
+
+@lru_cache(maxsize=4096)
+def shaped(pattern: str) -> re.Pattern[str]:
+    """``pattern`` (made of :func:`any_of` and named groups) compiled, remembered."""
+    return re.compile(pattern)

@@ -15,13 +15,14 @@ strategic partnerships or agreements with a "Year" column is not a list of estab
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 
 from dyad.extract.context import Context, _state_of_label, pair
 from dyad.extract.table_history import CellDate, Kind, cell_history
 from dyad.gazetteer import Gazetteer
-from dyad.model import Cell, Document, Event, Evidence, Row, Table
+from dyad.model import Cell, DateMark, Document, Event, Evidence, Row, Table
 
 RULE_ID = "table.relations-established"
 RULE_IDS: dict[Kind, str] = {
@@ -112,8 +113,24 @@ def _history_event(
     )
 
 
+class _Marks:
+    """The document's date marks, found by span in log time, in the document's order."""
+
+    def __init__(self, marks: tuple[DateMark, ...]) -> None:
+        self.marks = marks
+        self.order = sorted(range(len(marks)), key=lambda i: marks[i].start)
+        self.starts = [marks[i].start for i in self.order]
+
+    def within(self, start: int, end: int) -> tuple[DateMark, ...]:
+        """The marks wholly inside ``[start, end)``, in the document's order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_right(self.starts, end)
+        inside = sorted(i for i in self.order[lo:hi] if self.marks[i].end <= end)
+        return tuple(self.marks[i] for i in inside)
+
+
 def _row_events(
-    doc: Document, row: Row, column: int, subject: str, gazetteer: Gazetteer
+    doc: Document, row: Row, column: int, subject: str, gazetteer: Gazetteer, marks: _Marks
 ) -> list[Event]:
     """The events of one body row: its partner, and the history its date cell records,
     evidenced by the row from its first cell to the date (not the notes that may follow)."""
@@ -124,9 +141,10 @@ def _row_events(
         return []
     cell = row.cells[column]
     sides = (gazetteer.get(subject), gazetteer.get(partner))
-    marks = tuple(d for d in doc.dates if cell.start <= d.start and d.end <= cell.end)
     known = tuple(x for x in sides if x is not None)
-    history = cell_history(doc.text, cell.start, cell.end, known, gazetteer, marks)
+    history = cell_history(
+        doc.text, cell.start, cell.end, known, gazetteer, marks.within(cell.start, cell.end)
+    )
     start, end = row.cells[0].start, cell.end
     evidence = Evidence(doc.text[start:end], start, end)
     return [_history_event(doc, found, subject, partner, cell, evidence) for found in history]
@@ -138,6 +156,7 @@ def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[
     if subject is None:
         return []
     events: list[Event] = []
+    marks = _Marks(doc.dates)
     for block in doc.blocks:
         if not isinstance(block, Table):
             continue
@@ -145,5 +164,5 @@ def table_events(doc: Document, context: Context, gazetteer: Gazetteer) -> list[
         if column is None:
             continue
         for row in block.rows:
-            events.extend(_row_events(doc, row, column, subject, gazetteer))
+            events.extend(_row_events(doc, row, column, subject, gazetteer, marks))
     return events

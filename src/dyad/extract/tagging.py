@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from dyad.extract.dates import TimeExpr
 from dyad.extract.people import PersonMention
@@ -92,8 +92,10 @@ class Tagged:
         return self.tags[index] if index < len(self.tags) else None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A mention that may become a tag (a named tuple: made for every mention of every tagged
+    sentence, several times faster than a frozen dataclass)."""
+
     kind: TagKind
     start: int
     end: int
@@ -141,6 +143,8 @@ def _more_pair_references(
     text: str, start: int, end: int, found: list[Candidate]
 ) -> list[Candidate]:
     """References to the pair that ``_COREF`` does not read, where no other reference is."""
+    if text.find("two", start, end) < 0:
+        return []  # each of them says "two"
     return [
         Candidate("C", m.start(), m.end(), -1, coref="pair")
         for m in _MORE_PAIR.finditer(text, start, end)
@@ -223,8 +227,10 @@ def _tagged(
     for c in accepted:
         parts.append(text[cursor : c.start])
         positions.extend(range(cursor, c.start))
-        inner = tuple(
-            m.code for m in states if c.kind == "Q" and c.start <= m.start and m.end <= c.end
+        inner = (
+            tuple(m.code for m in states if c.start <= m.start and m.end <= c.end)
+            if c.kind == "Q"
+            else ()
         )
         tag = Tag(
             c.kind,

@@ -29,7 +29,7 @@ from typing import Any
 
 from dyad.extract.arguments import Roles, coordinated, find_roles
 from dyad.extract.cameo.matching import TOKEN, Token, asserted_verb, token
-from dyad.extract.rules import Rule
+from dyad.extract.rules import Rule, any_of, shaped
 from dyad.extract.tagging import Tagged
 from dyad.vocabulary import event_type
 
@@ -308,11 +308,11 @@ def _at(string: str, tokens: Sequence[Token], at: int, roles: Roles) -> re.Match
     for start, end, name, here in spans:
         if start < cursor:
             return None
-        parts.append(re.escape(string[cursor:start]))
-        inner = re.escape(string[start:end])
+        parts.append(any_of(string[cursor:start]))
+        inner = any_of(string[start:end])
         parts.append(f"(?P<{name}>(?P<trigger>{inner}))" if here else f"(?P<{name}>{inner})")
         cursor = end
-    return re.compile("".join(parts)).match(string, spans[0][0])
+    return shaped("".join(parts)).match(string, spans[0][0])
 
 
 def _pair_as_both(tagged: Tagged, tokens: Sequence[Token], roles: Roles) -> Roles:
@@ -483,10 +483,10 @@ def _compile(string: str, tokens: Sequence[Token], at: int, roles: Roles) -> re.
     for s, e, name in spans:
         if s < cursor:
             return None  # one token in two roles
-        parts.append(re.escape(string[cursor:s]))
-        parts.append(f"(?P<{name}>{re.escape(string[s:e])})")
+        parts.append(any_of(string[cursor:s]))
+        parts.append(f"(?P<{name}>{any_of(string[s:e])})")
         cursor = e
-    return re.compile("".join(parts)).match(string, spans[0][0])
+    return shaped("".join(parts)).match(string, spans[0][0])
 
 
 @cache

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from dyad.extract.cameo.matching import _OFFICES, Found, Token, VerbRule
+from dyad.extract.rules import any_of, shaped
 from dyad.extract.tagging import Tagged
 
 
@@ -111,8 +112,8 @@ def _compile(
     for s, e, name in spans:
         if s < cursor:
             return None  # one actor in two roles
-        parts.append(re.escape(string[cursor:s]))
-        parts.append(f"(?P<{name}>{re.escape(string[s:e])})")
+        parts.append(any_of(string[cursor:s]))
+        parts.append(f"(?P<{name}>{any_of(string[s:e])})")
         cursor = e
-    parts.append(re.escape(string[cursor:end]))
-    return re.compile("".join(parts)).match(string, start)
+    parts.append(any_of(string[cursor:end]))
+    return shaped("".join(parts)).match(string, start)

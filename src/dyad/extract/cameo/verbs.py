@@ -36,6 +36,7 @@ from dyad.extract.cameo.matching import (
     Words,
     asserted_verb,
     find_match,
+    needed_words,
     token,
 )
 from dyad.extract.cameo.rule_match import as_match
@@ -55,13 +56,17 @@ class VerbPatterns:
 
     def __init__(self, rules: Iterable[tuple[frozenset[str], VerbRule]]) -> None:
         # Keyed on a form's first word; the rest of a compound ("went to") follows it.
-        self._by_form: dict[str, list[tuple[VerbRule, tuple[str, ...]]]] = {}
+        # With each pattern, the words a sentence must hold for it to match (needed_words).
+        self._by_form: dict[
+            str, list[tuple[VerbRule, tuple[str, ...], tuple[frozenset[str], ...]]]
+        ] = {}
         self._entries = list(rules)
         self.rules = [rule for _, rule in self._entries]
         for forms, rule in self._entries:
+            needs = needed_words(rule)
             for form in forms:
                 first, *rest = form.split()
-                self._by_form.setdefault(first, []).append((rule, tuple(rest)))
+                self._by_form.setdefault(first, []).append((rule, tuple(rest), needs))
         self._forms = frozenset(self._by_form)
 
     def __len__(self) -> int:
@@ -93,10 +98,15 @@ class VerbPatterns:
             tokens = [token(m) for m in TOKEN.finditer(tagged.string)]
         out: list[tuple[Rule, re.Match[str]]] = []
         seen: set[tuple[str, int]] = set()
+        words: set[str] | None = None  # the sentence's words, once a verb is found
         for index, tok in enumerate(tokens):
             if tok.kind != "w" or tok.text not in self._forms or not asserted_verb(tokens, index):
                 continue
-            for verb_rule, rest in self._by_form[tok.text]:
+            if words is None:
+                words = {t.text for t in tokens}
+            for verb_rule, rest, needs in self._by_form[tok.text]:
+                if any(words.isdisjoint(need) for need in needs):
+                    continue  # a word the pattern needs is not in the sentence
                 end = index + len(rest)
                 if rest and tuple(t.text for t in tokens[index + 1 : end + 1]) != rest:
                     continue
