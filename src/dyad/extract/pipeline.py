@@ -33,6 +33,7 @@ from dyad.extract.triggers import TriggerLexicon, trigger_lexicon
 from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.gazetteer.states import Mention
 from dyad.model import Document, Entity, Event, Pair, Person, Tenure
+from dyad.read.hatnotes import is_hatnote
 from dyad.sentences import split_sentences
 
 # A hatnote ("Main articles: ...", "See also: ...") is navigation, not narrative: no event in it.
@@ -267,7 +268,14 @@ def _narrative_events(
     previous_date: tuple[str, str] | None = None
     previous_end = 0
     for sentence in split_sentences(text):
-        if (sentence.start, sentence.end) in heading_spans or _HATNOTE.match(text, sentence.start):
+        if (
+            (sentence.start, sentence.end) in heading_spans
+            or _HATNOTE.match(text, sentence.start)
+            or (
+                text.startswith("See", sentence.start)
+                and is_hatnote(text[sentence.start : sentence.end])
+            )
+        ):  # ("See Lebanon–Saudi Arabia relations and 2017 Lebanon–Saudi Arabia dispute")
             previous_date = None
             continue
         s, e = sentence.start, sentence.end
