@@ -243,6 +243,15 @@ def _next_previous_date(
     return previous_date
 
 
+def _navigation(text: str, start: int, end: int, heading_spans: set[tuple[int, int]]) -> bool:
+    """Whether a sentence is a heading or a hatnote ("Main article: X", "See A and B" in a
+    table cell: "See Lebanon–Saudi Arabia relations and 2017 Lebanon–Saudi Arabia dispute"),
+    which tell no event."""
+    if (start, end) in heading_spans or _HATNOTE.match(text, start):
+        return True
+    return text.startswith("See", start) and is_hatnote(text[start:end])
+
+
 def _narrative_events(
     doc: Document,
     found: _Annotations,
@@ -268,14 +277,7 @@ def _narrative_events(
     previous_date: tuple[str, str] | None = None
     previous_end = 0
     for sentence in split_sentences(text):
-        if (
-            (sentence.start, sentence.end) in heading_spans
-            or _HATNOTE.match(text, sentence.start)
-            or (
-                text.startswith("See", sentence.start)
-                and is_hatnote(text[sentence.start : sentence.end])
-            )
-        ):  # ("See Lebanon–Saudi Arabia relations and 2017 Lebanon–Saudi Arabia dispute")
+        if _navigation(text, sentence.start, sentence.end, heading_spans):
             previous_date = None
             continue
         s, e = sentence.start, sentence.end
