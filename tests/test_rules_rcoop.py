@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.extract.pipeline import extract
 from dyad.extract.quantities import find_money
 from dyad.model import Event
-from dyad.read import read_text
+from narrative_helpers import text_events
 
-
-def _events(title: str, body: str) -> list[Event]:
-    doc = read_text(f"{title.upper()}\n\n{body}\n", format="text", source="t.md", title=title)
-    return list(extract(doc).events)
+_events = text_events
 
 
 def _of_type(events: list[Event], type_: str) -> list[Event]:
