@@ -297,6 +297,11 @@ def test_a_recognition_without_negation_occurred() -> None:
     [
         ("In 1944, Australia and New Zealand signed the Canberra Pact.", ("AUS", "NZL")),
         ("In 1783 the United States and Great Britain signed the Treaty of Paris.", ("GBR", "USA")),
+        # capitalised words between the capital and the agreement's noun
+        (
+            "In 1922, Japan and the United Kingdom signed the Washington Naval Treaty.",
+            ("GBR", "JPN"),
+        ),
     ],
 )
 def test_a_capital_that_names_an_agreement_is_no_party(
@@ -304,6 +309,15 @@ def test_a_capital_that_names_an_agreement_is_no_party(
 ) -> None:
     events = _events("Foreign relations of Australia", sentence)
     assert {tuple(sorted(e.actors)) for e in events if e.type == "agreement.signed"} == {pair}
+
+
+def test_a_capital_naming_a_summit_leaves_the_visit_to_its_state() -> None:
+    events = _events(
+        "Foreign relations of South Korea",
+        "The Italian Prime Minister Mario Monti has visited to attend Seoul Nuclear Security "
+        "Summit in March 2012.",
+    )
+    assert ("ITA", "KOR", "2012-03") in _facts(events, "visit")
 
 
 def test_a_capital_as_a_place_is_still_read() -> None:

@@ -168,9 +168,10 @@ def _state_mentions(doc: Document, gaz: Gazetteer, facts: dict[int, GlossFacts])
 
 
 # A capital that names an agreement or a meeting ("the Moscow Peace Treaty", "the Bishkek
-# Declaration", "the Treaty of Paris") names where it was made, not a party to it.
+# Declaration", "the Paris Climate Change Agreement", "the Treaty of Paris") names where it was
+# made, not a party to it.
 _NAMED_AFTER = re.compile(
-    r"\s+(?:Peace\s+)?(?:Treaty|Accords?|Agreement|Protocol|Declaration|Conference|Summit"
+    r"\s+(?:[A-Z][\w-]*\s+){0,3}?(?:Peace\s+)?(?:Treaty|Accords?|Agreement|Protocol|Declaration|Conference|Summit"
     r"|Process|Pact|Convention|Charter|Communiqu[ée])\b"
 )
 _NAMED_OF = re.compile(
