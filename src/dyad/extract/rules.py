@@ -259,3 +259,21 @@ def any_of(text: str) -> str:
 def shaped(pattern: str) -> re.Pattern[str]:
     """``pattern`` (made of :func:`any_of` and named groups) compiled, remembered."""
     return re.compile(pattern)
+
+
+def spans_match(
+    string: str, spans: list[tuple[int, int, str]], start: int, end: int
+) -> re.Match[str] | None:
+    """The match of ``string[start:end]`` with each span ``(start, end, name)`` a named group,
+    for a matcher that found its roles by code; ``None`` when two spans overlap (one token in
+    two roles)."""
+    parts: list[str] = []
+    cursor = start
+    for s, e, name in sorted(spans):
+        if s < cursor:
+            return None
+        parts.append(any_of(string[cursor:s]))
+        parts.append(f"(?P<{name}>{any_of(string[s:e])})")
+        cursor = e
+    parts.append(any_of(string[cursor:end]))
+    return shaped("".join(parts)).match(string, start)

@@ -29,7 +29,7 @@ from typing import Any
 
 from dyad.extract.arguments import Roles, coordinated, find_roles
 from dyad.extract.cameo.matching import TOKEN, Token, asserted_verb, token
-from dyad.extract.rules import Rule, any_of, shaped
+from dyad.extract.rules import Rule, any_of, shaped, spans_match
 from dyad.extract.tagging import Tagged
 from dyad.vocabulary import event_type
 
@@ -477,16 +477,7 @@ def _compile(string: str, tokens: Sequence[Token], at: int, roles: Roles) -> re.
     with the trigger and the roles as named groups."""
     spans = [(tokens[at].start, tokens[at].end, "trigger")]
     spans += [(tokens[i].start, tokens[i].end, name) for name, i in roles.items()]
-    spans.sort()
-    parts: list[str] = []
-    cursor = spans[0][0]
-    for s, e, name in spans:
-        if s < cursor:
-            return None  # one token in two roles
-        parts.append(any_of(string[cursor:s]))
-        parts.append(f"(?P<{name}>{any_of(string[s:e])})")
-        cursor = e
-    return shaped("".join(parts)).match(string, spans[0][0])
+    return spans_match(string, spans, min(spans)[0], max(e for _, e, _ in spans))
 
 
 @cache

@@ -196,7 +196,7 @@ def _title_after(anchor: list[str], residue: list[str]) -> float:
     folded = fold("".join(anchor))
     for i, word in enumerate(residue[:4]):
         if _caps(word):
-            run = [w for w in residue[i : i + len(anchor)]]
+            run = residue[i : i + len(anchor)]
             return 4.0 if all(_caps(w) for w in run) and fold("".join(run)) == folded else 0.0
     return 0.0
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from dyad.extract.cameo.matching import _OFFICES, Found, Token, VerbRule
-from dyad.extract.rules import any_of, shaped
+from dyad.extract.rules import spans_match
 from dyad.extract.tagging import Tagged
 
 
@@ -107,13 +107,4 @@ def _compile(
     spans = sorted((tokens[i].start, tokens[i].end, name) for name, i in roles.items())
     start = min(spans[0][0], tokens[found.first].start)
     end = max(spans[-1][1], tokens[found.last].end)
-    parts: list[str] = []
-    cursor = start
-    for s, e, name in spans:
-        if s < cursor:
-            return None  # one actor in two roles
-        parts.append(any_of(string[cursor:s]))
-        parts.append(f"(?P<{name}>{any_of(string[s:e])})")
-        cursor = e
-    parts.append(any_of(string[cursor:end]))
-    return shaped("".join(parts)).match(string, start)
+    return spans_match(string, spans, start, end)
