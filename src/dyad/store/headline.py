@@ -1,7 +1,9 @@
 """Weighing evidence: which establishment date is the headline, and why a conflict is one.
 
 **The headline "relations began"** is not the earliest date any source gives (one visit read as
-an establishment would win) but the date the most *independent* documents support; then the
+an establishment would win) but the date the most *independent* documents support (two files of
+one article, such as a 2019 revision and the current one of a page, are one document: ``article``);
+then the
 most mentions; then the finest precision; then one given by a relations table ("Diplomatic
 relations" lists are written to date establishments; prose mentions them in passing); then, on
 a tie, the later year: sources that disagree about a first establishment by years mostly differ
@@ -109,10 +111,21 @@ def of_another_act(source: Source) -> bool:
     return OTHER_ACT.search(text) is not None and ESTABLISHED.search(text) is None
 
 
+def article(source: Source) -> str:
+    """The article a mention comes from, which is what documents are counted by: its title.
+    Two files with one title (the knowledge base keeps both, each under its own id: a 2019
+    revision of a page beside the current one, a scrape beside the wikitext) are two copies of
+    one article, mostly saying the same sentences; counted twice, an older revision's repetition
+    of a sentence would outvote a partner's page ("Russia-Zimbabwe relations date back to January
+    1979" in both revisions of Russia's page, against 18 February 1981 in its table and
+    Zimbabwe's)."""
+    return source.title or source.document
+
+
 def support(facts: Sequence[Fact]) -> dict[int, Support]:
     """Each fact's support (module docstring), by fact id, counted over all of ``facts``."""
     said: list[tuple[str, Bounds]] = [
-        (s.document, value)
+        (article(s), value)
         for f in facts
         for s in f.sources
         if (value := bounds(s.date)) and not of_another_act(s)
