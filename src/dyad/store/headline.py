@@ -52,10 +52,11 @@ the rest, 7 are the two pages of a pair dating one establishment to two days of 
 partner's list gives the exchange of notes or an agreement, the United States' list, which
 cites the Historian, the announcement, the credentials or a law), which no weighing of evidence
 that does not prefer the United States' list can decide; 2 give the year of Dyad's day; 11 a
-day no source of the corpus gives, or Dyad only the year; 13 differ by years: the Historian counts a predecessor Dyad keeps apart
-(Joseon Korea, the Papal States, the North German Confederation, the Kingdom of Montenegro:
-three of these share a pair with another Historian file, so one of the two must miss) or dates
-a later act than the agreement (the credentials, a law), and the sources disagree.
+day no source of the corpus gives, or Dyad only the year; 13 differ by years: the Historian
+counts a predecessor Dyad keeps apart (Joseon Korea, the Papal States, the North German
+Confederation, the Kingdom of Montenegro: three of these share a pair with another Historian
+file, so one of the two must miss) or dates a later act than the agreement (the credentials, a
+law), and the sources disagree.
 
 **A conflict** is two sources disagreeing about one event. Reconciliation already keeps apart
 what is not one: a year and a day within it agree (one fact), a recognition is another type, and
