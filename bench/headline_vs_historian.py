@@ -8,7 +8,8 @@ Build the knowledge base without the Historian's files, then run this on it::
     python bench/headline_vs_historian.py /tmp/kb.db
 
 The Historian's dates are read by the tests' independent TEI reading (``tests/historian.py``)
-from ``tests/data/historyatstate-rdcr``. Prints the agreement (exact date, same year) over every
+from ``tests/data/historyatstate-rdcr``. Prints the agreement (exact date; exact at the
+Historian's precision, where a date within the year it gives alone counts; same year) over every
 Historian file the gazetteer knows and over the countries both cover (Dyad has an
 establishment for the pair), the ceiling (the Historian's date among any of Dyad's
 establishment facts), then every miss with its cause and Dyad's dates with their support
