@@ -8,7 +8,8 @@ Build the knowledge base without the Historian's files, then run this on it::
     python bench/headline_vs_historian.py /tmp/kb.db
 
 The Historian's dates are read by the tests' independent TEI reading (``tests/historian.py``)
-from ``tests/data/historyatstate-rdcr``. Prints the agreement (exact date, same year) over every
+from ``tests/data/historyatstate-rdcr``. Prints the agreement (exact date; exact at the
+Historian's precision, where a date within the year it gives alone counts; same year) over every
 Historian file the gazetteer knows and over the countries both cover (Dyad has an
 establishment for the pair), the ceiling (the Historian's date among any of Dyad's
 establishment facts), then every miss with its cause and Dyad's dates with their support
@@ -35,8 +36,13 @@ def _cause(miss: Miss) -> str:
     year = miss.want[:4]
     if not miss.began:
         return "no establishment in Dyad"
-    if (miss.began[0] or "")[:4] == year:
-        return "same year, another day or precision"
+    top = miss.began[0] or ""
+    if top.startswith(miss.want):
+        return "same year: the Historian gives the year only, Dyad a date within it"
+    if miss.want.startswith(top):
+        return "same year: Dyad gives the year only"
+    if top[:4] == year:
+        return "same year, another day"
     if any((d or "")[:4] == year for d in miss.began[1:]):
         return "the Historian's year among the alternatives"
     return "the Historian's year not among Dyad's facts"
@@ -60,6 +66,11 @@ def main() -> None:
         f"headline exact: {found.exact} ({found.exact / n:.1%} of all, "
         f"{found.exact / covered:.1%} of both cover); same year: {found.year} "
         f"({found.year / n:.1%}, {found.year / covered:.1%})"
+    )
+    print(
+        f"exact at the Historian's precision (its date, or a finer date within its year-only "
+        f"date): {found.at_precision} ({found.at_precision / n:.1%}, "
+        f"{found.at_precision / covered:.1%})"
     )
     print(
         f"agrees (one date contains the other: a year and a day in it): {found.agrees} "

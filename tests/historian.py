@@ -171,7 +171,10 @@ class Agreement:
 
     compared: int  # countries with a Historian first establishment and a gazetteer code
     covered: int  # of them, those Dyad has an establishment for ("both cover")
-    exact: int
+    exact: int  # Dyad's headline is the Historian's date, character for character
+    # Dyad's headline says at least what the Historian says: its date, or a finer date within it
+    # where the Historian gives only a year (its 1822 and Dyad's 19 June 1822; not the other way)
+    at_precision: int
     year: int
     agrees: int  # one date contains the other (the Historian's 1903 and Dyad's 1903-09-19)
     among_exact: int  # the Historian's date among any of Dyad's establishment dates
@@ -183,7 +186,7 @@ def headline_agreement(store: Store, folder: Path) -> Agreement:
     """Compare ``store``'s headline of every USA-X pair with the Historian's files in
     ``folder``: a country counts once per file whose name the gazetteer knows."""
     gazetteer = default_gazetteer()
-    compared = covered = exact = year = agrees = among_exact = among_year = 0
+    compared = covered = exact = at_precision = year = agrees = among_exact = among_year = 0
     misses: list[Miss] = []
     for path in sorted(folder.glob("*.xml")):
         entry = first_establishment(path)
@@ -196,6 +199,7 @@ def headline_agreement(store: Store, folder: Path) -> Agreement:
         want, want_year = entry.date, str(entry.first)
         top = dates[0] if dates else None
         exact += top == want
+        at_precision += top is not None and top.startswith(want)
         year += (top or "")[:4] == want_year
         one, other = bounds(top), bounds(want)
         agrees += one is not None and other is not None and one.agrees(other)
@@ -203,4 +207,6 @@ def headline_agreement(store: Store, folder: Path) -> Agreement:
         among_year += any((d or "")[:4] == want_year for d in dates)
         if top != want:
             misses.append(Miss(state.code, path.stem, want, dates))
-    return Agreement(compared, covered, exact, year, agrees, among_exact, among_year, tuple(misses))
+    return Agreement(
+        compared, covered, exact, at_precision, year, agrees, among_exact, among_year, tuple(misses)
+    )
