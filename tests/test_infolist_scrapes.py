@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,10 +18,11 @@ from typing import Any
 import pytest
 
 from conftest import DATA
-from dyad.evaluate import normalize, score_document, score_glosses
+from dyad.evaluate import score_document, score_glosses
 from dyad.model import Document
 from dyad.read import read_file
 from dyad.records import distinct_glosses, document_record, gloss_record
+from scrape_score import RESIDUE, separation
 
 SCRAPES = DATA / "scrapes"
 PAGES = sorted(SCRAPES.glob("*.infolist.txt"))
@@ -56,13 +56,6 @@ def _pages(test: str) -> list[Any]:
     return params
 
 
-# What only residue looks like in running text (the articles' own text has none of it).
-RESIDUE = re.compile(
-    r"\{\{|\}\}|\[\[|\]\]|\s\|\s|\|\w|\w+_\w+\.(?:jpe?g|png|svg|gif)|\b[a-z]+_[a-z_]+ ?=",
-    re.IGNORECASE,
-)
-
-
 def _gold(page: Path) -> dict[str, Any]:
     name = page.name.removesuffix(".infolist.txt")
     result: dict[str, Any] = json.loads((SCRAPES / f"{name}.gold.json").read_text(encoding="utf-8"))
@@ -72,22 +65,6 @@ def _gold(page: Path) -> dict[str, Any]:
 @cache
 def _read(page: Path) -> Document:
     return read_file(page)
-
-
-def separation(document: Document, gold: dict[str, Any]) -> tuple[int, int, int]:
-    """Link lines split right (anchor and preview start), of all; and right ones flagged right."""
-    found = Counter((normalize(g.anchor), normalize(g.text)[:30]) for g in document.glosses)
-    markup = {
-        (normalize(g.anchor), normalize(g.text)[:30]): "markup" in g.flags for g in document.glosses
-    }
-    right = flagged = 0
-    for anchor, starts, is_markup in gold["links"]:
-        key = (normalize(anchor), normalize(starts)[:30])
-        if found[key] > 0:
-            found[key] -= 1
-            right += 1
-            flagged += markup[key] == is_markup
-    return right, len(gold["links"]), flagged
 
 
 def test_infolist_scrapes_are_many_and_full_of_residue() -> None:
