@@ -180,7 +180,7 @@ def _link_piece(line: str, pieces: list[Piece], following: str | None, known: Vo
     if same is None:
         return Piece(line)
     if not cut:
-        same_score += context
+        same_score = _uncut_score(same_score + context, previous, following)
     elif same.residue:
         same_score = max(same_score, MIN_SPLIT_SCORE)  # a cut preview: the line is a link
     if same_score >= MIN_SPLIT_SCORE:
@@ -198,6 +198,25 @@ def _anchor_alone_before(line: str, previous: Piece, same_score: float) -> bool:
         return False
     alone = score_pair(previous.text, line)
     return alone > max(same_score + NEXT_LINE_MARGIN, MIN_SPLIT_SCORE)
+
+
+def _uncut_score(score: float, previous: Piece | None, following: str | None) -> float:
+    """The score of a line without `` ...`` as a link line, its neighbours' say counted.
+
+    Text, this line, text: the site breaks text only at links, so three lines of running text
+    never follow each other, and this one is the link ("Relations between | Ghana Mande | and
+    India are ...": Ghana's whole 2019 abstract is "Mande")."""
+    if _between_text(previous, following):
+        return max(score, MIN_SPLIT_SCORE)
+    return score
+
+
+def _between_text(previous: Piece | None, following: str | None) -> bool:
+    """Whether the lines around a line are running text that its sentence goes through: the
+    one before left its sentence open and the one after goes on with it."""
+    if previous is None or previous.hatnote or following is None or is_link_line(following):
+        return False
+    return _ends_open(previous.text) and _CONTINUES.match(following) is not None
 
 
 def _context(line: str, previous: Piece | None, following: str | None) -> float:
