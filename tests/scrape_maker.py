@@ -85,6 +85,10 @@ PAGES = (
     "Foreign_relations_of_Nicaragua",
     "Foreign_relations_of_Taiwan",
     "Foreign_relations_of_Turkey",
+    # From the draw of seed 778, after it was scored: an italic "See also" hatnote without its
+    # colon, a name the page uses only across a sentence's end ("Austria. / World War I").
+    "Foreign_relations_of_Bangladesh",
+    "Foreign_relations_of_Italy",
 )
 PREVIEW_CHARS = 240  # the site's cut
 LINK_BUDGET = 60  # link lines per page: enough of every kind, small enough for tests/data

@@ -79,3 +79,22 @@ def test_infolist_layout_previews_opening_with_an_italic_title_or_after_a_footno
         ("Malawi", "Chichewa[1] "),
         ("Brazil", "IBGE :: Inst"),
     ]
+
+
+def test_infolist_layout_see_also_without_its_colon_is_a_hatnote() -> None:
+    # An italic "''See also'' [[...]]" in the article prints as "See also X": navigation, and
+    # the paragraph after it is text, not a link line.
+    document = _read("Bangladesh", "Main article: OIC", "In 1974, then Prime Minister")
+    assert document.text.startswith("In 1974, then Prime Minister Sheikh Mujibur Rahman")
+    assert not document.glosses
+
+
+def test_infolist_layout_a_name_the_page_uses_stays_within_a_sentence() -> None:
+    # "... with Germany and Austria." then the heading "World War I": the page does not use
+    # "Austria World War I", so the link before the residue is "Austria".
+    document = infolist.read(
+        (SCRAPES / "Foreign_relations_of_Italy.infolist.txt").read_text("utf-8"), source="<test>"
+    )
+    glosses = {g.anchor: g.text for g in document.glosses}
+    assert glosses["Austria"].startswith("World War I |event_start = Austro-Hungarian")
+    assert "Austria World War I" not in glosses

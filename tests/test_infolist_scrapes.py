@@ -34,12 +34,19 @@ PAGES = sorted(SCRAPES.glob("*.infolist.txt"))
 AMBIGUOUS = {
     "Foreign_relations_of_Brazil": "no space between '•' and a link is not in the layout",
     "Foreign_relations_of_Egypt": "no space between a link and '(' is not in the layout",
+    # "Latin Empire | |Armenian Kingdom of Cilicia |Vatican City}} | ethnicity = Latins": the
+    # link is "Latin" (Latin's infobox lists the states that spoke it), but "Latin Empire" is a
+    # state's name too, and the text after the link ("for 'Our Sea')") says neither.
+    "Foreign_relations_of_Italy": "'Latin | Empire |' reads as well as 'Latin Empire |'",
 }
 
 
 def _pages(test: str) -> list[Any]:
     """The pages as parameters, the ambiguous ones expected to fail (strictly) in ``test``."""
-    marked: dict[str, dict[str, str]] = {"paragraphs": AMBIGUOUS, "glosses": {}}
+    marked = {
+        "paragraphs": AMBIGUOUS,
+        "glosses": {k: v for k, v in AMBIGUOUS.items() if "reads as" in v},
+    }
     params = []
     for page in PAGES:
         name = page.name.split(".")[0]

@@ -42,7 +42,7 @@ _WORD_START = re.compile(r"(?<=\s)\S")
 # Hatnotes: navigation above a section's text, never part of its sentences.
 _HATNOTE = re.compile(
     r"^(?:Main articles?|Further information|See also|For more information|More information"
-    r"|For further information|Further|Details)\s*:|^See [^\W\d_a-z]"
+    r"|For further information|Further|Details)\s*:|^See (?:also )?[^\W\d_a-z]"
 )
 _ACRONYM = re.compile(r"^\(([A-Z]{2,8})\)")  # "North American Free Trade Agreement (NAFTA)"
 _HATNOTE_OPEN = re.compile(r"(?::|,|\band|\bor)$")  # a hatnote whose link comes next
@@ -55,6 +55,7 @@ _GOES_ON = re.compile(r"^(?:[,.;:)\]!?%]|['’]s\b)")
 # ... and how a whole preview (an article's whole abstract, or residue) ends.
 _COMPLETE_END = re.compile(r"(?:[.!?:)\]}\"”’']|\.(?:jpe?g|png|svg|gif)|\d)$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?]\s|[.!?]$")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s")  # (not after "St." or "U.S.")
 
 
 @dataclass
@@ -90,7 +91,10 @@ class Vocabulary:
     """The page's own words, to tell a name it uses from a name run into residue."""
 
     def __init__(self, lines: list[str]) -> None:
-        self._text = " " + " ".join(_words(line) for line in lines) + " "
+        # Lines and sentences apart ("#" is in no phrase's words): a name does not run from
+        # one into the next ("... with Germany and Austria." / "World War I", a heading).
+        parts = [_words(part) for line in lines for part in _SENTENCE_END.split(line)]
+        self._text = " " + " # ".join(parts) + " "
         # The page's link lines split so far: a link printed twice is split once.
         self.splits: dict[tuple[str, str | None], Split | None] = {}
 
@@ -267,6 +271,6 @@ def _ends_open(text: str) -> bool:
 
 def _is_hatnote(line: str) -> bool:
     """ "Main article: X", "See also: X", "Further information: X", or a short "See X"."""
-    if not line.startswith("See ") or line.startswith("See also"):
-        return True
+    if not line.startswith("See ") or line.startswith("See also:"):
+        return True  # (a short "See X" or "See also X", the words of an italic hatnote, too)
     return len(line.split()) <= 8 and not _SENTENCE_STOP.search(line)
