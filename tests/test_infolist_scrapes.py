@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,25 +18,26 @@ from typing import Any
 import pytest
 
 from conftest import DATA
-from dyad.evaluate import normalize, score_document, score_glosses
+from dyad.evaluate import score_document, score_glosses
 from dyad.model import Document
 from dyad.read import read_file
 from dyad.records import distinct_glosses, document_record, gloss_record
+from scrape_score import RESIDUE, separation
 
 SCRAPES = DATA / "scrapes"
 PAGES = sorted(SCRAPES.glob("*.infolist.txt"))
-# Where the layout itself loses what the source had, no reader can be exact:
+# Where the layout itself loses what the source had, no reader can be exact. The site prints a
+# link on a line of its own and trims the text around it, so whether a space stood between a
+# link and the text beside it is lost; the reader puts one where the corpus almost always has
+# one (the 205 wikitext pages of the corpus: "• [[" 73 times on Brazil's page, "•[[" twice;
+# "]] (" 448 times, "]](" before a lowercase word once, Egypt's "OAS(observer)").
 AMBIGUOUS = {
-    # "IBSA •[[ICAO]]": a link line after "•" cannot say the source had no space before it.
     "Foreign_relations_of_Brazil": "no space between '•' and a link is not in the layout",
-    # Ghana's 2019 abstract is the one word "Mande": "Ghana Mande", without " ...", between
-    # "Relations between" and "and India are ...", reads as well as running text.
-    "Foreign_relations_of_India": "a one-word preview without ' ...' reads as text",
-    # The same abstract ("Ghana Mande") after "from Accra," on Niger's and Somaliland's pages.
-    "Foreign_relations_of_Niger": "a one-word preview without ' ...' reads as text",
-    "Foreign_relations_of_Somaliland": "a one-word preview without ' ...' reads as text",
-    # "OAS(observer)": a link glued to the bracket after it is not in the layout either.
     "Foreign_relations_of_Egypt": "no space between a link and '(' is not in the layout",
+    # "Latin Empire | |Armenian Kingdom of Cilicia |Vatican City}} | ethnicity = Latins": the
+    # link is "Latin" (Latin's infobox lists the states that spoke it), but "Latin Empire" is a
+    # state's name too, and the text after the link ("for 'Our Sea')") says neither.
+    "Foreign_relations_of_Italy": "'Latin | Empire |' reads as well as 'Latin Empire |'",
 }
 
 
@@ -45,7 +45,7 @@ def _pages(test: str) -> list[Any]:
     """The pages as parameters, the ambiguous ones expected to fail (strictly) in ``test``."""
     marked = {
         "paragraphs": AMBIGUOUS,
-        "glosses": {k: v for k, v in AMBIGUOUS.items() if "word" in v},
+        "glosses": {k: v for k, v in AMBIGUOUS.items() if "reads as" in v},
     }
     params = []
     for page in PAGES:
@@ -54,13 +54,6 @@ def _pages(test: str) -> list[Any]:
         marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         params.append(pytest.param(page, id=name, marks=marks))
     return params
-
-
-# What only residue looks like in running text (the articles' own text has none of it).
-RESIDUE = re.compile(
-    r"\{\{|\}\}|\[\[|\]\]|\s\|\s|\|\w|\w+_\w+\.(?:jpe?g|png|svg|gif)|\b[a-z]+_[a-z_]+ ?=",
-    re.IGNORECASE,
-)
 
 
 def _gold(page: Path) -> dict[str, Any]:
@@ -72,22 +65,6 @@ def _gold(page: Path) -> dict[str, Any]:
 @cache
 def _read(page: Path) -> Document:
     return read_file(page)
-
-
-def separation(document: Document, gold: dict[str, Any]) -> tuple[int, int, int]:
-    """Link lines split right (anchor and preview start), of all; and right ones flagged right."""
-    found = Counter((normalize(g.anchor), normalize(g.text)[:30]) for g in document.glosses)
-    markup = {
-        (normalize(g.anchor), normalize(g.text)[:30]): "markup" in g.flags for g in document.glosses
-    }
-    right = flagged = 0
-    for anchor, starts, is_markup in gold["links"]:
-        key = (normalize(anchor), normalize(starts)[:30])
-        if found[key] > 0:
-            found[key] -= 1
-            right += 1
-            flagged += markup[key] == is_markup
-    return right, len(gold["links"]), flagged
 
 
 def test_infolist_scrapes_are_many_and_full_of_residue() -> None:

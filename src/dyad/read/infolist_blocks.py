@@ -139,12 +139,21 @@ def _is_heading(chunk: Chunk) -> bool:
         return False
     if line.endswith(_SENTENCE_END) or line[0] in "*#(" or line[0].islower():
         return False
-    return chunk.blanks_before >= 2 or chunk.blanks_after >= 2
+    return chunk.blanks_before >= 2
 
 
-def _is_list(chunk: Chunk) -> bool:
-    first = chunk.pieces[0]
-    return not first.is_anchor and first.text.lstrip().startswith(("*", "#"))
+def _is_list(pieces: list[Piece]) -> bool:
+    first = pieces[0] if pieces else None
+    return first is not None and not first.is_anchor and first.text.lstrip().startswith(("*", "#"))
+
+
+def _hatnotes_before(chunk: Chunk) -> int:
+    """How many hatnote pieces open the chunk (the site prints a hatnote with the block after
+    it, a list as well as a paragraph, with no blank line between)."""
+    count = 0
+    while count < len(chunk.pieces) and chunk.pieces[count].hatnote:
+        count += 1
+    return count
 
 
 def _levels(chunks: list[Chunk]) -> dict[int, int]:
@@ -180,19 +189,22 @@ def emit_blocks(builder: DocumentBuilder, chunks: list[Chunk]) -> None:
         if i in levels:
             section = clean(chunk.pieces[0].text).strip()
             builder.heading(levels[i], section)
-        elif _is_list(chunk):
-            items = _emit_list(builder, chunk.pieces)
-            kind = section.casefold()
-            if kind == "see also":
-                builder.see_also.extend(_plain(item) for item in items)
-            elif kind in {"external links", "further reading"}:
-                builder.external_links.extend(
-                    link for item in items if (link := _citation(item)) is not None
-                )
-        else:
+            continue
+        hatnotes = _hatnotes_before(chunk)
+        if not _is_list(chunk.pieces[hatnotes:]):
             builder.end_block()
             _emit_inline(builder, chunk.pieces)
             builder.end_block()
+            continue
+        _emit_inline(builder, chunk.pieces[:hatnotes])  # (only their links' previews, detached)
+        items = _emit_list(builder, chunk.pieces[hatnotes:])
+        kind = section.casefold()
+        if kind == "see also":
+            builder.see_also.extend(_plain(item) for item in items)
+        elif kind in {"external links", "further reading"}:
+            builder.external_links.extend(
+                link for item in items if (link := _citation(item)) is not None
+            )
 
 
 def _emit_inline(builder: DocumentBuilder, pieces: list[Piece], previous: str = "") -> str:

@@ -42,7 +42,7 @@ _WORD_START = re.compile(r"(?<=\s)\S")
 # Hatnotes: navigation above a section's text, never part of its sentences.
 _HATNOTE = re.compile(
     r"^(?:Main articles?|Further information|See also|For more information|More information"
-    r"|For further information|Further|Details)\s*:|^See [^\W\d_a-z]"
+    r"|For further information|Further|Details)\s*:|^See (?:also )?[^\W\d_a-z]"
 )
 _ACRONYM = re.compile(r"^\(([A-Z]{2,8})\)")  # "North American Free Trade Agreement (NAFTA)"
 _HATNOTE_OPEN = re.compile(r"(?::|,|\band|\bor)$")  # a hatnote whose link comes next
@@ -55,6 +55,7 @@ _GOES_ON = re.compile(r"^(?:[,.;:)\]!?%]|['’]s\b)")
 # ... and how a whole preview (an article's whole abstract, or residue) ends.
 _COMPLETE_END = re.compile(r"(?:[.!?:)\]}\"”’']|\.(?:jpe?g|png|svg|gif)|\d)$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?]\s|[.!?]$")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s")  # (not after "St." or "U.S.")
 
 
 @dataclass
@@ -90,7 +91,10 @@ class Vocabulary:
     """The page's own words, to tell a name it uses from a name run into residue."""
 
     def __init__(self, lines: list[str]) -> None:
-        self._text = " " + " ".join(_words(line) for line in lines) + " "
+        # Lines and sentences apart ("#" is in no phrase's words): a name does not run from
+        # one into the next ("... with Germany and Austria." / "World War I", a heading).
+        parts = [_words(part) for line in lines for part in _SENTENCE_END.split(line)]
+        self._text = " " + " # ".join(parts) + " "
         # The page's link lines split so far: a link printed twice is split once.
         self.splits: dict[tuple[str, str | None], Split | None] = {}
 
@@ -180,7 +184,7 @@ def _link_piece(line: str, pieces: list[Piece], following: str | None, known: Vo
     if same is None:
         return Piece(line)
     if not cut:
-        same_score += context
+        same_score = _uncut_score(same_score + context, previous, following)
     elif same.residue:
         same_score = max(same_score, MIN_SPLIT_SCORE)  # a cut preview: the line is a link
     if same_score >= MIN_SPLIT_SCORE:
@@ -198,6 +202,25 @@ def _anchor_alone_before(line: str, previous: Piece, same_score: float) -> bool:
         return False
     alone = score_pair(previous.text, line)
     return alone > max(same_score + NEXT_LINE_MARGIN, MIN_SPLIT_SCORE)
+
+
+def _uncut_score(score: float, previous: Piece | None, following: str | None) -> float:
+    """The score of a line without `` ...`` as a link line, its neighbours' say counted.
+
+    Text, this line, text: the site breaks text only at links, so three lines of running text
+    never follow each other, and this one is the link ("Relations between | Ghana Mande | and
+    India are ...": Ghana's whole 2019 abstract is "Mande")."""
+    if _between_text(previous, following):
+        return max(score, MIN_SPLIT_SCORE)
+    return score
+
+
+def _between_text(previous: Piece | None, following: str | None) -> bool:
+    """Whether the lines around a line are running text that its sentence goes through: the
+    one before left its sentence open and the one after goes on with it."""
+    if previous is None or previous.hatnote or following is None or is_link_line(following):
+        return False
+    return _ends_open(previous.text) and _CONTINUES.match(following) is not None
 
 
 def _context(line: str, previous: Piece | None, following: str | None) -> float:
@@ -248,6 +271,6 @@ def _ends_open(text: str) -> bool:
 
 def _is_hatnote(line: str) -> bool:
     """ "Main article: X", "See also: X", "Further information: X", or a short "See X"."""
-    if not line.startswith("See ") or line.startswith("See also"):
-        return True
+    if not line.startswith("See ") or line.startswith("See also:"):
+        return True  # (a short "See X" or "See also X", the words of an italic hatnote, too)
     return len(line.split()) <= 8 and not _SENTENCE_STOP.search(line)

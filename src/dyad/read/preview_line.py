@@ -18,6 +18,7 @@ from dyad.read.preview_words import (
     COPULAS,
     DISAMBIGUATION,
     FILE_NAME,
+    FOOTNOTE,
     FUNCTION_WORDS,
     MAX_ANCHOR_WORDS,
     READ_CHARS,
@@ -32,7 +33,9 @@ from dyad.read.preview_words import (
     stems,
 )
 
-_LEADING_NOISE = re.compile(r"^(?:'{2,}|[\"“‘(\[])+")
+# Quotes, brackets and italics marks before a preview's first word (the 2019 abstracts print an
+# italic title as "_PALE FIRE_ is a 1962 novel": one in ten of them opens so).
+_LEADING_NOISE = re.compile(r"^(?:'{2,}|[\"“‘(\[_])+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _OPENING = 300
 # A prefix shaped this badly is never an anchor worth scoring (the splitter skips it).
@@ -185,7 +188,7 @@ class LineScorer:
                 score -= 2.0
         elif _RESIDUE_AT.match(self.text, start):
             score += 4.0
-        elif first.isupper() or first.isdigit() or first in "\"'“‘([":
+        elif first.isupper() or first.isdigit() or first in "\"'“‘([_":
             score += 1.0
             if first_word.casefold() in SENTENCE_OPENERS:
                 score += 2.0
@@ -264,7 +267,7 @@ def anchor_shapes(words: list[str], hopeless: float | None = None) -> list[float
 
 
 # What the words of an anchor so far hold that link text does not, as bits of ``held``.
-_VERB, _OPENER, _UPPER, _TITLE, _RESIDUE, _FILE = 1, 2, 4, 8, 16, 32
+_VERB, _OPENER, _UPPER, _TITLE, _RESIDUE, _FILE, _NOTE = 1, 2, 4, 8, 16, 32, 64
 _CASES = _UPPER | _TITLE
 
 
@@ -284,6 +287,8 @@ def _hold(word: str, lowered: str, index: int, held: int, penalty: float) -> tup
         held, penalty = held | _RESIDUE, penalty + 6.0
     if not held & _FILE and "." in word and FILE_NAME.search(word) is not None:
         held, penalty = held | _FILE, penalty + 6.0
+    if not held & _NOTE and "[" in word and FOOTNOTE.search(word) is not None:
+        held, penalty = held | _NOTE, penalty + 6.0  # (the site prints notes after a link)
     return held, penalty
 
 

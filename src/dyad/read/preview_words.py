@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from dyad.gazetteer import FormKind, default_gazetteer
 
 # Words an anchor does not end with and an article's first sentence often starts with.
 FUNCTION_WORDS = frozenset(
@@ -85,6 +87,8 @@ RESIDUE_START = re.compile(
     r"|\[?\w[\w.,()'-]*\.(?:jpe?g|png|svg|gif|tiff?)\b)",
     re.IGNORECASE,
 )
+# A footnote's mark ("Chichewa[1]"): the site prints it after a link, never in its text.
+FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 FILE_NAME = re.compile(r"\.(?:jpe?g|png|svg|gif|tiff?)\b", re.IGNORECASE)
 COPULAS = frozenset(["is", "was", "are", "were", "has", "had"])
 DISAMBIGUATION = re.compile(
@@ -237,3 +241,21 @@ def strip_truncation(preview: str) -> tuple[str, bool]:
     if is_cut(stripped):
         return stripped.removesuffix("...").removesuffix("…").rstrip(), True
     return preview.strip(), False
+
+
+def is_state_name(phrase: str) -> bool:
+    """Whether ``phrase`` is a state's or organisation's name, variant or former name (most
+    links of a relations page are). Not demonyms or capitals: "Korean" or "Lima" may begin a
+    longer name."""
+    return " ".join(_NOT_ALNUM.sub(" ", phrase.casefold()).split()) in _state_names()
+
+
+@cache
+def _state_names() -> frozenset[str]:
+    kinds = {FormKind.NAME, FormKind.VARIANT, FormKind.FORMER_NAME}
+    return frozenset(
+        " ".join(_NOT_ALNUM.sub(" ", name.casefold()).split())
+        for state in default_gazetteer()
+        for name, kind in state.forms()
+        if kind in kinds
+    )

@@ -32,6 +32,7 @@ from dyad.read.preview_words import (
     COPULAS,
     DISAMBIGUATION,
     FILE_NAME,
+    FOOTNOTE,
     FUNCTION_WORDS,
     MAX_ANCHOR_WORDS,
     READ_CHARS,
@@ -43,6 +44,7 @@ from dyad.read.preview_words import (
     fold,
     fold_words,
     is_cut,
+    is_state_name,
     may_disambiguate,
     residue_cut,
     same_stem,
@@ -76,6 +78,7 @@ _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 # An image's options in MediaWiki's file syntax ("[[File:Flag.svg|border|120px]]"): one of
 # them alone before the residue is the tail of an image field's value, never link text.
 _CAPITALS = re.compile(r"^[^\W\d_a-z]{4,}\W*$")  # "CHINA", "PEOPLE'S": an abstract's bold title
+_LIST_MARKS = frozenset(["*", "#", "•"])
 _ROMAN = re.compile(r"^[IVXLC]+\W*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _TABLE_RULE = re.compile(r"^[+|][-:=+|]*-{4}")
@@ -274,8 +277,9 @@ def _score_before_residue(
         score = _tail_before_residue(words, k, cut, known, score)
     score -= _badly_shaped(anchor)
     phrase = " ".join(anchor)
-    if known is not None and known(phrase) and (k == cut or _may_end_name(anchor, words[k], known)):
-        score += 3.0 + k
+    named = (known is not None and known(phrase)) or is_state_name(phrase)
+    if named and (k == cut or _may_end_name(anchor, words[k], known)):
+        score += 3.0 + k  # (a name the page uses, or a state's: "Brazil | IBGE :: Instituto")
     return score + _named_in_residue(anchor, words[cut : cut + 12])
 
 
@@ -298,6 +302,8 @@ def _badly_shaped(anchor: list[str]) -> float:
     phrase = " ".join(anchor)
     if phrase.count("(") != phrase.count(")"):
         penalty += 3.0
+    if "[" in phrase and FOOTNOTE.search(phrase):
+        penalty += 6.0  # "Malawi | Chichewa[1] | ethnic_groups": a footnote ends a field's value
     return penalty
 
 
@@ -350,13 +356,13 @@ def _field_value_start(words: list[str], cut: int) -> int | None:
     return None
 
 
-def _may_end_name(anchor: list[str], tail: str, known: Callable[[str], bool]) -> bool:
+def _may_end_name(anchor: list[str], tail: str, known: Callable[[str], bool] | None) -> bool:
     """Whether a name the page knows ends here rather than going on into ``tail``.
 
     A single capitalised word followed by another ("International | Red Cross ...",
     "South | Korea") is more often the start of a longer name than a name of its own.
     """
-    if known(" ".join([*anchor, tail])):
+    if known is not None and known(" ".join([*anchor, tail])):
         return False
     return len(anchor) >= 2 or not (tail[:1].isupper() and tail[1:2].islower())
 
@@ -421,6 +427,8 @@ def _repeat_boundary(words: list[str], limit: int) -> int | None:
         last = words[k - 1]
         if folds[k - 1] in FUNCTION_WORDS or last[-1] in ",;:([{":
             continue
+        if last in _LIST_MARKS or words[start] in _LIST_MARKS:
+            continue  # a list marker is no link's: "(SAR of the PRC) * (SAR of the PRC) *"
         anchor = "".join(folds[:k])
         if start + k + 3 > len(folds) < count:
             folds += fold_words(words[len(folds) :])
