@@ -56,6 +56,25 @@ RIFT = (
     "political sign of a growing economic rivalry between oil and natural gas producers."
 )
 
+SWISS = (
+    "Libyan-Swiss relations strongly suffered after the arrest of Hannibal Gaddafi for beating "
+    "up his domestic servants in Geneva in 2008."
+)
+BRI = (
+    "With the signing of the Memorandum of Understanding on Cooperation under the Belt and Road "
+    "Initiative on 12 May 2017 in Kathmandu between Nepal and China, new avenues for bilateral "
+    "cooperation in the mutually agreed areas are expected to open."
+)
+INDO_SOVIET = (
+    "The signing of the Treaty of Peace, Friendship, and Cooperation between India and the "
+    "Soviet Union in 1971 and India's involvement in the internal affairs of its smaller "
+    "neighbours tarnished New Delhi's image as a nonaligned nation."
+)
+CORFU = (
+    "In 1923, the Greek island of Corfu was briefly occupied by Italy, after the assassination "
+    "of General Tellini in Greek territory."
+)
+
 # (page title, sentence, type, expected fact)
 CASES = [
     ("Foreign relations of Taiwan", BURKINA, "relations.severed", ("BFA", "TWN", "2018-05")),
@@ -72,6 +91,10 @@ CASES = [
     ),
     ("Foreign relations of Iraq", IRAQ_PACT, "agreement.signed", (("IRQ", "SAU"), "1990-21")),
     ("Foreign relations of Qatar", RIFT, "relations.deteriorated", (("QAT", "SAU"), "2014")),
+    ("Foreign relations of Libya", SWISS, "relations.deteriorated", (("CHE", "LBY"), "2008")),
+    ("Foreign relations of Nepal", BRI, "agreement.signed", (("CHN", "NPL"), "2017-05-12")),
+    ("Foreign relations of India", INDO_SOVIET, "agreement.signed", (("IND", "SUN"), "1971")),
+    ("Foreign relations of Italy", CORFU, "conflict.occupation", ("ITA", "GRC", "1923")),
 ]
 
 
@@ -126,6 +149,20 @@ LOOK_ALIKES = [
         "In September 2001 Saudi Arabia banned imports of livestock from the country due to Rift "
         "Valley fever.",
         "relations.deteriorated",
+    ),
+    # Relations that suffered "from the same ups and downs": no change of climate told.
+    (
+        "Foreign relations of Ghana",
+        "In 1995 Ghana-Ivory Coast relations suffered from the same ups and downs that "
+        "characterised Ghana-Togo relations.",
+        "relations.deteriorated",
+    ),
+    # An agreement whose name runs into a relative clause: the pair after it is the détente's.
+    (
+        "Foreign relations of Iraq",
+        "A real détente was established in 1975 after the signing of an agreement on border "
+        "delimitation, which also allowed a détente in relations between Iraq and Iran.",
+        "agreement.signed",
     ),
 ]
 
