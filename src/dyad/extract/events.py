@@ -51,6 +51,7 @@ from dyad.extract.subjects import (
     _office_state,
     _organisation_subject,
     _roles_from_sentence,
+    carried_roles,
 )
 from dyad.extract.tagging import Tag, Tagged
 from dyad.model import Event, Evidence, Modality, Person, Quantity
@@ -314,10 +315,14 @@ class EventEngine(RoleResolver):
 
     def _scene(self, tagged: Tagged, match: _Match) -> _Scene:
         """Where the match stands: its clause, the pair of the passage, the actors there."""
-        clause = _clause_of(_clauses(tagged.string), match.core[0])
+        clauses = _clauses(tagged.string)
+        clause = _clause_of(clauses, match.core[0])
         positions = _tag_positions(tagged)
         in_clause = [(t, s, e) for t, s, e in positions if clause[0] <= s and e <= clause[1]]
         actors = [(t, s, e) for t, s, e in in_clause if t.kind in "SPC"]
+        if not any(s < match.core[0] for _, s, _ in actors):
+            # ", but cut diplomatic ties": the subject of the clause before acts.
+            actors[:0] = carried_roles(tagged.string, clauses, clause, positions)
         named = {t.state for t, _, _ in actors if t.kind == "S" and t.state}
         lone = len(named) <= 1 and not _GENERIC_SUBJECT.search(
             tagged.string[clause[0] : match.core[0]]

@@ -204,3 +204,58 @@ def _other(dyad: Pair | None, state: str | None) -> str | None:
     if state == dyad[1]:
         return dyad[0]
     return None
+
+
+# A conjunct that shares the subject of the clause before it: ", but cut diplomatic ties in
+# May 2018", ", and later withdrew its recognition", "and then established relations with", or
+# a participle of a second act after a comma or a date ("... in May 2018 establishing relations
+# with the PRC", the clause break of :data:`dyad.extract.scene._CLAUSE_BREAK`).
+_SHARED_BREAK = re.compile(r"(?:,\s+but|\band\s+(?:later|then))\s+$", re.IGNORECASE)
+_ELIDED_START = re.compile(
+    r"\s*(?:(?:later|then|also|again|subsequently|eventually|soon|\w+ly)\s+)*"
+    r"(?:\w+ed|cut|broke|withdrew|switched|sent|made|took|gave|held|met|sold|lent|paid|won)\b"
+    r"|\s*(?:thereby\s+|thus\s+)?(?:establishing|recogni[sz]ing|switching|restoring|severing"
+    r"|breaking|opening|closing|resuming)\b",
+    re.IGNORECASE,
+)
+
+
+def _shares_subject(string: str, start: int) -> bool:
+    """Whether the clause at ``start`` opens with its verb after a break that shares the
+    subject of the clause before."""
+    m = _ELIDED_START.match(string, start)
+    if m is None:
+        return False
+    if "ing" in m.group(0).casefold().split()[-1][-3:]:
+        return True  # the participle break itself
+    return bool(_SHARED_BREAK.search(string, max(0, start - 20), start))
+
+
+def carried_roles(
+    string: str,
+    clauses: list[tuple[int, int]],
+    clause: tuple[int, int],
+    actors: list[tuple[Tag, int, int]],
+) -> list[tuple[Tag, int, int]]:
+    """The subject (and, for a clause that names no one after its verb, the object) that a
+    clause without a subject shares with the clause before it: "Burkina Faso has recognized
+    the ROC since 1994, but cut diplomatic ties in May 2018" (Burkina Faso cut its ties with
+    the ROC); "Nauru recognized Kosovo in 2008, but withdrew its recognition in 2019". The
+    subject is the first actor of the nearest clause before with one that is no verb's or
+    preposition's object; the object is the first state after it in that clause."""
+    index = clauses.index(clause) if clause in clauses else -1
+    while index >= 1 and _shares_subject(string, clauses[index][0]):
+        index -= 1
+        start, end = clauses[index]
+        inside = [a for a in actors if start <= a[1] and a[2] <= end and a[0].kind in "SPC"]
+        if not inside:
+            continue
+        first = inside[0]
+        if first[0].kind == "C" or _is_object(string, first[1], first[2]):
+            if _shares_subject(string, start):
+                continue
+            return []
+        named_after = [a for a in actors if clause[0] <= a[1] < clause[1] and a[0].kind == "S"]
+        objects = [a for a in inside[1:] if a[0].kind == "S"]
+        return [first, *objects[:1]] if not named_after else [first]
+    return []
