@@ -70,10 +70,6 @@ INDO_SOVIET = (
     "Soviet Union in 1971 and India's involvement in the internal affairs of its smaller "
     "neighbours tarnished New Delhi's image as a nonaligned nation."
 )
-CORFU = (
-    "In 1923, the Greek island of Corfu was briefly occupied by Italy, after the assassination "
-    "of General Tellini in Greek territory."
-)
 
 # (page title, sentence, type, expected fact)
 CASES = [
@@ -94,7 +90,6 @@ CASES = [
     ("Foreign relations of Libya", SWISS, "relations.deteriorated", (("CHE", "LBY"), "2008")),
     ("Foreign relations of Nepal", BRI, "agreement.signed", (("CHN", "NPL"), "2017-05-12")),
     ("Foreign relations of India", INDO_SOVIET, "agreement.signed", (("IND", "SUN"), "1971")),
-    ("Foreign relations of Italy", CORFU, "conflict.occupation", ("ITA", "GRC", "1923")),
 ]
 
 

@@ -179,10 +179,6 @@ def _later_entries(
     # A standing dispute with a state: territorial where its clause names land, sea or border.
     disputes = "dispute disputes disagreement disagreements"
     add(disputes, "dispute.other", "n", about=(_LAND, _TERRITORIAL))
-    # --- recallB ---
-    # An occupation told with words between its subject and verb ("The United States, acting
-    # for the Allied powers, occupied Japan 1945-51"): the occupier acts on a named state.
-    add("occupied annexed", "conflict.occupation", "v", acted_on)
     # --- precision ---
     # A voiced concern or protest is toward a state the clause names, as the verbs' are ("Pope
     # Francis has expressed concern over the issue of climate change": no protest of anyone).
