@@ -214,12 +214,20 @@ def _score_sentence(
         if not gold.get("optional"):
             tally.gold += 1
             tally.matched += 1
+        wrong = []
         if gold.get("source"):
             tally.directed += 1
-            tally.direction += (found.source, found.target) == (gold["source"], gold["target"])
+            right = (found.source, found.target) == (gold["source"], gold["target"])
+            tally.direction += right
+            wrong += [] if right else ["direction"]
         if gold.get("date") is not None:
             tally.dated += 1
-            tally.date += found.date in {gold["date"], *gold.get("date_ok", [])}
+            right = found.date in {gold["date"], *gold.get("date_ok", [])}
+            tally.date += right
+            wrong += [] if right else ["date"]
+        if wrong:
+            found_text = _event_text(found)
+            out.append(f"- WRONG {'+'.join(wrong)} #{item['id']} {_gold_text(gold)}: {found_text}")
     tally.predicted += len(events)
     for event in left:
         out.append(f"- SPURIOUS #{item['id']} {_event_text(event)}: {item['text']}")
