@@ -144,10 +144,7 @@ def markdown(drawn: list[Drawn], seed: int) -> str:
 def annotation_skeleton(drawn: list[Drawn], seed: int) -> dict[str, Any]:
     return {
         "seed": seed,
-        "sentences": [
-            {"id": i, **vars(d), "events": []}
-            for i, d in enumerate(drawn, 1)
-        ],
+        "sentences": [{"id": i, **vars(d), "events": []} for i, d in enumerate(drawn, 1)],
     }
 
 
