@@ -238,7 +238,7 @@ def _document(item: dict[str, Any]) -> Document:
 
 def score(annotations: dict[str, Any]) -> tuple[Tally, list[str]]:
     """Extract each sampled document once and score its sampled sentences."""
-    tally, out = Tally(), []
+    tally, out = Tally(), list[str]()
     cache: dict[tuple[str, str | None], list[Event]] = {}
     for item in annotations["sentences"]:
         key = (item["source"], item.get("member"))
