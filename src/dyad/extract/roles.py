@@ -9,6 +9,7 @@ that is not the other role, "he" the last person named.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from dyad.extract.context import Context
@@ -23,6 +24,10 @@ from dyad.extract.subjects import (
 )
 from dyad.extract.tagging import Tag, Tagged
 from dyad.model import Pair, Person
+
+# A passive verb between the counted people and the trigger: they are acted on, not the actors
+# ("Two Russian diplomats named ... were expelled", "2,000 Ghanaians were deported").
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b", re.IGNORECASE)
 
 _CLIMATE = frozenset({"relations.improved", "relations.deteriorated"})
 
@@ -127,7 +132,8 @@ class RoleResolver:
             # "10,000 French nationals lived in Gabon": the counted people's state is the
             # subject, where the count comes before the trigger.
             at = tagged.string.find(quantity_tag.token)
-            if 0 <= at < match.core[0] and quantity_tag.inner_states:
+            passive = _PASSIVE.search(tagged.string, max(at, 0), match.core[1])
+            if 0 <= at < match.core[0] and quantity_tag.inner_states and not passive:
                 src = _Resolved(list(quantity_tag.inner_states[:1]), [])
         tgt = groups.get("target")
         if _unresolved(tgt) and quantity_tag is not None:
