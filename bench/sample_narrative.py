@@ -7,7 +7,9 @@ as Markdown: a judge marks each right or wrong by the spec (``docs/spec/vocabula
 gives the cause of each error (type, pair, direction, date, modality, not an event)::
 
     python bench/sample_narrative.py ../shared/corpus/foreign-relations-wikitext --seed 9
+    python bench/sample_narrative.py ../shared/corpus/foreign-relations-text-2019.tar.gz --seed 17
 
+The folder may be a ``.tar.gz`` of pages (the 2019 plain text), read from a temporary folder.
 The pages of every gold file (``tests/data/gold/**``) are left out by country, so that no page
 of a tuned or held-out document, nor another version of one, is sampled.
 """
@@ -18,6 +20,8 @@ import argparse
 import json
 import random
 import re
+import tarfile
+import tempfile
 from pathlib import Path
 
 from dyad.extract.pipeline import extract
@@ -54,6 +58,8 @@ def _sentence(text: str, event: Event) -> str:
 def _line(number: int, page: str, text: str, event: Event) -> str:
     who = f"{event.source}->{event.target}" if event.source else "+".join(event.actors)
     extras = [f"modality {event.modality}"] if event.modality != "occurred" else []
+    if event.date and event.date_source != "stated":
+        extras.append(f"date {event.date_source}")  # from the sentence before or a heading
     if event.persons:
         extras.append("persons " + ", ".join(p.name for p in event.persons))
     if event.quantity:
@@ -63,19 +69,40 @@ def _line(number: int, page: str, text: str, event: Event) -> str:
     return f"{head}{tail}\n   [{page}] {_sentence(text, event)}"
 
 
+def foreign_relations_pages(folder: Path) -> list[Path]:
+    """The "Foreign relations of X" pages of ``folder`` (any depth), in name order, except the
+    countries a gold file annotates."""
+    skip = annotated_countries()
+    return sorted(
+        (
+            p
+            for p in folder.rglob("Foreign_relations_of_*")
+            if (m := _COUNTRY.search(p.name)) and m.group(1) not in skip
+        ),
+        key=lambda p: p.name,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path, help="the foreign-relations-wikitext folder")
+    parser.add_argument(
+        "folder", type=Path, help="the foreign-relations-wikitext folder, or a .tar.gz of pages"
+    )
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--pages", type=int, default=15)
     parser.add_argument("--events", type=int, default=100)
     args = parser.parse_args()
-    skip = annotated_countries()
-    pages = [
-        p
-        for p in sorted(args.folder.glob("Foreign_relations_of_*.wiki"))
-        if (m := _COUNTRY.search(p.name)) and m.group(1) not in skip
-    ]
+    if args.folder.name.endswith(".tar.gz"):
+        with tempfile.TemporaryDirectory() as scratch:
+            with tarfile.open(args.folder) as archive:
+                archive.extractall(scratch, filter="data")
+            draw(foreign_relations_pages(Path(scratch)), args)
+    else:
+        draw(foreign_relations_pages(args.folder), args)
+
+
+def draw(pages: list[Path], args: argparse.Namespace) -> None:
+    """Print the sample of ``args.events`` narrative events from ``args.pages`` of ``pages``."""
     rng = random.Random(args.seed)
     chosen = rng.sample(pages, args.pages)
     pool: list[tuple[str, str, Event]] = []

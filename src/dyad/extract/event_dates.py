@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from dyad.extract.dates import lower_year, month_of
+from dyad.extract.relative_years import years_later
 from dyad.extract.scene import _clause_of, _clauses, _Match, _Scene
 from dyad.extract.tagging import Tag, Tagged
 from dyad.model import DateSource, Quantity
@@ -100,7 +101,13 @@ _OWN_PERIOD = re.compile(
 )
 # A state of things in the present ("the two countries have a Double Taxation Agreement",
 # "Cuba is a member of ..."): no time of the sentence before carries over to it.
-_PRESENT = re.compile(r"\b(?:have|has|is|are)\b")
+# A state's habit in the simple present ("Australia and Bangladesh work closely", "The two
+# countries also cooperate") is such a state of things too.
+_PRESENT = re.compile(
+    r"\b(?:have|has|is|are)\b|(?i:(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bto\s)(?<!\bwith\s)"
+    r"(?:⟨[SC]\d+⟩|\bthey)\s+(?:also\s+|\w+ly\s+)?(?:work|co-?operate"
+    r"|collaborate|share|maintain|enjoy|remain|continue|hold|conduct|engage|consult|partner)s?\b)"
+)
 _DAY_WITHOUT_YEAR = re.compile(
     r"\b\d{1,2}(?:\s?[–-]\s?\d{1,2})?\s+(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b(?!,?\s+⟨D)|\b(?:January|February|March|April"
@@ -190,6 +197,16 @@ def match_dates(
         coordinated = _coordinated_dates(text, tagged, dated, clause, match)
         if coordinated is not None:
             return coordinated
+    relative = years_later(
+        tagged,
+        [(_date_value(t), ds, de) for t, ds, de in dated],
+        (clause, match.core),
+        others,
+        previous_date,
+    )
+    if relative is not None:
+        value, source, (ps, pe) = relative
+        return [(value, source, text[tagged.offset(ps) : tagged.end_offset(pe)])]
     nearest = _nearest_date(text, tagged, dated, clause, match.core, others)
     if nearest is not None:
         return nearest
@@ -233,6 +250,10 @@ def _coordinated_dates(
     return None
 
 
+_NEXT_CLAUSE_DATE = re.compile(r",\s*(?:and|but|while|whereas)\s*,?\s*(?:(?:in|on|by)\s+)?$")
+_SUBJECT_AFTER = re.compile(r"\s*,?\s*(?:the\s+)?(?:⟨[SPC]\d+⟩|[A-Z])")
+
+
 def _date_distance(
     string: str,
     core: tuple[int, int],
@@ -244,7 +265,12 @@ def _date_distance(
     a, b = core
     t, s, e = item
     gap = s - b if s >= b else a - e if e <= a else 0
-    if e <= a and _OTHER_PREDICATE.search(string[e:a]):
+    if s >= b and _NEXT_CLAUSE_DATE.search(string, b, s) and _SUBJECT_AFTER.match(string, e):
+        # "relations were established in 1971, and, by 1973, the Shah was providing loans":
+        # a date opening the next coordinated clause, with its own subject, is that clause's
+        # (not "... with Afghanistan, and in 1919 became the first country to recognise").
+        gap += 200
+    elif e <= a and _OTHER_PREDICATE.search(string[e:a]):
         # "recognized X on 5 September and re-established relations on 5 December":
         # a date before another verb belongs to that verb.
         gap += 200

@@ -286,13 +286,33 @@ class _Page:
 
 # An office that is one state's whatever the words around it: the Pope heads the Holy See.
 _OFFICE_OF_STATE = {"pope": "VAT"}
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+# Between a state and the title it qualifies stand only words of the office ("the Mongolian
+# President", "Mongolia's then Prime Minister", "Kazakh Deputy Prime Minister and Foreign
+# Minister", "the Fijian government of Prime Minister"), never a date, a cell, a preposition or
+# a clause: "made a state visit to Australia in April 1971 and his son King Birendra", "visited
+# Thailand and met with then Prime Minister X", "a visit to Australia by President X".
+_NOT_QUALIFYING = re.compile(
+    r"\d|[\t\n:;.!?]|\b(?:in|by|to|at|with|from|for|on|as|between|over|after|before|during|since"
+    r"|until|against|about|but|or|while|when|where|that|who|which|met|meet|visited|was|were|is"
+    r"|has|had|such|into|than|also)\b"
+)
+_OFFICES_AND = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){1,4}and\s+")
+
+
+def _qualifies(gap: str) -> bool:
+    """Whether the words between a state and a title are the office's own."""
+    if _NOT_QUALIFYING.search(gap):
+        return False
+    return re.search(r"\band\b", gap) is None or _OFFICES_AND.fullmatch(gap) is not None
 
 
 def _state_of_title(page: _Page, role_start: int, role: str) -> str | None:
     """The state of a title before a name: the office's own ("Pope X": the Holy See), else a
-    state named just before it in the same sentence ("the Mongolian President X"; not the
-    last word of the sentence before: "... visited Korea. Pope Francis")."""
+    state named just before it in the same sentence, with only the office's words between
+    ("the Mongolian President X"; not the last word of the sentence before: "... visited Korea.
+    Pope Francis"; not the place of a visit: "visited Australia in 1985 and King X")."""
     own = _OFFICE_OF_STATE.get(role.casefold())
     if own is not None:
         return own
@@ -300,7 +320,7 @@ def _state_of_title(page: _Page, role_start: int, role: str) -> str | None:
     if state is None:
         return None
     last = page.index.last_before(role_start)
-    if last is not None and _SENTENCE_END.search(page.text, last, role_start):
+    if last is not None and not _qualifies(page.text[last:role_start]):
         return None
     return state
 
