@@ -132,32 +132,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Words after which a bare four-digit number is a year even if a noun follows it.
 _DATE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "since",
-        "by",
-        "until",
-        "till",
-        "from",
-        "to",
-        "of",
-        "during",
-        "after",
-        "before",
-        "between",
-        "and",
-        "or",
-        "early",
-        "late",
-        "mid",
-        "circa",
-        "c.",
-        "around",
-        "about",
-        "year",
-        "years",
-    ]
+    "in on since by until till from to of during after before between and"
+    " or early late mid circa c. around about year years".split()
 )
 
 
@@ -226,32 +202,42 @@ def _month_number(token: str) -> int:
     return MONTHS[token.rstrip(".").casefold()]
 
 
+# _point's forms, compiled once (``re.fullmatch`` with a pattern string looks it up each call).
+_P_DAY_MONTH = re.compile(rf"({_DAY})\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})", re.IGNORECASE)
+_P_MONTH_DAY = re.compile(rf"({_MONTH})\s+({_DAY}),?\s+({_YEAR})", re.IGNORECASE)
+_P_ISO, _P_YEAR, _DIGITS = re.compile(_ISO_DAY), re.compile(_YEAR), re.compile(r"\d+")
+_P_SEASON = re.compile(rf"(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({_YEAR})")
+_P_MONTH = re.compile(rf"({_MONTH}),?\s+({_YEAR})", re.IGNORECASE)
+_P_DECADE = re.compile(rf"(?:({_PART})[-\s])?(?:the\s+)?(\d{{3}})0s")
+_P_CENTURY = re.compile(r"(?:(early|mid|late)[-\s])?(\d{1,2})(?:st|nd|rd|th)\s+century")
+
+
 def _point(text: str) -> tuple[str, Kind, str, str]:
     """EDTF for a single point expression: (value, kind, as range start, as range end)."""
     t = " ".join(text.split()).strip()
     low = t.casefold()
-    m = re.fullmatch(rf"({_DAY})\s+(?:of\s+)?({_MONTH}),?\s+({_YEAR})", t, re.IGNORECASE)
+    m = _P_DAY_MONTH.fullmatch(t)
     if m:
-        day = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
+        day = int(_DIGITS.match(m.group(1)).group())  # type: ignore[union-attr]
         value = f"{m.group(3)}-{_month_number(m.group(2)):02d}-{day:02d}"
         return value, "day", value, value
-    m = re.fullmatch(rf"({_MONTH})\s+({_DAY}),?\s+({_YEAR})", t, re.IGNORECASE)
+    m = _P_MONTH_DAY.fullmatch(t)
     if m:
-        day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+        day = int(_DIGITS.match(m.group(2)).group())  # type: ignore[union-attr]
         value = f"{m.group(3)}-{_month_number(m.group(1)):02d}-{day:02d}"
         return value, "day", value, value
-    if re.fullmatch(_ISO_DAY, t):
+    if _P_ISO.fullmatch(t):
         return t, "day", t, t
-    m = re.fullmatch(rf"(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({_YEAR})", low)
+    m = _P_SEASON.fullmatch(low)
     if m:
         season = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}[m.group(1)]
         value = f"{m.group(2)}-{season}"
         return value, "season", value, value
-    m = re.fullmatch(rf"({_MONTH}),?\s+({_YEAR})", t, re.IGNORECASE)
+    m = _P_MONTH.fullmatch(t)
     if m:
         value = f"{m.group(2)}-{_month_number(m.group(1)):02d}"
         return value, "month", value, value
-    m = re.fullmatch(rf"(?:({_PART})[-\s])?(?:the\s+)?(\d{{3}})0s", low)
+    m = _P_DECADE.fullmatch(low)
     if m:
         base = int(m.group(2)) * 10
         part = m.group(1)
@@ -267,12 +253,12 @@ def _point(text: str) -> tuple[str, Kind, str, str]:
         if part in {"mid", "middle"}:
             return f"{centre}~", "decade", f"{centre}~", f"{centre}~"
         return f"{low_year}/{high_year}", "decade", f"{low_year}~", f"{high_year}~"
-    m = re.fullmatch(r"(?:(early|mid|late)[-\s])?(\d{1,2})(?:st|nd|rd|th)\s+century", low)
+    m = _P_CENTURY.fullmatch(low)
     if m:
         hundreds = int(m.group(2)) - 1
         value = f"{hundreds:02d}XX"
         return value, "century", f"{hundreds:02d}00", f"{hundreds:02d}99"
-    if re.fullmatch(_YEAR, t):
+    if _P_YEAR.fullmatch(t):
         return t, "year", t, t
     raise ValueError(f"not a date: {text!r}")
 
@@ -310,14 +296,22 @@ _DIGIT = re.compile(r"\d")
 # sees what it would in the whole text (a look-behind sees before a window; nothing reaches
 # its end). A range's first point ends in its year, day, decade or "century", then a dash:
 # the anchor of the patterns that need one.
-_ANCHOR = re.compile(r"[0-9]{4}|[Cc][Ee][Nn][Tt][Uu][Rr][Yy]")
+# Each opens with one class of first characters, so the engine skips other positions at once.
+_ANCHOR = re.compile(r"[0-9Cc](?:(?<=[0-9])[0-9]{3}|(?<=[Cc])[Ee][Nn][Tt][Uu][Rr][Yy])")
 _DASH_ANCHOR = re.compile(
-    r"[0-9]{4}(?=\S{0,6}\s?[-–—‐/])|[Cc][Ee][Nn][Tt][Uu][Rr][Yy](?=\s?[-–—‐/])"
+    r"[0-9Cc](?:(?<=[0-9])[0-9]{3}(?=\S{0,6}\s?[-–—‐/])"
+    r"|(?<=[Cc])[Ee][Nn][Tt][Uu][Rr][Yy](?=\s?[-–—‐/]))"
 )
 _NEEDS_DASH = frozenset({"dash_range", "open_dash"})
 _REACH = 48
 _UP_TO_REACH = re.compile(rf"(?:\s*\S){{1,{_REACH}}}")
 _SHORT = 4 * _REACH  # a text this short is searched whole
+
+
+def _reach(text: str, at: int, end: int) -> int:
+    """Where the _REACH-th character other than white space from ``at`` (one) ends."""
+    ahead = _UP_TO_REACH.match(text, at, end)
+    return ahead.end() if ahead is not None else end
 
 
 def _windows(text: str, start: int, end: int, anchors: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -327,20 +321,28 @@ def _windows(text: str, start: int, end: int, anchors: re.Pattern[str]) -> list[
         return [(start, end)]
     backwards = text[end - 1 : start - 1 if start else None : -1]  # text[start:end] reversed
     windows: list[list[int]] = []
+    # The reach past an anchor only grows with the anchor, and an anchor under _REACH
+    # characters after another is within its reach: the end of windows[-1] is the reach of
+    # its last anchor (``last``), taken only when an anchor falls further on or at the end.
+    last = -_REACH
     for anchor in anchors.finditer(text, start, end):
         at = anchor.start()
-        ahead = _UP_TO_REACH.match(text, at, end)
-        reach_end = ahead.end() if ahead is not None else end
-        if windows and at <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], reach_end)
+        if at < last + _REACH:
+            last = at
             continue
+        if windows:
+            windows[-1][1] = max(windows[-1][1], _reach(text, last, end))
+            if at <= windows[-1][1]:
+                last = at
+                continue
         # The _REACH-th character other than white space before the anchor.
         behind = _UP_TO_REACH.match(backwards, end - at)
         reach_start = end - behind.end() if behind is not None else at
-        if windows and reach_start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], reach_end)
-        else:
-            windows.append([reach_start, reach_end])
+        if not windows or reach_start > windows[-1][1]:
+            windows.append([reach_start, at])
+        last = at
+    if windows:
+        windows[-1][1] = max(windows[-1][1], _reach(text, last, end))
     return [(a, b) for a, b in windows]
 
 
@@ -400,7 +402,7 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
     try:
         if name == "point":
             assert a is not None
-            if re.fullmatch(_YEAR, a) and not _year_is_date(text, m.start(), m.end()):
+            if _P_YEAR.fullmatch(a) and not _year_is_date(text, m.start(), m.end()):
                 return None
             value, kind, low, high = _point(a)
             return TimeExpr(m.start(), m.end(), span_text, value, kind, low, high)

@@ -120,11 +120,13 @@ class EventEngine(RoleResolver):
         matches: list[_Match] = []
         for index in patterns_to_try(self._all, tagged.string):
             rule, pattern, _ = self._plan[index]
+            # A rule whose sentence condition fails has no match here: its patterns, some far
+            # costlier than the condition, are not tried.
+            if rule.sentence is not None and not rule.sentence.search(tagged.string):
+                continue
             for m in pattern.finditer(tagged.string):
                 if m.end() <= m.start():
                     continue
-                if rule.sentence is not None and not rule.sentence.search(tagged.string):
-                    break
                 if rule.quantity_of is not None:
                     q = self._quantity(tagged, m)
                     counted = q.quantity.of if q is not None and q.quantity else ""

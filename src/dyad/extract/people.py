@@ -28,10 +28,14 @@ from dyad.extract.glossinfo import GlossFacts
 from dyad.gazetteer import Gazetteer, Mention
 from dyad.model import Anchor
 
-_NAME_TOKEN = (
-    r"(?:(?:al|el|ad|as|ash|at|bin|ibn|de|du|van|von|da)-)?"
-    r"[A-Z\u00c0-\u00de][\w'’.\u00c0-\u024f-]*"
-)
+_NAME_PREFIX = r"(?:al|el|ad|as|ash|at|bin|ibn|de|du|van|von|da)-"
+# A name token's letters: possessive (``*+``), since nothing that may follow a token (a space,
+# a comma, white space, the pattern's end) is one of them, so giving some back never helps a
+# match; the engine then does not retry every shorter token where a cue fails after a name.
+_NAME_TOKEN = rf"(?:{_NAME_PREFIX})?[A-Z\u00c0-\u00de][\w'’.\u00c0-\u024f-]*+"
+# Where a name can start: a capital or a prefix ("al-"). The apposition and predicate cues
+# open with a name; this lookahead turns away every other position at once.
+_NAME_START = rf"(?=[A-Z\u00c0-\u00de]|{_NAME_PREFIX})"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|del|van|von|der|den|la|le|du|dos|das|y)"
 # Names never run across a table cell or a line: only spaces separate their words.
 _SP = r"[ \u00a0]+"
@@ -114,11 +118,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"|{_SP}(?P<name>{NAME}))"
     )
     apposition = re.compile(
-        rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|then\s+|then-)?(?P<qual>{_QUALIFIER})?"
+        rf"{_NAME_START}(?P<name>{NAME}),\s+(?:the\s+|a\s+|then\s+|then-)?(?P<qual>{_QUALIFIER})?"
         rf"(?P<role>(?:{role})(?:\s+of\s+(?:the\s+)?[A-Z][^,.;()]{{0,80}})?)\s*[,.;)]",
     )
     predicate = re.compile(
-        rf"(?P<name>{NAME})\s+(?:became|was|is|served\s+as|remained)\s+(?:the\s+|a\s+|an\s+)?"
+        rf"{_NAME_START}(?P<name>{NAME})\s+(?:became|was|is|served\s+as|remained)\s+(?:the\s+|a\s+|an\s+)?"
         rf"(?:(?:first|second|third|new|former|last|\d+(?:st|nd|rd|th))\s+)?"
         rf"(?P<qual>{_QUALIFIER})?(?P<role>{role})\b",
     )

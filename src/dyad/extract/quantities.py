@@ -46,8 +46,12 @@ _NUMBER = (
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|(?P<words>" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")"
 )
+_BEFORE_NUMBER = "more than|over|about|around|nearly|almost|some|at least|up to"
+# Where a match can start: a digit, or the first letter of a word before a number or of a
+# number word; the lookahead turns every other position away at once.
+_FIRST = "".join(sorted({w[0] for w in [*NUMBER_WORDS, *_BEFORE_NUMBER.split("|")]}))
 _QUANTITY = re.compile(
-    rf"(?<![\w.,$€£-])(?:(?:more than|over|about|around|nearly|almost|some|at least|up to)\s+)?"
+    rf"(?<![\w.,$€£-])(?=[\d{_FIRST}])(?:(?:{_BEFORE_NUMBER})\s+)?"
     rf"(?:{_NUMBER})(?:\s+(?P<scale>hundred|thousand|million|billion))?"
     r"(?P<noun>(?:\s+(?!(?:and|or|to|in|on|at|from|by|for|with|into|each|per|who|which|that|"
     r"was|were|are|is|be|been|had|has|have|enter|entered|the|a|an)\b)[\w'’-]+){1,4}"

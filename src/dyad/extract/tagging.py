@@ -23,13 +23,15 @@ TagKind = Literal["S", "P", "C", "Q", "D"]
 Coref = Literal["pair", "other", "person", "north", "south"]
 
 _COREF = re.compile(
+    # Every branch opens with one of these letters: the lookahead turns other positions away.
+    r"(?=[TtBbHhSs])(?:"
     # At the start of a sentence too: "The two nations have fought two wars", "Both countries".
     r"\b(?P<pair>(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:countries|nations|states|governments|sides)"
     r"|the\s+two\b(?!\s+\w+\s+of))"
     r"|\b(?P<other>[Tt]he\s+(?:country|nation)(?!\s+of\b)(?!'s))"
     r"|\b(?P<person>[Hh]e|[Ss]he)\b"
     # "the North" / "the South" of a divided country: the pair's member so named.
-    r"|\b[Tt]he\s+(?P<north>North)\b(?!\s+[A-Z])|\b[Tt]he\s+(?P<south>South)\b(?!\s+[A-Z])",
+    r"|\b[Tt]he\s+(?P<north>North)\b(?!\s+[A-Z])|\b[Tt]he\s+(?P<south>South)\b(?!\s+[A-Z]))",
 )
 TAG = re.compile(r"⟨([SPCQD])(\d+)⟩")
 
