@@ -31,13 +31,13 @@ import random
 import re
 import sys
 import tarfile
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench.sample_narrative import GOLD, annotated_countries
+from dyad.evaluate_set import read_member
 from dyad.extract.pipeline import extract
 from dyad.gazetteer.lookup import default_gazetteer
 from dyad.model import Document, Event, Paragraph
@@ -78,17 +78,6 @@ def gold_names() -> set[str]:
 def _excluded(name: str, countries: set[str], names: set[str]) -> bool:
     match = _COUNTRY.search(name)
     return name in names or bool(match and match.group(1) in countries)
-
-
-def read_member(archive: Path, member: str) -> Document:
-    """One member of a ``.tar.gz``, read as ``dyad extract`` reads a file of its kind."""
-    with tarfile.open(archive) as tar, tempfile.TemporaryDirectory() as tmp:
-        stream = tar.extractfile(member)
-        if stream is None:
-            raise FileNotFoundError(f"{archive}: {member} cannot be read")
-        path = Path(tmp) / Path(member).name
-        path.write_bytes(stream.read())
-        return read_file(path)
 
 
 def documents(folder: Path) -> Iterator[tuple[str, str | None, Document]]:

@@ -24,6 +24,7 @@ from rich.console import RenderableType
 from rich.table import Table as RichTable
 
 from dyad.evaluate import Ratio, Report, score
+from dyad.model import Document
 
 # Searched in this order, relative to the working directory; ``--search`` puts more first.
 DEFAULT_SEARCH = (
@@ -117,21 +118,27 @@ def _member(archive: Path, name: str) -> str | None:
     return None
 
 
+def read_member(archive: Path, member: str) -> Document:
+    """One member of a ``.tar.gz``, read as ``dyad extract`` reads a file of its kind."""
+    from dyad.read import read_file
+
+    with tarfile.open(archive) as tar, tempfile.TemporaryDirectory() as tmp:
+        stream = tar.extractfile(member)
+        if stream is None:
+            raise ArticleNotFound(f"{archive}: {member} cannot be read")
+        path = Path(tmp) / Path(member).name
+        path.write_bytes(stream.read())
+        return read_file(path)
+
+
 def _records(where: Path, member: str | None) -> list[dict[str, Any]]:
     """The extraction records of one article; its format is detected, as ``dyad extract`` does."""
     from dyad.extract.pipeline import extract
     from dyad.read import read_file
     from dyad.records import extraction_records
 
-    if member is None:
-        return list(extraction_records(extract(read_file(where))))
-    with tarfile.open(where) as tar, tempfile.TemporaryDirectory() as tmp:
-        stream = tar.extractfile(member)
-        if stream is None:
-            raise ArticleNotFound(f"{where}: {member} cannot be read")
-        path = Path(tmp) / Path(member).name
-        path.write_bytes(stream.read())
-        return list(extraction_records(extract(read_file(path))))
+    document = read_file(where) if member is None else read_member(where, member)
+    return list(extraction_records(extract(document)))
 
 
 def score_set(folder: Path, search: Iterable[Path] = ()) -> SetReport:
