@@ -19,7 +19,15 @@ from dyad.read import read_file
 from dyad.vocabulary import EVENT_TYPES
 
 GOLD = DATA / "gold"
-FOLDERS_OF_GOLD = (GOLD, GOLD / "dev", GOLD / "dev2", GOLD / "dev3", GOLD / "test2", GOLD / "test")
+FOLDERS_OF_GOLD = (
+    GOLD,
+    GOLD / "dev",
+    GOLD / "dev2",
+    GOLD / "dev3",
+    GOLD / "dev4",
+    GOLD / "test2",
+    GOLD / "test",
+)
 FILES = sorted(p for folder in FOLDERS_OF_GOLD for p in folder.glob("*.json"))
 # Where the gold files' articles are kept (their "path" is relative to ../shared/corpus).
 FOLDERS = [
@@ -28,6 +36,7 @@ FOLDERS = [
     DATA / "wikitext",
     DATA / "wikitext-dev2",
     DATA / "wikitext-dev3",
+    DATA / "wikitext-dev4",
 ]
 CODE = re.compile(r"^[A-Z]{3}$")
 MODALITIES = {"occurred", "planned", "cancelled", "negated", "hypothetical"}
