@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from dyad.extract.cameo.leaders import with_leaders
 from dyad.extract.cameo.matching import TOKEN, token
@@ -22,6 +22,9 @@ from dyad.extract.dates import TimeExpr, find_dates
 from dyad.extract.enumerations import enumerated_events
 from dyad.extract.events import _TIME_SHIFT, EventEngine
 from dyad.extract.glossinfo import GlossFacts, describe
+from dyad.extract.learned.features import Candidate
+from dyad.extract.learned.model import LearnedModel, learned_model
+from dyad.extract.learned.stage import candidates, learned_events, sentence_marks
 from dyad.extract.people import PersonMention, find_people
 from dyad.extract.periods import find_periods, gloss_periods
 from dyad.extract.pocom import CURATED_FORMATS, extract_curated
@@ -312,6 +315,64 @@ def _narrative_events(
     return events
 
 
+def _kept(doc: Document, gaz: Gazetteer, context: Context, events: list[Event]) -> list[Event]:
+    """The narrative's events whose parties may be parties and whose act is the state's.
+
+    A bloc or organisation named by a section or row (CARICOM, the CIS) is no party to the
+    narrative's dyadic events either, nor a dependent territory, unless the document is about
+    it ("Hong Kong–Israel relations" treats Hong Kong as an actor, and so do its events); a
+    relations table's row for one is kept as it stands. Private people's visits and acts asked
+    of another state are no events of the state.
+    """
+    own = {*(context.document_dyad or ()), context.subject}
+    return [
+        ev
+        for ev in events
+        if all(
+            _is_narrative_party(gaz, code) or (code in own and _is_state(gaz, code))
+            for code in ev.actors
+        )
+        and not _private_visit(doc.text, ev)
+        and not _asked_of_another(doc.text, ev)
+    ]
+
+
+def _candidates(doc: Document, found: _Annotations, context: Context) -> list[Candidate]:
+    """The narrative's sentences (no heading or hatnote; a table's notes cell holds prose
+    too) that name a state of their passage's pair, as the learned stage reads them."""
+    text = doc.text
+    heading_spans = {(s.start, s.title_end) for s in doc.sections}
+    starts = {
+        "mentions": [m.start for m in found.mentions],
+        "people": [p.start for p in found.people],
+        "dates": [d.start for d in found.dates],
+        "quantities": [q.start for q in found.quantities],
+    }
+
+    def skip(s: int, e: int) -> bool:
+        return _navigation(text, s, e, heading_spans)
+
+    def marks(span: tuple[int, int], pair: Pair) -> list[Any]:
+        s, e = span
+        return sentence_marks(
+            span,
+            pair,
+            _within(found.mentions, starts["mentions"], s, e),
+            _within(found.people, starts["people"], s, e),
+            _within(found.dates, starts["dates"], s, e),
+            _within(found.quantities, starts["quantities"], s, e),
+        )
+
+    return candidates(text, context.dyad_at, skip, marks)
+
+
+def narrative_candidates(doc: Document, gazetteer: Gazetteer | None = None) -> list[Candidate]:
+    """The learned stage's candidates of a document (for training and inspection)."""
+    gaz = gazetteer or default_gazetteer()
+    facts = gloss_facts(doc, gaz)
+    return _candidates(doc, _annotate(doc, gaz, facts), Context(doc, gaz))
+
+
 def extract(
     doc: Document,
     *,
@@ -319,6 +380,7 @@ def extract(
     gazetteer: Gazetteer | None = None,
     verbs: VerbPatterns | None = None,
     triggers: TriggerLexicon | None = None,
+    learned: LearnedModel | None = None,
 ) -> Extraction:
     """Extract events, terms of office and entities from one document, in phases: what the
     text names (:func:`_annotate`), the narrative's events sentence by sentence, the relations
@@ -327,7 +389,9 @@ def extract(
     ``verbs``: the CAMEO verb patterns to use beside the rules (default: the built-in ones;
     :data:`dyad.extract.cameo.verbs.NO_VERB_PATTERNS` for none). ``triggers``: the trigger
     lexicon (default :func:`dyad.extract.triggers.trigger_lexicon`;
-    :data:`dyad.extract.triggers.NO_TRIGGERS` for none).
+    :data:`dyad.extract.triggers.NO_TRIGGERS` for none). ``learned``: the learned model of
+    :mod:`dyad.extract.learned` (default the shipped one;
+    :data:`dyad.extract.learned.model.NO_MODEL` for none).
     """
     from dyad.extract.entities import find_entities
     from dyad.extract.tenures import find_tenures
@@ -338,6 +402,7 @@ def extract(
     rules = builtin_rules() if rules is None else rules
     verbs = verb_patterns() if verbs is None else verbs
     triggers = trigger_lexicon() if triggers is None else triggers
+    learned = learned_model() if learned is None else learned
     context = Context(doc, gaz)
     facts = gloss_facts(doc, gaz)
     found = _annotate(doc, gaz, facts)
@@ -346,26 +411,13 @@ def extract(
     names = {m.code: st.short_name for m in mentions if (st := gaz.get(m.code)) is not None}
     engine = EventEngine(rules, context, doc.id, people_before, names)
     events = _narrative_events(doc, found, engine, verbs, triggers)
-    # A bloc or organisation named by a section or row (CARICOM, the CIS) is no party to the
-    # narrative's dyadic events either, nor a dependent territory, unless the document is about
-    # it ("Hong Kong–Israel relations" treats Hong Kong as an actor, and so do its events); a
-    # relations table's row for one is kept as it stands.
-    own = {*(context.document_dyad or ()), context.subject}
-    events = [
-        ev
-        for ev in events
-        if all(
-            _is_narrative_party(gaz, code) or (code in own and _is_state(gaz, code))
-            for code in ev.actors
-        )
-    ]
-    events = [
-        ev
-        for ev in events
-        if not _private_visit(doc.text, ev) and not _asked_of_another(doc.text, ev)
-    ]
+    events = _kept(doc, gaz, context, events)
     events.extend(table_events(doc, context, gaz))
     events.extend(enumerated_events(doc, context, gaz, people))
+    if learned.types:  # last: it adds only what no other stage read in the sentence
+        told = _candidates(doc, found, context)
+        added = learned_events(doc.text, doc.id, told, found.dates, events, learned)
+        events.extend(_kept(doc, gaz, context, added))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))
 
     tenures = find_tenures(doc, context, gaz)

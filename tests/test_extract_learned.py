@@ -1,0 +1,155 @@
+"""The learned stage (dyad.extract.learned): what it adds, what it never does, and its model.
+
+Its events are read on real articles of the corpus that no gold file annotates; the assertions
+are what a user checks of a fact: its sentence, its pair, its rule and confidence, and that it
+repeats nothing the rules already read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyad.extract.learned.model import (
+    NO_MODEL,
+    LearnedModel,
+    ModelError,
+    TypeModel,
+    learned_model,
+    model_from_json,
+)
+from dyad.extract.learned.stage import RULE_PREFIX
+from dyad.extract.learned.train import gold_paths
+from dyad.extract.pipeline import extract, narrative_candidates
+from dyad.read import read_file, read_text
+from dyad.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "gold"
+
+
+def _gold_articles() -> set[str]:
+    names = set()
+    for path in GOLD.rglob("*.gold.json"):
+        wanted = json.loads(path.read_text(encoding="utf-8")).get("path") or ""
+        names.add(Path(wanted).name)
+    return names
+
+
+def _unannotated_pages(shared: Path, count: int) -> list[Path]:
+    """Corpus pages no gold file annotates (the stage was never fitted to them)."""
+    taken = _gold_articles()
+    pages = sorted((shared / "corpus" / "foreign-relations-wikitext").glob("*.wiki"))
+    return [p for p in pages if p.name not in taken][:: max(1, len(pages) // count)][:count]
+
+
+def test_learned_model_is_shipped_and_never_fitted_to_the_held_out_sets() -> None:
+    model = learned_model()
+    assert model.types, "the shipped model is empty"
+    trained_on = model.info["trained_on"]
+    assert trained_on and all("/test/" not in p and "/test2/" not in p for p in trained_on)
+    assert all(0.5 <= m.threshold < 1 for m in model.types.values())
+    assert model.verb_classes.get("visited") == "04"  # CAMEO 04: consult
+
+
+def test_learned_training_refuses_a_held_out_set() -> None:
+    for held_out in ("tests/data/gold/test", "tests/data/gold/test2"):
+        with pytest.raises(SystemExit, match="held-out"):
+            gold_paths([held_out])
+
+
+def test_learned_events_are_sentences_of_their_pair_and_repeat_no_rule(shared: Path) -> None:
+    seen = 0
+    for page in _unannotated_pages(shared, 6):
+        doc = read_file(page)
+        events = extract(doc).events
+        sentences = {(s.start, s.end) for s in split_sentences(doc.text)}
+        pairs = {(c.start, c.end): c.pair for c in narrative_candidates(doc)}
+        for ev in events:
+            if not ev.rule.startswith(RULE_PREFIX):
+                continue
+            seen += 1
+            span = (ev.evidence.start, ev.evidence.end)
+            assert doc.text[span[0] : span[1]] == ev.evidence.text
+            assert span in sentences and span in pairs, ev
+            assert set(ev.actors) == set(pairs[span])
+            assert ev.rule == f"{RULE_PREFIX}{ev.type}"
+            assert ev.confidence >= learned_model().types[ev.type].threshold - 0.01
+            if ev.date is not None:
+                assert ev.date_text is not None and ev.date_text in ev.evidence.text
+            others = [
+                o
+                for o in events
+                if o is not ev
+                and o.type == ev.type
+                and o.evidence.start < ev.evidence.end
+                and ev.evidence.start < o.evidence.end
+                and set(ev.actors) <= set(o.actors)
+            ]
+            assert not others, (ev, others)
+    assert seen, "the stage added nothing on six unannotated pages"
+
+
+def test_learned_stage_only_adds(shared: Path) -> None:
+    page = _unannotated_pages(shared, 1)[0]
+    doc = read_file(page)
+    without = extract(doc, learned=NO_MODEL).events
+    with_stage = extract(doc).events
+    assert not any(ev.rule.startswith(RULE_PREFIX) for ev in without)
+    assert [ev for ev in with_stage if not ev.rule.startswith(RULE_PREFIX)] == list(without)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # a third party: FRA-UKR and DEU-UKR, never FRA-DEU by the pair of the page
+        ("France–Germany relations", "In 2014 France signed an agreement with Ukraine."),
+        # a company is no state: BP's agreement is not the United Kingdom's
+        ("Iraq–United Kingdom relations", "In 2009 BP signed an agreement with Iraq."),
+    ],
+)
+def test_learned_candidates_need_both_states_of_the_pair(title: str, body: str) -> None:
+    doc = read_text(f"{title.upper()}\n\n{body}\n", format="text", source="t.md", title=title)
+    assert narrative_candidates(doc) == []
+
+
+def test_learned_model_round_trips_through_its_json() -> None:
+    model = learned_model()
+    again = model_from_json(json.loads(json.dumps(model.as_json())))
+    words = ("<pair>", "and", "<pair>", "signed", "a", "trade", "agreement", "in", "<date>")
+    features = ("w:signed", "w:agreement", "w:trade", "m:pairstates=2", "m:dates=1")
+    assert again.told(features, words) == model.told(features, words)
+    with pytest.raises(ModelError):
+        model_from_json({"format": 2, "types": {}})
+
+
+def test_learned_model_tells_types_above_their_threshold_only() -> None:
+    model = LearnedModel(
+        {
+            "visit": TypeModel(-2.0, 0.5, {"w:visited": 3.0}),
+            "meeting": TypeModel(-2.0, 0.9, {"w:met": 2.5}),
+        },
+        verb_classes={"visited": "04"},
+    )
+    assert [t for t, _ in model.told(("w:visited",), ("visited",))] == ["visit"]
+    assert model.told(("w:met",), ("met",)) == []  # 0.62 is under meeting's 0.9
+    assert "c:04" in model.features(("w:visited",), ("visited",))
+
+
+def test_learned_training_writes_a_model_that_extraction_reads(
+    shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dyad.extract.learned.train import main
+
+    golds = sorted((GOLD / "dev").glob("*.gold.json"))[:8]
+    out = tmp_path / "model.json"
+    assert main([*map(str, golds), "--out", str(out), "--cameo", str(shared / "corpus/cameo")]) == 0
+    printed = capsys.readouterr().out
+    assert "8 gold files" in printed and "threshold" in printed
+    model = model_from_json(json.loads(out.read_text(encoding="utf-8")))
+    assert model.info["trained_on"] == [str(p.relative_to(ROOT)) for p in golds]
+    assert model.verb_classes
+    doc = read_file(_unannotated_pages(shared, 1)[0])
+    assert extract(doc, learned=model).events  # the stage runs with any trained model
