@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -315,6 +315,17 @@ def _narrative_events(
     return events
 
 
+def _existed_in(gaz: Gazetteer) -> Callable[[str, int], bool]:
+    """Whether a state existed in a year (``membership.existed_in``; unknown codes did)."""
+    from dyad.membership import existed_in
+
+    def existed(code: str, year: int) -> bool:
+        state = gaz.get(code)
+        return state is None or existed_in(state, year)
+
+    return existed
+
+
 def _kept(doc: Document, gaz: Gazetteer, context: Context, events: list[Event]) -> list[Event]:
     """The narrative's events whose parties may be parties and whose act is the state's.
 
@@ -416,7 +427,9 @@ def extract(
     events.extend(enumerated_events(doc, context, gaz, people))
     if learned.types:  # last: it adds only what no other stage read in the sentence
         told = _candidates(doc, found, context)
-        added = learned_events(doc.text, doc.id, told, found.dates, events, learned)
+        added = learned_events(
+            doc.text, doc.id, told, found.dates, events, learned, _existed_in(gaz)
+        )
         events.extend(_kept(doc, gaz, context, added))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))
 

@@ -54,13 +54,30 @@ class LearnedModel:
 
     def told(self, features: Iterable[str], words: Iterable[str] = ()) -> list[tuple[str, float]]:
         """Each type whose probability reaches its threshold, most probable first."""
-        feats = self.features(features, words)
+        names, biases, index = self._index()
+        z = list(biases)
+        for feature in self.features(features, words):
+            for i, weight in index.get(feature, ()):
+                z[i] += weight
         out = []
-        for name, model in self.types.items():
-            p = model.probability(feats)
-            if p >= model.threshold:
+        for i, name in enumerate(names):
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z[i]))))
+            if p >= self.types[name].threshold:
                 out.append((name, p))
         return sorted(out, key=lambda item: (-item[1], item[0]))
+
+    def _index(self) -> tuple[list[str], list[float], dict[str, list[tuple[int, float]]]]:
+        """The weights by feature (one lookup per feature for every type), made once."""
+        made = _INDEXES.get(id(self))
+        if made is None or made[0] is not self:
+            names = sorted(self.types)
+            index: dict[str, list[tuple[int, float]]] = {}
+            for i, name in enumerate(names):
+                for feature, weight in self.types[name].weights.items():
+                    index.setdefault(feature, []).append((i, weight))
+            made = (self, names, [self.types[n].bias for n in names], index)
+            _INDEXES[id(self)] = made
+        return made[1], made[2], made[3]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +94,11 @@ class LearnedModel:
             },
         }
 
+
+# Each model's index by feature, keyed by id (the frozen model holds plain mappings).
+_INDEXES: dict[
+    int, tuple[LearnedModel, list[str], list[float], dict[str, list[tuple[int, float]]]]
+] = {}
 
 NO_MODEL = LearnedModel(types={})
 

@@ -14,6 +14,7 @@ already read in that sentence for that pair has, the stage adds an event of that
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable, Sequence
@@ -139,6 +140,14 @@ def roles_of(text: str, cand: Candidate) -> tuple[str, str] | None:
     return code, other
 
 
+def _year(date: TimeExpr | None) -> int | None:
+    """The first year of a date, if it names one."""
+    if date is None:
+        return None
+    digits = date.start_value[:4]
+    return int(digits) if digits.isdigit() else None
+
+
 def _date(text: str, dates: Sequence[TimeExpr], cand: Candidate) -> TimeExpr | None:
     """The sentence's own date: the first of its main clause, none where it has none (a date
     carried from the sentence before was wrong as often as right on the development sets)."""
@@ -157,27 +166,39 @@ def learned_events(
     dates: Sequence[TimeExpr],
     read: Sequence[Event],
     model: LearnedModel,
+    existed: Callable[[str, int], bool] = lambda code, year: True,
 ) -> list[Event]:
-    """The events the model tells in the candidates that no read event has already told."""
+    """The events the model tells in the candidates that no read event has already told.
+
+    ``existed(code, year)``: whether a state existed in a year; an event dated before one of
+    its pair existed is not between the two states ("The UK governed Kenya from 1895 to 1963"
+    tells colonial rule, not an occupation of Kenya by the United Kingdom).
+    """
     if not model.types:
         return []
     out: list[Event] = []
+    ordered = sorted(read, key=lambda ev: ev.evidence.start)
+    starts = [ev.evidence.start for ev in ordered]
+    longest = max((ev.evidence.end - ev.evidence.start for ev in ordered), default=0)
     for cand in found:
         told = model.told(cand.features, cand.words)
         if not told:
             continue
         subject = has_subject(text, cand)  # a directed act needs its actor told
+        lo = bisect.bisect_left(starts, cand.start - longest)
+        hi = bisect.bisect_left(starts, cand.end)
         have = {
             ev.type
-            for ev in read
-            if ev.evidence.start < cand.end
-            and cand.start < ev.evidence.end
-            and set(cand.pair) <= set(ev.actors)
+            for ev in ordered[lo:hi]
+            if cand.start < ev.evidence.end and set(cand.pair) <= set(ev.actors)
         }
         for type_, probability in told:
             if type_ in have or not may_add(type_, cand.features, subject):
                 continue
             date = _date(text, dates, cand)
+            year = _year(date)
+            if year is not None and not all(existed(code, year) for code in cand.pair):
+                continue
             out.append(_event(text, document_id, cand, type_, probability, date))
     return out
 

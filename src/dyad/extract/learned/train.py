@@ -40,6 +40,7 @@ DEFAULT_SETS = (
 )
 HELD_OUT = frozenset({"test", "test2"})
 MIN_POSITIVES = 8
+PRUNE = 0.05  # weights smaller than this change no decision and cost a lookup each
 THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(13))
 
 
@@ -161,7 +162,7 @@ def fit(examples: Sequence[Example], c: float = 1.0) -> dict[str, TypeModel]:
         weights = {
             str(name): round(float(w), 4)
             for name, w in zip(names, clf.coef_[0], strict=True)
-            if abs(w) >= 0.01
+            if abs(w) >= PRUNE
         }
         models[type_] = TypeModel(round(float(clf.intercept_[0]), 4), 0.5, weights)
     return models
