@@ -67,6 +67,10 @@ def _hatnote_partner(text: str, subject: str, gazetteer: Gazetteer) -> str | Non
     return titled[0] if titled[1] == subject else titled[1]
 
 
+# A part of a "Foreign relations of" page headed by a continent, beside "Africa", "Asia" and
+# "Europe", is about every partner in it: "America" there is not the United States.
+_CONTINENT = re.compile(r"^\s*(?:the\s+)?americas?\s*$", re.IGNORECASE)
+
 _RELATIONS_WITH = re.compile(
     r"^(?:(?:bilateral|diplomatic|foreign)\s+)?relations\s+with\s+(?:the\s+)?(?P<partner>.{2,60})$",
     re.IGNORECASE,
@@ -112,6 +116,8 @@ class Context:
         text = doc.text
         for section in doc.sections:
             title = section.title
+            if _CONTINENT.match(title):
+                continue
             partner = _state_of_label(title, gazetteer)
             if partner is None or partner == subject:
                 partner = _titled_partner(title, subject, gazetteer)
