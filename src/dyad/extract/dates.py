@@ -25,13 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
 from typing import Literal
 
-from edtf import parse_edtf
-
+from dyad.extract.edtf import is_valid_edtf
 from dyad.read.citations import MONTHS
+
+__all__ = ["TimeExpr", "find_dates", "is_valid_edtf", "lower_year", "month_of"]
 
 Kind = Literal["day", "month", "year", "decade", "century", "range", "open", "season"]
 
@@ -74,6 +73,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:from|between)\s(?:\s*(?P<m1>{_MONTH})\s+(?:to|until|till|through|and)\s+"
             rf"(?P<m2>{_MONTH}),?\s+(?P<y>{_YEAR})\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "from 31 January to 4 February 1999", "between 30 April and 2 May 2014", "from June 2
+        # to June 10, 1989": days of two months (or one, named twice) of one year.
+        "days_of_months",
+        re.compile(
+            rf"(?:\b(?P<between>between|from)\s+)?"
+            rf"\b(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?P<s1>{_DAY_SEP})(?P<d2>{_DAY})\s+"
+            rf"(?P<m2>{_MONTH})|(?P<m3>{_MONTH})\s+(?P<d3>{_DAY})(?P<s2>{_DAY_SEP})(?P<m4>{_MONTH})"
+            rf"\s+(?P<d4>{_DAY})),?\s+(?P<y>{_YEAR})\b",
             re.IGNORECASE,
         ),
     ),
@@ -148,54 +159,6 @@ class TimeExpr:
     kind: Kind
     start_value: str
     end_value: str | None = None
-
-
-# The forms this module writes: a year, month, day, season, decade or century, each perhaps
-# approximate or uncertain. Checking them here is thousands of times faster than the ``edtf``
-# package's grammar (about 4.5 ms a value), which stays the judge of everything else.
-_SIMPLE = re.compile(
-    r"(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2]|2[1-4])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?)?[~?%]?"
-    r"|\d{3}X[~?%]?|\d{2}XX[~?%]?"
-)
-
-
-def _simple_ok(part: str) -> bool | None:
-    """True/False for the forms :data:`_SIMPLE` knows, ``None`` for anything else."""
-    m = _SIMPLE.fullmatch(part)
-    if m is None:
-        return None
-    if m.group("day"):
-        month = int(m.group("month"))
-        if month > 12:
-            return False  # a season has no days
-        try:
-            date(int(m.group("year")), month, int(m.group("day")))
-        except ValueError:
-            return False  # "1977-09-31"
-    return True
-
-
-@lru_cache(maxsize=8192)
-def is_valid_edtf(value: str) -> bool:
-    """Whether ``value`` is valid EDTF (open ends ``..`` included).
-
-    The common forms are checked directly; anything else is given to the ``edtf`` package.
-    """
-    parts = value.split("/")
-    if len(parts) == 1:
-        fast = _simple_ok(value)
-    elif len(parts) == 2 and parts != ["..", ".."]:
-        checks = [True if p == ".." else _simple_ok(p) for p in parts]
-        fast = None if None in checks else all(checks)
-    else:
-        fast = None
-    if fast is not None:
-        return fast
-    try:
-        parse_edtf(value)
-    except Exception:
-        return False
-    return True
 
 
 def _month_number(token: str) -> int:
@@ -414,6 +377,8 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
             return _day_range(m)
         if name == "month_range":
             return _month_range(m)
+        if name == "days_of_months":
+            return _days_of_months(m)
         if name == "after":
             assert a is not None
             _, _, low, _ = _point(a)
@@ -457,6 +422,24 @@ def _month_range(m: re.Match[str]) -> TimeExpr | None:
     if first >= last:
         return None
     low, high = f"{m.group('y')}-{first:02d}", f"{m.group('y')}-{last:02d}"
+    return TimeExpr(m.start(), m.end(), m.group(0), f"{low}/{high}", "range", low, high)
+
+
+def _days_of_months(m: re.Match[str]) -> TimeExpr | None:
+    """ "from 31 January to 4 February 1999" -> 1999-01-31/1999-02-04 (``None`` unless in
+    order); "31 January and 4 February 1999" are two days, not a range, unless after
+    "between"."""
+    joined = (m.group("s1") or m.group("s2") or "").strip().casefold()
+    if joined == "and" and m.group("between") is None:
+        return None
+    first = _month_number(m.group("m1") or m.group("m3"))
+    last = _month_number(m.group("m2") or m.group("m4"))
+    low_day = int(re.sub(r"\D", "", m.group("d1") or m.group("d3")))
+    high_day = int(re.sub(r"\D", "", m.group("d2") or m.group("d4")))
+    if (first, low_day) >= (last, high_day):
+        return None
+    low = f"{m.group('y')}-{first:02d}-{low_day:02d}"
+    high = f"{m.group('y')}-{last:02d}-{high_day:02d}"
     return TimeExpr(m.start(), m.end(), m.group(0), f"{low}/{high}", "range", low, high)
 
 
