@@ -307,6 +307,9 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|already\s+|all\s+)?$", 
 _PERFECT_HEAD = re.compile(r"(?:has|have|had)\s+(?!been\b)\w+ed\b", re.IGNORECASE)
 
 
+_CONTRAST = re.compile(r",\s+(?:however|but|while|whereas|although|though)\s", re.IGNORECASE)
+
+
 def _nearest_date(
     text: str,
     tagged: Tagged,
@@ -335,9 +338,17 @@ def _nearest_date(
             # "as of 2009 Jordan was one of three nations to have signed": by then, not then.
             value = f"../{_year_of(value)}" if "/" not in value else value
         return [(value, "stated", _date_text(text, tag))]
-    # A date in another clause past another event's verb is that verb's: "Mexico opened a
-    # resident embassy in Tirana, however the embassy was closed in 1979".
-    dated = [x for x in dated if not _beyond_other_verb(tagged.string, core, (x[1], x[2]), others)]
+    # A date in a contrasted clause past another event's verb is that verb's: "Mexico opened
+    # a resident embassy in Tirana, however the embassy was closed in 1979" (not a participle's:
+    # "cut all ties ..., closing its embassy in Honiara on 17 September 2019").
+    dated = [
+        x
+        for x in dated
+        if not (
+            _CONTRAST.search(tagged.string, core[1], x[1])
+            and _beyond_other_verb(tagged.string, core, (x[1], x[2]), others)
+        )
+    ]
     if dated:
         tag = min(dated, key=distance)[0]
         own_day = _own_day(tagged.string, clause, _date_value(tag))

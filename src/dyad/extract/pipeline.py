@@ -221,7 +221,8 @@ def _heading_dates(doc: Document) -> list[tuple[int, int, str]]:
         found = [
             d
             for d in find_dates(title)
-            if d.kind not in {"century", "open"} and not _HEADING_BOUND.search(title, 0, d.start)
+            if d.kind not in {"century", "open"}
+            and (d.kind == "range" or not _HEADING_BOUND.search(title, 0, d.start))
         ]
         if found:
             heading_dates.append((section.start, section.end, found[0].edtf))
