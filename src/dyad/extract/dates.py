@@ -61,8 +61,11 @@ _POINT = (
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "from_to",
+        # "from 31 January to 4 February 1999", "from June 2 to June 10, 1989": the first day
+        # takes the year of the second (``day``).
         re.compile(
-            rf"\b(?:from|between)\s+(?:the\s+)?(?P<a>{_POINT})\s+(?:to|until|till|through|and)"
+            rf"\b(?:from|between)\s+(?:the\s+)?(?:(?P<a>{_POINT})|(?P<day>{_DAY}\s+{_MONTH}"
+            rf"|{_MONTH}\s+{_DAY}))\s+(?:to|until|till|through|and)"
             rf"\s+(?:the\s+)?(?P<b>{_POINT}|present|today|now)\b",
             re.IGNORECASE,
         ),
@@ -73,18 +76,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:from|between)\s(?:\s*(?P<m1>{_MONTH})\s+(?:to|until|till|through|and)\s+"
             rf"(?P<m2>{_MONTH}),?\s+(?P<y>{_YEAR})\b)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        # "from 31 January to 4 February 1999", "between 30 April and 2 May 2014", "from June 2
-        # to June 10, 1989": days of two months (or one, named twice) of one year.
-        "days_of_months",
-        re.compile(
-            rf"(?:\b(?P<between>between|from)\s+)?"
-            rf"\b(?:(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})(?P<s1>{_DAY_SEP})(?P<d2>{_DAY})\s+"
-            rf"(?P<m2>{_MONTH})|(?P<m3>{_MONTH})\s+(?P<d3>{_DAY})(?P<s2>{_DAY_SEP})(?P<m4>{_MONTH})"
-            rf"\s+(?P<d4>{_DAY})),?\s+(?P<y>{_YEAR})\b",
             re.IGNORECASE,
         ),
     ),
@@ -361,6 +352,11 @@ def _day_ranges(pattern: re.Pattern[str], text: str, start: int, end: int) -> li
 def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
     groups = m.groupdict()
     a, b = groups.get("a"), groups.get("b")
+    if groups.get("day") and b is not None:
+        year = re.search(_YEAR, b)
+        if year is None or not re.search(_DAY, b.replace(year.group(0), "")):
+            return None  # "from 31 January to 1999": no day to end a span of days
+        a = f"{groups['day']} {year.group(0)}"
     span_text = m.group(0)
     try:
         if name == "point":
@@ -377,8 +373,6 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
             return _day_range(m)
         if name == "month_range":
             return _month_range(m)
-        if name == "days_of_months":
-            return _days_of_months(m)
         if name == "after":
             assert a is not None
             _, _, low, _ = _point(a)
@@ -422,24 +416,6 @@ def _month_range(m: re.Match[str]) -> TimeExpr | None:
     if first >= last:
         return None
     low, high = f"{m.group('y')}-{first:02d}", f"{m.group('y')}-{last:02d}"
-    return TimeExpr(m.start(), m.end(), m.group(0), f"{low}/{high}", "range", low, high)
-
-
-def _days_of_months(m: re.Match[str]) -> TimeExpr | None:
-    """ "from 31 January to 4 February 1999" -> 1999-01-31/1999-02-04 (``None`` unless in
-    order); "31 January and 4 February 1999" are two days, not a range, unless after
-    "between"."""
-    joined = (m.group("s1") or m.group("s2") or "").strip().casefold()
-    if joined == "and" and m.group("between") is None:
-        return None
-    first = _month_number(m.group("m1") or m.group("m3"))
-    last = _month_number(m.group("m2") or m.group("m4"))
-    low_day = int(re.sub(r"\D", "", m.group("d1") or m.group("d3")))
-    high_day = int(re.sub(r"\D", "", m.group("d2") or m.group("d4")))
-    if (first, low_day) >= (last, high_day):
-        return None
-    low = f"{m.group('y')}-{first:02d}-{low_day:02d}"
-    high = f"{m.group('y')}-{last:02d}-{high_day:02d}"
     return TimeExpr(m.start(), m.end(), m.group(0), f"{low}/{high}", "range", low, high)
 
 
