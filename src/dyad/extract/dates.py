@@ -352,11 +352,10 @@ def _day_ranges(pattern: re.Pattern[str], text: str, start: int, end: int) -> li
 def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
     groups = m.groupdict()
     a, b = groups.get("a"), groups.get("b")
-    if groups.get("day") and b is not None:
-        year = re.search(_YEAR, b)
-        if year is None or not re.search(_DAY, b.replace(year.group(0), "")):
-            return None  # "from 31 January to 1999": no day to end a span of days
-        a = f"{groups['day']} {year.group(0)}"
+    if groups.get("day"):
+        a = _day_in_year_of(groups["day"], b)
+        if a is None:
+            return None
     span_text = m.group(0)
     try:
         if name == "point":
@@ -389,6 +388,15 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
         return _range(m, a, b)
     except ValueError:
         return None
+
+
+def _day_in_year_of(day: str, end: str | None) -> str | None:
+    """The first day of "from 31 January to 4 February 1999" in the year of the last ("31
+    January 1999"); ``None`` where the end names no day ("from 31 January to 1999")."""
+    year = re.search(_YEAR, end or "")
+    if end is None or year is None or not re.search(_DAY, end.replace(year.group(0), "")):
+        return None
+    return f"{day} {year.group(0)}"
 
 
 def _range(m: re.Match[str], a: str, b: str) -> TimeExpr | None:

@@ -257,6 +257,17 @@ def carried_roles(
         # 1979": the mission of the clause before, with its owner and its host.
         start, end = clauses[index - 1]
         return [a for a in actors if start <= a[1] and a[2] <= end and a[0].kind == "S"]
+    return _shared_roles(string, clauses, clause, index, actors)
+
+
+def _shared_roles(
+    string: str,
+    clauses: list[tuple[int, int]],
+    clause: tuple[int, int],
+    index: int,
+    actors: list[tuple[Tag, int, int]],
+) -> list[tuple[Tag, int, int]]:
+    """The subject (and object) of :func:`carried_roles` from the clauses before ``index``."""
     while index >= 1 and _shares_subject(string, clauses[index][0]):
         index -= 1
         start, end = clauses[index]
