@@ -28,8 +28,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from dyad.extract.edtf_check import is_valid_edtf as is_valid_edtf
+from dyad.extract.edtf import is_valid_edtf
 from dyad.read.citations import MONTHS
+
+__all__ = ["TimeExpr", "find_dates", "is_valid_edtf", "lower_year", "month_of"]
 
 Kind = Literal["day", "month", "year", "decade", "century", "range", "open", "season"]
 
@@ -60,8 +62,11 @@ _POINT = (
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "from_to",
+        # "from 31 January to 4 February 1999", "from June 2 to June 10, 1989": the first day
+        # takes the year of the second (``day``).
         re.compile(
-            rf"\b(?:from|between)\s+(?:the\s+)?(?P<a>{_POINT})\s+(?:to|until|till|through|and)"
+            rf"\b(?:from|between)\s+(?:the\s+)?(?:(?P<a>{_POINT})|(?P<day>{_DAY}\s+{_MONTH}"
+            rf"|{_MONTH}\s+{_DAY}))\s+(?:to|until|till|through|and)"
             rf"\s+(?:the\s+)?(?P<b>{_POINT}|present|today|now)\b",
             re.IGNORECASE,
         ),
@@ -348,6 +353,10 @@ def _day_ranges(pattern: re.Pattern[str], text: str, start: int, end: int) -> li
 def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
     groups = m.groupdict()
     a, b = groups.get("a"), groups.get("b")
+    if groups.get("day"):
+        a = _day_in_year_of(groups["day"], b)
+        if a is None:
+            return None
     span_text = m.group(0)
     try:
         if name == "point":
@@ -380,6 +389,15 @@ def _build(name: str, m: re.Match[str], text: str) -> TimeExpr | None:
         return _range(m, a, b)
     except ValueError:
         return None
+
+
+def _day_in_year_of(day: str, end: str | None) -> str | None:
+    """The first day of "from 31 January to 4 February 1999" in the year of the last ("31
+    January 1999"); ``None`` where the end names no day ("from 31 January to 1999")."""
+    year = re.search(_YEAR, end or "")
+    if end is None or year is None or not re.search(_DAY, end.replace(year.group(0), "")):
+        return None
+    return f"{day} {year.group(0)}"
 
 
 def _range(m: re.Match[str], a: str, b: str) -> TimeExpr | None:

@@ -97,7 +97,10 @@ _OWN_PERIOD = re.compile(
     r"|presidency|presidencies|premiership|tenure|reign|rule|leadership|regime|era)\b"
     r"|\b(?:due\s+to|during|amid|amidst|because\s+of|following|in\s+the\s+wake\s+of)\s+the\s+"
     r"(?:(?:(?-i:[A-Z])[\w-]*|⟨S\d+⟩)\s+){1,3}(?:civil\s+war|war|crisis|conflict|revolution"
-    r"|uprising)\b",
+    r"|uprising|invasion|occupation|coup|intervention)\b"
+    # "Following the collapse of the Soviet Union, ...": a turn of history of its own time.
+    r"|\b(?:following|after|in\s+the\s+wake\s+of)\s+the\s+(?:collapse|dissolution|fall"
+    r"|break-?up|disintegration)\s+of\s+(?:the\s+)?(?:⟨S\d+⟩|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # A state of things in the present ("the two countries have a Double Taxation Agreement",
@@ -107,7 +110,15 @@ _OWN_PERIOD = re.compile(
 _PRESENT = re.compile(
     r"\b(?:have|has|is|are)\b|(?i:(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bto\s)(?<!\bwith\s)"
     r"(?:⟨[SC]\d+⟩|\bthey)\s+(?:also\s+|\w+ly\s+)?(?:work|co-?operate"
-    r"|collaborate|share|maintain|enjoy|remain|continue|hold|conduct|engage|consult|partner)s?\b)"
+    r"|collaborate|share|maintain|enjoy|remain|continue|hold|conduct|engage|consult|partner"
+    # "Indonesia supports Venezuela in the ... dispute", "Norwegian aid prioritizes education"
+    r"|support|back|oppose|prioriti[sz]e|focus|view|regard)s?\b)"
+)
+# A trigger noun as the subject of a verb in the present: "Norwegian aid prioritizes education".
+_PRESENT_AFTER = re.compile(
+    r"\s+(?:also\s+|\w+ly\s+)?(?:is|are|has|have|remains|continues|prioriti[sz]es|focuses"
+    r"|targets|supports|goes)\b",
+    re.IGNORECASE,
 )
 _DAY_WITHOUT_YEAR = re.compile(
     r"\b\d{1,2}(?:\s?[–-]\s?\d{1,2})?\s+(?:January|February|March|April|May|June|July|August"
@@ -296,6 +307,9 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|already\s+|all\s+)?$", 
 _PERFECT_HEAD = re.compile(r"(?:has|have|had)\s+(?!been\b)\w+ed\b", re.IGNORECASE)
 
 
+_CONTRAST = re.compile(r",\s+(?:however|but|while|whereas|although|though)\s", re.IGNORECASE)
+
+
 def _nearest_date(
     text: str,
     tagged: Tagged,
@@ -324,6 +338,17 @@ def _nearest_date(
             # "as of 2009 Jordan was one of three nations to have signed": by then, not then.
             value = f"../{_year_of(value)}" if "/" not in value else value
         return [(value, "stated", _date_text(text, tag))]
+    # A date in a contrasted clause past another event's verb is that verb's: "Mexico opened
+    # a resident embassy in Tirana, however the embassy was closed in 1979" (not a participle's:
+    # "cut all ties ..., closing its embassy in Honiara on 17 September 2019").
+    dated = [
+        x
+        for x in dated
+        if not (
+            _CONTRAST.search(tagged.string, core[1], x[1])
+            and _beyond_other_verb(tagged.string, core, (x[1], x[2]), others)
+        )
+    ]
     if dated:
         tag = min(dated, key=distance)[0]
         own_day = _own_day(tagged.string, clause, _date_value(tag))
@@ -377,6 +402,7 @@ def _inferred_date(
         and not _TIME_SHIFT.search(tagged.string)
         and not _OWN_PERIOD.search(tagged.string)
         and not _PRESENT.search(tagged.string, clause[0], b)
+        and not _PRESENT_AFTER.match(tagged.string, b)
     ):
         if _DAY_WITHOUT_YEAR.search(tagged.string):
             # "The United Kingdom extended recognition on 13 June" after "... on 11 June

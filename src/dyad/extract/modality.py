@@ -72,6 +72,45 @@ _WOULD_OCCURRED = re.compile(
 )
 
 
+# "Burma and Cambodia agreed to establish diplomatic relations", "Iran and Sudan agreed to
+# restore diplomatic relations": the diplomatic formula of the act itself (the joint
+# communiqué), not a plan; "agreed to build a bridge" stays planned.
+_AGREED_RELATIONS = re.compile(r"\bagreed\s+to\s+(?:\w+ly\s+)?$", re.I)
+_RELATIONS_ACT = re.compile(
+    r"(?:establish|re-?establish|restore|resume|normali[sz]e)\s+(?:full\s+|formal\s+|normal\s+)?"
+    r"(?:diplomatic\s+)?(?:relations|ties)\b",
+    re.I,
+)
+# A nominal trigger that is then said to be proposed, planned or scheduled: "The establishment
+# of relations was proposed by Barbados", "A 25 May 2019 State Visit to Japan is planned by
+# President Donald Trump", "The summit is scheduled for 19 May 2023".
+_PLANNED_AFTER = re.compile(
+    r"(?:(?!\b(?:that|which|who|and|but)\b)[^,;⟨]){0,40}?(?:⟨[SPC]\d+⟩[^,;⟨]{0,30}?)?"
+    r"\b(?:is|are|was|were|has\s+been|had\s+been)\s+"
+    r"(?:first\s+|also\s+|now\s+)?(?:proposed|planned|scheduled|mooted|envisaged)\b",
+    re.I,
+)
+# The trigger heads a noun phrase that opens its clause: "The establishment of ...", "A ⟨D1⟩
+# State Visit".
+_NOUN_HEAD = re.compile(r"(?:^|[,;]\s*)(?:the|a|an)\s+(?:[\w⟨⟩-]+\s+){0,3}$", re.I)
+
+
+def _planned(tagged: Tagged, clause: tuple[int, int], core_start: int, before: str) -> bool:
+    """Whether the words before a trigger make it a plan, an attempt or a request, or the
+    words right after its noun say it is proposed or planned."""
+    if _AGREED_RELATIONS.search(before) and _RELATIONS_ACT.match(tagged.string, core_start):
+        before = _AGREED_RELATIONS.sub("", before)
+    elif _REQUESTED.search(tagged.string, max(clause[0], core_start - 90), core_start):
+        return True
+    if _PLANNED.search(before):
+        return True
+    if not _NOUN_HEAD.search(tagged.string, clause[0], core_start):
+        return False
+    core_end = re.compile(r"[\w-]+").match(tagged.string, core_start)
+    after_noun = core_end.end() if core_end is not None else core_start
+    return bool(_PLANNED_AFTER.match(tagged.string, after_noun, clause[1]))
+
+
 _UNTIL_DATE = re.compile(r"⟨D\d+⟩")
 _NOT = re.compile(
     r"\b(?:not|did\s+not|didn't|was\s+not|were\s+not|had\s+not)\s+(?:\w+ly\s+)?$", re.I
@@ -111,8 +150,7 @@ def modality_of(
     after = _SUBORDINATE.search(tagged.string, core_start, clause[1])
     if _CANCELLED.search(tagged.string[clause[0] : after.start() if after else clause[1]]):
         return "cancelled"
-    asked = _REQUESTED.search(tagged.string, max(clause[0], core_start - 90), core_start)
-    if _PLANNED.search(before) or asked:
+    if _planned(tagged, clause, core_start, before):
         return "planned"
     if _HYPOTHETICAL.search(before[-25:]) and not _WOULD_OCCURRED.search(before):
         return "hypothetical"

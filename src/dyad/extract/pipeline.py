@@ -172,9 +172,11 @@ def _state_mentions(doc: Document, gaz: Gazetteer, facts: dict[int, GlossFacts])
 
 # A capital that names an agreement or a meeting ("the Moscow Peace Treaty", "the Bishkek
 # Declaration", "the Paris Climate Change Agreement", "the Treaty of Paris") names where it was
-# made, not a party to it.
+# made, not a party to it; so does one before a summit or conference in lower case ("At the 2008
+# Bucharest summit, NATO invited Albania", "the 1991 Madrid conference").
 _NAMED_AFTER = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+){0,3}?(?:Peace\s+)?(?:Treaty|Accords?|Agreement|Protocol|Declaration|Conference|Summit"
+    r"|summit|conference"
     r"|Process|Pact|Convention|Charter|Communiqu[ée])\b"
 )
 _NAMED_OF = re.compile(
@@ -208,11 +210,23 @@ def _annotate(doc: Document, gaz: Gazetteer, facts: dict[int, GlossFacts]) -> _A
     return _Annotations(mentions, people, dates, quantities, periods)
 
 
+# A heading that names a bound ("Bilateral relations prior to 2021", "Foreign policy since 1969",
+# "Post-2003 relations", "2021–present"): the events under it happened at some time on one side
+# of that year, not in it, and not over the whole open interval.
+_HEADING_BOUND = re.compile(r"\b(?:prior\s+to|before|after|since|until|till|pre|post)\b\D*$", re.I)
+
+
 def _heading_dates(doc: Document) -> list[tuple[int, int, str]]:
-    """Each section (start, end) whose heading names a date, with that date."""
+    """Each section (start, end) whose heading names a date, with that date; not a bound."""
     heading_dates: list[tuple[int, int, str]] = []
     for section in doc.sections:
-        found = [d for d in find_dates(section.title) if d.kind != "century"]
+        title = section.title
+        found = [
+            d
+            for d in find_dates(title)
+            if d.kind not in {"century", "open"}
+            and (d.kind == "range" or not _HEADING_BOUND.search(title, 0, d.start))
+        ]
         if found:
             heading_dates.append((section.start, section.end, found[0].edtf))
     return heading_dates

@@ -51,6 +51,9 @@ def _core(m: re.Match[str]) -> tuple[int, int]:
 # Where one clause ends and the next, with its own verb and time, begins.
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:but|while|whereas|before|although|though|and\s+later|and\s+then|after\s+which)\s"
+    # "opened an embassy in Tirana, however the embassy was closed in 1979": "however" as a
+    # conjunction; not the aside of "Relations, however, deteriorated".
+    r"|,\s+however\s(?!\s*,)"
     # a second act told by a participle after a comma or a date: "cut diplomatic ties in May
     # 2018 establishing relations with the PRC" (its subject: dyad.extract.subjects)
     r"|(?:,|(?<=⟩))\s+(?=(?:thereby\s+|thus\s+)?(?:establishing|recogni[sz]ing|switching"

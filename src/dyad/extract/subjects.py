@@ -220,6 +220,14 @@ _ELIDED_START = re.compile(
 )
 
 
+# A clause whose subject is the mission the clause before told of.
+_MISSION_SUBJECT = re.compile(
+    r"\s*(?:the|this|that)\s+(?:embassy|consulate|consulate-general|legation|mission"
+    r"|high\s+commission)\s+(?:was|were|had|has)\b",
+    re.IGNORECASE,
+)
+
+
 def _shares_subject(string: str, start: int) -> bool:
     """Whether the clause at ``start`` opens with its verb after a break that shares the
     subject of the clause before."""
@@ -244,6 +252,22 @@ def carried_roles(
     subject is the first actor of the nearest clause before with one that is no verb's or
     preposition's object; the object is the first state after it in that clause."""
     index = clauses.index(clause) if clause in clauses else -1
+    if index >= 1 and _MISSION_SUBJECT.match(string, clause[0]):
+        # "Mexico opened a resident embassy in Tirana, however the embassy was closed in
+        # 1979": the mission of the clause before, with its owner and its host.
+        start, end = clauses[index - 1]
+        return [a for a in actors if start <= a[1] and a[2] <= end and a[0].kind == "S"]
+    return _shared_roles(string, clauses, clause, index, actors)
+
+
+def _shared_roles(
+    string: str,
+    clauses: list[tuple[int, int]],
+    clause: tuple[int, int],
+    index: int,
+    actors: list[tuple[Tag, int, int]],
+) -> list[tuple[Tag, int, int]]:
+    """The subject (and object) of :func:`carried_roles` from the clauses before ``index``."""
     while index >= 1 and _shares_subject(string, clauses[index][0]):
         index -= 1
         start, end = clauses[index]

@@ -1,5 +1,5 @@
-"""Whether a string is valid EDTF: the forms ``dates`` writes are checked directly, anything else
-by the ``edtf`` package."""
+"""Whether a value is valid EDTF: the forms :mod:`dyad.extract.dates` writes checked directly,
+anything else by the ``edtf`` package's grammar."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from edtf import parse_edtf
 
-# The forms ``dates`` writes: a year, month, day, season, decade or century, each perhaps
+# The forms this module writes: a year, month, day, season, decade or century, each perhaps
 # approximate or uncertain. Checking them here is thousands of times faster than the ``edtf``
 # package's grammar (about 4.5 ms a value), which stays the judge of everything else.
 _SIMPLE = re.compile(
