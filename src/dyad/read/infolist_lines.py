@@ -38,8 +38,6 @@ _WORD_RE = re.compile(r"\w+")
 _ASCII_NOT_WORD = bytes(
     c if c >= 128 or chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(256)
 )
-_ASCII_NOT_WORD_NOR_NUL = b"\0" + _ASCII_NOT_WORD[1:]  # (the same, a NUL kept)
-_WORD_OR_NUL = re.compile(r"\w+|\0")
 _WORD_START = re.compile(r"(?<=\s)\S")
 # Hatnotes: navigation above a section's text, never part of its sentences.
 _HATNOTE = re.compile(
@@ -97,7 +95,8 @@ class Vocabulary:
     def __init__(self, lines: list[str]) -> None:
         # Lines and sentences apart ("#" is in no phrase's words): a name does not run from
         # one into the next ("... with Germany and Austria." / "World War I", a heading).
-        self._text = _page_text([part for line in lines for part in _sentences(line)])
+        parts = [_words(part) for line in lines for part in _sentences(line)]
+        self._text = " " + " # ".join(parts) + " "
         # The page's link lines split so far: a link printed twice is split once.
         self.splits: dict[tuple[str, str | None], Split | None] = {}
 
@@ -126,20 +125,6 @@ def _sentences(line: str) -> list[str]:
             start = end + 2
     parts.append(line[start:])
     return parts
-
-
-def _page_text(parts: list[str]) -> str:
-    """``" " + " # ".join(_words(part) for part in parts) + " "``, as far as any phrase's
-    words can tell (an empty part may leave one space less), with one translation or one
-    search of all the parts at once: they are joined by NULs that stay words of their own."""
-    if any("\0" in part for part in parts):
-        return " " + " # ".join(_words(part) for part in parts) + " "
-    text = " \0 ".join(parts)
-    if text.isascii():
-        words = text.encode("ascii").translate(_ASCII_NOT_WORD_NOR_NUL).lower().decode().split()
-    else:
-        words = _WORD_OR_NUL.findall(text.casefold())
-    return " " + " ".join(words).replace("\0", "#") + " "
 
 
 def _words(text: str) -> str:
