@@ -8,11 +8,12 @@ stems, opening the way an article's first sentence opens, and the anchor's own s
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from dyad.read.preview_words import (
     ARTICLES,
@@ -43,6 +44,7 @@ _OPENING = 300
 HOPELESS_SHAPE = -8.0
 # RESIDUE_START where a preview starts (without "^", which matches only at the string's start).
 _RESIDUE_AT = re.compile(RESIDUE_START.pattern.removeprefix("^"), RESIDUE_START.flags)
+_START, _GROUP = re.Match.start, re.Match.group
 _ALL_CAPS = re.compile(r"^[^\W\d_a-z]{4,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
 
 
@@ -76,20 +78,19 @@ class LineScorer:
         self.text = text
         head = text[:READ_CHARS]
         self.spans = list(WORD.finditer(head)) if spans is None else spans
-        self.spans_starts = [m.start() for m in self.spans]
-        self.words = [m.group() for m in self.spans] if words is None else words
+        self.spans_starts = list(map(_START, self.spans))
+        self.words = list(map(_GROUP, self.spans)) if words is None else words
         # Stems and folds are needed as far as the longest anchor and its preview's opening.
         reach = self.spans[min(len(self.spans) - 1, 2 * MAX_ANCHOR_WORDS + 8)].end()
         found = list(TOKEN.finditer(head, 0, reach))
-        self.token_starts = [m.start() for m in found]
-        self.stems = stems([m.group() for m in found])
+        self.token_starts = list(map(_START, found))
+        self.stems = stems(list(map(_GROUP, found)))
         # Each stem's first four letters (stems that share a stem share them); the content
         # stems in order, and how many function words the first n stems hold.
         self.stem_keys = [stem[:4] for stem in self.stems]
-        self.contents = [stem for stem in self.stems if stem not in FUNCTION_WORDS]
-        self.function_counts = list(
-            accumulate(map(FUNCTION_WORDS.__contains__, self.stems), initial=0)
-        )
+        is_function = list(map(FUNCTION_WORDS.__contains__, self.stems))
+        self.contents = list(compress(self.stems, map(operator.not_, is_function)))
+        self.function_counts = list(accumulate(is_function, initial=0))
         lowered = head.casefold()
         self.disambiguations = (
             list(DISAMBIGUATION.finditer(head)) if may_disambiguate_folded(lowered) else []
