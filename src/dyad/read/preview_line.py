@@ -184,10 +184,7 @@ class LineScorer:
         first = self.text[start : start + 1]
         first_word, a_first, last = self.words[k], self.words[0], self.words[k - 1]
         if residue:
-            if first.islower() or first.isdigit() or not first.isalnum():
-                score += 2.0
-            if last[:1].islower() and a_first[:1].isupper():
-                score -= 2.0
+            score = _opens_residue(first, a_first, last, score)
         elif _RESIDUE_AT.match(self.text, start):
             score += 4.0
         elif first.isupper() or first.isdigit() or first in "\"'“‘([_":
@@ -196,6 +193,11 @@ class LineScorer:
                 score += 2.0
             if last[:1].islower() and first.isupper():
                 score += 1.5
+        elif first_word == "-" and not last.isupper():
+            # a list's dash opening the abstract ("- KLA veterans join the UÇPMB", "- Bioreactor,
+            # a device ...": 6 of the 2019 abstracts); not inside a title in capitals
+            # ("... ARTS ACADEMY - EAST or MSA-EAST ACADEMY is a ...")
+            score += 2.0
         elif first_word in COPULAS:
             # a lead whose bold subject the scrape lost: "is a train station ..."
             score += 3.0 if a_first[:1].isupper() else 2.0
@@ -215,6 +217,16 @@ class LineScorer:
                     return 4.0
                 return 0.0
         return 0.0
+
+
+def _opens_residue(first: str, a_first: str, last: str, score: float) -> float:
+    """:meth:`LineScorer._opens` of a preview known to be residue: it opens with the tail of
+    some field's value, lowercase, a digit or a mark, after an anchor that ends as it began."""
+    if first.islower() or first.isdigit() or not first.isalnum():
+        score += 2.0
+    if last[:1].islower() and a_first[:1].isupper():
+        score -= 2.0
+    return score
 
 
 def _head(preview: str) -> str:
