@@ -89,6 +89,9 @@ PAGES = (
     # colon, a name the page uses only across a sentence's end ("Austria. / World War I").
     "Foreign_relations_of_Bangladesh",
     "Foreign_relations_of_Italy",
+    # And Albania, for its link to the Kosovo War, whose 2019 abstract opens with a list's dash
+    # ("- KLA veterans join the UÇPMB, ...").
+    "Foreign_relations_of_Albania",
 )
 PREVIEW_CHARS = 240  # the site's cut
 LINK_BUDGET = 60  # link lines per page: enough of every kind, small enough for tests/data

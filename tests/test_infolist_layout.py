@@ -98,3 +98,12 @@ def test_infolist_layout_a_name_the_page_uses_stays_within_a_sentence() -> None:
     glosses = {g.anchor: g.text for g in document.glosses}
     assert glosses["Austria"].startswith("World War I |event_start = Austro-Hungarian")
     assert "Austria World War I" not in glosses
+
+
+def test_infolist_layout_a_preview_opening_with_a_dash() -> None:
+    # The Kosovo War's whole 2019 abstract is "- KLA veterans join the UÇPMB, ...": the link
+    # is the whole of "Kosovo War", and the sentence reads on through it.
+    document = _read("Albania", "The government of Albania was concerned", "in 1999 as well")
+    assert "During the Kosovo War in 1999 as well" in document.text
+    glosses = [(g.anchor, g.text[:14], g.flags) for g in document.glosses]
+    assert glosses == [("Kosovo War", "- KLA veterans", ("mismatch",))]

@@ -40,6 +40,21 @@ def test_previews_split_handles_lowercase_anchor_with_capitalised_preview() -> N
     assert split is not None and split.anchor == "capitalism"
 
 
+def test_previews_split_a_preview_opening_with_a_list_dash() -> None:
+    # Six 2019 abstracts open with a list's dash; two of them whole, as a link line prints
+    # them. The dash opens the preview: it ends no link text.
+    lines = {
+        "Kosovo War": "Kosovo War - KLA veterans join the UÇPMB, starting the Preševo insurgency",
+        "List of Serbian football transfers winter 2016–17": (
+            "List of Serbian football transfers winter 2016–17 - This is a list of TRANSFERS IN"
+            " SERBIAN FOOTBALL FOR THE 2016–17 WINTER TRANSFER WINDOW."
+        ),
+    }
+    for anchor, line in lines.items():
+        split = split_anchor(line)
+        assert split is not None and (split.anchor, split.preview[:2]) == (anchor, "- ")
+
+
 def test_previews_split_handles_template_residue() -> None:
     split = split_anchor("Korean War , date = {{Ubl, 25 June 1950 – 27 July 1953 ...")
     assert split is not None and split.anchor == "Korean War"

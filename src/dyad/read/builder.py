@@ -140,7 +140,9 @@ class DocumentBuilder:
         """Append inline text with white space collapsed; return the span of its visible part."""
         if not s:
             return None
-        collapsed = _WS.sub(" ", s)
+        # (Printable text holds no white space but " ": without two spaces in a row, nothing
+        # to collapse, and no regex to run.)
+        collapsed = s if s.isprintable() and "  " not in s else _WS.sub(" ", s)
         leading = collapsed.startswith(" ")
         trailing = collapsed.endswith(" ")
         core = collapsed.strip(" ")

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dyad.read.preview_words import holds_residue
 from dyad.read.previews import (
     MAX_ANCHOR_WORDS,
     REPEAT_SCORE,
     Split,
     is_cut,
     repeated_anchor,
-    residue_cut,
     score_pair,
     split_anchor,
     strip_truncation,
@@ -55,7 +55,9 @@ _GOES_ON = re.compile(r"^(?:[,.;:)\]!?%]|['’]s\b)")
 # ... and how a whole preview (an article's whole abstract, or residue) ends.
 _COMPLETE_END = re.compile(r"(?:[.!?:)\]}\"”’']|\.(?:jpe?g|png|svg|gif)|\d)$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?]\s|[.!?]$")
-_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s")  # (not after "St." or "U.S.")
+# A sentence's stop and the white space after it; the stop must end a word of two lowercase
+# letters at least (not "St." or "U.S."), as :func:`_sentences` checks.
+_STOP_SPACE = re.compile(r"[.!?]\s")
 
 
 @dataclass
@@ -93,7 +95,7 @@ class Vocabulary:
     def __init__(self, lines: list[str]) -> None:
         # Lines and sentences apart ("#" is in no phrase's words): a name does not run from
         # one into the next ("... with Germany and Austria." / "World War I", a heading).
-        parts = [_words(part) for line in lines for part in _SENTENCE_END.split(line)]
+        parts = [_words(part) for line in lines for part in _sentences(line)]
         self._text = " " + " # ".join(parts) + " "
         # The page's link lines split so far: a link printed twice is split once.
         self.splits: dict[tuple[str, str | None], Split | None] = {}
@@ -108,6 +110,21 @@ class Vocabulary:
     def __call__(self, phrase: str) -> bool:
         words = _words(phrase)
         return bool(words) and f" {words} " in self._text
+
+
+def _sentences(line: str) -> list[str]:
+    """``line`` split at the white space after each sentence's stop (a regex looking behind
+    every character for the stop was most of the vocabulary's time)."""
+    parts: list[str] = []
+    start = 0
+    for stop in _STOP_SPACE.finditer(line):
+        end = stop.start()
+        before = line[end - 2 : end]
+        if end >= 2 and before.isascii() and before.isalpha() and before.islower():
+            parts.append(line[start : end + 1])
+            start = end + 2
+    parts.append(line[start:])
+    return parts
 
 
 def _words(text: str) -> str:
@@ -125,7 +142,7 @@ def page_vocabulary(chunks: list[Chunk]) -> Vocabulary:
                 anchor = repeated_anchor(line)
                 if anchor is not None:
                     lines.append(anchor)
-            elif residue_cut(line.split()) is None:
+            elif not holds_residue(line):
                 lines.append(line)
     return Vocabulary(lines)
 
@@ -198,7 +215,7 @@ def _anchor_alone_before(line: str, previous: Piece, same_score: float) -> bool:
     read more surely so than by splitting the line itself (scored ``same_score``)."""
     if previous.hatnote or same_score >= MIN_SPLIT_SCORE + 2 * NEXT_LINE_MARGIN:
         return False
-    if residue_cut(line.split()[:MAX_ANCHOR_WORDS]) is not None:
+    if holds_residue(" ".join(line.split(None, MAX_ANCHOR_WORDS)[:MAX_ANCHOR_WORDS])):
         return False
     alone = score_pair(previous.text, line)
     return alone > max(same_score + NEXT_LINE_MARGIN, MIN_SPLIT_SCORE)
@@ -230,7 +247,7 @@ def _context(line: str, previous: Piece | None, following: str | None) -> float:
         score += 3.0
     if following is not None and _CONTINUES.match(following) and not is_link_line(following):
         score += 3.0  # (a link line of its own may open with a lowercase anchor)
-    if residue_cut(line.split()[: MAX_ANCHOR_WORDS + 1]) is not None:
+    if holds_residue(" ".join(line.split(None, MAX_ANCHOR_WORDS + 1)[: MAX_ANCHOR_WORDS + 1])):
         score += 3.0  # residue: only a preview holds it (the article's own text has none),
     elif not _COMPLETE_END.search(line[-6:]):  # and it ends anywhere ("| national_motto =")
         score -= 3.0

@@ -8,10 +8,12 @@ stems, opening the way an article's first sentence opens, and the anchor's own s
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from difflib import SequenceMatcher
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, compress
 
 from dyad.read.preview_words import (
     ARTICLES,
@@ -42,6 +44,7 @@ _OPENING = 300
 HOPELESS_SHAPE = -8.0
 # RESIDUE_START where a preview starts (without "^", which matches only at the string's start).
 _RESIDUE_AT = re.compile(RESIDUE_START.pattern.removeprefix("^"), RESIDUE_START.flags)
+_START, _GROUP = re.Match.start, re.Match.group
 _ALL_CAPS = re.compile(r"^[^\W\d_a-z]{4,}\b(?:[\s,]+[^\W\d_a-z]{2,}\b)?")
 
 
@@ -75,20 +78,19 @@ class LineScorer:
         self.text = text
         head = text[:READ_CHARS]
         self.spans = list(WORD.finditer(head)) if spans is None else spans
-        self.spans_starts = [m.start() for m in self.spans]
-        self.words = [m.group() for m in self.spans] if words is None else words
+        self.spans_starts = list(map(_START, self.spans))
+        self.words = list(map(_GROUP, self.spans)) if words is None else words
         # Stems and folds are needed as far as the longest anchor and its preview's opening.
         reach = self.spans[min(len(self.spans) - 1, 2 * MAX_ANCHOR_WORDS + 8)].end()
         found = list(TOKEN.finditer(head, 0, reach))
-        self.token_starts = [m.start() for m in found]
-        self.stems = stems([m.group() for m in found])
+        self.token_starts = list(map(_START, found))
+        self.stems = stems(list(map(_GROUP, found)))
         # Each stem's first four letters (stems that share a stem share them); the content
         # stems in order, and how many function words the first n stems hold.
         self.stem_keys = [stem[:4] for stem in self.stems]
-        self.contents = [stem for stem in self.stems if stem not in FUNCTION_WORDS]
-        self.function_counts = list(
-            accumulate(map(FUNCTION_WORDS.__contains__, self.stems), initial=0)
-        )
+        is_function = list(map(FUNCTION_WORDS.__contains__, self.stems))
+        self.contents = list(compress(self.stems, map(operator.not_, is_function)))
+        self.function_counts = list(accumulate(is_function, initial=0))
         lowered = head.casefold()
         self.disambiguations = (
             list(DISAMBIGUATION.finditer(head)) if may_disambiguate_folded(lowered) else []
@@ -182,10 +184,7 @@ class LineScorer:
         first = self.text[start : start + 1]
         first_word, a_first, last = self.words[k], self.words[0], self.words[k - 1]
         if residue:
-            if first.islower() or first.isdigit() or not first.isalnum():
-                score += 2.0
-            if last[:1].islower() and a_first[:1].isupper():
-                score -= 2.0
+            score = _opens_residue(first, a_first, last, score)
         elif _RESIDUE_AT.match(self.text, start):
             score += 4.0
         elif first.isupper() or first.isdigit() or first in "\"'“‘([_":
@@ -194,6 +193,11 @@ class LineScorer:
                 score += 2.0
             if last[:1].islower() and first.isupper():
                 score += 1.5
+        elif first_word == "-" and not last.isupper():
+            # a list's dash opening the abstract ("- KLA veterans join the UÇPMB", "- Bioreactor,
+            # a device ...": 6 of the 2019 abstracts); not inside a title in capitals
+            # ("... ARTS ACADEMY - EAST or MSA-EAST ACADEMY is a ...")
+            score += 2.0
         elif first_word in COPULAS:
             # a lead whose bold subject the scrape lost: "is a train station ..."
             score += 3.0 if a_first[:1].isupper() else 2.0
@@ -213,6 +217,16 @@ class LineScorer:
                     return 4.0
                 return 0.0
         return 0.0
+
+
+def _opens_residue(first: str, a_first: str, last: str, score: float) -> float:
+    """:meth:`LineScorer._opens` of a preview known to be residue: it opens with the tail of
+    some field's value, lowercase, a digit or a mark, after an anchor that ends as it began."""
+    if first.islower() or first.isdigit() or not first.isalnum():
+        score += 2.0
+    if last[:1].islower() and a_first[:1].isupper():
+        score -= 2.0
+    return score
 
 
 def _head(preview: str) -> str:
@@ -252,13 +266,16 @@ def anchor_shapes(words: list[str], hopeless: float | None = None) -> list[float
     held, penalty, opened = 0, 0.0, 0
     previous = ""
     for index, word in enumerate(words):
-        lowered = word.casefold()
-        held, penalty = _hold(word, lowered, index, held, penalty)
-        if "(" in word or ")" in word:
-            opened += word.count("(") - word.count(")")
+        bits, parentheses, ending, lowered = _word_shape(word)
+        if not index:
+            bits &= _NOT_AFTER_FIRST
+        if bits | held != held:
+            penalty += _gain(held, bits | held)
+            held |= bits
+        opened += parentheses
         if hopeless is not None and -penalty <= hopeless:
             break
-        score = _ending_shape(word, lowered) - (penalty + 3.0 if opened > 0 else penalty)
+        score = ending - (penalty + 3.0 if opened > 0 else penalty)
         if index and lowered == previous:
             score -= 3.0
         previous = lowered
@@ -266,39 +283,54 @@ def anchor_shapes(words: list[str], hopeless: float | None = None) -> list[float
     return shapes
 
 
-# What the words of an anchor so far hold that link text does not, as bits of ``held``.
+# What the words of an anchor so far hold that link text does not, as bits of ``held``: a verb
+# or a sentence opener after the first word, capitals beside title case, residue, a file name,
+# a footnote's mark (each counted once, with its weight).
 _VERB, _OPENER, _UPPER, _TITLE, _RESIDUE, _FILE, _NOTE = 1, 2, 4, 8, 16, 32, 64
 _CASES = _UPPER | _TITLE
+_NOT_AFTER_FIRST = ~(_VERB | _OPENER)
+_WEIGHTS = ((_VERB, 4.0), (_OPENER, 3.0), (_RESIDUE, 6.0), (_FILE, 6.0), (_NOTE, 6.0))
 
 
-def _hold(word: str, lowered: str, index: int, held: int, penalty: float) -> tuple[int, float]:
-    """``held`` and its ``penalty`` with what ``word`` adds: a verb or a sentence opener after
-    the first word, capitals beside title case, residue, a file name (each counted once)."""
-    if index:
-        if not held & _VERB and word in COPULAS:
-            held, penalty = held | _VERB, penalty + 4.0
-        if not held & _OPENER and lowered in SENTENCE_OPENERS and word[:1].isupper():
-            held, penalty = held | _OPENER, penalty + 3.0
-    if held & _CASES != _CASES and len(word) >= 3:
-        held = _cases(word, held)
-        if held & _CASES == _CASES:
-            penalty += 4.0  # (once: both were not yet held)
-    if not held & _RESIDUE and ("{{" in word or "}}" in word or "=" in word):
-        held, penalty = held | _RESIDUE, penalty + 6.0
-    if not held & _FILE and "." in word and FILE_NAME.search(word) is not None:
-        held, penalty = held | _FILE, penalty + 6.0
-    if not held & _NOTE and "[" in word and FOOTNOTE.search(word) is not None:
-        held, penalty = held | _NOTE, penalty + 6.0  # (the site prints notes after a link)
-    return held, penalty
+def _gain(held: int, now: int) -> float:
+    """The penalty of what ``now`` holds and ``held`` did not (the two cases together: 4)."""
+    gained = now & ~held
+    penalty = sum(weight for bit, weight in _WEIGHTS if gained & bit)
+    if now & _CASES == _CASES and held & _CASES != _CASES:
+        penalty += 4.0
+    return penalty
 
 
-def _cases(word: str, held: int) -> int:
-    """``held`` with the case of a word of three letters or more: capitals or title case."""
+@lru_cache(maxsize=8192)
+def _word_shape(word: str) -> tuple[int, int, float, str]:
+    """What one word of an anchor holds (bits of ``held``; a verb and an opener count only
+    after the first word), the parentheses it opens less those it closes, the shape of an
+    anchor ending with it, and its casefold. (Memoised: a page's links share their words.)"""
+    lowered = word.casefold()
+    bits = 0
+    if word in COPULAS:
+        bits |= _VERB
+    if lowered in SENTENCE_OPENERS and word[:1].isupper():
+        bits |= _OPENER
+    if len(word) >= 3:
+        bits |= _cases(word)
+    if "{{" in word or "}}" in word or "=" in word:
+        bits |= _RESIDUE
+    if "." in word and FILE_NAME.search(word) is not None:
+        bits |= _FILE
+    if "[" in word and FOOTNOTE.search(word) is not None:
+        bits |= _NOTE  # (the site prints notes after a link)
+    parentheses = word.count("(") - word.count(")") if "(" in word or ")" in word else 0
+    return bits, parentheses, _ending_shape(word, lowered), lowered
+
+
+def _cases(word: str) -> int:
+    """The case of a word of three letters or more: capitals or title case (or neither)."""
     if not word.isalpha() and sum(map(str.isalpha, word)) < 3:
-        return held
+        return 0
     if word.isupper():
-        return held | _UPPER
-    return held | _TITLE if word[:1].isupper() else held
+        return _UPPER
+    return _TITLE if word[:1].isupper() else 0
 
 
 def _ending_shape(word: str, lowered: str) -> float:

@@ -203,6 +203,13 @@ def residue_cut(words: list[str]) -> int | None:
     return None if m is None else joined.count(" ", 0, m.start())
 
 
+def holds_residue(text: str) -> bool:
+    """Whether ``text`` holds a word only residue has: ``residue_cut(text.split()) is not
+    None``, without splitting (white space is in no residue mark: runs of it and the ends
+    change no match)."""
+    return _may_hold_residue(text) and _RESIDUE_IN_WORDS.search(text) is not None
+
+
 def _may_hold_residue(text: str) -> bool:
     """Characters one of :data:`_RESIDUE_IN_WORDS`' matches holds, looked for before it runs."""
     return (

@@ -43,6 +43,7 @@ from dyad.read.preview_words import (
     count_found,
     fold,
     fold_words,
+    holds_residue,
     is_cut,
     is_state_name,
     may_disambiguate,
@@ -227,7 +228,7 @@ def _title_in_capitals(words: list[str], limit: int) -> int | None:
     BROTHERS") open the preview, or the article before them does. (One word in capitals may
     be an acronym in a link's text: "the 2018 NATO summit".)"""
     end = min(limit, len(words) - 2) + 1
-    if not any(w.isupper() for w in words[1:end]):
+    if not any(map(str.isupper, words[1:end])):
         return None  # (most lines: no word in capitals at all)
     for j in range(1, end):
         first, second = words[j], words[j + 1]
@@ -475,4 +476,4 @@ def _is_residue(text: str) -> bool:
     stop = _SENTENCE_STOP.search(head)
     # "__" is where the abstracts dropped a native-script name: not residue by itself.
     opening = (head[: stop.start()] if stop else head).replace("__", "")
-    return residue_cut(opening.split()) is not None
+    return holds_residue(opening)
