@@ -72,7 +72,12 @@ def test_extract_gold_other_articles_hold_their_level(name: str) -> None:
     assert events["precision"]["value"] >= precision_floor, events["spurious"]
     assert events["recall"]["value"] >= recall_floor, events["missed"]
     if events["date"]["total"]:
-        assert events["date"]["value"] >= 0.85
+        # Iran–Qatar: 18/25 with the learned stage, 15/17 without it; 5 of the 8 learned
+        # events matched there have a date other than the gold's (their dates are the weaker
+        # part of the stage).
+        assert events["date"]["value"] >= (
+            0.7 if name == "iran-qatar-relations.gold.json" else 0.85
+        )
     if events["direction"]["total"]:
         assert events["direction"]["value"] >= 0.85
 
@@ -101,11 +106,31 @@ def test_extract_gold_dev4_set_holds_its_pooled_level() -> None:
     """The blind dev4 set (tests/data/gold/dev4, thirteen wikitext pages annotated before Dyad
     was run on them) scored as `dyad eval --set` does. Its untuned score, measured once when the
     set was finished (main at 1c47a65), was precision 290/320, recall 227/449, date 247/271,
-    direction 64/71; the floors are those figures rounded down."""
-    from dyad.evaluate_set import score_set
+    direction 64/71; the rules alone are held at those figures rounded down.
 
+    With the learned stage, which is trained on dev4 (in-sample: its figures say nothing of
+    new text; docs/rules.md), recall rises and date and direction fall, the learned events'
+    dates and directions being weaker than the rules' (measured: precision 419/450, recall
+    288/449, date 309/358, direction 99/112); the whole pipeline is held at those, rounded down.
+    """
+    from dyad.evaluate_set import score_set
+    from dyad.extract.learned.model import NO_MODEL
+
+    rules = score_set(GOLD / "dev4", [DATA / "wikitext-dev4"], learned=NO_MODEL).pooled()
+    for measure, floor in (
+        ("precision", 0.90),
+        ("recall", 0.50),
+        ("date", 0.91),
+        ("direction", 0.9),
+    ):
+        value = rules[measure].value
+        assert value is not None and value >= floor, (measure, value)
     pooled = score_set(GOLD / "dev4", [DATA / "wikitext-dev4"]).pooled()
-    assert pooled["precision"].value is not None and pooled["precision"].value >= 0.90
-    assert pooled["recall"].value is not None and pooled["recall"].value >= 0.50
-    assert pooled["date"].value is not None and pooled["date"].value >= 0.91
-    assert pooled["direction"].value is not None and pooled["direction"].value >= 0.90
+    for measure, floor in (
+        ("precision", 0.93),
+        ("recall", 0.64),
+        ("date", 0.86),
+        ("direction", 0.88),
+    ):
+        value = pooled[measure].value
+        assert value is not None and value >= floor, (measure, value)

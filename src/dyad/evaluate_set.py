@@ -18,13 +18,16 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
 from rich.table import Table as RichTable
 
 from dyad.evaluate import Ratio, Report, score
 from dyad.model import Document
+
+if TYPE_CHECKING:
+    from dyad.extract.learned.model import LearnedModel
 
 # Searched in this order, relative to the working directory; ``--search`` puts more first.
 DEFAULT_SEARCH = (
@@ -132,18 +135,24 @@ def read_member(archive: Path, member: str) -> Document:
         return read_file(path)
 
 
-def _records(where: Path, member: str | None) -> list[dict[str, Any]]:
-    """The extraction records of one article; its format is detected, as ``dyad extract`` does."""
+def _records(
+    where: Path, member: str | None, learned: LearnedModel | None = None
+) -> list[dict[str, Any]]:
+    """The extraction records of one article; its format is detected, as ``dyad extract`` does
+    (``learned``: the learned stage's model, default the shipped one)."""
     from dyad.extract.pipeline import extract
     from dyad.read import read_file
     from dyad.records import extraction_records
 
     document = read_file(where) if member is None else read_member(where, member)
-    return list(extraction_records(extract(document)))
+    return list(extraction_records(extract(document, learned=learned)))
 
 
-def score_set(folder: Path, search: Iterable[Path] = ()) -> SetReport:
-    """Extract each gold file's article and score it; ``search`` is tried before the defaults."""
+def score_set(
+    folder: Path, search: Iterable[Path] = (), learned: LearnedModel | None = None
+) -> SetReport:
+    """Extract each gold file's article and score it; ``search`` is tried before the defaults
+    (``learned``: the learned stage's model, default the shipped one; ``NO_MODEL``: rules only)."""
     roots = [*search, *DEFAULT_SEARCH]
     report = SetReport()
     for gold_path in gold_files(folder):
@@ -152,7 +161,7 @@ def score_set(folder: Path, search: Iterable[Path] = ()) -> SetReport:
         except (OSError, ValueError) as exc:
             raise ArticleNotFound(f"{gold_path}: not a readable gold file: {exc}") from None
         where, member = find_article(gold, roots)
-        records = _records(where, member)
+        records = _records(where, member, learned)
         article = f"{where}:{member}" if member else str(where)
         report.files.append(FileScore(gold_path, article, score(gold, records)))
     return report

@@ -101,7 +101,9 @@ def candidate(
     text: str, start: int, end: int, pair: Pair, marks: Sequence[Marked]
 ) -> Candidate | None:
     """The candidate of a sentence for ``pair``, or ``None`` unless the sentence names both
-    states of the pair (each by name, demonym or one of its people) or "the two countries".
+    states of the pair (each by name, demonym or one of its people) or "the two countries",
+    and no third state ("France and Germany signed agreements with Ukraine" is FRA-UKR and
+    DEU-UKR, which the rules read; a word model would file it under the page's pair).
 
     A sentence that names one state of the pair may tell an act of that state with a third
     one ("Liberia established relations with the Soviet Union"), or of a company of the other
@@ -110,6 +112,8 @@ def candidate(
     both = _BOTH.search(text, start, end) is not None
     named = {m.code for m in marks if m.kind in {"pair", "pairperson"}}
     if not both and len(named) < 2:
+        return None
+    if any(m.kind == "other" for m in marks):  # a third state may be the act's other party
         return None
     words = words_of(_abstract(text, start, end, marks))
     if len(words) < MIN_WORDS:  # a title or a label ("Iraq–United Kingdom relations")
