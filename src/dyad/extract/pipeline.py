@@ -37,7 +37,7 @@ from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.gazetteer.states import Mention
 from dyad.model import Document, Entity, Event, Pair, Person, Tenure
 from dyad.read.hatnotes import is_hatnote
-from dyad.sentences import split_sentences
+from dyad.sentences import Sentence, split_sentences
 
 # A hatnote ("Main articles: ...", "See also: ...") is navigation, not narrative: no event in it.
 _HATNOTE = re.compile(
@@ -150,6 +150,7 @@ class _Annotations:
     dates: list[TimeExpr]
     quantities: list[QuantityMention]
     periods: list[tuple[int, int, str]]
+    sentences: list[Sentence]  # read by the rules, then by the learned stage
 
 
 def _state_mentions(doc: Document, gaz: Gazetteer, facts: dict[int, GlossFacts]) -> list[Mention]:
@@ -207,7 +208,7 @@ def _annotate(doc: Document, gaz: Gazetteer, facts: dict[int, GlossFacts]) -> _A
         taken[d.start : d.end] = b"\x01" * (d.end - d.start)
     quantities = [q for q in find_quantities(text, years=years) if not any(taken[q.start : q.end])]
     periods = find_periods(text, gloss_periods(doc.glosses))
-    return _Annotations(mentions, people, dates, quantities, periods)
+    return _Annotations(mentions, people, dates, quantities, periods, split_sentences(text))
 
 
 # A heading that names a bound ("Bilateral relations prior to 2021", "Foreign policy since 1969",
@@ -294,7 +295,7 @@ def _narrative_events(
     events: list[Event] = []
     previous_date: tuple[str, str] | None = None
     previous_end = 0
-    for sentence in split_sentences(text):
+    for sentence in found.sentences:
         if _navigation(text, sentence.start, sentence.end, heading_spans):
             previous_date = None
             continue
@@ -388,7 +389,7 @@ def _candidates(doc: Document, found: _Annotations, context: Context) -> list[Ca
             _within(found.quantities, starts["quantities"], s, e),
         )
 
-    return candidates(text, context.dyad_at, skip, marks)
+    return candidates(text, found.sentences, context.dyad_at, skip, marks)
 
 
 def narrative_candidates(doc: Document, gazetteer: Gazetteer | None = None) -> list[Candidate]:

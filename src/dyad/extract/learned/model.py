@@ -38,7 +38,7 @@ class TypeModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LearnedModel:
     """The types a sentence may tell, each with its model; ``info`` says how it was trained."""
 
@@ -46,6 +46,21 @@ class LearnedModel:
     info: Mapping[str, Any] = field(default_factory=dict)
     # A verb form's CAMEO root class ("visited" -> "04", consult): PETRARCH2's verb dictionary.
     verb_classes: Mapping[str, str] = field(default_factory=dict)
+    # Derived once from ``types``: the type names in order, their biases, and each feature's
+    # weights as (type index, weight), so that a candidate costs one lookup per feature.
+    _names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _biases: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    _by_feature: dict[str, list[tuple[int, float]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = tuple(sorted(self.types))
+        by_feature: dict[str, list[tuple[int, float]]] = {}
+        for i, name in enumerate(names):
+            for feature, weight in self.types[name].weights.items():
+                by_feature.setdefault(feature, []).append((i, weight))
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_biases", tuple(self.types[n].bias for n in names))
+        object.__setattr__(self, "_by_feature", by_feature)
 
     def features(self, features: Iterable[str], words: Iterable[str]) -> tuple[str, ...]:
         """A candidate's features with the CAMEO classes of its verbs."""
@@ -54,30 +69,16 @@ class LearnedModel:
 
     def told(self, features: Iterable[str], words: Iterable[str] = ()) -> list[tuple[str, float]]:
         """Each type whose probability reaches its threshold, most probable first."""
-        names, biases, index = self._index()
-        z = list(biases)
+        z = list(self._biases)
         for feature in self.features(features, words):
-            for i, weight in index.get(feature, ()):
+            for i, weight in self._by_feature.get(feature, ()):
                 z[i] += weight
         out = []
-        for i, name in enumerate(names):
+        for i, name in enumerate(self._names):
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z[i]))))
             if p >= self.types[name].threshold:
                 out.append((name, p))
         return sorted(out, key=lambda item: (-item[1], item[0]))
-
-    def _index(self) -> tuple[list[str], list[float], dict[str, list[tuple[int, float]]]]:
-        """The weights by feature (one lookup per feature for every type), made once."""
-        made = _INDEXES.get(id(self))
-        if made is None or made[0] is not self:
-            names = sorted(self.types)
-            index: dict[str, list[tuple[int, float]]] = {}
-            for i, name in enumerate(names):
-                for feature, weight in self.types[name].weights.items():
-                    index.setdefault(feature, []).append((i, weight))
-            made = (self, names, [self.types[n].bias for n in names], index)
-            _INDEXES[id(self)] = made
-        return made[1], made[2], made[3]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -94,11 +95,6 @@ class LearnedModel:
             },
         }
 
-
-# Each model's index by feature, keyed by id (the frozen model holds plain mappings).
-_INDEXES: dict[
-    int, tuple[LearnedModel, list[str], list[float], dict[str, list[tuple[int, float]]]]
-] = {}
 
 NO_MODEL = LearnedModel(types={})
 

@@ -26,7 +26,7 @@ from dyad.extract.people import PersonMention
 from dyad.extract.quantities import QuantityMention
 from dyad.gazetteer.states import Mention
 from dyad.model import Event, Evidence, Pair
-from dyad.sentences import split_sentences
+from dyad.sentences import Sentence
 from dyad.vocabulary import event_type
 
 RULE_PREFIX = "learned."
@@ -99,13 +99,14 @@ def sentence_marks(
 
 def candidates(
     text: str,
+    sentences: Sequence[Sentence],
     pair_at: Callable[[int], Pair | None],
     skip: Callable[[int, int], bool],
     marks_of: Callable[[tuple[int, int], Pair], list[Marked]],
 ) -> list[Candidate]:
     """Every narrative sentence that names a state of its passage's pair, read for that pair."""
     out = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         s, e = sentence.start, sentence.end
         pair = pair_at(s)
         if pair is None or skip(s, e):
@@ -211,7 +212,7 @@ def learned_events(
         told = model.told(cand.features, cand.words)
         if not told:
             continue
-        subject = has_subject(text, cand)  # a directed act needs its actor told
+        roles = roles_of(text, cand)  # a directed act needs its actor told
         lo = bisect.bisect_left(starts, cand.start - longest)
         hi = bisect.bisect_left(starts, cand.end)
         have = {
@@ -220,14 +221,14 @@ def learned_events(
             if cand.start < ev.evidence.end and set(cand.pair) <= set(ev.actors)
         }
         for type_, probability in told:
-            if type_ in have or not may_add(type_, cand.features, subject):
+            if type_ in have or not may_add(type_, cand.features, roles is not None):
                 continue
             anchor = _anchor(text, cand, model.types[type_].weights)
             date = _date(text, dates, cand, anchor)
             year = _year(date)
             if year is not None and not all(existed(code, year) for code in cand.pair):
                 continue
-            out.append(_event(text, document_id, cand, type_, probability, date))
+            out.append(_event(text, document_id, cand, type_, probability, date, roles))
     return out
 
 
@@ -238,10 +239,11 @@ def _event(
     type_: str,
     probability: float,
     date: TimeExpr | None,
+    roles: tuple[str, str] | None,
 ) -> Event:
-    direction = event_type(type_).direction
-    roles = roles_of(text, cand) if direction != "reciprocal" else None
-    source, target = roles if roles is not None else (None, None)
+    """The event of one type told in a candidate (``roles``: its subject and object, if any)."""
+    told = roles if event_type(type_).direction != "reciprocal" else None
+    source, target = told if told is not None else (None, None)
     identity = f"{document_id}|{RULE_PREFIX}{type_}|{cand.start}|{','.join(cand.pair)}"
     return Event(
         id=hashlib.sha1(identity.encode()).hexdigest()[:16],
