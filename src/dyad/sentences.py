@@ -95,8 +95,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1).casefold().strip(".")
     if word in ABBREVIATIONS:
         return True
-    # Single initials ("David W. Jones", "N. Korea"), but not a sentence ending in a number.
-    return len(word) == 1 and word.isalpha()
+    # Single initials ("David W. Jones", "N. Korea"), but not a sentence ending in a number or
+    # in a possessive ("the high commission in Saint John's. The UK governed ...").
+    after_apostrophe = m.start() > 0 and text[m.start() - 1] in "'’"
+    return len(word) == 1 and word.isalpha() and not after_apostrophe
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
