@@ -2,9 +2,9 @@
 
     python -m dyad.extract.learned.train [--out FILE] [--threshold P] [GOLD_FOLDER_OR_FILE ...]
 
-By default it reads the development gold sets (``tests/data/gold/dev``, ``dev2``, ``dev3`` and
-the gold files at the top of ``tests/data/gold``). A folder named ``test`` or ``test2`` (the
-held-out sets) is refused: no model is ever fitted to them.
+By default it reads the development gold sets (``tests/data/gold/dev``, ``dev2``, ``dev3``,
+``dev4``, ``dev6`` and the gold files at the top of ``tests/data/gold``). A folder named ``test``
+or ``test2`` (the held-out sets) is refused: no model is ever fitted to them.
 
 Each candidate sentence (:func:`dyad.extract.pipeline.narrative_candidates`) inside the gold
 file's scope is labelled with the types of the gold events whose evidence it holds and whose
@@ -37,6 +37,7 @@ DEFAULT_SETS = (
     "tests/data/gold/dev2",
     "tests/data/gold/dev3",
     "tests/data/gold/dev4",
+    "tests/data/gold/dev6",
 )
 HELD_OUT = frozenset({"test", "test2"})
 MIN_POSITIVES = 8
