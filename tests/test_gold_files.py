@@ -25,6 +25,7 @@ FOLDERS_OF_GOLD = (
     GOLD / "dev2",
     GOLD / "dev3",
     GOLD / "dev4",
+    GOLD / "dev5",
     GOLD / "dev6",
     GOLD / "test2",
     GOLD / "test",
@@ -38,6 +39,7 @@ FOLDERS = [
     DATA / "wikitext-dev2",
     DATA / "wikitext-dev3",
     DATA / "wikitext-dev4",
+    DATA / "wikitext-dev5",
     DATA / "wikitext-dev6",
 ]
 CODE = re.compile(r"^[A-Z]{3}$")

@@ -37,6 +37,7 @@ DEFAULT_SEARCH = (
     Path("tests/data/wikitext-dev2"),
     Path("tests/data/wikitext-dev3"),
     Path("tests/data/wikitext-dev4"),
+    Path("tests/data/wikitext-dev5"),
     Path("tests/data/wikitext-dev6"),
     Path("examples"),
     Path("../shared/corpus"),

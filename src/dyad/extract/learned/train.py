@@ -37,6 +37,7 @@ DEFAULT_SETS = (
     "tests/data/gold/dev2",
     "tests/data/gold/dev3",
     "tests/data/gold/dev4",
+    "tests/data/gold/dev5",
     "tests/data/gold/dev6",
 )
 HELD_OUT = frozenset({"test", "test2"})
