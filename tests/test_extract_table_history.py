@@ -78,3 +78,12 @@ def test_extract_table_history_reads_only_tables_of_relations() -> None:
     rows = [row for events in india.values() for _, _, row in events]
     assert rows  # the page's diplomatic relations tables are read
     assert not any("1997" in row and "France" in row for row in rows)
+
+
+def test_extract_table_history_the_relations_column_not_the_recognition_column() -> None:
+    # Abkhazia's partners recognised it on one day and established relations on another:
+    # "Nauru | 15 December 2009 | 29 September 2016" under "Date of diplomatic recognition" and
+    # "Diplomatic relations established"; the recognition is no establishment.
+    page = "wikitext-dev5/Foreign_relations_of_Abkhazia.wiki"
+    assert _cell(("NRU", "XAB"), "Nauru", page) == [("relations.established", "2016-09-29")]
+    assert _cell(("RUS", "XAB"), "Russia", page) == [("relations.established", "2008-09-09")]

@@ -37,6 +37,7 @@ _DATE_HEADER = re.compile(
 _RELATIONS_HEADER = re.compile(
     r"\b(?:established|establishment|relations|since|began|recogni[sz]ed)\b", re.I
 )
+_RECOGNITION = re.compile(r"\brecogni(?:[sz]|tion)", re.I)
 _RELATIONS_TITLE = re.compile(r"\b(?:diplomatic|relations|recogni[sz]\w*)\b", re.I)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|by)\s*$", re.I)
 _NOT_ESTABLISHMENT = re.compile(
@@ -56,16 +57,29 @@ def _says_relations(doc: Document, table: Table) -> bool:
 
 
 def _date_column(doc: Document, table: Table) -> int | None:
+    """The column of establishment dates: the first date header that says relations, and of
+    a "Date of recognition" column beside a "Diplomatic relations established" one, the
+    latter (Abkhazia's and Transnistria's partners recognised them on one day and established
+    relations on another)."""
     for row in table.rows[:3]:
         if not any(c.header for c in row.cells):
             continue
-        for i, cell in enumerate(row.cells):
-            header = doc.text[cell.start : cell.end]
-            if not _DATE_HEADER.search(header) or _NOT_ESTABLISHMENT.search(header):
-                continue
-            if _RELATIONS_HEADER.search(header) or _says_relations(doc, table):
-                return i
+        found = [
+            i
+            for i, cell in enumerate(row.cells)
+            if _establishment_header(doc, table, doc.text[cell.start : cell.end])
+        ]
+        if found:
+            texts = [doc.text[row.cells[i].start : row.cells[i].end] for i in found]
+            plain = [i for i, t in zip(found, texts, strict=True) if not _RECOGNITION.search(t)]
+            return (plain or found)[0]
     return None
+
+
+def _establishment_header(doc: Document, table: Table, header: str) -> bool:
+    if not _DATE_HEADER.search(header) or _NOT_ESTABLISHMENT.search(header):
+        return False
+    return _RELATIONS_HEADER.search(header) is not None or _says_relations(doc, table)
 
 
 def _row_partner(doc: Document, row: Row, column: int, gazetteer: Gazetteer) -> str | None:
