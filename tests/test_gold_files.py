@@ -26,6 +26,7 @@ FOLDERS_OF_GOLD = (
     GOLD / "dev3",
     GOLD / "dev4",
     GOLD / "dev6",
+    GOLD / "train7b",
     GOLD / "test2",
     GOLD / "test",
 )
@@ -39,6 +40,7 @@ FOLDERS = [
     DATA / "wikitext-dev3",
     DATA / "wikitext-dev4",
     DATA / "wikitext-dev6",
+    DATA / "wikitext-train7b",
 ]
 CODE = re.compile(r"^[A-Z]{3}$")
 MODALITIES = {"occurred", "planned", "cancelled", "negated", "hypothetical"}
