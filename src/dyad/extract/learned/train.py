@@ -4,8 +4,8 @@
 
 By default it reads the development gold sets (``tests/data/gold/dev``, ``dev2``, ``dev3``,
 ``dev4``, ``dev6``, the training-only ``train7b`` and the gold files at the top of
-``tests/data/gold``). A folder named ``test``
-or ``test2`` (the held-out sets) is refused: no model is ever fitted to them.
+``tests/data/gold``). A folder named ``test`` or ``test2`` (the held-out sets) is refused: no
+model is ever fitted to them.
 
 Each candidate sentence (:func:`dyad.extract.pipeline.narrative_candidates`) inside the gold
 file's scope is labelled with the types of the gold events whose evidence it holds and whose
