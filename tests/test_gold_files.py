@@ -27,6 +27,7 @@ FOLDERS_OF_GOLD = (
     GOLD / "dev4",
     GOLD / "dev5",
     GOLD / "dev6",
+    GOLD / "train7a",
     GOLD / "test2",
     GOLD / "test",
 )
@@ -41,6 +42,7 @@ FOLDERS = [
     DATA / "wikitext-dev4",
     DATA / "wikitext-dev5",
     DATA / "wikitext-dev6",
+    DATA / "wikitext-train7a",
 ]
 CODE = re.compile(r"^[A-Z]{3}$")
 MODALITIES = {"occurred", "planned", "cancelled", "negated", "hypothetical"}
