@@ -27,6 +27,7 @@ FOLDERS_OF_GOLD = (
     GOLD / "dev4",
     GOLD / "dev5",
     GOLD / "dev6",
+    GOLD / "train7a",
     GOLD / "train7b",
     GOLD / "test2",
     GOLD / "test",
@@ -42,6 +43,7 @@ FOLDERS = [
     DATA / "wikitext-dev4",
     DATA / "wikitext-dev5",
     DATA / "wikitext-dev6",
+    DATA / "wikitext-train7a",
     DATA / "wikitext-train7b",
 ]
 CODE = re.compile(r"^[A-Z]{3}$")

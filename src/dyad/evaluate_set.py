@@ -39,6 +39,7 @@ DEFAULT_SEARCH = (
     Path("tests/data/wikitext-dev4"),
     Path("tests/data/wikitext-dev5"),
     Path("tests/data/wikitext-dev6"),
+    Path("tests/data/wikitext-train7a"),
     Path("tests/data/wikitext-train7b"),
     Path("examples"),
     Path("../shared/corpus"),
