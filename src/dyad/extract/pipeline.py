@@ -22,6 +22,7 @@ from dyad.extract.dates import TimeExpr, find_dates
 from dyad.extract.enumerations import enumerated_events
 from dyad.extract.events import _TIME_SHIFT, EventEngine
 from dyad.extract.glossinfo import GlossFacts, describe
+from dyad.extract.learned.dating import Annotated, sentence_settings
 from dyad.extract.learned.features import Candidate
 from dyad.extract.learned.model import LearnedModel, learned_model
 from dyad.extract.learned.stage import candidates, learned_events, sentence_marks
@@ -442,9 +443,13 @@ def extract(
     events.extend(enumerated_events(doc, context, gaz, people))
     if learned.types:  # last: it adds only what no other stage read in the sentence
         told = _candidates(doc, found, context)
-        added = learned_events(
-            doc.text, doc.id, told, found.dates, events, learned, _existed_in(gaz)
+        heading_dates = _heading_dates(doc)
+        settings = sentence_settings(
+            doc.text,
+            Annotated(found.mentions, people, found.quantities, found.dates, found.periods),
+            lambda offset: _heading_date(heading_dates, offset),
         )
+        added = learned_events(doc.text, doc.id, told, settings, events, learned, _existed_in(gaz))
         events.extend(_kept(doc, gaz, context, added))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))
 

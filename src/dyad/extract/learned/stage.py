@@ -7,7 +7,8 @@ already read in that sentence for that pair has, the stage adds an event of that
 
 - its actors are the pair; for a directed type, the source is the pair's state named first
   as a subject (a state after "to", "in", "with", "from", "against" or "on" is the object);
-- its date is the sentence's own first date, none where the sentence has none;
+- its date and modality are the rules', read at the word that weighs most for its type
+  (:mod:`dyad.extract.learned.dating`);
 - its evidence is the whole sentence; its rule is ``learned.<type>`` and its confidence the
   model's probability, so that a user can tell it from a rule's event and filter on it.
 """
@@ -20,24 +21,33 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from dyad.extract.dates import TimeExpr
+from dyad.extract.learned.dating import (
+    BEGINNINGS,
+    LEADING_CLAUSE,
+    Dated,
+    Setting,
+    Settings,
+    core_at,
+    date_at,
+    latest_year,
+    main_clause_start,
+    modality_at,
+)
 from dyad.extract.learned.features import Candidate, Marked, candidate
 from dyad.extract.learned.model import LearnedModel
 from dyad.extract.people import PersonMention
 from dyad.extract.quantities import QuantityMention
 from dyad.gazetteer.states import Mention
-from dyad.model import Event, Evidence, Pair
+from dyad.model import Event, Evidence, Modality, Pair
 from dyad.sentences import Sentence
 from dyad.vocabulary import event_type
 
 RULE_PREFIX = "learned."
 _TOKEN = re.compile(r"[^\W\d_]+")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|however|and\s+then|which|when)\b|\bbut\b")
 # A beginning is an event only where the sentence dates it: "Mongolia maintains an embassy in
 # London", "the two countries have diplomatic relations" tell a standing state, which the rules
 # do not record as an opening either.
-DATED_ONLY = frozenset(
-    {"mission.opened", "envoy.accredited", "relations.established", "recognition.granted"}
-)
+DATED_ONLY = BEGINNINGS
 
 
 def may_add(type_: str, features: Sequence[str], has_subject: bool) -> bool:
@@ -53,12 +63,6 @@ def has_subject(text: str, cand: Candidate) -> bool:
     return roles_of(text, cand) is not None
 
 
-# A sentence that opens with a subordinate clause ("After Ukraine gained independence in 1991,
-# the two countries ... in 1992"): the main clause's date is the event's.
-_LEADING_CLAUSE = re.compile(
-    r"(?:After|Following|Since|Before|When|Once|Despite|Upon|On\s+the\s+occasion\s+of"
-    r"|In\s+the\s+wake\s+of|During)\b[^,;]{3,150},"
-)
 _PREPOSITIONS = frozenset(
     "to in into with from against on toward towards by at for of between among after before"
     " during since under over".split()
@@ -124,9 +128,7 @@ def roles_of(text: str, cand: Candidate) -> tuple[str, str] | None:
     by") turns them round. ``None`` where the subject is not a state of the pair."""
     a, b = cand.pair
     start = cand.start
-    lead = _LEADING_CLAUSE.match(text, start, cand.end) or _LEADING_DATE.match(
-        text, start, cand.end
-    )
+    lead = LEADING_CLAUSE.match(text, start, cand.end) or _LEADING_DATE.match(text, start, cand.end)
     if lead is not None:
         start = lead.end()
     named = [m for m in cand.marks if m.kind in {"pair", "pairperson"} and m.start >= start]
@@ -143,14 +145,6 @@ def roles_of(text: str, cand: Candidate) -> tuple[str, str] | None:
     return code, other
 
 
-def _year(date: TimeExpr | None) -> int | None:
-    """The first year of a date, if it names one."""
-    if date is None:
-        return None
-    digits = date.start_value[:4]
-    return int(digits) if digits.isdigit() else None
-
-
 def _anchor(text: str, cand: Candidate, weights: Mapping[str, float]) -> int | None:
     """Where in the sentence the type is told: the word whose own weight for the type is the
     highest ("severed" for a severance in a sentence that also tells a restoration)."""
@@ -163,40 +157,35 @@ def _anchor(text: str, cand: Candidate, weights: Mapping[str, float]) -> int | N
     return at
 
 
-def _date(
-    text: str, dates: Sequence[TimeExpr], cand: Candidate, anchor: int | None
-) -> TimeExpr | None:
-    """The sentence's own date nearest the word that tells the type (else the first of its
-    main clause); none where the sentence has none (a date carried from the sentence before
-    was wrong as often as right on the development sets)."""
-    own = [d for d in dates if cand.start <= d.start and d.end <= cand.end and d.kind != "century"]
-    if not own:
-        return None
-    if anchor is not None:
-        return min(own, key=lambda d: (_distance(text, d, anchor), d.start))
-    lead = _LEADING_CLAUSE.match(text, cand.start, cand.end)
-    main = [d for d in own if lead is None or d.start >= lead.end()]
-    return (main or own)[0]
-
-
-def _distance(text: str, date: TimeExpr, anchor: int) -> int:
-    """Characters between a date and the anchor, a clause boundary between them counting as
-    a long way."""
-    a, b = (date.end, anchor) if date.end <= anchor else (anchor, date.start)
-    between = text[a:b]
-    return (b - a) + 200 * len(_CLAUSE_BREAK.findall(between))
+def _cores(
+    text: str, setting: Setting, cand: Candidate, types: Sequence[str], model: LearnedModel
+) -> dict[str, tuple[int, int]]:
+    """Where each type told in a candidate stands in its tagged sentence: its anchor word, else
+    the start of the main clause."""
+    tagged = setting.tagged
+    out = {}
+    for type_ in types:
+        at = _anchor(text, cand, model.types[type_].weights)
+        word = _TOKEN.match(text, at) if at is not None else None
+        core = core_at(tagged, at, word.end() - at) if at is not None and word else None
+        if core is None:
+            main = main_clause_start(tagged)
+            core = (main, main)
+        out[type_] = core
+    return out
 
 
 def learned_events(
     text: str,
     document_id: str,
     found: Sequence[Candidate],
-    dates: Sequence[TimeExpr],
+    settings: Settings,
     read: Sequence[Event],
     model: LearnedModel,
     existed: Callable[[str, int], bool] = lambda code, year: True,
 ) -> list[Event]:
-    """The events the model tells in the candidates that no read event has already told.
+    """The events the model tells in the candidates that no read event has already told
+    (``settings``: each sentence as the rules read it, for dates and modality).
 
     ``existed(code, year)``: whether a state existed in a year; an event dated before one of
     its pair existed is not between the two states ("The UK governed Kenya from 1895 to 1963"
@@ -220,15 +209,39 @@ def learned_events(
             for ev in ordered[lo:hi]
             if cand.start < ev.evidence.end and set(cand.pair) <= set(ev.actors)
         }
-        for type_, probability in told:
-            if type_ in have or not may_add(type_, cand.features, roles is not None):
-                continue
-            anchor = _anchor(text, cand, model.types[type_].weights)
-            date = _date(text, dates, cand, anchor)
-            year = _year(date)
-            if year is not None and not all(existed(code, year) for code in cand.pair):
-                continue
-            out.append(_event(text, document_id, cand, type_, probability, date, roles))
+        added = [
+            (type_, probability)
+            for type_, probability in told
+            if type_ not in have and may_add(type_, cand.features, roles is not None)
+        ]
+        if added:
+            setting = settings(cand.start, cand.end)
+            out.extend(_told(text, document_id, cand, setting, added, model, roles, existed))
+    return out
+
+
+def _told(
+    text: str,
+    document_id: str,
+    cand: Candidate,
+    setting: Setting,
+    added: Sequence[tuple[str, float]],
+    model: LearnedModel,
+    roles: tuple[str, str] | None,
+    existed: Callable[[str, int], bool],
+) -> list[Event]:
+    """The events of the types (with their probabilities) added in one candidate, each dated
+    and its modality read at its anchor; none dated wholly before one of its pair existed."""
+    out = []
+    cores = _cores(text, setting, cand, [t for t, _ in added], model)
+    for type_, probability in added:
+        others = [c for t, c in cores.items() if t != type_ and c != cores[type_]]
+        date = date_at(text, setting, cores[type_], others, type_)
+        year = latest_year(date[0]) if date[0] else None
+        if year is not None and not all(existed(code, year) for code in cand.pair):
+            continue
+        told_as = (date, modality_at(setting, cores[type_], type_), roles)
+        out.append(_event(text, document_id, cand, type_, probability, told_as))
     return out
 
 
@@ -238,10 +251,11 @@ def _event(
     cand: Candidate,
     type_: str,
     probability: float,
-    date: TimeExpr | None,
-    roles: tuple[str, str] | None,
+    told_as: tuple[Dated, Modality, tuple[str, str] | None],
 ) -> Event:
-    """The event of one type told in a candidate (``roles``: its subject and object, if any)."""
+    """The event of one type told in a candidate, with its date, modality and roles (its
+    subject and object, if any)."""
+    (date, source_of_date, date_text), modality, roles = told_as
     told = roles if event_type(type_).direction != "reciprocal" else None
     source, target = told if told is not None else (None, None)
     identity = f"{document_id}|{RULE_PREFIX}{type_}|{cand.start}|{','.join(cand.pair)}"
@@ -249,9 +263,9 @@ def _event(
         id=hashlib.sha1(identity.encode()).hexdigest()[:16],
         document=document_id,
         type=type_,
-        date=date.edtf if date is not None else None,
-        date_source=None if date is None else "sentence",
-        modality="occurred",
+        date=date,
+        date_source=source_of_date,
+        modality=modality,
         source=source,
         target=target,
         actors=tuple(sorted(cand.pair)),
@@ -261,5 +275,5 @@ def _event(
         evidence=Evidence(text[cand.start : cand.end], cand.start, cand.end),
         rule=f"{RULE_PREFIX}{type_}",
         confidence=round(probability, 2),
-        date_text=text[date.start : date.end] if date is not None else None,
+        date_text=date_text,
     )
