@@ -125,6 +125,16 @@ def test_states_mentions_skip_names_that_only_contain_a_state(gaz: Gazetteer) ->
     assert _codes(gaz, "Georgia and South Georgia") == ["GEO"]
 
 
+def test_states_mentions_a_currency_names_no_state(gaz: Gazetteer) -> None:
+    # Foreign relations of South Korea / Somalia (corpus): the trade figures' currency is no
+    # third party to the pair.
+    assert _codes(gaz, "Bilateral Trade in 2014 was about 163 million US dollars.") == []
+    text = "Total trade volume in 2002 was US$3.39 million, with Somalia exporting to China"
+    assert _codes(gaz, text) == ["SOM", "CHN"]
+    assert _codes(gaz, "worth US $5 million and 4.2 billion U.S. dollars") == []
+    assert _codes(gaz, "the Australian dollar, the US-led coalition, U.S. troops") == ["USA", "USA"]
+
+
 def test_states_mentions_fold_accents_dashes_and_apostrophes(gaz: Gazetteer) -> None:
     mentions = gaz.find_mentions(
         "Côte d’Ivoire, Cote d'Ivoire, São Tomé and Príncipe, Guinea‑Bissau"

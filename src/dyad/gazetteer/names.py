@@ -129,4 +129,4 @@ def compile_names(names: Iterable[str]) -> re.Pattern[str]:
     trie: _Node = {}
     for name in sorted(set(names)):
         _insert(trie, fold(name))
-    return re.compile(_emit(trie) + r"(?!\w)")
+    return re.compile(_emit(trie) + r"(?:(?<!\w)|(?!\w))")
