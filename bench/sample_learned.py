@@ -5,9 +5,7 @@
 Draws ``--pages`` "Foreign relations of X" wikitext pages that no gold file annotates (so the
 model was never fitted to them), extracts them as ``dyad extract`` does, and prints
 ``--events`` of their ``learned.*`` events at random: page, type, direction, pair, date,
-confidence and the evidence sentence, numbered for a judgement by the spec. ``--widened``:
-only events of the candidates added by the widening (a sentence naming a third state, or only
-one state of its pair or none: ``m:implicit``), each printed with its kind. Samples and their
+confidence and the evidence sentence, numbered for a judgement by the spec. Samples and their
 judgements are kept in ``bench/samples/learned-seed<SEED>.md``.
 """
 
@@ -18,9 +16,8 @@ import json
 import random
 from pathlib import Path
 
-from dyad.extract.learned.features import Candidate
 from dyad.extract.learned.stage import RULE_PREFIX
-from dyad.extract.pipeline import extract, narrative_candidates
+from dyad.extract.pipeline import extract
 from dyad.read import read_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +29,6 @@ def main() -> None:
     options.add_argument("seed", type=int)
     options.add_argument("--pages", type=int, default=40)
     options.add_argument("--events", type=int, default=40)
-    options.add_argument("--widened", action="store_true", help="third-state or implicit only")
     args = options.parse_args()
     taken = {
         Path(json.loads(p.read_text(encoding="utf-8")).get("path") or "-").name
@@ -43,28 +39,16 @@ def main() -> None:
     rng.shuffle(pages)
     found = []
     for page in pages[: args.pages]:
-        doc = read_file(page)
-        kinds = {(c.start, c.pair): _kind(c) for c in narrative_candidates(doc)}
-        for ev in extract(doc).events:
-            if not ev.rule.startswith(RULE_PREFIX):
-                continue
-            kind = kinds.get((ev.evidence.start, (ev.actors[0], ev.actors[-1])), "")
-            if kind or not args.widened:
-                found.append((page.stem, kind, ev))
+        for ev in extract(read_file(page)).events:
+            if ev.rule.startswith(RULE_PREFIX):
+                found.append((page.stem, ev))
     rng.shuffle(found)
     print(f"{len(found)} learned events on {args.pages} pages (seed {args.seed})")
-    for i, (page, kind, ev) in enumerate(found[: args.events], 1):
+    for i, (page, ev) in enumerate(found[: args.events], 1):
         print(
             f"#{i} [{page}] {ev.type} {ev.source}->{ev.target} {ev.actors} {ev.date}"
-            f" p={ev.confidence} {kind}\n    {ev.evidence.text[:400]}"
+            f" p={ev.confidence}\n    {ev.evidence.text[:400]}"
         )
-
-
-def _kind(cand: Candidate) -> str:
-    """Which widening a candidate is of: ``implicit``, ``third state``, or none."""
-    if "m:implicit" in cand.features:
-        return "implicit"
-    return "" if "m:others=0" in cand.features else "third state"
 
 
 if __name__ == "__main__":
