@@ -72,11 +72,11 @@ def test_extract_gold_other_articles_hold_their_level(name: str) -> None:
     assert events["precision"]["value"] >= precision_floor, events["spurious"]
     assert events["recall"]["value"] >= recall_floor, events["missed"]
     if events["date"]["total"]:
-        # Iran–Qatar: 19/28 with the learned stage, 15/17 without it; most learned events
-        # matched there have a date other than the gold's (their dates are the weaker part of
-        # the stage; widening its candidates matched 4 more events, 1 of them well dated).
+        # Iran–Qatar: 18/25 with the learned stage, 15/17 without it; 5 of the 8 learned
+        # events matched there have a date other than the gold's (their dates are the weaker
+        # part of the stage).
         assert events["date"]["value"] >= (
-            0.65 if name == "iran-qatar-relations.gold.json" else 0.85
+            0.7 if name == "iran-qatar-relations.gold.json" else 0.85
         )
     if events["direction"]["total"]:
         assert events["direction"]["value"] >= 0.85
@@ -99,8 +99,7 @@ def test_extract_gold_dev_set_holds_its_pooled_level() -> None:
     assert pooled["precision"].value is not None and pooled["precision"].value >= 0.92
     assert pooled["recall"].value is not None and pooled["recall"].value >= 0.68
     assert pooled["date"].value is not None and pooled["date"].value >= 0.88
-    # 110/120 with the widened learned stage (110/117 before it): its directions are weaker
-    assert pooled["direction"].value is not None and pooled["direction"].value >= 0.91
+    assert pooled["direction"].value is not None and pooled["direction"].value >= 0.92
 
 
 def test_extract_gold_dev4_set_holds_its_pooled_level() -> None:
@@ -111,9 +110,8 @@ def test_extract_gold_dev4_set_holds_its_pooled_level() -> None:
 
     With the learned stage, which is trained on dev4 (in-sample: its figures say nothing of
     new text; docs/rules.md), recall rises and date and direction fall, the learned events'
-    dates and directions being weaker than the rules' (measured with the widened candidates:
-    precision 480/511, recall 318/449, date 343/404, direction 119/134; before the widening
-    419/450, 288/449, 309/358, 99/112); the whole pipeline is held at those, rounded down.
+    dates and directions being weaker than the rules' (measured: precision 419/450, recall
+    288/449, date 309/358, direction 99/112); the whole pipeline is held at those, rounded down.
     """
     from dyad.evaluate_set import score_set
     from dyad.extract.learned.model import NO_MODEL
@@ -121,7 +119,7 @@ def test_extract_gold_dev4_set_holds_its_pooled_level() -> None:
     rules = score_set(GOLD / "dev4", [DATA / "wikitext-dev4"], learned=NO_MODEL).pooled()
     _holds(rules, precision=0.90, recall=0.50, date=0.91, direction=0.90)
     pooled = score_set(GOLD / "dev4", [DATA / "wikitext-dev4"]).pooled()
-    _holds(pooled, precision=0.93, recall=0.70, date=0.84, direction=0.88)
+    _holds(pooled, precision=0.93, recall=0.64, date=0.86, direction=0.88)
 
 
 def _holds(pooled: dict[str, Any], **floors: float) -> None:

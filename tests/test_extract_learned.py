@@ -101,21 +101,18 @@ def test_learned_stage_only_adds(shared: Path) -> None:
     assert [ev for ev in with_stage if not ev.rule.startswith(RULE_PREFIX)] == list(without)
 
 
-def _candidates_of(title: str, body: str) -> list[tuple[tuple[str, str], bool]]:
-    """Each candidate of a one-paragraph page: its pair and whether its other state is implicit."""
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # a third party: FRA-UKR and DEU-UKR, never FRA-DEU by the pair of the page
+        ("France–Germany relations", "In 2014 France signed an agreement with Ukraine."),
+        # a company is no state: BP's agreement is not the United Kingdom's
+        ("Iraq–United Kingdom relations", "In 2009 BP signed an agreement with Iraq."),
+    ],
+)
+def test_learned_candidates_need_both_states_of_the_pair(title: str, body: str) -> None:
     doc = read_text(f"{title.upper()}\n\n{body}\n", format="text", source="t.md", title=title)
-    return [(c.pair, "m:implicit" in c.features) for c in narrative_candidates(doc)]
-
-
-def test_learned_candidates_are_read_for_the_passage_pair_only() -> None:
-    # a third party with one state of the pair: FRA-UKR (the rules' to read), never FRA-DEU
-    assert _candidates_of("France–Germany relations", "In 2014 France signed with Ukraine.") == []
-    # both states and a third: read for the page's pair, the third marked, nothing else
-    body = "In 1979 Thailand opposed the Vietnamese invasion of Cambodia."
-    assert _candidates_of("Thailand–Vietnam relations", body) == [(("THA", "VNM"), False)]
-    # neither state named: read for the page's pair, the other state implicit
-    body = "Relations were resumed on 21 May 1920, then severed again on January 26, 1943."
-    assert _candidates_of("Mexico–Peru relations", body) == [(("MEX", "PER"), True)]
+    assert narrative_candidates(doc) == []
 
 
 def test_learned_model_round_trips_through_its_json() -> None:

@@ -365,8 +365,7 @@ def _kept(doc: Document, gaz: Gazetteer, context: Context, events: list[Event]) 
 
 def _candidates(doc: Document, found: _Annotations, context: Context) -> list[Candidate]:
     """The narrative's sentences (no heading or hatnote; a table's notes cell holds prose
-    too) of a passage tied to a pair, each read for that pair where
-    :func:`dyad.extract.learned.stage.reading` says so."""
+    too) that name a state of their passage's pair, as the learned stage reads them."""
     text = doc.text
     heading_spans = {(s.start, s.title_end) for s in doc.sections}
     starts = {

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from dyad.model import Pair
 
@@ -32,8 +31,6 @@ _BOTH = re.compile(
 
 
 MIN_WORDS = 4
-# Between two names of a list: "Chile and Peru", "France, Germany".
-_LISTED = re.compile(r"\s*(?:,\s*|\s(?:and|or|&)\s+|,\s*(?:and|or)\s+)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,37 +75,10 @@ def words_of(abstract: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(abstract)]
 
 
-def _structure(text: str, marks: Sequence[Marked]) -> set[str]:
-    """How the pair's states stand to a third one in the sentence: whether a third state
-    stands between the two, is listed with one of them ("Chile and Peru"), or is named first
-    (the subject, most often), and whether the two are listed together."""
-    states = sorted(
-        (m for m in marks if m.kind in {"pair", "pairperson", "other"}), key=lambda m: m.start
-    )
-    if not states:
-        return set()
-    found = {f"m:first={'other' if states[0].kind == 'other' else 'pair'}"}
-    pair_at = [m.start for m in states if m.kind != "other"]
-    for left, right in pairwise(states):
-        if not _LISTED.fullmatch(text, left.end, right.start):
-            continue
-        kinds = {left.kind == "other", right.kind == "other"}
-        if kinds == {True, False}:
-            found.add("m:other_listed")
-        elif kinds == {False} and left.code != right.code:
-            found.add("m:pair_listed")
-    if pair_at and any(pair_at[0] < m.start < pair_at[-1] for m in states if m.kind == "other"):
-        found.add("m:other_between")
-    return found
-
-
-def features_of(
-    words: Sequence[str], marks: Sequence[Marked], both: bool, extra: Iterable[str] = ()
-) -> tuple[str, ...]:
-    """The features of one candidate from its words and marks (``extra``: what its reading
-    adds, such as ``m:implicit`` where the pair's other state is not named)."""
+def features_of(words: Sequence[str], marks: Iterable[Marked], both: bool) -> tuple[str, ...]:
+    """The features of one candidate from its words and marks."""
     kinds = [m.kind for m in marks]
-    found: set[str] = set(extra)
+    found: set[str] = set()
     for i, word in enumerate(words):
         found.add(f"w:{word}")
         if len(word) > 5 and not word.startswith("<"):
@@ -127,32 +97,25 @@ def features_of(
     return tuple(sorted(found))
 
 
-def names_both(text: str, start: int, end: int) -> bool:
-    """Whether the sentence tells the pair without naming it ("the two countries")."""
-    return _BOTH.search(text, start, end) is not None
-
-
 def candidate(
-    text: str,
-    start: int,
-    end: int,
-    pair: Pair,
-    marks: Sequence[Marked],
-    extra: Sequence[str] = (),
+    text: str, start: int, end: int, pair: Pair, marks: Sequence[Marked]
 ) -> Candidate | None:
-    """The candidate of a sentence read for ``pair`` (its ``marks`` already told as they stand
-    to it), or ``None`` for a title or a label ("Iraq–United Kingdom relations").
+    """The candidate of a sentence for ``pair``, or ``None`` unless the sentence names both
+    states of the pair (each by name, demonym or one of its people) or "the two countries",
+    and no third state ("France and Germany signed agreements with Ukraine" is FRA-UKR and
+    DEU-UKR, which the rules read; a word model would file it under the page's pair).
 
-    Whether a sentence is read for a pair is :func:`dyad.extract.learned.stage.reading`'s
-    choice; ``extra`` holds the features of that choice (``m:implicit``: the pair's states
-    are not both named). A third state is marked
-    ``<other>`` and its place told (:func:`_structure`), so that the model learns when a
-    sentence naming three states tells an act of the pair it is read for.
+    A sentence that names one state of the pair may tell an act of that state with a third
+    one ("Liberia established relations with the Soviet Union"), or of a company of the other
+    ("BP signed an agreement with Iraq"): without syntax, the stage cannot tell which.
     """
-    words = words_of(_abstract(text, start, end, marks))
-    if len(words) < MIN_WORDS:
+    both = _BOTH.search(text, start, end) is not None
+    named = {m.code for m in marks if m.kind in {"pair", "pairperson"}}
+    if not both and len(named) < 2:
         return None
-    features = features_of(
-        words, marks, names_both(text, start, end), [*extra, *_structure(text, marks)]
-    )
-    return Candidate(start, end, pair, features, tuple(marks), tuple(words))
+    if any(m.kind == "other" for m in marks):  # a third state may be the act's other party
+        return None
+    words = words_of(_abstract(text, start, end, marks))
+    if len(words) < MIN_WORDS:  # a title or a label ("Iraq–United Kingdom relations")
+        return None
+    return Candidate(start, end, pair, features_of(words, marks, both), tuple(marks), tuple(words))

@@ -1,9 +1,8 @@
 """The learned stage: events the rules did not read, told by the linear model of each type.
 
 After the rules, the CAMEO patterns and the trigger lexicon have read the narrative, each
-sentence of a passage tied to a pair that names both its states (a third one too), says "the
-two countries", or names one of them or none and no third state, is a candidate for that pair
-(:func:`reading`, :mod:`dyad.extract.learned.features`). Where the model tells a type that no event
+sentence that names a state of its passage's pair (or "the two countries") is a candidate for
+that pair (:mod:`dyad.extract.learned.features`). Where the model tells a type that no event
 already read in that sentence for that pair has, the stage adds an event of that type:
 
 - its actors are the pair; for a directed type, the source is the pair's state named first
@@ -21,7 +20,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from dyad.extract.dates import TimeExpr
-from dyad.extract.learned.features import Candidate, Marked, candidate, names_both
+from dyad.extract.learned.features import Candidate, Marked, candidate
 from dyad.extract.learned.model import LearnedModel
 from dyad.extract.people import PersonMention
 from dyad.extract.quantities import QuantityMention
@@ -98,31 +97,6 @@ def sentence_marks(
     return inside
 
 
-_STATE_KINDS = frozenset({"pair", "other"})
-_PERSON_KINDS = frozenset({"pairperson", "person"})
-
-
-def reading(marks: Sequence[Marked], passage: Pair, both: bool) -> tuple[str, ...] | None:
-    """Whether a sentence is read for its passage's pair, and with what features: where it
-    names both states (a third one too, marked ``<other>``: "Thailand was foremost among the
-    ASEAN members in opposing the Vietnamese invasion of Cambodia"), says "the two countries",
-    or names one of them or none and no third state (``m:implicit``: "Relations were resumed
-    on 21 May 1920", "Ecuador offered political asylum to Julian Assange"). ``None`` where it
-    names one state of the pair and another state: the act may be with that one.
-
-    A sentence is read for its passage's pair only: read for every two states it names, it
-    added six events in cross-validation, none right, and 25 from sentences naming a third
-    state, two right (docs/rules.md).
-    """
-    told = {m.code for m in marks if m.code and (m.kind in _STATE_KINDS or m.kind in _PERSON_KINDS)}
-    if set(passage) <= told or both:
-        return ()
-    named = {m.code for m in marks if m.kind in _STATE_KINDS}
-    if named <= set(passage):
-        return ("m:implicit",)
-    return None
-
-
 def candidates(
     text: str,
     sentences: Sequence[Sentence],
@@ -130,17 +104,15 @@ def candidates(
     skip: Callable[[int, int], bool],
     marks_of: Callable[[tuple[int, int], Pair], list[Marked]],
 ) -> list[Candidate]:
-    """Every narrative sentence of a passage tied to a pair, read for that pair where
-    :func:`reading` says so."""
+    """Every narrative sentence that names a state of its passage's pair, read for that pair."""
     out = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
         pair = pair_at(s)
         if pair is None or skip(s, e):
             continue
-        marks = marks_of((s, e), pair)
-        extra = reading(marks, pair, names_both(text, s, e))
-        if extra is not None and (found := candidate(text, s, e, pair, marks, extra)):
+        found = candidate(text, s, e, pair, marks_of((s, e), pair))
+        if found is not None:
             out.append(found)
     return out
 
