@@ -242,3 +242,32 @@ def test_learned_events_carry_the_rules_modality(
     title: str, body: str, told: tuple[str, str]
 ) -> None:
     assert told in {(t, m) for t, _, _, m in _learned(title, body)}
+
+
+def test_learned_training_leaves_out_the_pairs_of_the_held_out_articles(
+    shared: Path, tmp_path: Path
+) -> None:
+    from dyad.extract.learned.train import held_out_pairs, training_examples, verb_classes
+
+    # the pairs come from the titles in the held-out gold files' paths, through the gazetteer
+    (tmp_path / "test").mkdir()
+    (tmp_path / "test" / "a.gold.json").write_text(
+        json.dumps({"path": "bilateral-text/Mexico–Senegal_relations.md", "events": []})
+    )
+    assert held_out_pairs(tmp_path) == {("MEX", "SEN")}
+    held = held_out_pairs()
+    titled = {p for p in GOLD.glob("test*/*.gold.json")}
+    assert len(held) == len(titled)  # every held-out article's pair is known
+    # a development page whose gold events are of a held-out article's pair: none is trained on
+    gold = next(
+        path
+        for path in sorted(GOLD.glob("dev*/*.gold.json"))
+        if any(
+            tuple(sorted(ev.get("actors") or ())) in held
+            for ev in json.loads(path.read_text(encoding="utf-8"))["events"]
+        )
+    )
+    every = {ex.candidate.pair for ex in training_examples([gold], {}, set())}
+    kept = training_examples([gold], verb_classes(shared / "corpus/cameo"), held)
+    assert every & held and kept
+    assert not {ex.candidate.pair for ex in kept} & held
