@@ -47,6 +47,7 @@ from dyad.read.preview_words import (
     is_cut,
     is_state_name,
     may_disambiguate,
+    may_repeat_first,
     residue_cut,
     same_stem,
     strip_truncation,
@@ -394,9 +395,13 @@ def repeated_anchor(line: str) -> str | None:
     """The anchor of a link line whose preview repeats it, found without scoring; else None."""
     # The anchor's words and twice as many after them are all that is compared. (str.split
     # parts words at the same white space as the regex :data:`WORD`, and sooner.)
-    words = line[:400].split(None, 2 * MAX_ANCHOR_WORDS + 2)[: 2 * MAX_ANCHOR_WORDS + 2]
+    # Most lines without one are ruled out at once: the first word's fold never comes back.
+    head = line[:400]
+    words = head.split(None, 2 * MAX_ANCHOR_WORDS + 2)[: 2 * MAX_ANCHOR_WORDS + 2]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
-    k = _repeat_boundary(words, limit) if limit >= 1 else None
+    if limit < 1 or not may_repeat_first(head, words[0]):
+        return None
+    k = _repeat_boundary(words, limit)
     if k is None:
         return None
     last = next(islice(WORD.finditer(line, 0, 400), k - 1, None))
