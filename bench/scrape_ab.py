@@ -110,7 +110,8 @@ def main() -> None:
         worker.wait()
     ratios = [b / a for b, a in zip(totals["before"], totals["after"], strict=True)]
     low, high = _quartiles(ratios)
-    print(f"input: {', '.join(p.name for p in paths)} x{arguments.repeat} per turn, {size} bytes")
+    named = paths[0].name if len(paths) == 1 else f"{len(paths)} files of {source}"
+    print(f"input: {named} x{arguments.repeat} per turn, {size} bytes")
     print(f"load average (1 min) during the run: {min(loads):.2f}-{max(loads):.2f}")
     for name in ("before", "after"):
         mbs = size / statistics.median(totals[name]) / 1e6
