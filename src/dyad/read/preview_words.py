@@ -135,18 +135,6 @@ def fold_words(words: list[str]) -> list[str]:
     return _NOT_WORD_OR_NUL.sub("", folded.replace("_", "")).split("\0")
 
 
-def may_repeat_first(text: str, first: str) -> bool:
-    """Whether the fold of ``first`` (``text``'s first word) comes back later in the folds of
-    ``text``'s words joined: where it does not, no word of ``text`` after the first opens a
-    run of words whose folds start with it (as a preview repeating its anchor does). Said at
-    once for ASCII text (one byte translation); other text is not looked at (True)."""
-    if not text.isascii():
-        return True
-    squeezed = text.encode("ascii").translate(None, _ASCII_NOT_ALNUM).lower()
-    size = len(first.encode("ascii").translate(None, _ASCII_NOT_ALNUM))
-    return size >= 2 and squeezed.find(squeezed[:size], size) >= 0
-
-
 def stems(tokens: list[str]) -> list[str]:
     """Each token casefolded, with a curly apostrophe straightened and "'s" dropped.
 

@@ -20,11 +20,10 @@ preview (:func:`score_pair`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import islice
 
 from dyad.model import GlossFlag
 from dyad.read.preview_line import HOPELESS_SHAPE, LineScorer, score_pair
@@ -48,7 +47,6 @@ from dyad.read.preview_words import (
     is_cut,
     is_state_name,
     may_disambiguate,
-    may_repeat_first,
     residue_cut,
     same_stem,
     strip_truncation,
@@ -73,6 +71,7 @@ __all__ = [
 # many words again and a few more (its preview's opening), or the residue after a cut.
 _SPLIT_WORDS = 2 * MAX_ANCHOR_WORDS + 10
 REPEAT_SCORE = 12.0
+_FIRST_FOLDS = 8  # words a repeated anchor's search folds at first
 _MONTH = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
@@ -395,13 +394,9 @@ def repeated_anchor(line: str) -> str | None:
     """The anchor of a link line whose preview repeats it, found without scoring; else None."""
     # The anchor's words and twice as many after them are all that is compared. (str.split
     # parts words at the same white space as the regex :data:`WORD`, and sooner.)
-    # Most lines without one are ruled out at once: the first word's fold never comes back.
-    head = line[:400]
-    words = head.split(None, 2 * MAX_ANCHOR_WORDS + 2)[: 2 * MAX_ANCHOR_WORDS + 2]
+    words = line[:400].split(None, 2 * MAX_ANCHOR_WORDS + 2)[: 2 * MAX_ANCHOR_WORDS + 2]
     limit = min(MAX_ANCHOR_WORDS, len(words) - 1)
-    if limit < 1 or not may_repeat_first(head, words[0]):
-        return None
-    k = _repeat_boundary(words, limit)
+    k = _repeat_boundary(words, limit) if limit >= 1 else None
     if k is None:
         return None
     last = next(islice(WORD.finditer(line, 0, 400), k - 1, None))
@@ -413,47 +408,34 @@ def _repeat_boundary(words: list[str], limit: int) -> int | None:
 
     "Soviet Union The Soviet Union ..." splits after two words; an anchor that ends like a
     phrase in mid-sentence ("of", a comma) does not count.
-
-    The words' folds are joined once: a preview repeating its anchor starts at a word where
-    the joined folds start again with the first word's, so only the boundaries before such a
-    word (or before an article before it) are looked at, in order, not every boundary.
     """
     words = words[: 2 * limit + 2]
     count = len(words)
-    folds = fold_words(words)
+    # Folded a few words at a time, as far as the boundaries looked at need them (folding a
+    # run of words at once is cheaper than word by word, and most anchors are short).
+    folds = fold_words(words[:_FIRST_FOLDS])
     first = folds[0]
     if len(first) < 2:
         return None
-    joined = "".join(folds)
-    offsets = list(accumulate(map(len, folds), initial=0))
-    for k in _repeat_candidates(joined, offsets, folds, first, min(limit, count - 1)):
+    key = first[:4]
+    for k in range(1, min(limit, count - 1) + 1):
+        if k + 2 > len(folds) < count:
+            folds += fold_words(words[len(folds) : k + _FIRST_FOLDS])
         start = k + 1 if folds[k] in ARTICLES and k + 1 < count else k
+        opening = folds[start]
+        if not opening.startswith(key) and not first.startswith(opening[:4]):
+            continue
         last = words[k - 1]
         if folds[k - 1] in FUNCTION_WORDS or last[-1] in ",;:([{":
             continue
         if last in _LIST_MARKS or words[start] in _LIST_MARKS:
             continue  # a list marker is no link's: "(SAR of the PRC) * (SAR of the PRC) *"
-        end = offsets[min(start + k + 3, count)]  # (the anchor's words and three more)
-        if offsets[k] >= 3 and joined.startswith(joined[: offsets[k]], offsets[start], end):
+        anchor = "".join(folds[:k])
+        if start + k + 3 > len(folds) < count:
+            folds += fold_words(words[len(folds) :])
+        if len(anchor) >= 3 and "".join(folds[start : start + k + 3]).startswith(anchor):
             return k
     return None
-
-
-def _repeat_candidates(
-    joined: str, offsets: list[int], folds: list[str], first: str, most: int
-) -> list[int]:
-    """The boundaries (1 to ``most``) whose preview may repeat the anchor, in order: those
-    before a word where the joined folds start with ``first`` again, and those before an
-    article that comes before such a word (the preview "The Soviet Union ...")."""
-    found: set[int] = set()
-    at = joined.find(first, offsets[1])
-    while at >= 0 and at <= offsets[min(most + 1, len(folds) - 1)]:
-        for word in range(bisect_left(offsets, at), bisect_right(offsets, at)):
-            found.add(word)
-            if word >= 2 and folds[word - 1] in ARTICLES:
-                found.add(word - 1)
-        at = joined.find(first, at + 1)
-    return sorted(k for k in found if 1 <= k <= most)
 
 
 def gloss_flags(anchor: str, target: str, text: str) -> tuple[GlossFlag, ...]:
