@@ -216,12 +216,13 @@ def test_learned_dates_take_the_sections_heading_date_where_the_sentence_has_non
 @pytest.mark.parametrize(
     ("title", "body", "told"),
     [
-        # a plan is marked, not counted as occurred (Foreign relations of Tuvalu)
+        # a plan is marked, not counted as occurred (Foreign relations of Norway)
         (
-            "Australia–Tuvalu relations",
-            "Australia will also provide a pathway for citizens of Tuvalu to migrate to"
-            " Australia, to enable climate-related mobility for Tuvaluans.",
-            ("aid.provided", "planned"),
+            "Norway–Syria relations",
+            "In March 2012 the Norwegian Foreign Ministry announced that the Norwegian embassy in"
+            " Damascus will be temporarily closed, mainly due to the deteriorating security"
+            " situation.",
+            ("mission.closed", "planned"),
         ),
         # a waived requirement is a visa waiver that holds, not a negation (Ireland, Uganda)
         (
