@@ -272,3 +272,24 @@ def test_learned_training_leaves_out_the_pairs_of_the_held_out_articles(
     kept = training_examples([gold], verb_classes(shared / "corpus/cameo"), held)
     assert every & held and kept
     assert not {ex.candidate.pair for ex in kept} & held
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # colonial rule over a span that ends at independence (Foreign relations of Uganda, of
+        # the United Kingdom: "The UK governed X from ... to ..." for many former colonies)
+        (
+            "Uganda–United Kingdom relations",
+            "The UK governed Uganda from 1894 to 1962, when Uganda achieved full independence.",
+        ),
+        (
+            "Kenya–United Kingdom relations",
+            "The UK governed Kenya from 1895 to 1963, when Kenya achieved full independence.",
+        ),
+    ],
+)
+def test_learned_events_are_not_told_before_a_state_of_the_pair_existed(
+    title: str, body: str
+) -> None:
+    assert _learned(title, body) == []

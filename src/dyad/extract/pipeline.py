@@ -32,7 +32,7 @@ from dyad.extract.pocom import CURATED_FORMATS, extract_curated
 from dyad.extract.quantities import QuantityMention, find_quantities
 from dyad.extract.rules import Rule, builtin_rules
 from dyad.extract.tables import table_events
-from dyad.extract.tagging import tag_sentence
+from dyad.extract.tagging import inside_name, tag_sentence
 from dyad.extract.triggers import TriggerLexicon, trigger_lexicon
 from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.gazetteer.states import Mention
@@ -381,10 +381,17 @@ def _candidates(doc: Document, found: _Annotations, context: Context) -> list[Ca
 
     def marks(span: tuple[int, int], pair: Pair) -> list[Any]:
         s, e = span
+        # "British Petroleum Corporation signed a contract with Iraq": no state, as the rules
+        # read it (``inside_name``)
+        named = [
+            m
+            for m in _within(found.mentions, starts["mentions"], s, e)
+            if not inside_name(text, m.end)
+        ]
         return sentence_marks(
             span,
             pair,
-            _within(found.mentions, starts["mentions"], s, e),
+            named,
             _within(found.people, starts["people"], s, e),
             _within(found.dates, starts["dates"], s, e),
             _within(found.quantities, starts["quantities"], s, e),

@@ -120,7 +120,8 @@ _INSIDE_NAME = re.compile(
 )
 
 
-def _inside_name(text: str, end: int) -> bool:
+def inside_name(text: str, end: int) -> bool:
+    """Whether the state's name ending at ``end`` is part of another name (``_INSIDE_NAME``)."""
     return _INSIDE_NAME.match(text, end, min(len(text), end + 80)) is not None
 
 
@@ -199,7 +200,7 @@ def _candidates(
         if start <= p_start and p_end <= end:
             candidates.append(Candidate("D", p_start, p_end, 2, period=value))
     for m in states:
-        if start <= m.start and m.end <= end and not _inside_name(text, m.end):
+        if start <= m.start and m.end <= end and not inside_name(text, m.end):
             candidates.append(
                 Candidate("S", m.start, m.end, 3, state=m.code, demonym=m.kind == "demonym")
             )

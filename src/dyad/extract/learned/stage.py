@@ -231,13 +231,19 @@ def _told(
     existed: Callable[[str, int], bool],
 ) -> list[Event]:
     """The events of the types (with their probabilities) added in one candidate, each dated
-    and its modality read at its anchor; none dated wholly before one of its pair existed."""
+    and its modality read at its anchor; none dated wholly before one of its pair existed, nor
+    over a span that ends the year one of them began ("The UK governed Uganda from 1894 to
+    1962, when Uganda achieved full independence" tells colonial rule)."""
     out = []
     cores = _cores(text, setting, cand, [t for t, _ in added], model)
     for type_, probability in added:
         others = [c for t, c in cores.items() if t != type_ and c != cores[type_]]
         date = date_at(text, setting, cores[type_], others, type_)
         year = latest_year(date[0]) if date[0] else None
+        if year is not None and "/" in (date[0] or ""):
+            # a span that ends the year a state began tells what came before it (``existed``
+            # allows a year of slack before a state's first year: two years back is before it)
+            year -= 2
         if year is not None and not all(existed(code, year) for code in cand.pair):
             continue
         told_as = (date, modality_at(setting, cores[type_], type_), roles)
