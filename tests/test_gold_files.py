@@ -29,6 +29,7 @@ FOLDERS_OF_GOLD = (
     GOLD / "dev6",
     GOLD / "train7a",
     GOLD / "train7b",
+    GOLD / "train8b",
     GOLD / "test2",
     GOLD / "test",
 )
@@ -45,6 +46,7 @@ FOLDERS = [
     DATA / "wikitext-dev6",
     DATA / "wikitext-train7a",
     DATA / "wikitext-train7b",
+    DATA / "wikitext-train8b",
 ]
 CODE = re.compile(r"^[A-Z]{3}$")
 MODALITIES = {"occurred", "planned", "cancelled", "negated", "hypothetical"}

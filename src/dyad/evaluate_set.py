@@ -41,6 +41,7 @@ DEFAULT_SEARCH = (
     Path("tests/data/wikitext-dev6"),
     Path("tests/data/wikitext-train7a"),
     Path("tests/data/wikitext-train7b"),
+    Path("tests/data/wikitext-train8b"),
     Path("examples"),
     Path("../shared/corpus"),
     Path("../shared/seeds"),
