@@ -30,6 +30,7 @@ FOLDERS_OF_GOLD = (
     GOLD / "train7a",
     GOLD / "train7b",
     GOLD / "train8a",
+    GOLD / "train8b",
     GOLD / "test2",
     GOLD / "test",
 )
@@ -47,6 +48,7 @@ FOLDERS = [
     DATA / "wikitext-train7a",
     DATA / "wikitext-train7b",
     DATA / "wikitext-train8a",
+    DATA / "wikitext-train8b",
 ]
 CODE = re.compile(r"^[A-Z]{3}$")
 MODALITIES = {"occurred", "planned", "cancelled", "negated", "hypothetical"}

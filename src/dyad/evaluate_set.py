@@ -42,6 +42,7 @@ DEFAULT_SEARCH = (
     Path("tests/data/wikitext-train7a"),
     Path("tests/data/wikitext-train7b"),
     Path("tests/data/wikitext-train8a"),
+    Path("tests/data/wikitext-train8b"),
     Path("examples"),
     Path("../shared/corpus"),
     Path("../shared/seeds"),

@@ -3,10 +3,10 @@
     python -m dyad.extract.learned.train [--out FILE] [--threshold P] [GOLD_FOLDER_OR_FILE ...]
 
 By default it reads the development gold sets (``tests/data/gold/dev``, ``dev2``, ``dev3``,
-``dev4``, ``dev5``, ``dev6``, the training-only ``train7a``, ``train7b`` and ``train8a`` and the
-gold files at the top of ``tests/data/gold``). A folder named ``test`` or ``test2`` (the held-out
-sets) is refused: no model is ever fitted to them, nor to a candidate of a held-out article's
-pair on any other page (:func:`held_out_pairs`).
+``dev4``, ``dev5``, ``dev6``, the training-only ``train7a``, ``train7b``, ``train8a`` and
+``train8b`` and the gold files at the top of ``tests/data/gold``). A folder named ``test`` or
+``test2`` (the held-out sets) is refused: no model is ever fitted to them, nor to a candidate
+of a held-out article's pair on any other page (:func:`held_out_pairs`).
 
 Each candidate sentence (:func:`dyad.extract.pipeline.narrative_candidates`) inside the gold
 file's scope is labelled with the types of the gold events whose evidence it holds and whose
@@ -44,6 +44,7 @@ DEFAULT_SETS = (
     "tests/data/gold/train7a",
     "tests/data/gold/train7b",
     "tests/data/gold/train8a",
+    "tests/data/gold/train8b",
 )
 HELD_OUT = frozenset({"test", "test2"})
 MIN_POSITIVES = 8
