@@ -108,8 +108,8 @@ def test_extract_gold_dev4_set_holds_its_pooled_level() -> None:
     With the learned stage, which is trained on dev4 (in-sample: its figures say nothing of
     new text; docs/rules.md), recall rises and date and direction fall, the learned events'
     dates and directions being weaker than the rules' (measured with the model trained on the
-    seventh session's 110 gold files, threshold 0.7: precision 406/437, recall 280/449, date
-    310/350, direction 98/111; with the sixth session's model, trained on 60 files at 0.65:
+    seventh session's 135 gold files, threshold 0.75: precision 394/425, recall 275/449, date
+    304/343, direction 93/106; with the sixth session's model, trained on 60 files at 0.65:
     419/450, 288/449, 309/358, 99/112); the whole pipeline is held at those, rounded down.
     """
     from dyad.evaluate_set import score_set
@@ -118,7 +118,7 @@ def test_extract_gold_dev4_set_holds_its_pooled_level() -> None:
     rules = score_set(GOLD / "dev4", [DATA / "wikitext-dev4"], learned=NO_MODEL).pooled()
     _holds(rules, precision=0.90, recall=0.50, date=0.91, direction=0.90)
     pooled = score_set(GOLD / "dev4", [DATA / "wikitext-dev4"]).pooled()
-    _holds(pooled, precision=0.92, recall=0.62, date=0.88, direction=0.88)
+    _holds(pooled, precision=0.92, recall=0.61, date=0.88, direction=0.87)
 
 
 @pytest.mark.parametrize(
@@ -126,12 +126,12 @@ def test_extract_gold_dev4_set_holds_its_pooled_level() -> None:
     [
         # dev5: untuned (main at f50029d, learned stage on) P 413/447, R 287/537, date 349/372,
         # direction 141/143. Now: rules alone P 395/412, R 281/537, date 349/368, direction
-        # 133/134; pipeline P 544/565, R 359/537, date 400/438, direction 178/197.
-        ("dev5", (0.95, 0.52, 0.94, 0.99), (0.96, 0.66, 0.91, 0.90)),
+        # 133/134; pipeline P 530/550, R 354/537, date 393/431, direction 173/190.
+        ("dev5", (0.95, 0.52, 0.94, 0.99), (0.96, 0.65, 0.91, 0.91)),
         # dev6: untuned P 193/209, R 156/342, date 161/178, direction 69/75. Now: rules alone
-        # P 182/190, R 147/342, date 156/170, direction 66/71; pipeline P 258/268, R 191/342,
-        # date 192/219, direction 85/95.
-        ("dev6", (0.95, 0.42, 0.91, 0.92), (0.96, 0.55, 0.87, 0.89)),
+        # P 182/190, R 147/342, date 156/170, direction 66/71; pipeline P 251/261, R 188/342,
+        # date 191/217, direction 85/94.
+        ("dev6", (0.95, 0.42, 0.91, 0.92), (0.96, 0.54, 0.88, 0.90)),
     ],
 )
 def test_extract_gold_blind_sets_of_the_seventh_session_hold_their_level(

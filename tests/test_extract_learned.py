@@ -185,13 +185,12 @@ def _learned(title: str, body: str, fmt: str = "text") -> list[tuple[str, str | 
             " Ecuador with its energy crisis.",
             ("aid.provided", "2009-11"),
         ),
-        # a named period dates the act; the pair's younger state existed in part of it, so the
-        # event stays (Foreign relations of Somalia)
+        # a named period dates the act (Foreign relations of South Korea)
         (
-            "China–Somalia relations",
-            "During the Cold War period, the Somali government maintained active relations with"
-            " its Chinese counterpart.",
-            ("cooperation.other", "1947-03-12/1991-12-26"),
+            "Australia–South Korea relations",
+            "During the Korean War, Australia sent 17,000 soldiers to offer military cooperation"
+            " with South Korea.",
+            ("cooperation.military", "1950-06-25/1953-07-27"),
         ),
     ],
 )
