@@ -8,11 +8,10 @@ the relations tables, the terms of office and the entities, and returns an
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from dyad.extract.cameo.leaders import with_leaders
 from dyad.extract.cameo.matching import TOKEN, token
@@ -22,7 +21,7 @@ from dyad.extract.dates import TimeExpr, find_dates
 from dyad.extract.enumerations import enumerated_events
 from dyad.extract.events import _TIME_SHIFT, EventEngine
 from dyad.extract.glossinfo import GlossFacts, describe
-from dyad.extract.learned.dating import Annotated, sentence_settings
+from dyad.extract.learned.dating import Annotated, Settings, sentence_settings, within
 from dyad.extract.learned.features import Candidate
 from dyad.extract.learned.model import LearnedModel, learned_model
 from dyad.extract.learned.stage import candidates, learned_events, sentence_marks
@@ -32,7 +31,7 @@ from dyad.extract.pocom import CURATED_FORMATS, extract_curated
 from dyad.extract.quantities import QuantityMention, find_quantities
 from dyad.extract.rules import Rule, builtin_rules
 from dyad.extract.tables import table_events
-from dyad.extract.tagging import inside_name, tag_sentence
+from dyad.extract.tagging import inside_name
 from dyad.extract.triggers import TriggerLexicon, trigger_lexicon
 from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.gazetteer.states import Mention
@@ -45,7 +44,6 @@ _HATNOTE = re.compile(
     r"\W*(?:Main articles?|Further information|See also|For more information)\s*:"
 )
 
-T = TypeVar("T")
 
 # A visit is a state's: its official, its delegation or the state itself goes. Private people
 # who "visit" a country ("100,000 Israeli tourists visit Thailand annually", "7,000 British
@@ -100,13 +98,6 @@ class Extraction:
     entities: tuple[Entity, ...]
     people: tuple[PersonMention, ...]
     facts: dict[int, GlossFacts]
-
-
-def _within(items: Sequence[T], starts: list[int], start: int, end: int) -> list[T]:
-    """Items (sorted by start, ``starts`` their starts) that begin inside ``[start, end)``."""
-    lo = bisect.bisect_left(starts, start)
-    hi = bisect.bisect_left(starts, end)
-    return list(items[lo:hi])
 
 
 def _is_state(gazetteer: Gazetteer, code: str) -> bool:
@@ -276,20 +267,16 @@ def _narrative_events(
     doc: Document,
     found: _Annotations,
     engine: EventEngine,
-    verbs: VerbPatterns,
-    triggers: TriggerLexicon,
+    matchers: tuple[VerbPatterns, TriggerLexicon],
+    settings: Settings,
 ) -> list[Event]:
     """The events of the narrative, sentence by sentence (headings and hatnotes left out): the
     rules, the CAMEO verb patterns and the trigger lexicon over each tagged sentence, with the
     date of the sentence before in the same paragraph."""
     text = doc.text
+    verbs, triggers = matchers
     heading_spans = {(s.start, s.title_end) for s in doc.sections}
-    heading_dates = _heading_dates(doc)
-    mentions, people, dates = found.mentions, found.people, found.dates
-    quantities, periods = found.quantities, found.periods
-    mention_starts = [m.start for m in mentions]
-    people_starts = [p.start for p in people]
-    quantity_starts = [q.start for q in quantities]
+    dates, periods = found.dates, found.periods
     date_starts = [d.start for d in dates]
     period_starts = [p[0] for p in periods]
 
@@ -304,27 +291,17 @@ def _narrative_events(
         if "\n" in text[previous_end:s] or "\t" in text[previous_end:s]:
             previous_date = None  # a new paragraph, item or cell
         previous_end = e
-        sentence_dates = [d for d in _within(dates, date_starts, s, e) if d.end <= e]
-        sentence_periods = [p for p in _within(periods, period_starts, s, e) if p[1] <= e]
+        sentence_dates = [d for d in within(dates, date_starts, s, e) if d.end <= e]
+        sentence_periods = [p for p in within(periods, period_starts, s, e) if p[1] <= e]
         # Tagging is the costly part; a sentence without any rule's words is not tagged.
         plain = text[s:e]
         if engine.could_match(plain) or verbs.could_match(plain) or triggers.could_match(plain):
-            tagged = tag_sentence(
-                text,
-                s,
-                e,
-                states=_within(mentions, mention_starts, s, e),
-                people=_within(people, people_starts, s, e),
-                quantities=_within(quantities, quantity_starts, s, e),
-                dates=sentence_dates,
-                periods=sentence_periods,
-            )
+            setting = settings(s, e)
+            tagged = setting.tagged
             tokens = [token(m) for m in TOKEN.finditer(tagged.string)]
             cameo = verbs.matches(tagged, tokens)  # hook: CAMEO verb patterns (low priority)
             cameo += triggers.matches(tagged, tokens)  # the trigger lexicon (lowest priority)
-            events.extend(
-                engine.events(text, tagged, _heading_date(heading_dates, s), previous_date, cameo)
-            )
+            events.extend(engine.events(text, tagged, setting.heading_date, previous_date, cameo))
         previous_date = _next_previous_date(
             text, (s, e), sentence_dates, sentence_periods, previous_date
         )
@@ -385,16 +362,16 @@ def _candidates(doc: Document, found: _Annotations, context: Context) -> list[Ca
         # read it (``inside_name``)
         named = [
             m
-            for m in _within(found.mentions, starts["mentions"], s, e)
+            for m in within(found.mentions, starts["mentions"], s, e)
             if not inside_name(text, m.end)
         ]
         return sentence_marks(
             span,
             pair,
             named,
-            _within(found.people, starts["people"], s, e),
-            _within(found.dates, starts["dates"], s, e),
-            _within(found.quantities, starts["quantities"], s, e),
+            within(found.people, starts["people"], s, e),
+            within(found.dates, starts["dates"], s, e),
+            within(found.quantities, starts["quantities"], s, e),
         )
 
     return candidates(text, found.sentences, context.dyad_at, skip, marks)
@@ -444,18 +421,18 @@ def extract(
     people_before = [(p.start, Person(p.name, p.state, p.role)) for p in people]
     names = {m.code: st.short_name for m in mentions if (st := gaz.get(m.code)) is not None}
     engine = EventEngine(rules, context, doc.id, people_before, names)
-    events = _narrative_events(doc, found, engine, verbs, triggers)
+    heading_dates = _heading_dates(doc)
+    settings = sentence_settings(  # each sentence as the rules and the learned stage read it
+        doc.text,
+        Annotated(found.mentions, people, found.quantities, found.dates, found.periods),
+        lambda offset: _heading_date(heading_dates, offset),
+    )
+    events = _narrative_events(doc, found, engine, (verbs, triggers), settings)
     events = _kept(doc, gaz, context, events)
     events.extend(table_events(doc, context, gaz))
     events.extend(enumerated_events(doc, context, gaz, people))
     if learned.types:  # last: it adds only what no other stage read in the sentence
         told = _candidates(doc, found, context)
-        heading_dates = _heading_dates(doc)
-        settings = sentence_settings(
-            doc.text,
-            Annotated(found.mentions, people, found.quantities, found.dates, found.periods),
-            lambda offset: _heading_date(heading_dates, offset),
-        )
         added = learned_events(doc.text, doc.id, told, settings, events, learned, _existed_in(gaz))
         events.extend(_kept(doc, gaz, context, added))
     events.sort(key=lambda ev: (ev.evidence.start, ev.id))

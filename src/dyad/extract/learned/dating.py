@@ -28,7 +28,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from dyad.extract.dates import TimeExpr
 from dyad.extract.event_dates import (
@@ -75,15 +75,11 @@ class Setting:
 Settings = Callable[[int, int], Setting]
 
 
-class _Located(Protocol):
-    @property
-    def start(self) -> int: ...
+T = TypeVar("T")
 
 
-T = TypeVar("T", bound=_Located)
-
-
-def _within(items: Sequence[T], starts: list[int], start: int, end: int) -> list[T]:
+def within(items: Sequence[T], starts: list[int], start: int, end: int) -> list[T]:
+    """Items (sorted by start, ``starts`` their starts) that begin inside ``[start, end)``."""
     return list(items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
@@ -117,10 +113,10 @@ def sentence_settings(
             text,
             s,
             e,
-            states=_within(found.mentions, starts[0], s, e),
-            people=_within(found.people, starts[1], s, e),
-            quantities=_within(found.quantities, starts[2], s, e),
-            dates=[d for d in _within(found.dates, date_starts, s, e) if d.end <= e],
+            states=within(found.mentions, starts[0], s, e),
+            people=within(found.people, starts[1], s, e),
+            quantities=within(found.quantities, starts[2], s, e),
+            dates=[d for d in within(found.dates, date_starts, s, e) if d.end <= e],
             periods=[p for p in periods if p[1] <= e],
         )
         return Setting(tagged, heading_date(s))
