@@ -111,11 +111,12 @@ def test_extract_prefilter_never_hides_a_match() -> None:
     # tagged sentence of the project's articles, any pattern that matches has such a word,
     # and a word of each of its mandatory parts.
     from dyad.extract import pipeline
+    from dyad.extract.learned import dating  # where the pipeline tags its sentences
     from dyad.extract.plan import required_parts, required_words
     from dyad.extract.rules import builtin_rules
 
     seen: list[tuple[str, str]] = []
-    original = pipeline.tag_sentence
+    original = dating.tag_sentence
 
     def spy(text: str, start: int, end: int, **kwargs: object) -> object:
         tagged = original(text, start, end, **kwargs)  # type: ignore[arg-type]
@@ -125,13 +126,13 @@ def test_extract_prefilter_never_hides_a_match() -> None:
     from dyad.extract.events import EventEngine
 
     could_match = EventEngine.could_match
-    pipeline.tag_sentence = spy  # type: ignore[assignment]
+    dating.tag_sentence = spy  # type: ignore[assignment]
     EventEngine.could_match = lambda self, sentence: True  # type: ignore[method-assign]
     try:
         for path in ARTICLES:
             pipeline.extract(read_file(path))
     finally:
-        pipeline.tag_sentence = original
+        dating.tag_sentence = original
         EventEngine.could_match = could_match  # type: ignore[method-assign]
     patterns = [p for rule in builtin_rules() for p in rule.patterns]
     checked = 0
