@@ -32,6 +32,11 @@ from dyad.extract.dates import find_dates, is_valid_edtf
         ("Post-1990", [("Post-1990", "1990/..")]),
         ("until 1990", [("until 1990", "../1990")]),
         ("since 2001", [("since 2001", "2001/..")]),
+        # The last time before a first, not a date of the act nor a state that holds.
+        ("the first visit to Syria since 2011", []),
+        ("In May 2023 it marked the highest-level visit since 1979.", [("May 2023", "2023-05")]),
+        ("the first female ambassador, since 2018", [("since 2018", "2018/..")]),
+        ("the first country that has had relations since 1933", [("since 1933", "1933/..")]),
         ("1950–52", [("1950–52", "1950/1952")]),
         ("1994-95", [("1994-95", "1994/1995")]),
         # A year and a month in a table's "Date started" cell (Belarus' Ethiopia "1994-05",

@@ -308,6 +308,19 @@ def _finditer(
         yield from pattern.finditer(text, start, end)
 
 
+# "the first visit to Syria since 2011", "the highest-level US official visit since 1979": the
+# year is the last time before, not when the act happened (nor a state that still holds).
+_FIRST_BEFORE_SINCE = re.compile(
+    r"\b(?:first|first-ever|highest[- ]level)\b(?![^.;:,()\n]*\b(?:has|have|had)\b)[^.;:,()\n]*$",
+    re.IGNORECASE,
+)
+
+
+def _first_since(text: str, at: int) -> bool:
+    """Whether "since" at ``at`` closes a "first ... since" comparison in its clause."""
+    return _FIRST_BEFORE_SINCE.search(text, max(0, at - 90), at) is not None
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
     """Every temporal expression in ``text[start:end]``, leftmost-longest, without overlaps."""
     end = len(text) if end is None else end
@@ -324,6 +337,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
             matches = _finditer(pattern, text, dash_windows if name in _NEEDS_DASH else windows)
         for m in matches:
             if any(taken[m.start() - start : m.end() - start]):
+                continue
+            if name == "since" and _first_since(text, m.start()):
+                # Taken, so that its year is not read again as the act's own.
+                taken[m.start() - start : m.end() - start] = b"\x01" * (m.end() - m.start())
                 continue
             expr = _build(name, m, text)
             if expr is None or not is_valid_edtf(expr.edtf):
