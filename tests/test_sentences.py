@@ -41,3 +41,24 @@ def test_no_corpus_sentence_runs_past_a_possessive_full_stop(shared: Path) -> No
         doc = read_file(folder / f"Foreign_relations_of_{page}.wiki")
         merged += [s for s in _sentences(doc.text) if re.search(r"[a-z]['’]s\. [A-Z]", s)]
     assert merged == []
+
+
+def test_an_abbreviation_that_closes_a_sentence_ends_it_before_an_opening_word() -> None:
+    # Foreign relations of the United Kingdom (corpus): "D.C." closes the sentence.
+    text = (
+        "The United Kingdom is accredited to the United States through its embassy in "
+        "Washington, D.C. The UK governed the United States from 1585 to 1783. The U.S. "
+        "President visited London, Paris etc. in 1990."
+    )
+    assert _sentences(text) == [
+        "The United Kingdom is accredited to the United States through its embassy in "
+        "Washington, D.C.",
+        "The UK governed the United States from 1585 to 1783.",
+        "The U.S. President visited London, Paris etc. in 1990.",
+    ]
+
+
+def test_no_uk_page_sentence_runs_past_washington_dc(shared: Path) -> None:
+    folder = shared / "corpus" / "foreign-relations-wikitext"
+    doc = read_file(folder / "Foreign_relations_of_the_United_Kingdom.wiki")
+    assert [s for s in _sentences(doc.text) if re.search(r"D\.C\. The\b", s)] == []

@@ -74,6 +74,13 @@ ABBREVIATIONS = frozenset(
         "d.c",
     ]
 )
+# Abbreviations that often end a sentence (a place, a company, a list), and the capitalised
+# function words that open a sentence but never continue a name ("U.S. President" does).
+_CAN_END = frozenset(["u.s", "u.k", "u.n", "u.s.s.r", "d.c", "etc", "inc", "ltd", "corp", "jr"])
+_OPENER = re.compile(
+    r"\s+[\"'“‘(]?(?:The|A|An|It|Its|This|These|Those|They|Their|He|His|She|Her|We|There|In|On|"
+    r"At|After|During|Since|However|Both|Following|From)\b"
+)
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00c0-\u024f\u0400-\u04ff])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _UNIT = re.compile(r"[^\n\t]+")
@@ -94,9 +101,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     word = m.group(1).casefold().strip(".")
     if word in ABBREVIATIONS:
-        return True
-    # Single initials ("David W. Jones", "N. Korea"), but not a sentence ending in a number or
-    # in a possessive ("the high commission in Saint John's. The UK governed ...").
+        # "... through its embassy in Washington, D.C. The UK governed ...": an abbreviation
+        # that can close a sentence does, before a word that only opens one.
+        return not (word in _CAN_END and _OPENER.match(text, dot + 1) is not None)
+    return _is_initial(text, m, word)
+
+
+def _is_initial(text: str, m: re.Match[str], word: str) -> bool:
+    """Single initials ("David W. Jones", "N. Korea"), but not a sentence ending in a number or
+    in a possessive ("the high commission in Saint John's. The UK governed ...")."""
     after_apostrophe = m.start() > 0 and text[m.start() - 1] in "'’"
     return len(word) == 1 and word.isalpha() and not after_apostrophe
 
