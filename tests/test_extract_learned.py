@@ -12,6 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from dyad.extract.dates import find_dates
+from dyad.extract.learned.dating import (
+    Annotated,
+    core_at,
+    quantity_at,
+    sentence_settings,
+)
 from dyad.extract.learned.model import (
     NO_MODEL,
     LearnedModel,
@@ -23,6 +30,7 @@ from dyad.extract.learned.model import (
 from dyad.extract.learned.stage import RULE_PREFIX
 from dyad.extract.learned.train import gold_paths
 from dyad.extract.pipeline import extract, narrative_candidates
+from dyad.extract.quantities import find_quantities
 from dyad.read import read_file, read_text
 from dyad.sentences import split_sentences
 
@@ -292,3 +300,57 @@ def test_learned_events_are_not_told_before_a_state_of_the_pair_existed(
     title: str, body: str
 ) -> None:
     assert _learned(title, body) == []
+
+
+def _quantity_told(sentence: str, word: str, type_: str) -> tuple[float, str] | None:
+    """The quantity the learned stage gives a type told at ``word`` of ``sentence`` (read as
+    the pipeline tags it: its dates and counted things; no model involved)."""
+    dates = find_dates(sentence)
+    years = frozenset(d.start for d in dates if d.kind in {"year", "range", "open"})
+    counted = [
+        q
+        for q in find_quantities(sentence, years=years)
+        if not any(d.start < q.end and q.start < d.end for d in dates)
+    ]
+    found = Annotated([], [], counted, dates, [])
+    setting = sentence_settings(sentence, found, lambda at: None)(0, len(sentence))
+    at = sentence.index(word)
+    # a word inside a tag (a name, a counted thing) stands for its main clause, as in the stage
+    core = core_at(setting.tagged, at, len(word)) or (0, 0)
+    q = quantity_at(sentence, setting, core, type_)
+    return (q.amount, q.of) if q is not None else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "type_", "amount"),
+    [
+        # a sum of money for trade (Foreign relations of Australia)
+        (
+            "Australia engages with Egypt on a number of shared priorities. In 2016–17 two-way"
+            " merchandise trade totalled A$582 million (A$533 million in exports from Australia"
+            " and A$49 million in imports from Egypt).",
+            "trade",
+            "cooperation.economic",
+            582e6,
+        ),
+        # a count of people for migration (Foreign relations of Saudi Arabia)
+        (
+            "There are over 16,000 Saudi students in Canada.",
+            "students",
+            "migration",
+            16000,
+        ),
+        # a visit counts nothing, whatever the sentence counts
+        (
+            "In 2019, the prime minister and 40 businessmen visited Canberra.",
+            "visited",
+            "visit",
+            None,
+        ),
+    ],
+)
+def test_learned_events_carry_the_rules_quantity(
+    sentence: str, word: str, type_: str, amount: float | None
+) -> None:
+    told = _quantity_told(sentence, word, type_)
+    assert (told[0] if told is not None else None) == amount

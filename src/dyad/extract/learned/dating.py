@@ -40,7 +40,7 @@ from dyad.extract.event_dates import (
 )
 from dyad.extract.modality import modality_of
 from dyad.extract.people import PersonMention
-from dyad.extract.quantities import QuantityMention
+from dyad.extract.quantities import QuantityMention, money_near
 from dyad.extract.relative_years import years_later
 from dyad.extract.scene import _clause_of, _clauses, _tag_positions
 from dyad.extract.tagging import Tag, Tagged, tag_sentence
@@ -222,3 +222,31 @@ def modality_at(setting: Setting, core: tuple[int, int], type_: str) -> Modality
     if modality == "negated" and _WAIVED.search(tagged.string, clause[0], clause[1]):
         return "occurred"
     return modality
+
+
+# Types whose amount is a sum of money where the text gives one (as the rules':
+# ``dyad.extract.events``), and those whose amount is a count of people.
+_MONEY_TYPES = frozenset({"aid.provided", "cooperation.economic", "cooperation.military"})
+_COUNTED_TYPES = frozenset({"migration", "asylum.granted"})
+
+
+def quantity_at(
+    text: str, setting: Setting, core: tuple[int, int], type_: str
+) -> QuantityMention | None:
+    """How much the type told at ``core`` counts, as the rules read it: for aid, trade and
+    military cooperation the sum of money nearest the anchor in its clause ("two-way trade
+    totalled A$582 million"); for migration and asylum the count of people nearest it ("over
+    16,000 Saudi students"); for any other type, none."""
+    if type_ not in _MONEY_TYPES and type_ not in _COUNTED_TYPES:
+        return None
+    tagged = setting.tagged
+    clause = _clause_of(_clauses(tagged.string, of_time=False), core[0])
+    if type_ in _MONEY_TYPES:
+        start, end = tagged.offset(clause[0]), tagged.end_offset(clause[1])
+        return money_near(text, start, end, tagged.offset(core[0]))
+    counted = [
+        (abs(s - core[0]), tag.quantity)
+        for tag, s, e in _tag_positions(tagged)
+        if tag.kind == "Q" and tag.quantity is not None and clause[0] <= s and e <= clause[1]
+    ]
+    return min(counted, key=lambda x: x[0])[1] if counted else None

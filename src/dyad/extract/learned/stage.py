@@ -32,13 +32,14 @@ from dyad.extract.learned.dating import (
     latest_year,
     main_clause_start,
     modality_at,
+    quantity_at,
 )
 from dyad.extract.learned.features import Candidate, Marked, candidate
 from dyad.extract.learned.model import LearnedModel
 from dyad.extract.people import PersonMention
 from dyad.extract.quantities import QuantityMention
 from dyad.gazetteer.states import Mention
-from dyad.model import Event, Evidence, Modality, Pair
+from dyad.model import Event, Evidence, Modality, Pair, Quantity
 from dyad.sentences import Sentence
 from dyad.vocabulary import event_type
 
@@ -246,7 +247,8 @@ def _told(
             year -= 2
         if year is not None and not all(existed(code, year) for code in cand.pair):
             continue
-        told_as = (date, modality_at(setting, cores[type_], type_), roles)
+        quantity = quantity_at(text, setting, cores[type_], type_)
+        told_as = (date, modality_at(setting, cores[type_], type_), roles, quantity)
         out.append(_event(text, document_id, cand, type_, probability, told_as))
     return out
 
@@ -257,11 +259,11 @@ def _event(
     cand: Candidate,
     type_: str,
     probability: float,
-    told_as: tuple[Dated, Modality, tuple[str, str] | None],
+    told_as: tuple[Dated, Modality, tuple[str, str] | None, QuantityMention | None],
 ) -> Event:
-    """The event of one type told in a candidate, with its date, modality and roles (its
-    subject and object, if any)."""
-    (date, source_of_date, date_text), modality, roles = told_as
+    """The event of one type told in a candidate, with its date, modality, roles (its
+    subject and object, if any) and quantity."""
+    (date, source_of_date, date_text), modality, roles, counted = told_as
     told = roles if event_type(type_).direction != "reciprocal" else None
     source, target = told if told is not None else (None, None)
     identity = f"{document_id}|{RULE_PREFIX}{type_}|{cand.start}|{','.join(cand.pair)}"
@@ -276,7 +278,7 @@ def _event(
         target=target,
         actors=tuple(sorted(cand.pair)),
         persons=(),
-        quantity=None,
+        quantity=Quantity(counted.amount, counted.of) if counted is not None else None,
         subject=None,
         evidence=Evidence(text[cand.start : cand.end], cand.start, cand.end),
         rule=f"{RULE_PREFIX}{type_}",
