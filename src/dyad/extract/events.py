@@ -27,6 +27,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from dyad.extract.conjuncts import documents_signed, role_conjuncts
 from dyad.extract.context import Context
 from dyad.extract.event_dates import _TIME_SHIFT as _TIME_SHIFT
 from dyad.extract.event_dates import event_dates
@@ -179,8 +180,9 @@ class EventEngine(RoleResolver):
             sets = [s for s in sets if not excepted & set(s)] or [[]]
         if len(sets[0]) < 2 and not (directed and rule.target_optional and source):
             return []
+        told = self._told(tagged, match, scene, sets, (source, target) if directed else None)
         events: list[Event] = []
-        for actors in sets:
+        for actors, roles in told:
             events.extend(
                 self._records(
                     text,
@@ -188,13 +190,35 @@ class EventEngine(RoleResolver):
                     match,
                     scene,
                     actors,
-                    (source, target) if directed else None,
+                    roles,
                     quantity_tag,
-                    heading_date,
-                    previous_date,
+                    (heading_date, previous_date),
+                    counted=len(told) == 1,
                 )
             )
         return events
+
+    def _told(
+        self,
+        tagged: Tagged,
+        match: _Match,
+        scene: _Scene,
+        sets: list[list[str]],
+        roles: tuple[str | None, str | None] | None,
+    ) -> list[tuple[list[str], tuple[str | None, str | None] | None]]:
+        """Each event the match tells: its actors and, for a directed act, its roles; with
+        one more for each state coordinated with a directed act's role ("France and China
+        recognised Montenegro": a recognition by each; the lexicon makes its own)."""
+        told = [(actors, roles) for actors in sets]
+        if roles is not None and not match.rule.id.startswith("lexicon."):
+            pairs = role_conjuncts(tagged, match, scene, roles, self._tag_of)
+            excepted = _excepted(tagged, scene)  # "all of them, except Romania"
+            told += [(sorted(pair), pair) for pair in pairs if not excepted & set(pair)]
+        return told
+
+    def _tag_of(self, tag: Tag) -> _Resolved:
+        """A tag's states, read without a passage's pair (a conjunct names its own)."""
+        return self._resolve(tag, None)
 
     def _is_directed(
         self, tagged: Tagged, match: _Match, scene: _Scene, groups: dict[str, _Resolved]
@@ -244,24 +268,22 @@ class EventEngine(RoleResolver):
         actors: list[str],
         roles: tuple[str | None, str | None] | None,
         quantity_tag: Tag | None,
-        heading_date: str | None,
-        previous_date: tuple[str, str] | None,
+        around: tuple[str | None, tuple[str, str] | None],
+        *,
+        counted: bool = True,
     ) -> list[Event]:
-        """The records of one event the match tells (one per date or repetition)."""
+        """The records of one event the match tells (one per date or repetition; one per
+        document where a signing counts them and names ``counted`` one pair only: "signed
+        three agreements")."""
         rule = match.rule
+        heading_date, previous_date = around
         source, target = roles if roles is not None else (None, None)
         directed = roles is not None
         persons = self._participants(match, scene, actors)
-        quantity = None
-        if quantity_tag is not None and quantity_tag.quantity is not None:
-            q = quantity_tag.quantity
-            quantity = Quantity(q.amount, q.of)
-        elif rule.type in _MONEY_TYPES:  # "trade totaled $100.7 million", "gave €6.1m in aid"
-            money = money_near(
-                text, *_text_span(tagged, scene.clause), tagged.offset(match.core[0])
-            )
-            quantity = Quantity(money.amount, money.of) if money is not None else None
+        quantity = _quantity_of(text, tagged, match, scene, quantity_tag)
         dates = event_dates(text, tagged, match, scene, heading_date, previous_date)
+        if counted and len(dates) == 1:
+            dates = dates * documents_signed(tagged, match)
         until = not_until(tagged, scene.clause, match.core[0])
         if until is not None:  # "not established until 1874": in 1874, not before it
             dates = [(until if d and d.startswith("../") else d, s, t) for d, s, t in dates]
@@ -384,6 +406,20 @@ class EventEngine(RoleResolver):
 
 # Types whose amount is a sum of money where the text gives one.
 _MONEY_TYPES = frozenset({"aid.provided", "cooperation.economic", "cooperation.military"})
+
+
+def _quantity_of(
+    text: str, tagged: Tagged, match: _Match, scene: _Scene, quantity_tag: Tag | None
+) -> Quantity | None:
+    """What the match counts: its quantity, else a sum of money near the trigger for the
+    types that have one ("trade totaled $100.7 million", "gave €6.1m in aid")."""
+    if quantity_tag is not None and quantity_tag.quantity is not None:
+        q = quantity_tag.quantity
+        return Quantity(q.amount, q.of)
+    if match.rule.type in _MONEY_TYPES:
+        money = money_near(text, *_text_span(tagged, scene.clause), tagged.offset(match.core[0]))
+        return Quantity(money.amount, money.of) if money is not None else None
+    return None
 
 
 def _text_span(tagged: Tagged, span: tuple[int, int]) -> tuple[int, int]:
