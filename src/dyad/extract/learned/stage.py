@@ -24,6 +24,7 @@ from dyad.extract.dates import TimeExpr
 from dyad.extract.learned.dating import (
     BEGINNINGS,
     LEADING_CLAUSE,
+    Annotated,
     Dated,
     Setting,
     Settings,
@@ -32,11 +33,13 @@ from dyad.extract.learned.dating import (
     latest_year,
     main_clause_start,
     modality_at,
+    within,
 )
-from dyad.extract.learned.features import Candidate, Marked, candidate
+from dyad.extract.learned.features import Candidate, Marked, candidate, may_be_candidate
 from dyad.extract.learned.model import LearnedModel
 from dyad.extract.people import PersonMention
 from dyad.extract.quantities import QuantityMention
+from dyad.extract.tagging import inside_name
 from dyad.gazetteer.states import Mention
 from dyad.model import Event, Evidence, Modality, Pair
 from dyad.sentences import Sentence
@@ -104,20 +107,42 @@ def sentence_marks(
 def candidates(
     text: str,
     sentences: Sequence[Sentence],
+    found: Annotated,
     pair_at: Callable[[int], Pair | None],
     skip: Callable[[int, int], bool],
-    marks_of: Callable[[tuple[int, int], Pair], list[Marked]],
 ) -> list[Candidate]:
-    """Every narrative sentence that names a state of its passage's pair, read for that pair."""
+    """Every narrative sentence that names both states of its passage's pair (or "the two
+    countries") and no third one, read for that pair (``found``: what the text names;
+    ``skip``: a heading or a hatnote). A state's name inside another name is none ("British
+    Petroleum Corporation signed a contract with Iraq"), as the rules read it.
+
+    A sentence is read in the order of what it costs: its states first (three sentences in
+    four name fewer than two, or a third one: no candidate, whatever the pair), then its pair,
+    then its marks and words (:func:`dyad.extract.learned.features.candidate`, which decides).
+    """
+    starts = [[x.start for x in xs] for xs in (found.mentions, found.people)]
+    date_starts = [d.start for d in found.dates]
+    quantity_starts = [q.start for q in found.quantities]
     out = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        pair = pair_at(s)
-        if pair is None or skip(s, e):
+        mentions = within(found.mentions, starts[0], s, e)
+        people = within(found.people, starts[1], s, e)
+        codes = [m.code for m in mentions if m.end <= e] + [p.state for p in people if p.end <= e]
+        if not may_be_candidate(text, s, e, codes) or skip(s, e):
             continue
-        found = candidate(text, s, e, pair, marks_of((s, e), pair))
-        if found is not None:
-            out.append(found)
+        named = [m for m in mentions if not inside_name(text, m.end)]
+        if len({m.code for m in named if m.end <= e}) > 2:  # a third state, whatever the pair
+            continue
+        pair = pair_at(s)
+        if pair is None:
+            continue
+        dates = within(found.dates, date_starts, s, e)
+        quantities = within(found.quantities, quantity_starts, s, e)
+        marks = sentence_marks((s, e), pair, named, people, dates, quantities)
+        cand = candidate(text, s, e, pair, marks)
+        if cand is not None:
+            out.append(cand)
     return out
 
 
