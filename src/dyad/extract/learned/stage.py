@@ -126,9 +126,13 @@ def candidates(
     out = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        mentions = within(found.mentions, starts[0], s, e)
-        people = within(found.people, starts[1], s, e)
-        codes = [m.code for m in mentions if m.end <= e] + [p.state for p in people if p.end <= e]
+        m_lo, m_hi = bisect.bisect_left(starts[0], s), bisect.bisect_left(starts[0], e)
+        p_lo, p_hi = bisect.bisect_left(starts[1], s), bisect.bisect_left(starts[1], e)
+        mentions, people = found.mentions[m_lo:m_hi], found.people[p_lo:p_hi]
+        codes: list[str | None] = []  # under two names, only "the two countries" may do
+        if m_hi - m_lo + p_hi - p_lo >= 2:
+            codes += [m.code for m in mentions if m.end <= e]
+            codes += [p.state for p in people if p.end <= e]
         if not may_be_candidate(text, s, e, codes) or skip(s, e):
             continue
         named = [m for m in mentions if not inside_name(text, m.end)]
@@ -226,7 +230,6 @@ def learned_events(
         told = model.told(cand.features, cand.words)
         if not told:
             continue
-        roles = roles_of(text, cand)  # a directed act needs its actor told
         lo = bisect.bisect_left(starts, cand.start - longest)
         hi = bisect.bisect_left(starts, cand.end)
         have = {
@@ -234,10 +237,14 @@ def learned_events(
             for ev in ordered[lo:hi]
             if cand.start < ev.evidence.end and set(cand.pair) <= set(ev.actors)
         }
+        fresh = [(type_, probability) for type_, probability in told if type_ not in have]
+        if not fresh:  # what the model tells, the rules mostly read already
+            continue
+        roles = roles_of(text, cand)  # a directed act needs its actor told
         added = [
             (type_, probability)
-            for type_, probability in told
-            if type_ not in have and may_add(type_, cand.features, roles is not None)
+            for type_, probability in fresh
+            if may_add(type_, cand.features, roles is not None)
         ]
         if added:
             setting = settings(cand.start, cand.end)
