@@ -18,8 +18,9 @@ the same pages would find every date already validated (``dates.is_valid_edtf``,
 ``--baseline SRC`` compares with another checkout's ``src`` folder (main, say) in the same
 run: each round runs this script for one round in a fresh interpreter per checkout, this
 one's ``src`` and then SRC (the order rotating), and prints each checkout's extraction/reading
-ratio by round, their medians and the median of the rounds' ratio of the two, with the load
-average before each run.
+ratio by round, their medians and the median of the rounds' ratio of the two (and of their
+extraction CPU seconds), with the load average before each run. ``--baseline`` may be given
+more than once: every checkout runs in each round, and this one is compared with each.
 
 ``--profile`` then runs :func:`extract` once more over the documents (read beforehand; memo
 caches emptied) under cProfile and prints the stages, the functions ``extract`` calls itself,
@@ -189,43 +190,53 @@ def bench(pages: list[Page], size: int, rounds: int) -> None:
         f"  goal <= {GOAL:g}  {verdict(ratio, GOAL)}"
     )
     print(f"  (info) the same split inside the read+extract pass: extract / read x{inside:.2f}")
-    print(f"RESULT {ratio:.6f} {wall_ratio:.6f} {statistics.median(alone):.6f}")
+    inside_cpu = statistics.median(counts.extract_cpu)
+    print(f"RESULT {ratio:.6f} {wall_ratio:.6f} {statistics.median(alone):.6f} {inside_cpu:.6f}")
 
 
-def against(baseline: Path, arguments: list[str], rounds: int) -> None:
+def against(baselines: list[Path], arguments: list[str], rounds: int) -> None:
     """One round at a time of this script in a fresh interpreter per checkout (this one's
-    ``src``, then ``baseline``, the order rotating): each one's ratio and the ratio of both."""
-    checkouts = {"this": ROOT / "src", "baseline": baseline.resolve()}
-    found: dict[str, list[tuple[float, float, float]]] = {name: [] for name in checkouts}
+    ``src``, then each baseline, the order rotating): each one's ratio, and this one's over
+    each baseline's."""
+    names = ["baseline"] if len(baselines) == 1 else [f"base{i + 1}" for i in range(len(baselines))]
+    checkouts = {
+        "this": ROOT / "src",
+        **{n: b.resolve() for n, b in zip(names, baselines, strict=True)},
+    }
+    found: dict[str, list[list[float]]] = {name: [] for name in checkouts}
     loads: list[str] = []
     for number in range(rounds):
-        names = list(checkouts)[number % 2 :] + list(checkouts)[: number % 2]
-        for name in names:
+        shift = number % len(checkouts)
+        for name in list(checkouts)[shift:] + list(checkouts)[:shift]:
             loads.append(f"{os.getloadavg()[0]:.1f}")
             env = {**os.environ, "PYTHONPATH": str(checkouts[name])}
             command = [sys.executable, __file__, *arguments, "--rounds", "1"]
             out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
             line = next(x for x in out.stdout.splitlines() if x.startswith("RESULT "))
-            ratio, wall, alone = (float(v) for v in line.split()[1:])
-            found[name].append((ratio, wall, alone))
+            ratio, wall, alone, inside = (float(v) for v in line.split()[1:])
+            found[name].append([ratio, wall, alone, inside])
             print(
                 f"  round {number + 1} {name:8} extract/read x{ratio:.3f} (wall x{wall:.3f},"
-                f" extraction {alone:.1f} s cpu), load {loads[-1]}",
+                f" extraction {alone:.1f} s cpu, {inside:.1f} s timed inside), load {loads[-1]}",
                 flush=True,
             )
     for name in checkouts:
-        ratios = [r for r, _, _ in found[name]]
+        ratios = [r[0] for r in found[name]]
+        inside = statistics.median(r[3] for r in found[name])
         print(
             f"  {name:8} ({checkouts[name]}): extract/read median x{statistics.median(ratios):.3f}"
-            f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)})"
+            f" (rounds: {', '.join(f'{r:.3f}' for r in ratios)}); extraction timed inside,"
+            f" median {inside:.2f} s cpu"
         )
-    relative = [
-        a / b for (a, _, _), (b, _, _) in zip(found["this"], found["baseline"], strict=True)
-    ]
-    print(
-        f"  this / baseline, median of the rounds: x{statistics.median(relative):.3f};"
-        f" load average at each run: {', '.join(loads)}"
-    )
+    for name in names:
+        pairs = list(zip(found["this"], found[name], strict=True))
+        relative = statistics.median(a[0] / b[0] for a, b in pairs)
+        seconds = statistics.median(a[3] / b[3] for a, b in pairs)
+        print(
+            f"  this / {name}, median of the rounds: extract/read x{relative:.3f},"
+            f" extraction CPU timed inside x{seconds:.3f}"
+        )
+    print(f"  load average at each run: {', '.join(loads)}")
 
 
 def _label(key: tuple[str, int, str]) -> str:
@@ -276,7 +287,11 @@ def main(argv: list[str] | None = None) -> None:
         "--profile", type=int, nargs="?", const=30, metavar="TOP", help="profile extract()"
     )
     options.add_argument(
-        "--baseline", type=Path, metavar="SRC", help="another checkout's src/, run alternately"
+        "--baseline",
+        type=Path,
+        action="append",
+        metavar="SRC",
+        help="another checkout's src/, run alternately (may be given more than once)",
     )
     arguments = options.parse_args(argv)
     rounds = arguments.rounds if arguments.rounds is not None else (2 if arguments.quick else 3)

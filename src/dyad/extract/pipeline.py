@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from dyad.extract.cameo.leaders import with_leaders
 from dyad.extract.cameo.matching import TOKEN, token
@@ -24,14 +23,13 @@ from dyad.extract.glossinfo import GlossFacts, describe
 from dyad.extract.learned.dating import Annotated, Settings, sentence_settings, within
 from dyad.extract.learned.features import Candidate
 from dyad.extract.learned.model import LearnedModel, learned_model
-from dyad.extract.learned.stage import candidates, learned_events, sentence_marks
+from dyad.extract.learned.stage import candidates, learned_events
 from dyad.extract.people import PersonMention, find_people
 from dyad.extract.periods import find_periods, gloss_periods
 from dyad.extract.pocom import CURATED_FORMATS, extract_curated
 from dyad.extract.quantities import QuantityMention, find_quantities
 from dyad.extract.rules import Rule, builtin_rules
 from dyad.extract.tables import table_events
-from dyad.extract.tagging import inside_name
 from dyad.extract.triggers import TriggerLexicon, trigger_lexicon
 from dyad.gazetteer import Gazetteer, StateKind, default_gazetteer
 from dyad.gazetteer.states import Mention
@@ -346,35 +344,12 @@ def _candidates(doc: Document, found: _Annotations, context: Context) -> list[Ca
     too) that name a state of their passage's pair, as the learned stage reads them."""
     text = doc.text
     heading_spans = {(s.start, s.title_end) for s in doc.sections}
-    starts = {
-        "mentions": [m.start for m in found.mentions],
-        "people": [p.start for p in found.people],
-        "dates": [d.start for d in found.dates],
-        "quantities": [q.start for q in found.quantities],
-    }
 
     def skip(s: int, e: int) -> bool:
         return _navigation(text, s, e, heading_spans)
 
-    def marks(span: tuple[int, int], pair: Pair) -> list[Any]:
-        s, e = span
-        # "British Petroleum Corporation signed a contract with Iraq": no state, as the rules
-        # read it (``inside_name``)
-        named = [
-            m
-            for m in within(found.mentions, starts["mentions"], s, e)
-            if not inside_name(text, m.end)
-        ]
-        return sentence_marks(
-            span,
-            pair,
-            named,
-            within(found.people, starts["people"], s, e),
-            within(found.dates, starts["dates"], s, e),
-            within(found.quantities, starts["quantities"], s, e),
-        )
-
-    return candidates(text, found.sentences, context.dyad_at, skip, marks)
+    named = Annotated(found.mentions, found.people, found.quantities, found.dates, found.periods)
+    return candidates(text, found.sentences, named, context.dyad_at, skip)
 
 
 def narrative_candidates(doc: Document, gazetteer: Gazetteer | None = None) -> list[Candidate]:

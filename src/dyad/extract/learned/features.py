@@ -97,6 +97,14 @@ def features_of(words: Sequence[str], marks: Iterable[Marked], both: bool) -> tu
     return tuple(sorted(found))
 
 
+def may_be_candidate(text: str, start: int, end: int, codes: Iterable[str | None]) -> bool:
+    """Whether a sentence whose states (named, or of the people it names) are ``codes`` may be
+    a candidate for some pair: it names two states or says "the two countries". This is the
+    test of :func:`candidate` that needs no pair, cheap enough to run before a sentence's pair
+    and marks are read (three sentences in four fail it)."""
+    return len({c for c in codes if c is not None}) >= 2 or bool(_BOTH.search(text, start, end))
+
+
 def candidate(
     text: str, start: int, end: int, pair: Pair, marks: Sequence[Marked]
 ) -> Candidate | None:

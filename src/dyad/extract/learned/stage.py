@@ -24,6 +24,7 @@ from dyad.extract.dates import TimeExpr
 from dyad.extract.learned.dating import (
     BEGINNINGS,
     LEADING_CLAUSE,
+    Annotated,
     Dated,
     Setting,
     Settings,
@@ -33,11 +34,13 @@ from dyad.extract.learned.dating import (
     main_clause_start,
     modality_at,
     quantity_at,
+    within,
 )
-from dyad.extract.learned.features import Candidate, Marked, candidate
+from dyad.extract.learned.features import Candidate, Marked, candidate, may_be_candidate
 from dyad.extract.learned.model import LearnedModel
 from dyad.extract.people import PersonMention
 from dyad.extract.quantities import QuantityMention
+from dyad.extract.tagging import inside_name
 from dyad.gazetteer.states import Mention
 from dyad.model import Event, Evidence, Modality, Pair, Quantity
 from dyad.sentences import Sentence
@@ -105,20 +108,46 @@ def sentence_marks(
 def candidates(
     text: str,
     sentences: Sequence[Sentence],
+    found: Annotated,
     pair_at: Callable[[int], Pair | None],
     skip: Callable[[int, int], bool],
-    marks_of: Callable[[tuple[int, int], Pair], list[Marked]],
 ) -> list[Candidate]:
-    """Every narrative sentence that names a state of its passage's pair, read for that pair."""
+    """Every narrative sentence that names both states of its passage's pair (or "the two
+    countries") and no third one, read for that pair (``found``: what the text names;
+    ``skip``: a heading or a hatnote). A state's name inside another name is none ("British
+    Petroleum Corporation signed a contract with Iraq"), as the rules read it.
+
+    A sentence is read in the order of what it costs: its states first (three sentences in
+    four name fewer than two, or a third one: no candidate, whatever the pair), then its pair,
+    then its marks and words (:func:`dyad.extract.learned.features.candidate`, which decides).
+    """
+    starts = [[x.start for x in xs] for xs in (found.mentions, found.people)]
+    date_starts = [d.start for d in found.dates]
+    quantity_starts = [q.start for q in found.quantities]
     out = []
     for sentence in sentences:
         s, e = sentence.start, sentence.end
-        pair = pair_at(s)
-        if pair is None or skip(s, e):
+        m_lo, m_hi = bisect.bisect_left(starts[0], s), bisect.bisect_left(starts[0], e)
+        p_lo, p_hi = bisect.bisect_left(starts[1], s), bisect.bisect_left(starts[1], e)
+        mentions, people = found.mentions[m_lo:m_hi], found.people[p_lo:p_hi]
+        codes: list[str | None] = []  # under two names, only "the two countries" may do
+        if m_hi - m_lo + p_hi - p_lo >= 2:
+            codes += [m.code for m in mentions if m.end <= e]
+            codes += [p.state for p in people if p.end <= e]
+        if not may_be_candidate(text, s, e, codes) or skip(s, e):
             continue
-        found = candidate(text, s, e, pair, marks_of((s, e), pair))
-        if found is not None:
-            out.append(found)
+        named = [m for m in mentions if not inside_name(text, m.end)]
+        if len({m.code for m in named if m.end <= e}) > 2:  # a third state, whatever the pair
+            continue
+        pair = pair_at(s)
+        if pair is None:
+            continue
+        dates = within(found.dates, date_starts, s, e)
+        quantities = within(found.quantities, quantity_starts, s, e)
+        marks = sentence_marks((s, e), pair, named, people, dates, quantities)
+        cand = candidate(text, s, e, pair, marks)
+        if cand is not None:
+            out.append(cand)
     return out
 
 
@@ -202,7 +231,6 @@ def learned_events(
         told = model.told(cand.features, cand.words)
         if not told:
             continue
-        roles = roles_of(text, cand)  # a directed act needs its actor told
         lo = bisect.bisect_left(starts, cand.start - longest)
         hi = bisect.bisect_left(starts, cand.end)
         have = {
@@ -210,10 +238,14 @@ def learned_events(
             for ev in ordered[lo:hi]
             if cand.start < ev.evidence.end and set(cand.pair) <= set(ev.actors)
         }
+        fresh = [(type_, probability) for type_, probability in told if type_ not in have]
+        if not fresh:  # what the model tells, the rules mostly read already
+            continue
+        roles = roles_of(text, cand)  # a directed act needs its actor told
         added = [
             (type_, probability)
-            for type_, probability in told
-            if type_ not in have and may_add(type_, cand.features, roles is not None)
+            for type_, probability in fresh
+            if may_add(type_, cand.features, roles is not None)
         ]
         if added:
             setting = settings(cand.start, cand.end)
