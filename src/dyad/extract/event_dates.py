@@ -171,6 +171,8 @@ def event_dates(
         dates = dates * repeated  # "visited Nigeria three times": three visits
     if rule.date_part == "start":
         dates = [(_start_of(d), s, t) for d, s, t in dates]
+    elif rule.date_part == "end":  # the end of a break is a restoration: none if it has none
+        dates = [(end, s, t) for d, s, t in dates if (end := _end_of(d)) is not None]
     # Nothing written can report an act after today: "by 2030" is no date of an event.
     return [(None, None, None) if _in_future(d) else (d, s, t) for d, s, t in dates]
 
@@ -434,6 +436,15 @@ def _start_of(value: str | None) -> str | None:
         return value
     start = value.split("/")[0]
     return start if start and start != ".." else value
+
+
+def _end_of(value: str | None) -> str | None:
+    """The end of a closed interval ("2013-11-20/2016-01-07" -> "2016-01-07", "../1990" ->
+    "1990"); ``None`` for an open interval or a single date."""
+    if value is None or "/" not in value:
+        return None
+    end = value.split("/")[1]
+    return end if end and end != ".." else None
 
 
 def _date_value(tag: Tag) -> str | None:

@@ -68,6 +68,22 @@ def _subject_text(text: str, tagged: Tagged, match: _Match) -> str | None:
     return " ".join(text[start:end].split())
 
 
+_Roles = tuple[str | None, str | None] | None
+
+
+def _role_pairs(
+    rule: Rule, source: str | None, target: str | None, *, directed: bool
+) -> list[_Roles]:
+    """The roles of each event a match tells: none for a reciprocal act; for a directed one its
+    source and target, and the reverse too where the rule says both states did it ("both
+    countries reopened their embassies")."""
+    if not directed:
+        return [None]
+    if rule.both_ways and source and target:
+        return [(source, target), (target, source)]
+    return [(source, target)]
+
+
 class EventEngine(RoleResolver):
     """Applies rules to one document's tagged sentences."""
 
@@ -181,19 +197,20 @@ class EventEngine(RoleResolver):
             return []
         events: list[Event] = []
         for actors in sets:
-            events.extend(
-                self._records(
-                    text,
-                    tagged,
-                    match,
-                    scene,
-                    actors,
-                    (source, target) if directed else None,
-                    quantity_tag,
-                    heading_date,
-                    previous_date,
+            for role in _role_pairs(rule, source, target, directed=directed):
+                events.extend(
+                    self._records(
+                        text,
+                        tagged,
+                        match,
+                        scene,
+                        actors,
+                        role,
+                        quantity_tag,
+                        heading_date,
+                        previous_date,
+                    )
                 )
-            )
         return events
 
     def _is_directed(
