@@ -31,7 +31,7 @@ BAD = [
     ('id = "x"\ntype = "visit"\npatterns = ["a"]\ncolour = "red"', "unknown keys colour"),
     ('id = "x"\ntype = "visit"\npatterns = ["(a"]', "rule 'x': pattern '(a' is not a valid"),
     ('id = "x"\ntype = "visit"\npatterns = ["{actor:guest}"]', "unknown role names guest"),
-    ('id = "x"\ntype = "visit"\npatterns = ["a"]\ndate_part = "end"', "date_part must be"),
+    ('id = "x"\ntype = "visit"\npatterns = ["a"]\ndate_part = "middle"', "date_part must be"),
     ('id = "x"\ntype = "visit"\npatterns = ["a"]\nsentence = "(b"', "pattern '(b' is not"),
 ]
 

@@ -169,8 +169,10 @@ def event_dates(
     repeated = _times(_repetition(tagged, match.match)) if rule.split_dates else 1
     if repeated > 1 and len(dates) == 1:
         dates = dates * repeated  # "visited Nigeria three times": three visits
-    if rule.date_part == "start":
-        dates = [(_start_of(d), s, t) for d, s, t in dates]
+    if rule.date_part == "start":  # of an open or a written interval, not of a named period
+        dates = [(_start_of(d) if _split(d, t) else d, s, t) for d, s, t in dates]
+    elif rule.date_part == "end":  # the end of a break is a restoration: none if it has none
+        dates = [(end, s, t) for d, s, t in dates if (end := _written_end(d, t)) is not None]
     # Nothing written can report an act after today: "by 2030" is no date of an event.
     return [(None, None, None) if _in_future(d) else (d, s, t) for d, s, t in dates]
 
@@ -434,6 +436,28 @@ def _start_of(value: str | None) -> str | None:
         return value
     start = value.split("/")[0]
     return start if start and start != ".." else value
+
+
+# An interval whose end the text writes: "from 1962 to 1975", "between 1941 and 1946", "until
+# 1990", "1941–1946"; not a named period ("during World War II": its end is not the act's).
+_WRITTEN_END = re.compile(r"\b(?:to|until|till|through|and)\b|\d\s*[–—-]\s*\d", re.IGNORECASE)
+
+
+def _split(value: str | None, text: str | None) -> bool:
+    """Whether an interval may be cut to its start: one still open ("since 2009") or written
+    with its end ("from 1962 to 1975"), not a named period ("during World War II")."""
+    if value is None or "/" not in value:
+        return False
+    return value.endswith("/..") or bool(text and _WRITTEN_END.search(text))
+
+
+def _written_end(value: str | None, text: str | None) -> str | None:
+    """The end of a closed interval the text writes ("2013-11-20/2016-01-07" -> "2016-01-07",
+    "../1990" -> "1990"); ``None`` for an open interval, a single date or a named period."""
+    if value is None or "/" not in value or not text or not _WRITTEN_END.search(text):
+        return None
+    end = value.split("/")[1]
+    return end if end and end != ".." else None
 
 
 def _date_value(tag: Tag) -> str | None:

@@ -69,6 +69,22 @@ def _subject_text(text: str, tagged: Tagged, match: _Match) -> str | None:
     return " ".join(text[start:end].split())
 
 
+_Roles = tuple[str | None, str | None] | None
+
+
+def _role_pairs(
+    rule: Rule, source: str | None, target: str | None, *, directed: bool
+) -> list[_Roles]:
+    """The roles of each event a match tells: none for a reciprocal act; for a directed one its
+    source and target, and the reverse too where the rule says both states did it ("both
+    countries reopened their embassies")."""
+    if not directed:
+        return [None]
+    if rule.both_ways and source and target:
+        return [(source, target), (target, source)]
+    return [(source, target)]
+
+
 class EventEngine(RoleResolver):
     """Applies rules to one document's tagged sentences."""
 
@@ -209,8 +225,11 @@ class EventEngine(RoleResolver):
         """Each event the match tells: its actors and, for a directed act, its roles; with
         one more for each state coordinated with a directed act's role ("France and China
         recognised Montenegro": a recognition by each; the lexicon makes its own)."""
-        told = [(actors, roles) for actors in sets]
-        if roles is not None and not match.rule.id.startswith("lexicon."):
+        rule = match.rule
+        source, target = roles if roles is not None else (None, None)
+        ways = _role_pairs(rule, source, target, directed=roles is not None)
+        told = [(actors, way) for actors in sets for way in ways]
+        if roles is not None and not rule.id.startswith("lexicon."):
             pairs = role_conjuncts(tagged, match, scene, roles, self._tag_of)
             excepted = _excepted(tagged, scene)  # "all of them, except Romania"
             told += [(sorted(pair), pair) for pair in pairs if not excepted & set(pair)]

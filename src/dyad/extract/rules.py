@@ -21,11 +21,14 @@ statements, ``split_dates`` = true to make one event per date of a coordinated l
 trips, in 1985 and 1988"), ``subject`` (a fixed qualifier), ``quantity_of`` (a pattern the
 counted noun must match for the rule to apply: "orphan|children"), ``sentence`` (a pattern the
 whole sentence must match: "\\bsign"), ``date_part`` = "start" to date the event by the start
-of a range or open interval ("has had an embassy since 2009" opened in 2009), ``overlaps`` = true
-for a second event told by the same words (its matches stand beside the others: "switched
-recognition from X to Y" is a withdrawal and a recognition), ``description``. A pattern may name
-its verb ``(?P<trigger>...)``: the event then stands at that verb, not the whole match (its date
-and modality are read there), for a second verb told in a shorter conjunct ("relations were
+of a range or open interval ("has had an embassy since 2009" opened in 2009) or "end" by the
+end of a closed one (none where it has none: "suspended from 2013 to 2016" restored in 2016),
+``overlaps`` = true for a second event told by the same words (its matches stand beside the
+others: "switched recognition from X to Y" is a withdrawal and a recognition), ``both_ways`` =
+true for a directed act each state of the pair did ("both countries reopened their embassies":
+one event each way), ``description``. A pattern may name its verb ``(?P<trigger>...)``: the
+event then stands at that verb, not the whole match (its date and modality are read there),
+for a second verb told in a shorter conjunct ("relations were
 severed in 1979 and (?P<trigger>restored) in 2001").
 """
 
@@ -72,6 +75,7 @@ class Rule:
     sentence: re.Pattern[str] | None = None
     date_part: str = "whole"
     overlaps: bool = False
+    both_ways: bool = False
     description: str = ""
     origin: str = ""
 
@@ -123,6 +127,7 @@ _KNOWN_KEYS = frozenset(
         "sentence",
         "date_part",
         "overlaps",
+        "both_ways",
         "description",
     }
 )
@@ -182,14 +187,15 @@ def _rule(data: dict[str, Any], origin: str) -> Rule:
         sentence=_compile(str(data["sentence"]), where) if data.get("sentence") else None,
         date_part=_date_part(data.get("date_part", "whole"), where),
         overlaps=bool(data.get("overlaps", False)),
+        both_ways=bool(data.get("both_ways", False)),
         description=str(data.get("description", "")),
         origin=origin,
     )
 
 
 def _date_part(value: object, where: str) -> str:
-    if value not in {"whole", "start"}:
-        raise RuleError(f"{where}: date_part must be 'whole' or 'start'")
+    if value not in {"whole", "start", "end"}:
+        raise RuleError(f"{where}: date_part must be 'whole', 'start' or 'end'")
     return str(value)
 
 
