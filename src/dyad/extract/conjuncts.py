@@ -20,10 +20,23 @@ from collections.abc import Callable, Sequence
 
 from dyad.extract.arguments import coordinated
 from dyad.extract.cameo.matching import TOKEN, token
+from dyad.extract.rules import Rule
 from dyad.extract.scene import _Match, _Resolved, _Scene
 from dyad.extract.tagging import Tag, Tagged
 
 Resolve = Callable[[Tag], _Resolved]
+Roles = tuple[str | None, str | None] | None
+
+
+def role_ways(rule: Rule, source: str | None, target: str | None, *, directed: bool) -> list[Roles]:
+    """The roles of each event a match tells: none for a reciprocal act; for a directed one its
+    source and target, and the reverse too where the rule says both states did it ("both
+    countries reopened their embassies")."""
+    if not directed:
+        return [None]
+    if rule.both_ways and source and target:
+        return [(source, target), (target, source)]
+    return [(source, target)]
 
 
 def role_conjuncts(

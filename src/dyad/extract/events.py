@@ -27,7 +27,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from dyad.extract.conjuncts import documents_signed, role_conjuncts
+from dyad.extract.conjuncts import documents_signed, role_conjuncts, role_ways
 from dyad.extract.context import Context
 from dyad.extract.event_dates import _TIME_SHIFT as _TIME_SHIFT
 from dyad.extract.event_dates import event_dates
@@ -67,22 +67,6 @@ def _subject_text(text: str, tagged: Tagged, match: _Match) -> str | None:
         return match.rule.subject
     start, end = tagged.offset(m.start("subject")), tagged.end_offset(m.end("subject"))
     return " ".join(text[start:end].split())
-
-
-_Roles = tuple[str | None, str | None] | None
-
-
-def _role_pairs(
-    rule: Rule, source: str | None, target: str | None, *, directed: bool
-) -> list[_Roles]:
-    """The roles of each event a match tells: none for a reciprocal act; for a directed one its
-    source and target, and the reverse too where the rule says both states did it ("both
-    countries reopened their embassies")."""
-    if not directed:
-        return [None]
-    if rule.both_ways and source and target:
-        return [(source, target), (target, source)]
-    return [(source, target)]
 
 
 class EventEngine(RoleResolver):
@@ -227,7 +211,7 @@ class EventEngine(RoleResolver):
         recognised Montenegro": a recognition by each; the lexicon makes its own)."""
         rule = match.rule
         source, target = roles if roles is not None else (None, None)
-        ways = _role_pairs(rule, source, target, directed=roles is not None)
+        ways = role_ways(rule, source, target, directed=roles is not None)
         told = [(actors, way) for actors in sets for way in ways]
         if roles is not None and not rule.id.startswith("lexicon."):
             pairs = role_conjuncts(tagged, match, scene, roles, self._tag_of)
