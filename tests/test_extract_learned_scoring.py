@@ -50,15 +50,20 @@ def _plain_told(
     return sorted(out, key=lambda item: (-item[1], item[0]))
 
 
-def _pages(shared: Path, count: int) -> list[Path]:
-    pages = sorted((shared / "corpus" / "foreign-relations-wikitext").glob("*.wiki"))
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _pages(count: int) -> list[Path]:
+    """``count`` "Foreign relations of" pages spread over the project's copies of corpus pages
+    (tests/data/wikitext-*: the training and development sets' articles)."""
+    pages = sorted(DATA.glob("wikitext-*/Foreign_relations_of_*.wiki"))
     return pages[:: len(pages) // count][:count]
 
 
-def test_learned_scoring_tells_what_a_plain_sum_tells_on_real_candidates(shared: Path) -> None:
+def test_learned_scoring_tells_what_a_plain_sum_tells_on_real_candidates() -> None:
     model = learned_model()
     told = 0
-    for page in _pages(shared, 4):
+    for page in _pages(4):
         for cand in narrative_candidates(read_file(page)):
             expected = _plain_told(model, cand.features, cand.words)
             assert model.told(cand.features, cand.words) == expected, cand
@@ -139,9 +144,9 @@ def _every_sentence(doc: Document) -> Iterable[Candidate]:
             yield cand
 
 
-def test_learned_candidates_are_those_of_reading_every_sentence(shared: Path) -> None:
+def test_learned_candidates_are_those_of_reading_every_sentence() -> None:
     seen = 0
-    for page in _pages(shared, 6):
+    for page in _pages(6):
         doc = read_file(page)
         expected = list(_every_sentence(doc))
         assert narrative_candidates(doc) == expected

@@ -33,7 +33,7 @@ from dyad.extract.event_dates import _TIME_SHIFT as _TIME_SHIFT
 from dyad.extract.event_dates import event_dates
 from dyad.extract.modality import modality_of, not_until
 from dyad.extract.plan import patterns_to_try, plan_rules
-from dyad.extract.quantities import money_near
+from dyad.extract.quantities import MONEY_TYPES, money_near
 from dyad.extract.roles import RoleResolver
 from dyad.extract.rules import Rule
 from dyad.extract.scene import (
@@ -180,9 +180,10 @@ class EventEngine(RoleResolver):
             sets = [s for s in sets if not excepted & set(s)] or [[]]
         if len(sets[0]) < 2 and not (directed and rule.target_optional and source):
             return []
-        told = self._told(tagged, match, scene, sets, (source, target) if directed else None)
+        roles = (source, target) if directed else None
+        told = self._told(tagged, match, scene, sets, roles, excepted)
         events: list[Event] = []
-        for actors, roles in told:
+        for actors, way in told:
             events.extend(
                 self._records(
                     text,
@@ -190,7 +191,7 @@ class EventEngine(RoleResolver):
                     match,
                     scene,
                     actors,
-                    roles,
+                    way,
                     quantity_tag,
                     (heading_date, previous_date),
                     counted=len(told) == 1,
@@ -205,17 +206,18 @@ class EventEngine(RoleResolver):
         scene: _Scene,
         sets: list[list[str]],
         roles: tuple[str | None, str | None] | None,
+        excepted: set[str],
     ) -> list[tuple[list[str], tuple[str | None, str | None] | None]]:
         """Each event the match tells: its actors and, for a directed act, its roles; with
         one more for each state coordinated with a directed act's role ("France and China
-        recognised Montenegro": a recognition by each; the lexicon makes its own)."""
+        recognised Montenegro": a recognition by each; the lexicon makes its own), but none
+        with a state ``excepted`` ("all of them, except Romania")."""
         rule = match.rule
         source, target = roles if roles is not None else (None, None)
         ways = role_ways(rule, source, target, directed=roles is not None)
         told = [(actors, way) for actors in sets for way in ways]
         if roles is not None and not rule.id.startswith("lexicon."):
             pairs = role_conjuncts(tagged, match, scene, roles, self._tag_of)
-            excepted = _excepted(tagged, scene)  # "all of them, except Romania"
             told += [(sorted(pair), pair) for pair in pairs if not excepted & set(pair)]
         return told
 
@@ -407,10 +409,6 @@ class EventEngine(RoleResolver):
         return modality_of(tagged, clause, core_start, default)
 
 
-# Types whose amount is a sum of money where the text gives one.
-_MONEY_TYPES = frozenset({"aid.provided", "cooperation.economic", "cooperation.military"})
-
-
 def _quantity_of(
     text: str, tagged: Tagged, match: _Match, scene: _Scene, quantity_tag: Tag | None
 ) -> Quantity | None:
@@ -419,7 +417,7 @@ def _quantity_of(
     if quantity_tag is not None and quantity_tag.quantity is not None:
         q = quantity_tag.quantity
         return Quantity(q.amount, q.of)
-    if match.rule.type in _MONEY_TYPES:
+    if match.rule.type in MONEY_TYPES:
         money = money_near(text, *_text_span(tagged, scene.clause), tagged.offset(match.core[0]))
         return Quantity(money.amount, money.of) if money is not None else None
     return None

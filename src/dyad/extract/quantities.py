@@ -176,6 +176,11 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Quanti
     return found
 
 
+# Event types whose amount is a sum of money where the text gives one ("trade totaled $100.7
+# million", "gave €6.1m in aid"): the rules and the learned stage both read it (money_near).
+MONEY_TYPES = frozenset({"aid.provided", "cooperation.economic", "cooperation.military"})
+
+
 def money_near(text: str, start: int, end: int, at: int) -> QuantityMention | None:
     """The sum of money a trigger at ``at`` tells in its clause ``text[start:end]``: the one
     nearest to it, after it ("trade totaled $100.7 million") or before ("$30 million in aid")."""

@@ -40,7 +40,7 @@ from dyad.extract.event_dates import (
 )
 from dyad.extract.modality import modality_of
 from dyad.extract.people import PersonMention
-from dyad.extract.quantities import QuantityMention, money_near
+from dyad.extract.quantities import MONEY_TYPES, QuantityMention, money_near
 from dyad.extract.relative_years import years_later
 from dyad.extract.scene import _clause_of, _clauses, _tag_positions
 from dyad.extract.tagging import Tag, Tagged, tag_sentence
@@ -224,9 +224,7 @@ def modality_at(setting: Setting, core: tuple[int, int], type_: str) -> Modality
     return modality
 
 
-# Types whose amount is a sum of money where the text gives one (as the rules':
-# ``dyad.extract.events``), and those whose amount is a count of people.
-_MONEY_TYPES = frozenset({"aid.provided", "cooperation.economic", "cooperation.military"})
+# Types whose amount is a count of people (a sum of money: ``MONEY_TYPES``, as the rules').
 _COUNTED_TYPES = frozenset({"migration", "asylum.granted"})
 
 
@@ -237,11 +235,11 @@ def quantity_at(
     military cooperation the sum of money nearest the anchor in its clause ("two-way trade
     totalled A$582 million"); for migration and asylum the count of people nearest it ("over
     16,000 Saudi students"); for any other type, none."""
-    if type_ not in _MONEY_TYPES and type_ not in _COUNTED_TYPES:
+    if type_ not in MONEY_TYPES and type_ not in _COUNTED_TYPES:
         return None
     tagged = setting.tagged
     clause = _clause_of(_clauses(tagged.string, of_time=False), core[0])
-    if type_ in _MONEY_TYPES:
+    if type_ in MONEY_TYPES:
         start, end = tagged.offset(clause[0]), tagged.end_offset(clause[1])
         return money_near(text, start, end, tagged.offset(core[0]))
     counted = [
